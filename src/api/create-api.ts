@@ -1,0 +1,153 @@
+import ky, { type KyInstance } from 'ky';
+import { Observable } from 'rxjs';
+import type { Api } from './api';
+import { API_VERSION, DEFAULT_BASE_URL } from './constants';
+import { toTamTamError } from './to-tamtam-error';
+import type { ApiOptions, CallOptions, TokenPlacement } from './options';
+import { appendQuery } from './query';
+import { readResponse } from './read-response';
+import type { RequestSpec } from './request-spec';
+import { type ResolvedRetryOptions, type RetryOptions, DEFAULT_RETRY, resolveRetry } from './retry-options';
+import { retryPolicy } from './retry';
+
+const DEFAULT_TIMEOUT = 30_000;
+/** ky refuses timeouts above the largest setTimeout delay. */
+const MAX_TIMEOUT = 2_147_483_647;
+
+/**
+ * Creates the {@link Api} every action needs: one ky instance (ky's own retry off, HTTP errors
+ * read by us), the token, version, timeout and retry policy. Throws a TypeError naming the
+ * problem when an option is invalid, so a typo fails at start-up rather than on first call.
+ *
+ * @example
+ * const api = createApi({ token: process.env.TAMTAM_TOKEN! });
+ * getMyInfo(api).subscribe((me) => console.log(`running as @${me.username}`));
+ *
+ * // against the local emulator
+ * const dev = createApi({ token: emulator.token, baseUrl: emulator.url });
+ */
+export function createApi(options: ApiOptions): Api {
+  return new HttpApi(options);
+}
+
+class HttpApi implements Api {
+  readonly baseUrl: string;
+  readonly version: string;
+  readonly timeout: number;
+  readonly tokenIn: TokenPlacement;
+  readonly #token: string;
+  readonly #retry: RetryOptions | false;
+  readonly #ky: KyInstance;
+
+  constructor(options: ApiOptions) {
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError('createApi needs an options object: createApi({ token })');
+    }
+    if (typeof options.token !== 'string' || options.token.trim() === '') {
+      throw new TypeError(
+        'createApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
+          'e.g. createApi({ token: process.env.TAMTAM_TOKEN })',
+      );
+    }
+    this.#token = options.token;
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+    this.version = options.version ?? API_VERSION;
+    this.timeout = validateTimeout(options.timeout ?? DEFAULT_TIMEOUT, 'timeout');
+    this.tokenIn = options.tokenIn ?? 'query';
+    if (this.tokenIn !== 'query' && this.tokenIn !== 'header') {
+      throw new TypeError(`createApi: tokenIn must be 'query' or 'header', got ${JSON.stringify(this.tokenIn)}`);
+    }
+    resolveRetry(DEFAULT_RETRY, options.retry); // validates now
+    this.#retry = options.retry ?? {};
+    this.#ky = ky.create({
+      retry: 0,
+      throwHttpErrors: false,
+      headers: { accept: 'application/json', ...options.headers },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  request<T>(spec: RequestSpec, options: CallOptions = {}): Observable<T> {
+    const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
+    const timeout = options.timeout === undefined ? this.timeout : validateTimeout(options.timeout, 'call timeout');
+    return this.#attempt<T>(spec, timeout).pipe(retryPolicy<T>(retry, spec.method, spec.operation));
+  }
+
+  /** One HTTP exchange as a cold Observable; unsubscribing aborts it. */
+  #attempt<T>(spec: RequestSpec, timeout: number): Observable<T> {
+    return new Observable<T>((subscriber) => {
+      const controller = new AbortController();
+      const context = {
+        operation: spec.operation,
+        method: spec.method,
+        path: spec.absoluteUrl === undefined ? spec.path : safePathOf(spec.absoluteUrl),
+      };
+      this.#ky(this.#url(spec), {
+        method: spec.method,
+        signal: controller.signal,
+        timeout,
+        headers: spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {},
+        ...(spec.json !== undefined ? { json: spec.json } : {}),
+        ...(spec.body !== undefined ? { body: spec.body } : {}),
+      })
+        .then((response) => readResponse<T>(response, context))
+        .then(
+          (value) => {
+            subscriber.next(value);
+            subscriber.complete();
+          },
+          (error: unknown) => subscriber.error(toTamTamError(error, context, this.#token, timeout)),
+        );
+      return () => controller.abort();
+    });
+  }
+
+  #url(spec: RequestSpec): URL {
+    if (spec.absoluteUrl !== undefined) {
+      const url = new URL(spec.absoluteUrl);
+      appendQuery(url.searchParams, spec.query);
+      return url;
+    }
+    const url = new URL(this.baseUrl + spec.path);
+    appendQuery(url.searchParams, spec.query);
+    if (this.version !== '') url.searchParams.set('v', this.version);
+    if (this.tokenIn === 'query') url.searchParams.set('access_token', this.#token);
+    return url;
+  }
+
+  /** Keeps the token out of `console.log(api)` and `JSON.stringify(api)`. */
+  toJSON(): object {
+    return { baseUrl: this.baseUrl, version: this.version, timeout: this.timeout, tokenIn: this.tokenIn };
+  }
+}
+
+function normalizeBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`createApi: baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`createApi: baseUrl must use http or https, got ${JSON.stringify(baseUrl)}`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new TypeError(`createApi: baseUrl must not contain a query or fragment (put the token in \`token\`), got a URL with one`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function validateTimeout(timeout: number, what: string): number {
+  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT) {
+    throw new TypeError(`${what} must be a positive number of milliseconds up to ${MAX_TIMEOUT}, got ${String(timeout)}`);
+  }
+  return timeout;
+}
+
+function safePathOf(absoluteUrl: string): string {
+  try {
+    return new URL(absoluteUrl).pathname;
+  } catch {
+    return '(invalid url)';
+  }
+}

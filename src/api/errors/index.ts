@@ -1,0 +1,5 @@
+export { TamTamError, isTamTamError } from './tamtam-error';
+export { TamTamApiError, isTamTamApiError } from './api-error';
+export { TamTamNetworkError, isTamTamNetworkError } from './network-error';
+export { TamTamTimeoutError, isTamTamTimeoutError } from './timeout-error';
+export { TamTamResponseError, isTamTamResponseError } from './response-error';

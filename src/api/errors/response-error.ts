@@ -1,0 +1,35 @@
+import { TamTamError } from './tamtam-error';
+
+/**
+ * The API answered 2xx but the body was not the JSON the operation returns
+ * (empty, truncated, HTML from a proxy...).
+ *
+ * @example
+ * if (isTamTamResponseError(err)) console.error('proxy in the way?', err.bodySnippet);
+ */
+export class TamTamResponseError extends TamTamError {
+  override name = 'TamTamResponseError';
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** The first 200 characters of the body, for diagnosis. */
+  readonly bodySnippet: string;
+
+  constructor(details: { operation: string; method: string; path: string; status: number; bodySnippet: string }) {
+    super(
+      `${details.operation} returned a body that is not valid JSON (${details.method} ${details.path}, status ${details.status}): ${JSON.stringify(details.bodySnippet)}`,
+      details,
+    );
+    this.status = details.status;
+    this.bodySnippet = details.bodySnippet;
+  }
+}
+
+/**
+ * True when `error` is an unreadable successful response.
+ *
+ * @example
+ * if (isTamTamResponseError(err)) report(err.bodySnippet);
+ */
+export function isTamTamResponseError(error: unknown): error is TamTamResponseError {
+  return error instanceof TamTamResponseError;
+}

@@ -1,0 +1,10 @@
+export { createApi } from './create-api';
+export type { Api } from './api';
+export type { ApiOptions, CallOptions, TokenPlacement } from './options';
+export type { RequestSpec, HttpMethod, QueryValue } from './request-spec';
+export { OPERATION_IDS, type OperationId } from './operations';
+export { API_VERSION, DEFAULT_BASE_URL } from './constants';
+export { DEFAULT_RETRY, resolveRetry, type RetryOptions, type RetryInfo, type ResolvedRetryOptions } from './retry-options';
+export { retryPolicy, retryDelay } from './retry';
+export { parseRetryAfter } from './retry-after';
+export * from './errors/index';
