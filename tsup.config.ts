@@ -1,18 +1,24 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-/**
- * ESM + CJS + declarations for every public entry. ky is bundled into neither output:
- * it is a runtime dependency, resolved by Node. rxjs is a peer dependency.
- */
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
+/** Public entries; each becomes `dist/<name>.{js,cjs,d.ts,d.cts}`. */
+const entry = {
+  index: 'src/index.ts',
+};
+
+const shared: Options = {
+  entry,
   target: 'node20',
   platform: 'node',
-  splitting: true,
+  sourcemap: true,
   treeshake: true,
-  external: ['rxjs', 'ky'],
-});
+};
+
+/**
+ * ESM keeps ky external (a runtime dependency resolved by Node). The CJS build bundles ky:
+ * ky is ESM-only, and `require('ky')` from CJS fails on Node versions without require(esm)
+ * (the `import_ky.default is not a function` trap). rxjs, a peer, stays external in both.
+ */
+export default defineConfig([
+  { ...shared, format: ['esm'], dts: true, clean: false, splitting: true, external: ['rxjs', 'ky'] },
+  { ...shared, format: ['cjs'], dts: true, clean: false, splitting: false, external: ['rxjs'], noExternal: ['ky'] },
+]);

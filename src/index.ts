@@ -1,0 +1,12 @@
+/**
+ * tamtam-rx: TamTam Bot API as RxJS. Sources emit typed updates, operators shape them,
+ * actions are cold, cancellable Observables over the API.
+ *
+ * @example
+ * import { createApi, getMyInfo } from 'tamtam-rx';
+ * const api = createApi({ token: process.env.TAMTAM_TOKEN! });
+ * getMyInfo(api).subscribe((me) => console.log(me.name));
+ *
+ * @packageDocumentation
+ */
+export * from './api/index';
