@@ -24,7 +24,7 @@ export type {
   GetPinnedMessageResult,
   UserIdsList,
 } from './chat';
-export { TEXT_FORMATS, MESSAGE_LINK_TYPES } from './message';
+export { TEXT_FORMATS, MESSAGE_LINK_TYPES, getMessageConstructor } from './message';
 export type {
   Recipient,
   Message,

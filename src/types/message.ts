@@ -44,8 +44,29 @@ export interface Message {
   stat?: MessageStat | null;
   /** Public link; `null` in dialogs and private chats. */
   url?: string | null;
-  /** Bot-constructor that built this message, if any. */
-  constructor?: User | null;
+  // The wire field `constructor` (the bot-constructor that built the message) is left out on
+  // purpose: every JS object inherits `constructor` from Object.prototype, so declaring it
+  // would break assignability of ordinary literals and lie at runtime when the field is absent.
+  // Read it with `getMessageConstructor(message)`.
+}
+
+/**
+ * The bot-constructor (a bot user) that built `message`, or `null` when there is none.
+ * Reads the wire field `constructor` safely: only an own property that looks like a user
+ * counts, never the inherited `Object.prototype.constructor`.
+ *
+ * @example
+ * const author = getMessageConstructor(update.message);
+ * if (author) console.log(`built by ${author.name}`);
+ */
+export function getMessageConstructor(message: Message): User | null {
+  if (!Object.hasOwn(message, 'constructor')) return null;
+  const value: unknown = (message as unknown as Record<string, unknown>)['constructor'];
+  if (typeof value !== 'object' || value === null) return null;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate['user_id'] === 'number' && typeof candidate['name'] === 'string'
+    ? (value as User)
+    : null;
 }
 
 /**
