@@ -10,3 +10,5 @@
  * @packageDocumentation
  */
 export * from './api/index';
+export * from './actions/index';
+export * from './types/index';

@@ -1,5 +1,5 @@
 import ky, { type KyInstance } from 'ky';
-import { Observable } from 'rxjs';
+import { Observable, defer } from 'rxjs';
 import type { Api } from './api';
 import { API_VERSION, DEFAULT_BASE_URL } from './constants';
 import { toTamTamError } from './to-tamtam-error';
@@ -68,9 +68,12 @@ class HttpApi implements Api {
   }
 
   request<T>(spec: RequestSpec, options: CallOptions = {}): Observable<T> {
-    const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
-    const timeout = options.timeout === undefined ? this.timeout : validateTimeout(options.timeout, 'call timeout');
-    return this.#attempt<T>(spec, timeout).pipe(retryPolicy<T>(retry, spec.method, spec.operation));
+    // defer: option errors arrive through the Observable, like every other failure
+    return defer(() => {
+      const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
+      const timeout = validateTimeout(options.timeout ?? spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
+      return this.#attempt<T>(spec, timeout).pipe(retryPolicy<T>(retry, spec.method, spec.operation));
+    });
   }
 
   /** One HTTP exchange as a cold Observable; unsubscribing aborts it. */

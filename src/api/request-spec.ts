@@ -43,6 +43,8 @@ export interface RequestSpec {
    * Neither token nor version is added to it.
    */
   readonly absoluteUrl?: string;
+  /** This operation's own request timeout in ms (long polls); a per-call `timeout` still wins. */
+  readonly timeout?: number;
   /** Retry settings this operation needs on top of the api's (e.g. `attachment.not.ready`). */
   readonly retry?: RetryOptions;
 }

@@ -1,0 +1,189 @@
+import type { Observable } from 'rxjs';
+import type { Api } from '../api/api';
+import type { CallOptions } from '../api/options';
+import type { RetryOptions } from '../api/retry-options';
+import type { Message, MessageList, NewMessageBody, SendMessageResult, SimpleQueryResult } from '../types/index';
+import { call } from './call';
+import { optionalIntegerInRange, requireInteger, requireObject, requireText } from './validate';
+
+/** Longest message text the API accepts. */
+export const MAX_MESSAGE_TEXT_LENGTH = 4000;
+
+/**
+ * A freshly uploaded attachment may still be processing: sending it fails with this code
+ * for a while, so sendMessage and editMessage retry it (with backoff, bounded by the retry
+ * limit) on top of 429/503.
+ */
+const ATTACHMENT_NOT_READY: RetryOptions = { errorCodes: ['attachment.not.ready'] };
+
+/**
+ * Where {@link sendMessage} sends: a group chat/channel (`chat_id`) or a user's dialog
+ * (`user_id`) — exactly one of them.
+ *
+ * @example
+ * const toChat: SendMessageTarget = { chat_id: -7012345 };
+ * const toUser: SendMessageTarget = { user_id: 1001, disable_link_preview: true };
+ */
+export type SendMessageTarget = ({ readonly chat_id: number; readonly user_id?: never } | { readonly user_id: number; readonly chat_id?: never }) & {
+  /** Do not build a preview for links in the text. */
+  readonly disable_link_preview?: boolean;
+};
+
+/** Which messages {@link getMessages} returns: a chat's history or the named messages. */
+export interface GetMessagesParams {
+  /** History of this chat. */
+  readonly chat_id?: number;
+  /** These messages (any chat). */
+  readonly message_ids?: readonly string[];
+  /** Start time (ms), newest first: messages at or before it. */
+  readonly from?: number;
+  /** End time (ms): messages at or after it. */
+  readonly to?: number;
+  /** How many, 1–100 (server default 50). */
+  readonly count?: number;
+}
+
+/**
+ * Sends a message to a chat or a user. Retries 429/503 and `attachment.not.ready`.
+ *
+ * @example
+ * sendMessage(api, { chat_id: chatId }, { text: 'Hello, *world*', format: 'markdown' })
+ *   .subscribe(({ message }) => console.log(message.body.mid));
+ */
+export function sendMessage(
+  api: Api,
+  target: SendMessageTarget,
+  body: NewMessageBody,
+  options?: CallOptions,
+): Observable<SendMessageResult> {
+  return call(
+    api,
+    () => {
+      requireObject('sendMessage', 'target', target);
+      const hasChat = target.chat_id !== undefined;
+      const hasUser = target.user_id !== undefined;
+      if (hasChat === hasUser) {
+        throw new TypeError('sendMessage: pass exactly one of target.chat_id (a chat) or target.user_id (a dialog with that user)');
+      }
+      return {
+        operation: 'sendMessage',
+        method: 'POST',
+        path: '/messages',
+        query: {
+          chat_id: hasChat ? requireInteger('sendMessage', 'target.chat_id', target.chat_id) : undefined,
+          user_id: hasUser ? requireInteger('sendMessage', 'target.user_id', target.user_id) : undefined,
+          disable_link_preview: target.disable_link_preview,
+        },
+        json: checkBody('sendMessage', body),
+        retry: ATTACHMENT_NOT_READY,
+      };
+    },
+    options,
+  );
+}
+
+/**
+ * Replaces a message's text, attachments or keyboard. Retries `attachment.not.ready`.
+ *
+ * @example
+ * editMessage(api, mid, { text: `👍 ${likes}`, attachments: [keyboard] }).subscribe();
+ */
+export function editMessage(api: Api, messageId: string, body: NewMessageBody, options?: CallOptions): Observable<SimpleQueryResult> {
+  return call(
+    api,
+    () => ({
+      operation: 'editMessage',
+      method: 'PUT',
+      path: '/messages',
+      query: { message_id: requireText('editMessage', 'messageId', messageId) },
+      json: checkBody('editMessage', body),
+      retry: ATTACHMENT_NOT_READY,
+    }),
+    options,
+  );
+}
+
+/**
+ * Deletes a message (the bot's own, or any in a chat where it is an admin).
+ *
+ * @example
+ * deleteMessage(api, mid).subscribe();
+ */
+export function deleteMessage(api: Api, messageId: string, options?: CallOptions): Observable<SimpleQueryResult> {
+  return call(
+    api,
+    () => ({
+      operation: 'deleteMessage',
+      method: 'DELETE',
+      path: '/messages',
+      query: { message_id: requireText('deleteMessage', 'messageId', messageId) },
+    }),
+    options,
+  );
+}
+
+/**
+ * One message by id.
+ *
+ * @example
+ * getMessageById(api, 'mid.0000000000001a2b').subscribe((m) => console.log(m.body.text));
+ */
+export function getMessageById(api: Api, messageId: string, options?: CallOptions): Observable<Message> {
+  return call(
+    api,
+    () => ({
+      operation: 'getMessageById',
+      method: 'GET',
+      path: `/messages/${encodeURIComponent(requireText('getMessageById', 'messageId', messageId))}`,
+    }),
+    options,
+  );
+}
+
+/**
+ * Messages of a chat (newest first) or the named messages.
+ *
+ * @example
+ * getMessages(api, { chat_id: chatId, count: 10 }).subscribe(({ messages }) => console.log(messages.length));
+ */
+export function getMessages(api: Api, params: GetMessagesParams, options?: CallOptions): Observable<MessageList> {
+  return call(
+    api,
+    () => {
+      requireObject('getMessages', 'params', params);
+      if (params.chat_id === undefined && (params.message_ids === undefined || params.message_ids.length === 0)) {
+        throw new TypeError('getMessages: pass params.chat_id (a chat history) or a non-empty params.message_ids');
+      }
+      return {
+        operation: 'getMessages',
+        method: 'GET',
+        path: '/messages',
+        query: {
+          chat_id: params.chat_id === undefined ? undefined : requireInteger('getMessages', 'chat_id', params.chat_id),
+          message_ids: params.message_ids?.map((id, i) => requireText('getMessages', `message_ids[${i}]`, id)),
+          from: params.from === undefined ? undefined : requireInteger('getMessages', 'from', params.from),
+          to: params.to === undefined ? undefined : requireInteger('getMessages', 'to', params.to),
+          count: optionalIntegerInRange('getMessages', 'count', params.count, 1, 100),
+        },
+      };
+    },
+    options,
+  );
+}
+
+function checkBody(operation: string, body: NewMessageBody): NewMessageBody {
+  requireObject(operation, 'body', body);
+  const text = body.text;
+  if (text !== undefined && text !== null && typeof text !== 'string') {
+    throw new TypeError(`${operation}: body.text must be a string`);
+  }
+  if (typeof text === 'string' && text.length > MAX_MESSAGE_TEXT_LENGTH) {
+    throw new TypeError(`${operation}: body.text is ${text.length} characters; the API accepts at most ${MAX_MESSAGE_TEXT_LENGTH}`);
+  }
+  const hasText = typeof text === 'string' && text !== '';
+  const hasAttachments = Array.isArray(body.attachments) && body.attachments.length > 0;
+  if (operation === 'sendMessage' && !hasText && !hasAttachments && !body.link) {
+    throw new TypeError(`${operation}: body needs text, attachments or a link (forward); an empty message cannot be sent`);
+  }
+  return body;
+}

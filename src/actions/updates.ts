@@ -1,0 +1,59 @@
+import type { Observable } from 'rxjs';
+import type { Api } from '../api/api';
+import type { CallOptions } from '../api/options';
+import type { UpdateList, UpdateType } from '../types/index';
+import { call } from './call';
+import { optionalIntegerInRange } from './validate';
+
+/** Parameters of {@link getUpdates}. */
+export interface GetUpdatesParams {
+  /** Most updates per answer, 1–1000 (server default 100). */
+  readonly limit?: number;
+  /** Seconds the server may hold the request while there is nothing new, 0–90 (server default 30). */
+  readonly timeout?: number;
+  /** Position to read from; passing it commits (forgets) every update before it. */
+  readonly marker?: number | null;
+  /** Only these update types. */
+  readonly types?: readonly UpdateType[];
+}
+
+/** Margin between the long-poll timeout and the HTTP request timeout. */
+const POLL_MARGIN_MS = 15_000;
+const SERVER_DEFAULT_POLL_SECONDS = 30;
+
+/**
+ * One long poll of `GET /updates`. The HTTP timeout is raised above the poll timeout
+ * automatically (ky's default would cut every idle poll short); a per-call `timeout` that is
+ * not above it is refused. Prefer `fromLongPolling`, which loops, commits markers and
+ * backs off for you.
+ *
+ * @example
+ * getUpdates(api, { timeout: 30, marker }).subscribe(({ updates, marker }) => handle(updates, marker));
+ */
+export function getUpdates(api: Api, params: GetUpdatesParams = {}, options?: CallOptions): Observable<UpdateList> {
+  return call(
+    api,
+    () => {
+      const pollSeconds = optionalIntegerInRange('getUpdates', 'timeout', params.timeout, 0, 90) ?? SERVER_DEFAULT_POLL_SECONDS;
+      const minimum = pollSeconds * 1000;
+      if (options?.timeout !== undefined && options.timeout <= minimum) {
+        throw new TypeError(
+          `getUpdates: the request timeout (${options.timeout} ms) must be longer than the poll timeout (${pollSeconds} s), or every idle poll fails`,
+        );
+      }
+      return {
+        operation: 'getUpdates',
+        method: 'GET',
+        path: '/updates',
+        query: {
+          limit: optionalIntegerInRange('getUpdates', 'limit', params.limit, 1, 1000),
+          timeout: params.timeout,
+          marker: params.marker,
+          types: params.types,
+        },
+        timeout: Math.max(api.timeout, minimum + POLL_MARGIN_MS),
+      };
+    },
+    options,
+  );
+}

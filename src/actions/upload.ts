@@ -1,0 +1,111 @@
+import { type Observable, from, map, switchMap } from 'rxjs';
+import type { Api } from '../api/api';
+import { TamTamResponseError } from '../api/errors/response-error';
+import type { CallOptions } from '../api/options';
+import type { AttachmentRequestByType, UploadEndpoint, UploadResultByType, UploadType } from '../types/index';
+import { getUploadUrl } from './uploads';
+
+/**
+ * What {@link upload} accepts: bytes, a Blob/File, a web or Node stream (read fully), or a
+ * file path (streamed from disk).
+ *
+ * @example
+ * const fromDisk: UploadData = './cat.jpg';
+ * const fromMemory: UploadData = Buffer.from('hello');
+ */
+export type UploadData = string | Blob | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array | string>;
+
+/** Options of {@link upload}. */
+export interface UploadOptions extends CallOptions {
+  /** Name the file gets. Default: the path's base name, a File's name, or `file`. */
+  readonly filename?: string;
+  /** MIME type. Default: the Blob's type, or `application/octet-stream`. */
+  readonly contentType?: string;
+}
+
+/** The attachment request {@link upload} produces for each upload kind. */
+export type UploadedAttachment<T extends UploadType> = AttachmentRequestByType[T];
+
+/**
+ * Uploads a file in one go: asks for an upload URL, POSTs the file there as multipart
+ * (`data` field), and emits the attachment request to put in a message.
+ *
+ * @example
+ * upload(api, 'image', './chart.png').pipe(
+ *   switchMap((image) => sendMessage(api, { chat_id: chatId }, { text: 'Today', attachments: [image] })),
+ * ).subscribe();
+ */
+export function upload<T extends UploadType>(api: Api, type: T, data: UploadData, options: UploadOptions = {}): Observable<UploadedAttachment<T>> {
+  const { filename, contentType, ...callOptions } = options;
+  return getUploadUrl(api, type, callOptions).pipe(
+    switchMap((endpoint) =>
+      from(toFormData(data, filename, contentType)).pipe(
+        switchMap((body) =>
+          api
+            .request<UploadResultByType[T]>({ operation: 'uploadFile', method: 'POST', path: '', absoluteUrl: endpoint.url, body }, callOptions)
+            .pipe(map((result) => toAttachment(type, endpoint, result))),
+        ),
+      ),
+    ),
+  );
+}
+
+function toAttachment<T extends UploadType>(type: T, endpoint: UploadEndpoint & { token?: string }, result: UploadResultByType[T]): UploadedAttachment<T> {
+  if (type === 'image') {
+    const photos = (result as UploadResultByType['image']).photos;
+    if (photos === null || typeof photos !== 'object') throw missingToken(endpoint, 'photos');
+    return { type: 'image', payload: { photos } } as UploadedAttachment<T>;
+  }
+  const token = (result as UploadResultByType['file']).token ?? endpoint.token;
+  if (typeof token !== 'string' || token === '') throw missingToken(endpoint, 'token');
+  return { type, payload: { token } } as UploadedAttachment<T>;
+}
+
+function missingToken(endpoint: UploadEndpoint, what: string): TamTamResponseError {
+  return new TamTamResponseError({
+    operation: 'uploadFile',
+    method: 'POST',
+    path: safePath(endpoint.url),
+    status: 200,
+    bodySnippet: `upload answer has no ${what}`,
+  });
+}
+
+async function toFormData(data: UploadData, filename: string | undefined, contentType: string | undefined): Promise<FormData> {
+  const { blob, name } = await toBlob(data, contentType);
+  const form = new FormData();
+  form.append('data', blob, filename ?? name);
+  return form;
+}
+
+async function toBlob(data: UploadData, contentType: string | undefined): Promise<{ blob: Blob; name: string }> {
+  const type = contentType ?? (data instanceof Blob && data.type !== '' ? data.type : 'application/octet-stream');
+  if (typeof data === 'string') {
+    if (data === '') throw new TypeError('upload: the file path is empty');
+    const { openAsBlob } = await import('node:fs');
+    const { basename } = await import('node:path');
+    const file = await openAsBlob(data, { type }).catch((error: NodeJS.ErrnoException) => {
+      throw new TypeError(`upload: cannot read ${JSON.stringify(data)}: ${error.code ?? error.message}`);
+    });
+    return { blob: file, name: basename(data) };
+  }
+  if (data instanceof Blob) {
+    const name = 'name' in data && typeof data.name === 'string' && data.name !== '' ? data.name : 'file';
+    return { blob: contentType === undefined ? data : new Blob([data], { type }), name };
+  }
+  if (data instanceof Uint8Array || data instanceof ArrayBuffer) return { blob: new Blob([data as BlobPart], { type }), name: 'file' };
+  if (data !== null && typeof data === 'object' && Symbol.asyncIterator in data) {
+    const chunks: BlobPart[] = [];
+    for await (const chunk of data) chunks.push(chunk as BlobPart);
+    return { blob: new Blob(chunks, { type }), name: 'file' };
+  }
+  throw new TypeError('upload: data must be a file path, Blob, Buffer/Uint8Array, ArrayBuffer or a readable stream');
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '(invalid url)';
+  }
+}
