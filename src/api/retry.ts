@@ -27,6 +27,20 @@ export function retryDelay(
   } else if (!isTamTamNetworkError(error) || !options.networkErrorMethods.includes(method)) {
     return undefined;
   }
+  return backoffDelay(options, attempt);
+}
+
+/**
+ * The exponential backoff delay before retry number `attempt` (1-based): `initialDelay ·
+ * factor^(attempt-1)`, capped at `backoffLimit`, minus up to `jitter` of it at random.
+ *
+ * @example
+ * backoffDelay({ ...DEFAULT_RETRY, jitter: 0 }, 3); // 2000
+ */
+export function backoffDelay(
+  options: Pick<ResolvedRetryOptions, 'initialDelay' | 'factor' | 'backoffLimit' | 'jitter' | 'random'>,
+  attempt: number,
+): number {
   const exponential = options.initialDelay * options.factor ** (attempt - 1);
   const capped = Math.min(options.backoffLimit, exponential);
   return Math.round(capped * (1 - options.jitter * options.random()));

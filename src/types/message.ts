@@ -150,18 +150,19 @@ type _MessageLinkTypesMatch = Assert<
 
 /**
  * Body of `sendMessage` and `editMessage` (and of a callback answer's new message).
- * The schema marks `text`, `attachments` and `link` as required: send `null` for the ones
- * you do not use.
+ * The schema lists `text`, `attachments` and `link` as required-but-nullable; the server
+ * treats a missing field like `null`, so all three are optional here.
  *
  * @example
- * const body: NewMessageBody = { text: 'Pong', attachments: null, link: null, notify: false };
+ * const body: NewMessageBody = { text: 'Pong', notify: false };
  */
 export interface NewMessageBody {
   /** Up to 4000 chars. */
-  text: string | null;
-  attachments: readonly AttachmentRequest[] | null;
+  text?: string | null;
+  /** Attachments (uploads, keyboard, location...). */
+  attachments?: readonly AttachmentRequest[] | null;
   /** Reply to or forward another message. */
-  link: NewMessageLink | null;
+  link?: NewMessageLink | null;
   /** `false` sends silently (server default `true`). */
   notify?: boolean;
   /** Parse `text` as markdown or html. */

@@ -183,9 +183,11 @@ describe('AttachmentRequest', () => {
     expectTypeOf<readonly ['message_created']>().toExtend<SubscriptionRequestBody['update_types']>();
   });
 
-  test('NewMessageBody follows the schema: text, attachments and link are required (nullable)', () => {
-    // @ts-expect-error `link` and `attachments` must be given (null when unused)
-    const bad: NewMessageBody = { text: 'hi' };
+  test('NewMessageBody: text, attachments and link may be left out or null; text is a string', () => {
+    const short: NewMessageBody = { text: 'hi' };
+    void short;
+    // @ts-expect-error text must be a string
+    const bad: NewMessageBody = { text: 42 };
     void bad;
     const ok: NewMessageBody = { text: 'hi', attachments: null, link: null, format: 'markdown' };
     void ok;

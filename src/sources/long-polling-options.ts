@@ -1,0 +1,120 @@
+import type { RetryOptions } from '../api/retry-options';
+import type { UnknownUpdate, UpdateType } from '../types/index';
+import type { MarkerStore } from './marker-store';
+import { memoryMarkerStore } from './marker-store';
+import type { PollingStatus } from './polling-status';
+
+/**
+ * Options of `fromLongPolling`. Every field is optional; defaults are listed per field.
+ *
+ * @example
+ * fromLongPolling(api, {
+ *   types: ['message_created', 'message_callback'],
+ *   store: fileMarkerStore('./polling.json'),
+ *   onStatus: (s) => s.type === 'retry' && console.warn(s.error.message),
+ * });
+ */
+export interface LongPollingOptions {
+  /** Update types to receive. Default: all. */
+  readonly types?: readonly UpdateType[];
+  /** Most updates per poll, 1–1000. Default `100`. */
+  readonly limit?: number;
+  /** Seconds the server holds an idle poll, 0–90. Default `30`. The HTTP timeout is set above it. */
+  readonly timeout?: number;
+  /** Where the marker and not-yet-handled updates are kept. Default: in memory. */
+  readonly store?: MarkerStore;
+  /**
+   * Most fetched-but-unhandled updates before the loop stops fetching ahead and waits.
+   * Default `2 × limit`.
+   */
+  readonly maxPending?: number;
+  /**
+   * Backoff after a failed poll: 429/5xx, network errors, timeouts, malformed answers are
+   * retried forever with these delays (`limit` is ignored); 400/401/403/404 end the stream.
+   * Default: `{ initialDelay: 1000, factor: 2, backoffLimit: 30_000, jitter: 0.25 }`.
+   */
+  readonly backoff?: Omit<RetryOptions, 'limit' | 'statusCodes' | 'errorCodes' | 'networkErrorMethods' | 'onRetry'>;
+  /** Stops the loop gracefully when aborted (like calling `stop()`). */
+  readonly signal?: AbortSignal;
+  /** Called with every status event (retries, batches, unknown updates...). */
+  readonly onStatus?: (status: PollingStatus) => void;
+  /**
+   * Called for each update of a type this version does not know. Default: a console warning
+   * once per type. Such updates are never emitted disguised as known ones.
+   */
+  readonly onUnknownUpdate?: (update: UnknownUpdate) => void;
+  /**
+   * What to do when a webhook subscription exists at start (long polling then gets nothing):
+   * `false` (default) fails with an error naming the URL; `true` removes the subscriptions.
+   */
+  readonly deleteWebhook?: boolean;
+}
+
+/** Options with defaults applied and values checked. */
+export interface ResolvedLongPollingOptions {
+  readonly types: readonly UpdateType[] | undefined;
+  readonly limit: number;
+  readonly timeout: number;
+  readonly store: MarkerStore;
+  readonly maxPending: number;
+  readonly backoff: Required<NonNullable<LongPollingOptions['backoff']>>;
+  readonly signal: AbortSignal | undefined;
+  readonly onStatus: (status: PollingStatus) => void;
+  readonly onUnknownUpdate: (update: UnknownUpdate) => void;
+  readonly deleteWebhook: boolean;
+}
+
+/**
+ * Applies defaults once and checks every value, throwing a TypeError that names the option.
+ *
+ * @example
+ * resolveLongPollingOptions({ limit: 500 }).maxPending; // 1000
+ */
+export function resolveLongPollingOptions(options: LongPollingOptions): ResolvedLongPollingOptions {
+  const limit = integerIn('limit', options.limit ?? 100, 1, 1000);
+  const timeout = integerIn('timeout', options.timeout ?? 30, 0, 90);
+  const maxPending = integerIn('maxPending', options.maxPending ?? 2 * limit, limit, Number.MAX_SAFE_INTEGER);
+  if (options.types !== undefined && (!Array.isArray(options.types) || options.types.length === 0)) {
+    throw new TypeError('fromLongPolling: types must be a non-empty array of update types, or left out for all');
+  }
+  const warned = new Set<string>();
+  return {
+    types: options.types,
+    limit,
+    timeout,
+    store: options.store ?? memoryMarkerStore(),
+    maxPending,
+    backoff: {
+      initialDelay: 1000,
+      factor: 2,
+      backoffLimit: 30_000,
+      jitter: 0.25,
+      maxRetryAfter: Infinity,
+      random: Math.random,
+      ...definedOnly(options.backoff ?? {}),
+    },
+    signal: options.signal,
+    onStatus: options.onStatus ?? (() => {}),
+    onUnknownUpdate:
+      options.onUnknownUpdate ??
+      ((update) => {
+        if (warned.has(update.update_type)) return;
+        warned.add(update.update_type);
+        console.warn(
+          `tamtam-rx: received updates of unknown type "${update.update_type}" (newer API?); pass onUnknownUpdate to handle them`,
+        );
+      }),
+    deleteWebhook: options.deleteWebhook ?? false,
+  };
+}
+
+function integerIn(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new TypeError(`fromLongPolling: ${name} must be a whole number from ${min} to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

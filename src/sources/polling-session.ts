@@ -1,0 +1,206 @@
+import type { Subscriber, Subscription } from 'rxjs';
+import type { Api } from '../api/api';
+import { getSubscriptions, unsubscribe } from '../actions/subscriptions';
+import { firstValueFrom } from 'rxjs';
+import { emitTracked } from '../operators/hold-update';
+import { type UnknownUpdate, type Update, type UpdateList, isUpdateType } from '../types/index';
+import type { ResolvedLongPollingOptions } from './long-polling-options';
+import { pollWithBackoff } from './poll-with-backoff';
+import type { PollingStatus } from './polling-status';
+import { markRedelivery } from './redelivery';
+
+/**
+ * One running polling loop (one per set of subscribers). Order of work per batch:
+ * poll → persist marker + batch as pending → emit. The next poll commits the batch on the
+ * server, but by then it is durable locally; handled updates leave `pending`, and whatever
+ * is still pending after a crash is replayed first on the next start.
+ */
+export class PollingSession {
+  #marker: number | null = null;
+  readonly #pending: Update[] = [];
+  #inFlight = 0;
+  #stopping = false;
+  #disposed = false;
+  #poll: Subscription | undefined;
+  #cancelPoll: (() => void) | undefined;
+  #wake: (() => void) | undefined;
+  #saving: Promise<void> = Promise.resolve();
+  #dirty = false;
+  readonly #finished: Promise<void>;
+  #finish!: () => void;
+
+  constructor(
+    private readonly api: Api,
+    private readonly options: ResolvedLongPollingOptions,
+    private readonly subscriber: Subscriber<Update>,
+    private readonly report: (status: PollingStatus) => void,
+  ) {
+    this.#finished = new Promise((resolve) => (this.#finish = resolve));
+  }
+
+  /** Runs the loop until stopped, disposed or a fatal error. */
+  async run(): Promise<void> {
+    try {
+      const state = await this.options.store.load();
+      if (this.#disposed) return;
+      this.#marker = state?.marker ?? null;
+      await this.#refuseWebhook();
+      const replay = (state?.pending ?? []).map((u) => ({ ...u }));
+      this.#pending.push(...replay);
+      this.report({ type: 'started', marker: this.#marker, replayed: replay.length });
+      for (const update of replay) {
+        markRedelivery(update);
+        this.#emit(update);
+      }
+      while (!this.#stopping && !this.#disposed) {
+        await this.#capacity();
+        if (this.#stopping || this.#disposed) break;
+        const list = await this.#fetch();
+        if (list === undefined) break;
+        await this.#accept(list);
+      }
+      if (this.#disposed) return;
+      await this.#idle();
+      await this.#save();
+      this.report({ type: 'stopped' });
+      this.subscriber.complete();
+    } catch (error) {
+      if (!this.#disposed) this.subscriber.error(error);
+    } finally {
+      this.#finish();
+    }
+  }
+
+  /** Graceful stop: no new polls, the in-flight one aborted, waits for handling, saves. */
+  stop(): Promise<void> {
+    this.#stopping = true;
+    this.#abortPoll();
+    this.#wake?.();
+    return this.#finished;
+  }
+
+  /** Abrupt end (every subscriber left): aborts the poll and saves what is pending. */
+  dispose(): void {
+    if (this.#disposed) return;
+    const graceful = this.#stopping;
+    this.#disposed = true;
+    this.#abortPoll();
+    this.#wake?.();
+    if (!graceful) {
+      void this.#save().catch(() => {});
+      this.report({ type: 'stopped' });
+    }
+  }
+
+  async #refuseWebhook(): Promise<void> {
+    const { subscriptions } = await firstValueFrom(getSubscriptions(this.api));
+    if (subscriptions.length === 0) return;
+    if (!this.options.deleteWebhook) {
+      const urls = subscriptions.map((s) => s.url).join(', ');
+      throw new Error(
+        `fromLongPolling: the bot has a webhook subscription (${urls}); TamTam delivers no updates to long polling while one exists. ` +
+          'Remove it with unsubscribe(api, url), or pass { deleteWebhook: true } to remove it at start.',
+      );
+    }
+    for (const { url } of subscriptions) {
+      await firstValueFrom(unsubscribe(this.api, url));
+      this.report({ type: 'webhook_removed', url });
+    }
+  }
+
+  /** Resolves when fewer than maxPending updates wait for handling (fetch-ahead bound). */
+  #capacity(): Promise<void> {
+    if (this.#pending.length < this.options.maxPending) return Promise.resolve();
+    return new Promise((resolve) => (this.#wake = resolve));
+  }
+
+  /** Resolves when every emitted update has settled (or at once after dispose). */
+  #idle(): Promise<void> {
+    if (this.#inFlight === 0 || this.#disposed) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#wake = () => {
+        if (this.#inFlight === 0 || this.#disposed) resolve();
+      };
+    });
+  }
+
+  #fetch(): Promise<UpdateList | undefined> {
+    return new Promise((resolve, reject) => {
+      this.#cancelPoll = () => resolve(undefined);
+      this.#poll = pollWithBackoff(
+        this.api,
+        { marker: this.#marker, limit: this.options.limit, timeout: this.options.timeout, types: this.options.types },
+        this.options.backoff,
+        (attempt, delay, error) => this.report({ type: 'retry', attempt, delay, error }),
+      ).subscribe({ next: resolve, error: reject });
+    });
+  }
+
+  #abortPoll(): void {
+    this.#poll?.unsubscribe();
+    this.#cancelPoll?.();
+  }
+
+  async #accept(list: UpdateList): Promise<void> {
+    const known: Update[] = [];
+    const unknown: UnknownUpdate[] = [];
+    for (const raw of list.updates as unknown[]) {
+      if (isUpdateObject(raw) && isUpdateType(raw.update_type)) known.push(raw as Update);
+      else unknown.push(asUnknownUpdate(raw));
+    }
+    this.#pending.push(...known);
+    if (list.marker !== null && list.marker !== undefined) this.#marker = list.marker;
+    await this.#save(); // durable before the next poll commits this batch on the server
+    this.report({ type: 'batch', count: list.updates.length, marker: this.#marker });
+    for (const update of known) {
+      if (this.#disposed) return;
+      this.#emit(update);
+    }
+    for (const update of unknown) {
+      this.report({ type: 'unknown_update', update });
+      this.options.onUnknownUpdate(update);
+    }
+  }
+
+  #emit(update: Update): void {
+    this.#inFlight += 1;
+    emitTracked(update, (u) => this.subscriber.next(u), {
+      handled: () => this.#settle(update, true),
+      abandoned: () => this.#settle(update, false),
+    });
+  }
+
+  #settle(update: Update, handled: boolean): void {
+    this.#inFlight -= 1;
+    if (handled) {
+      const index = this.#pending.indexOf(update);
+      if (index >= 0) this.#pending.splice(index, 1);
+      if (!this.#disposed) void this.#save().catch((error: unknown) => this.subscriber.error(error));
+    }
+    this.#wake?.();
+  }
+
+  /** Saves the current state; concurrent calls coalesce into one trailing save. */
+  #save(): Promise<void> {
+    if (this.#dirty) return this.#saving;
+    this.#dirty = true;
+    this.#saving = this.#saving
+      .catch(() => {})
+      .then(() => {
+        this.#dirty = false;
+        return this.options.store.save({ marker: this.#marker, pending: [...this.#pending] });
+      });
+    return this.#saving;
+  }
+}
+
+/** Anything in `updates` that is not a known update, reported as an {@link UnknownUpdate}. */
+function asUnknownUpdate(raw: unknown): UnknownUpdate {
+  if (isUpdateObject(raw)) return raw as UnknownUpdate;
+  const record = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : { value: raw };
+  return { ...record, update_type: String(record['update_type'] ?? 'invalid'), timestamp: Number(record['timestamp'] ?? 0) };
+}
+
+function isUpdateObject(value: unknown): value is { update_type: unknown } {
+  return value !== null && typeof value === 'object' && typeof (value as { update_type?: unknown }).update_type === 'string';
+}

@@ -1,0 +1,22 @@
+import type { UnknownUpdate } from '../types/index';
+
+/**
+ * What a long-polling loop reports on `status$` (and to `onStatus`): every retry, every
+ * batch, updates of unknown types, start and stop. Log it, count it, alert on it.
+ *
+ * @example
+ * polling.status$.subscribe((s) => { if (s.type === 'retry') console.warn(`poll failed, retry in ${s.delay} ms`, s.error.message); });
+ */
+export type PollingStatus =
+  /** The loop loaded its state; `replayed` updates from before a crash are emitted first. */
+  | { readonly type: 'started'; readonly marker: number | null; readonly replayed: number }
+  /** A batch arrived and was persisted; its updates are being emitted. */
+  | { readonly type: 'batch'; readonly count: number; readonly marker: number | null }
+  /** A poll failed; the loop waits `delay` ms and tries again. */
+  | { readonly type: 'retry'; readonly attempt: number; readonly delay: number; readonly error: Error }
+  /** An update of a type this version does not know arrived (it is not emitted as an Update). */
+  | { readonly type: 'unknown_update'; readonly update: UnknownUpdate }
+  /** A webhook subscription was removed because `deleteWebhook` was set. */
+  | { readonly type: 'webhook_removed'; readonly url: string }
+  /** The loop ended: `stop()`, the abort signal, or every subscriber left. */
+  | { readonly type: 'stopped' };
