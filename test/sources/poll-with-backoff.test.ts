@@ -1,0 +1,73 @@
+import { TestScheduler } from 'rxjs/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TamTamApiError, TamTamNetworkError, TamTamResponseError } from '../../src/api/index';
+import { isFatalPollError } from '../../src/sources/index';
+import { pollWithBackoff } from '../../src/sources/poll-with-backoff';
+import { scriptedApi } from '../helpers/fake-api';
+
+const ctx = { operation: 'getUpdates', method: 'GET', path: '/updates' };
+const status = (s: number, retryAfter?: number) => new TamTamApiError({ ...ctx, status: s, code: `http.${s}`, description: 'x', retryAfter });
+const backoff = { initialDelay: 1000, factor: 2, backoffLimit: 5000, jitter: 0, maxRetryAfter: Infinity, random: Math.random };
+const page = { updates: [], marker: 7 };
+const request = { marker: 3, limit: 100, timeout: 30, types: undefined };
+
+let scheduler: TestScheduler;
+beforeEach(() => {
+  scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+});
+
+describe('pollWithBackoff (virtual time)', () => {
+  it('keeps retrying transient failures with capped exponential backoff, far beyond a call retry limit', () => {
+    const retries: [number, number][] = [];
+    scheduler.run(({ cold, expectObservable }) => {
+      const failures = [status(503), status(500), new TamTamNetworkError('down', ctx), status(502), status(504), new TamTamResponseError({ ...ctx, status: 200, bodySnippet: '<html>' })];
+      const api = scriptedApi((_, n) => (n < failures.length ? cold('#', undefined, failures[n]) : cold('(a|)', { a: page })));
+      // delays 1000, 2000, 4000, 5000, 5000, 5000 (capped) = 22000
+      expectObservable(pollWithBackoff(api, request, backoff, (attempt, delay) => retries.push([attempt, delay]))).toBe('22000ms (a|)', { a: page });
+    });
+    expect(retries).toEqual([
+      [1, 1000],
+      [2, 2000],
+      [3, 4000],
+      [4, 5000],
+      [5, 5000],
+      [6, 5000],
+    ]);
+  });
+
+  it('honours Retry-After of a 429 exactly', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const api = scriptedApi((_, n) => (n === 0 ? cold('#', undefined, status(429, 12_000)) : cold('(a|)', { a: page })));
+      expectObservable(pollWithBackoff(api, request, backoff, () => {})).toBe('12000ms (a|)', { a: page });
+    });
+  });
+
+  it.each([400, 401, 403, 404, 405])('ends at once on %i', (code) => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const error = status(code);
+      const api = scriptedApi(() => cold('-#', undefined, error));
+      expectObservable(pollWithBackoff(api, request, backoff, () => {})).toBe('-#', undefined, error);
+    });
+  });
+
+  it('sends marker, limit, timeout and types, with its own retry off and a long HTTP timeout', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const api = scriptedApi(() => cold('(a|)', { a: page }));
+      expectObservable(pollWithBackoff(api, { ...request, types: ['message_created'] }, backoff, () => {})).toBe('(a|)', { a: page });
+      scheduler.flush();
+      expect(api.calls[0]).toMatchObject({ operation: 'getUpdates', query: { marker: 3, limit: 100, timeout: 30, types: ['message_created'] } });
+      expect(api.calls[0]?.timeout).toBeGreaterThan(30_000);
+      expect(api.options[0]).toEqual({ retry: false });
+    });
+  });
+});
+
+describe('isFatalPollError', () => {
+  it('treats client errors (but 429) and programming errors as fatal', () => {
+    expect(isFatalPollError(status(401))).toBe(true);
+    expect(isFatalPollError(status(429))).toBe(false);
+    expect(isFatalPollError(status(503))).toBe(false);
+    expect(isFatalPollError(new TypeError('oops'))).toBe(true);
+    expect(isFatalPollError(new TamTamNetworkError('x', ctx))).toBe(false);
+  });
+});
