@@ -1,0 +1,94 @@
+import { isUpdateType, type UnknownUpdate, type Update, type UpdateType } from '../../types/index';
+
+/**
+ * What a request body turned out to be.
+ * - `known`: an update of a type this version knows, with the fields handlers rely on present.
+ * - `unknown`: a well-formed update of a type this version does not know.
+ * - `invalid`: not an update; `reason` says what is wrong.
+ *
+ * @example
+ * const result = classifyUpdate({ update_type: 'dialog_muted', timestamp: 1 }); // kind 'unknown'
+ */
+export type UpdateClassification =
+  | { readonly kind: 'known'; readonly update: Update }
+  | { readonly kind: 'unknown'; readonly update: UnknownUpdate }
+  | { readonly kind: 'invalid'; readonly reason: string };
+
+type FieldKind = 'object' | 'object?' | 'string' | 'number';
+
+/**
+ * Fields each known type must carry so that a handler reading them cannot crash on a forged
+ * or truncated body. Deliberately shallow (plus `message.body`/`message.recipient`): the
+ * server is trusted for the rest.
+ */
+const REQUIRED_FIELDS: { readonly [K in UpdateType]: Readonly<Record<string, FieldKind>> } = {
+  message_created: { message: 'object' },
+  message_callback: { callback: 'object', message: 'object?' },
+  message_edited: { message: 'object' },
+  message_removed: { message_id: 'string', chat_id: 'number' },
+  bot_added: { chat_id: 'number', user: 'object' },
+  bot_removed: { chat_id: 'number', user: 'object' },
+  user_added: { chat_id: 'number', user: 'object' },
+  user_removed: { chat_id: 'number', user: 'object' },
+  bot_started: { chat_id: 'number', user: 'object' },
+  chat_title_changed: { chat_id: 'number', user: 'object', title: 'string' },
+  message_construction_request: { user: 'object', session_id: 'string', input: 'object' },
+  message_constructed: { session_id: 'string', message: 'object' },
+  message_chat_created: { chat: 'object', message_id: 'string' },
+};
+
+/** Types whose `message` is a full chat message (with `recipient`). */
+const MESSAGE_WITH_RECIPIENT: ReadonlySet<UpdateType> = new Set<UpdateType>(['message_created', 'message_callback', 'message_edited']);
+
+/**
+ * Sorts a parsed JSON value into a known update, an unknown update or not an update at all.
+ *
+ * @example
+ * const result = classifyUpdate(JSON.parse(text));
+ * if (result.kind === 'known') updates.next(result.update);
+ */
+export function classifyUpdate(value: unknown): UpdateClassification {
+  if (!isPlainObject(value)) {
+    return { kind: 'invalid', reason: `the body must be a JSON object (an Update), got ${describeKind(value)}` };
+  }
+  const type = value['update_type'];
+  if (typeof type !== 'string' || type === '') {
+    return { kind: 'invalid', reason: `the body has no string field update_type (got ${describeKind(type)}), so it is not an Update` };
+  }
+  const timestamp = value['timestamp'];
+  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
+    return { kind: 'invalid', reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})` };
+  }
+  if (!isUpdateType(type)) return { kind: 'unknown', update: value as UnknownUpdate };
+  const problem = missingField(type, value);
+  if (problem !== undefined) return { kind: 'invalid', reason: problem };
+  return { kind: 'known', update: value as unknown as Update };
+}
+
+function missingField(type: UpdateType, value: Record<string, unknown>): string | undefined {
+  for (const [field, kind] of Object.entries(REQUIRED_FIELDS[type])) {
+    const actual = value[field];
+    const ok =
+      kind === 'object?' ? actual === undefined || actual === null || isPlainObject(actual) : kind === 'object' ? isPlainObject(actual) : typeof actual === kind;
+    if (!ok) return `the ${type} update needs field ${field} (${kind.replace('?', ' or null')}), got ${describeKind(actual)}`;
+  }
+  const message = value['message'];
+  if (isPlainObject(message)) {
+    if (!isPlainObject(message['body'])) return `the ${type} update's message needs an object field body, got ${describeKind(message['body'])}`;
+    if (MESSAGE_WITH_RECIPIENT.has(type) && !isPlainObject(message['recipient'])) {
+      return `the ${type} update's message needs an object field recipient, got ${describeKind(message['recipient'])}`;
+    }
+  }
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value === undefined) return 'nothing';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

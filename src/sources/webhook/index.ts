@@ -1,0 +1,28 @@
+/**
+ * Webhook update source: `webhook(options)` with node and fetch adapters, a listen helper and
+ * idempotent subscription management.
+ */
+export { webhook, type Webhook, type WebhookStopResult } from './webhook';
+export {
+  type WebhookOptions,
+  type WebhookAckPolicy,
+  type WebhookSecretPlacement,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_ACK_TIMEOUT,
+  DEFAULT_SECRET_HEADER,
+} from './options';
+export {
+  WEBHOOK_REJECTIONS,
+  type WebhookRejectionCode,
+  type WebhookRejection,
+  type WebhookAnswer,
+  type WebhookAnswerBody,
+} from './answer';
+export type { WebhookRequest, WebhookRequestHandler } from './handler';
+export type { WebhookHeaders } from './headers';
+export type { NodeWebhookHandler, NodeWebhookRequest } from './node-adapter';
+export type { FetchWebhookHandler } from './fetch-adapter';
+export type { WebhookServer } from './listen';
+export { ensureWebhook, type EnsureWebhookOptions, type EnsureWebhookResult } from './ensure-webhook';
+export { WebhookSubscriptionError, isWebhookSubscriptionError } from './subscription-error';
+export { classifyUpdate, type UpdateClassification } from './classify-update';

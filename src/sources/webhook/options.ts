@@ -1,0 +1,216 @@
+import type { Api } from '../../api/api';
+import type { UnknownUpdate, UpdateType } from '../../types/index';
+import type { WebhookRejection } from './answer';
+
+/**
+ * When the webhook answers `200` to the TamTam server.
+ * - `'received'`: as soon as the update was handed to `updates$` (the default).
+ * - `'handled'`: only after handling finished (every {@link holdUpdate} released), or after
+ *   `ackTimeout` (still `200`, handling goes on), so slow handlers cannot cause a redelivery storm.
+ *
+ * @example
+ * webhook({ ack: 'handled', ackTimeout: 5_000 });
+ */
+export type WebhookAckPolicy = 'received' | 'handled';
+
+/**
+ * Where the webhook looks for the secret.
+ * - `'path'`: the last path segment, e.g. `https://bot.example.com/tamtam/<secret>`. The TamTam
+ *   server cannot send custom headers (Bot API 0.5.6 has no secret field), so this is the way
+ *   to authenticate the real server.
+ * - `'header'`: the header named by `secretHeader` (for a proxy that adds it).
+ * - `'either'` (default): accept a match in either place.
+ *
+ * @example
+ * webhook({ secret: process.env.HOOK_SECRET!, secretIn: 'path' });
+ */
+export type WebhookSecretPlacement = 'path' | 'header' | 'either';
+
+/**
+ * Options of {@link webhook}. Everything is optional; defaults are listed per field.
+ *
+ * @example
+ * const hook = webhook({
+ *   path: '/tamtam',
+ *   secret: process.env.HOOK_SECRET!,
+ *   api,
+ *   url: `https://bot.example.com/tamtam/${process.env.HOOK_SECRET}`,
+ *   types: ['message_created', 'message_callback'],
+ *   ack: 'handled',
+ * });
+ */
+export interface WebhookOptions {
+  /**
+   * Only requests to this path are served (others get `404`). With a path secret the secret is
+   * one more segment: `/tamtam/<secret>`. The query string is ignored. Default: any path.
+   */
+  readonly path?: string;
+  /** Shared secret every request must carry (else `401`); compared in constant time. Default: none. */
+  readonly secret?: string;
+  /** Where the secret is looked for. Default `'either'`. */
+  readonly secretIn?: WebhookSecretPlacement;
+  /** Header carrying the secret. Default `'X-TamTam-Webhook-Secret'`. */
+  readonly secretHeader?: string;
+  /** Largest accepted body in bytes; bigger requests get `413` without being read further. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** When to answer `200`. Default `'received'`. */
+  readonly ack?: WebhookAckPolicy;
+  /** With `ack: 'handled'`, answer `200` after this many ms even if handling goes on. Default `10_000`. */
+  readonly ackTimeout?: number;
+  /** Seconds sent as `Retry-After` with `503` answers. Default `5`. */
+  readonly retryAfter?: number;
+  /**
+   * Called for every update whose type this version does not know (also emitted on
+   * `unknownUpdates$`); it is answered `200`. Default: `console.warn` once per type.
+   */
+  readonly onUnknownUpdate?: (update: UnknownUpdate) => void;
+  /** Called for every request answered with an error status (for logs). Default: nothing. */
+  readonly onRejected?: (rejection: WebhookRejection) => void;
+  /** Api used by `ensureSubscription`, `listen` and `removeOnStop`. Default: none. */
+  readonly api?: Api;
+  /** Public URL the TamTam server should POST to (subscribed by `ensureSubscription`/`listen`). */
+  readonly url?: string;
+  /** Update types to subscribe to. Default: all. */
+  readonly types?: readonly UpdateType[];
+  /** With `api` and `url`: when subscribing, remove subscriptions of other URLs. Default `false`. */
+  readonly removeOthers?: boolean;
+  /** With `api` and `url`: `stop()` removes the subscription. Default `false`. */
+  readonly removeOnStop?: boolean;
+  /** Longest time `stop()` waits for in-flight handling, in ms. Default `30_000`. */
+  readonly stopTimeout?: number;
+}
+
+/** {@link WebhookOptions} with defaults applied and values checked. Internal. */
+export interface ResolvedWebhookOptions {
+  readonly path: string | undefined;
+  readonly secret: string | undefined;
+  readonly secretIn: WebhookSecretPlacement;
+  readonly secretHeader: string;
+  readonly maxBodyBytes: number;
+  readonly ack: WebhookAckPolicy;
+  readonly ackTimeout: number;
+  readonly retryAfter: number;
+  readonly onUnknownUpdate: (update: UnknownUpdate) => void;
+  readonly onRejected: ((rejection: WebhookRejection) => void) | undefined;
+  readonly api: Api | undefined;
+  readonly url: string | undefined;
+  readonly types: readonly UpdateType[] | undefined;
+  readonly removeOthers: boolean;
+  readonly removeOnStop: boolean;
+  readonly stopTimeout: number;
+}
+
+/** Default body limit: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+/** Default `ackTimeout` in ms. */
+export const DEFAULT_ACK_TIMEOUT = 10_000;
+/** Default secret header name. */
+export const DEFAULT_SECRET_HEADER = 'X-TamTam-Webhook-Secret';
+
+const MAX_TIMER = 2_147_483_647;
+const PATH_SAFE = /^[A-Za-z0-9._~-]+$/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Applies defaults and checks every option, throwing a TypeError that names the bad option
+ * and how to fix it.
+ *
+ * @example
+ * const resolved = resolveWebhookOptions({ path: '/tamtam' }); // resolved.maxBodyBytes === 1_048_576
+ */
+export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWebhookOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('webhook: options must be an object, e.g. webhook({ path: "/tamtam" })');
+  }
+  const secretIn = options.secretIn ?? 'either';
+  if (secretIn !== 'path' && secretIn !== 'header' && secretIn !== 'either') {
+    throw new TypeError(`webhook: secretIn must be 'path', 'header' or 'either', got ${JSON.stringify(secretIn)}`);
+  }
+  const secret = options.secret;
+  if (secret !== undefined) {
+    if (typeof secret !== 'string' || secret === '') throw new TypeError('webhook: secret must be a non-empty string (or leave it out)');
+    if (secretIn !== 'header' && !PATH_SAFE.test(secret)) {
+      throw new TypeError(
+        "webhook: a secret sent in the URL path may only use letters, digits and . _ ~ -; pick such a secret or set secretIn: 'header'",
+      );
+    }
+  }
+  const secretHeader = options.secretHeader ?? DEFAULT_SECRET_HEADER;
+  if (typeof secretHeader !== 'string' || !HEADER_NAME.test(secretHeader)) {
+    throw new TypeError(`webhook: secretHeader must be a valid HTTP header name, got ${JSON.stringify(secretHeader)}`);
+  }
+  const ack = options.ack ?? 'received';
+  if (ack !== 'received' && ack !== 'handled') {
+    throw new TypeError(`webhook: ack must be 'received' or 'handled', got ${JSON.stringify(ack)}`);
+  }
+  const url = options.url;
+  if (url !== undefined) {
+    if (typeof url !== 'string' || !/^https?:\/\/[^/]/i.test(url)) {
+      throw new TypeError(`webhook: url must be the absolute http(s) URL the server posts to, got ${JSON.stringify(url)}`);
+    }
+    if (secret !== undefined && secretIn === 'path' && lastSegment(url) !== secret) {
+      throw new TypeError("webhook: with secretIn: 'path' the url must end with /<secret>, otherwise the server's requests are refused with 401");
+    }
+  }
+  if ((options.removeOnStop === true || options.removeOthers === true) && (options.api === undefined || url === undefined)) {
+    throw new TypeError('webhook: removeOnStop and removeOthers need both `api` and `url`');
+  }
+  if (options.onUnknownUpdate !== undefined && typeof options.onUnknownUpdate !== 'function') {
+    throw new TypeError('webhook: onUnknownUpdate must be a function');
+  }
+  if (options.onRejected !== undefined && typeof options.onRejected !== 'function') {
+    throw new TypeError('webhook: onRejected must be a function');
+  }
+  return {
+    path: normalizePath(options.path),
+    secret,
+    secretIn,
+    secretHeader: secretHeader.toLowerCase(),
+    maxBodyBytes: positiveInteger(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes', Number.MAX_SAFE_INTEGER),
+    ack,
+    ackTimeout: positiveInteger(options.ackTimeout ?? DEFAULT_ACK_TIMEOUT, 'ackTimeout', MAX_TIMER),
+    retryAfter: positiveInteger(options.retryAfter ?? 5, 'retryAfter', 86_400),
+    onUnknownUpdate: options.onUnknownUpdate ?? warnOncePerType(),
+    onRejected: options.onRejected,
+    api: options.api,
+    url,
+    types: options.types,
+    removeOthers: options.removeOthers ?? false,
+    removeOnStop: options.removeOnStop ?? false,
+    stopTimeout: positiveInteger(options.stopTimeout ?? 30_000, 'stopTimeout', MAX_TIMER),
+  };
+}
+
+function normalizePath(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  if (typeof path !== 'string' || !path.startsWith('/') || /[?#\s]/.test(path)) {
+    throw new TypeError(`webhook: path must start with "/" and hold no query, fragment or spaces, got ${JSON.stringify(path)}`);
+  }
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+function positiveInteger(value: number, name: string, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > max) {
+    throw new TypeError(`webhook: ${name} must be a positive integer up to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function lastSegment(url: string): string {
+  const path = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The default `onUnknownUpdate`: one warning per unknown type, so a newer server cannot flood the log. */
+function warnOncePerType(): (update: UnknownUpdate) => void {
+  const seen = new Set<string>();
+  return (update) => {
+    if (seen.has(update.update_type)) return;
+    seen.add(update.update_type);
+    console.warn(
+      `tamtam-rx webhook: received update_type ${JSON.stringify(update.update_type)}, which this version does not know. ` +
+        'It was answered 200 and emitted on unknownUpdates$; pass onUnknownUpdate to handle it (this warning shows once per type).',
+    );
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Reading a request body with a byte limit, from whatever an adapter has: a stream of chunks
+ * (read until the limit, then abandoned, never buffered further), raw text or bytes, or a value
+ * a framework already parsed.
+ */
+
+/**
+ * Outcome of {@link readBody}.
+ * - `text`: the raw body, decoded as UTF-8.
+ * - `parsed`: a framework already parsed the body; this is its value.
+ * - `too-large`: more than the limit; `drained` says whether the body was read to its end.
+ * - `unreadable`: the stream failed (client went away) or the bytes are not UTF-8.
+ *
+ * @example
+ * const result = await readBody('{"a":1}', 1024); // { kind: 'text', text: '{"a":1}' }
+ */
+export type BodyReadResult =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'parsed'; readonly value: unknown }
+  | { readonly kind: 'too-large'; readonly drained: boolean }
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly drained: boolean };
+
+const encoder = new TextEncoder();
+
+/**
+ * Reads `body` (at most `limit` bytes). Streams are pulled chunk by chunk and abandoned
+ * (`return()` on the iterator) as soon as the total passes the limit.
+ *
+ * @example
+ * const result = await readBody(request.body, 1_048_576);
+ * if (result.kind === 'too-large') return rejected('body.too.large', '...');
+ */
+export async function readBody(body: unknown, limit: number): Promise<BodyReadResult> {
+  if (body === undefined) return { kind: 'text', text: '' };
+  if (typeof body === 'string') {
+    return encoder.encode(body).byteLength > limit ? { kind: 'too-large', drained: true } : { kind: 'text', text: body };
+  }
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
+    const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
+    return bytes.byteLength > limit ? { kind: 'too-large', drained: true } : decode([bytes], bytes.byteLength, true);
+  }
+  if (isAsyncIterable(body)) return readStream(body, limit);
+  return { kind: 'parsed', value: body };
+}
+
+async function readStream(stream: AsyncIterable<unknown>, limit: number): Promise<BodyReadResult> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let iterator: AsyncIterator<unknown>;
+  try {
+    iterator = stream[Symbol.asyncIterator]();
+  } catch (error) {
+    return { kind: 'unreadable', reason: `the body stream could not be opened (${describe(error)})`, drained: false };
+  }
+  for (;;) {
+    let step: IteratorResult<unknown>;
+    try {
+      step = await iterator.next();
+    } catch (error) {
+      return { kind: 'unreadable', reason: `reading the body failed (${describe(error)})`, drained: false };
+    }
+    if (step.done === true) break;
+    const chunk = toBytes(step.value);
+    if (chunk === undefined) {
+      abandon(iterator);
+      return { kind: 'unreadable', reason: 'the body stream yielded something other than bytes or text', drained: false };
+    }
+    total += chunk.byteLength;
+    if (total > limit) {
+      abandon(iterator);
+      return { kind: 'too-large', drained: false };
+    }
+    chunks.push(chunk);
+  }
+  return decode(chunks, total, true);
+}
+
+function decode(chunks: readonly Uint8Array[], total: number, drained: boolean): BodyReadResult {
+  const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, total);
+  try {
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    return { kind: 'unreadable', reason: 'the body is not valid UTF-8', drained };
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function toBytes(chunk: unknown): Uint8Array | undefined {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (typeof chunk === 'string') return encoder.encode(chunk);
+  return undefined;
+}
+
+/** Stops reading: tells the source we are done without waiting for it (it may be slow or hang). */
+function abandon(iterator: AsyncIterator<unknown>): void {
+  try {
+    const done = iterator.return?.();
+    if (done !== undefined) done.then(undefined, () => {});
+  } catch {
+    // the source failed to stop; the adapter closes the connection anyway
+  }
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
