@@ -1,9 +1,9 @@
-import { type Observable, from, map, switchMap } from 'rxjs';
+import { type Observable, defer, map, switchMap } from 'rxjs';
 import type { Api } from '../api/api';
 import { TamTamResponseError } from '../api/errors/response-error';
 import type { CallOptions } from '../api/options';
 import type { AttachmentRequestByType, UploadEndpoint, UploadResultByType, UploadType } from '../types/index';
-import { getUploadUrl } from './uploads';
+import { getUploadUrl, requireUploadType } from './uploads';
 
 /**
  * What {@link upload} accepts: bytes, a Blob/File, a web or Node stream (read fully), or a
@@ -13,7 +13,7 @@ import { getUploadUrl } from './uploads';
  * const fromDisk: UploadData = './cat.jpg';
  * const fromMemory: UploadData = Buffer.from('hello');
  */
-export type UploadData = string | Blob | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array | string>;
+export type UploadData = string | Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
 /** Options of {@link upload}. */
 export interface UploadOptions extends CallOptions {
@@ -27,8 +27,9 @@ export interface UploadOptions extends CallOptions {
 export type UploadedAttachment<T extends UploadType> = AttachmentRequestByType[T];
 
 /**
- * Uploads a file in one go: asks for an upload URL, POSTs the file there as multipart
- * (`data` field), and emits the attachment request to put in a message.
+ * Uploads a file in one go: reads the data (a missing file or bad input fails before anything
+ * is sent), asks for an upload URL, POSTs the file there as multipart (`data` field), and
+ * emits the attachment request to put in a message.
  *
  * @example
  * upload(api, 'image', './chart.png').pipe(
@@ -37,10 +38,15 @@ export type UploadedAttachment<T extends UploadType> = AttachmentRequestByType[T
  */
 export function upload<T extends UploadType>(api: Api, type: T, data: UploadData, options: UploadOptions = {}): Observable<UploadedAttachment<T>> {
   const { filename, contentType, ...callOptions } = options;
-  return getUploadUrl(api, type, callOptions).pipe(
-    switchMap((endpoint) =>
-      from(toFormData(data, filename, contentType)).pipe(
-        switchMap((body) =>
+  // defer: nothing is read before subscribe; reading a local file or stream is not a request,
+  // so there is nothing to abort while it runs (switchMap drops it on unsubscribe)
+  return defer(() => {
+    requireUploadType('upload', type);
+    return toFormData(data, filename, contentType);
+  }).pipe(
+    switchMap((body) =>
+      getUploadUrl(api, type, callOptions).pipe(
+        switchMap((endpoint) =>
           api
             .request<UploadResultByType[T]>({ operation: 'uploadFile', method: 'POST', path: '', absoluteUrl: endpoint.url, body }, callOptions)
             .pipe(map((result) => toAttachment(type, endpoint, result))),
@@ -83,17 +89,25 @@ async function toBlob(data: UploadData, contentType: string | undefined): Promis
   if (typeof data === 'string') {
     if (data === '') throw new TypeError('upload: the file path is empty');
     const { openAsBlob } = await import('node:fs');
+    const { stat } = await import('node:fs/promises');
     const { basename } = await import('node:path');
-    const file = await openAsBlob(data, { type }).catch((error: NodeJS.ErrnoException) => {
+    // stat first: Node 20's openAsBlob throws synchronously with a vague message for a missing file
+    const info = await stat(data).catch((error: NodeJS.ErrnoException) => {
       throw new TypeError(`upload: cannot read ${JSON.stringify(data)}: ${error.code ?? error.message}`);
     });
-    return { blob: file, name: basename(data) };
+    if (!info.isFile()) throw new TypeError(`upload: ${JSON.stringify(data)} is not a file`);
+    try {
+      return { blob: await openAsBlob(data, { type }), name: basename(data) };
+    } catch (error) {
+      throw new TypeError(`upload: cannot read ${JSON.stringify(data)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   if (data instanceof Blob) {
     const name = 'name' in data && typeof data.name === 'string' && data.name !== '' ? data.name : 'file';
     return { blob: contentType === undefined ? data : new Blob([data], { type }), name };
   }
   if (data instanceof Uint8Array || data instanceof ArrayBuffer) return { blob: new Blob([data as BlobPart], { type }), name: 'file' };
+  if (data instanceof ReadableStream) return { blob: new Blob([await new Response(data).arrayBuffer()], { type }), name: 'file' };
   if (data !== null && typeof data === 'object' && Symbol.asyncIterator in data) {
     const chunks: BlobPart[] = [];
     for await (const chunk of data) chunks.push(chunk as BlobPart);

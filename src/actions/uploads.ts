@@ -17,11 +17,22 @@ export function getUploadUrl(api: Api, type: UploadType, options?: CallOptions):
   return call(
     api,
     () => {
-      if (!UPLOAD_TYPE_SET.has(type)) {
-        throw new TypeError(`getUploadUrl: type must be one of image, video, audio, file; got ${JSON.stringify(type)}`);
-      }
+      requireUploadType('getUploadUrl', type);
       return { operation: 'getUploadUrl', method: 'POST', path: '/uploads', query: { type } };
     },
     options,
   );
+}
+
+/**
+ * Checks an upload kind, naming the operation in the TypeError.
+ *
+ * @example
+ * requireUploadType('upload', 'image'); // ok
+ */
+export function requireUploadType(operation: string, type: unknown): UploadType {
+  if (typeof type !== 'string' || !UPLOAD_TYPE_SET.has(type)) {
+    throw new TypeError(`${operation}: type must be one of image, video, audio, file; got ${JSON.stringify(type)}`);
+  }
+  return type as UploadType;
 }

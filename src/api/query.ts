@@ -1,8 +1,8 @@
 import type { QueryValue } from './request-spec';
 
 /**
- * Writes query parameters onto `params`: arrays comma-separated, `undefined`/`null` skipped,
- * booleans as `true`/`false`.
+ * Writes query parameters onto `params`: arrays comma-separated, `undefined`/`null` and empty
+ * arrays skipped, booleans as `true`/`false`.
  *
  * @example
  * const p = new URLSearchParams();
@@ -11,7 +11,8 @@ import type { QueryValue } from './request-spec';
 export function appendQuery(params: URLSearchParams, query: Readonly<Record<string, QueryValue>> | undefined): void {
   if (query === undefined) return;
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
+    // an empty list says nothing: `types=` would read as a list with one empty item
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
     params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
 }

@@ -11,7 +11,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * A query parameter value. Arrays are sent comma-separated (`user_ids=1,2,3`);
- * `undefined` and `null` leave the parameter out.
+ * `undefined`, `null` and an empty array leave the parameter out.
  *
  * @example
  * const q: Record<string, QueryValue> = { chat_id: 42, message_ids: ['mid.1', 'mid.2'] };

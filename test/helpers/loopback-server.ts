@@ -8,6 +8,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body bytes exactly as received (multipart uploads, binary data). */
+  raw: Buffer;
   /** Parsed JSON body, or undefined when the body is empty or not JSON. */
   json: unknown;
 }
@@ -52,7 +54,8 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const body = raw.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const recorded: RecordedRequest = {
       method: req.method ?? '',
@@ -60,6 +63,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       body,
+      raw,
       json: parseJson(body),
     };
     requests.push(recorded);
