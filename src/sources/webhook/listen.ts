@@ -1,4 +1,4 @@
-import { type Server, createServer } from 'node:http';
+import { type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NodeWebhookHandler } from './node-adapter';
 
@@ -30,7 +30,14 @@ export async function listenWith(handler: NodeWebhookHandler, port: number, host
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new TypeError(`webhook.listen: port must be an integer 0-65535, got ${String(port)}`);
   }
-  const server = createServer((req, res) => void handler(req, res));
+  const answering = new Set<ServerResponse>();
+  let closing: Promise<void> | undefined;
+  const server = createServer((req, res) => {
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
+    if (closing !== undefined) res.setHeader('connection', 'close');
+    void handler(req, res);
+  });
   // a slow or silent client must not hold a socket for minutes
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
@@ -43,13 +50,14 @@ export async function listenWith(handler: NodeWebhookHandler, port: number, host
   });
   const { port: actual, address, family } = server.address() as AddressInfo;
   const shown = host ?? (family === 'IPv6' ? `[${address}]` : address);
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${shown.includes(':') && !shown.startsWith('[') ? `[${shown}]` : shown}:${actual}`,
     port: actual,
     server,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        // requests still being answered close their connection afterwards instead of idling in keep-alive
+        for (const res of answering) if (!res.headersSent) res.setHeader('connection', 'close');
         server.close(() => resolve());
         server.closeIdleConnections();
       });

@@ -1,0 +1,125 @@
+import { finalize, mergeMap, timer } from 'rxjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Api, createApi, isTamTamApiError } from '../../../src/api/index';
+import { holdUpdate } from '../../../src/operators/hold-update';
+import { type Webhook, type WebhookOptions, webhook } from '../../../src/sources/webhook/index';
+import type { Update } from '../../../src/types';
+import { type LoopbackServer, startLoopbackServer } from '../../helpers/loopback-server';
+import { fakeSubscriptions } from './fake-subscriptions';
+import { createdBody, post, sleep } from './helpers';
+
+const URL = 'https://bot.example.com/tamtam/Life-secret';
+let api_server: LoopbackServer;
+let api: Api;
+const hooks: Webhook[] = [];
+beforeEach(async () => {
+  api_server = await startLoopbackServer();
+  api = createApi({ token: 'life-token', baseUrl: api_server.url, retry: false });
+});
+afterEach(async () => {
+  await Promise.allSettled(hooks.splice(0).map((h) => h.stop()));
+  await api_server.close();
+});
+function make(options: WebhookOptions = {}): Webhook {
+  const hook = webhook(options);
+  hooks.push(hook);
+  return hook;
+}
+const request = { method: 'POST', url: '/', headers: {}, body: createdBody };
+
+/** Subscribes a pipeline that holds each update for `ms`; returns the list of handled updates. */
+function holdFor(hook: Webhook, ms: number): Update[] {
+  const handled: Update[] = [];
+  hook.updates$
+    .pipe(mergeMap((u) => {
+      const release = holdUpdate(u);
+      return timer(ms).pipe(finalize(() => (handled.push(u), release())));
+    }))
+    .subscribe();
+  return handled;
+}
+
+describe('webhook lifecycle', () => {
+  it('listen subscribes url when api and url are given; stop removes it with removeOnStop', async () => {
+    const state = fakeSubscriptions(api_server);
+    const hook = make({ api, url: URL, types: ['message_created'], removeOnStop: true });
+    const server = await hook.listen(0, '127.0.0.1');
+    expect(state.list).toMatchObject([{ url: URL, update_types: ['message_created'] }]);
+    await hook.stop();
+    expect(state.list).toEqual([]);
+    expect(api_server.requests.at(-1)).toMatchObject({ method: 'DELETE', query: { url: URL } });
+    await expect(fetch(server.url, { method: 'POST', body: createdBody })).rejects.toThrow(); // closed
+  });
+
+  it('leaves the subscription in place on stop without removeOnStop', async () => {
+    const state = fakeSubscriptions(api_server);
+    const hook = make({ api, url: URL });
+    await hook.listen(0, '127.0.0.1');
+    await hook.stop();
+    expect(state.list.map((s) => s.url)).toEqual([URL]);
+    expect(api_server.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+  });
+
+  it('listen fails, and closes its server, when subscribing fails', async () => {
+    api_server.respond(() => ({ status: 401, body: { code: 'verify.token', message: 'Invalid access_token' } }));
+    const hook = make({ api, url: URL });
+    const error = await hook.listen(0, '127.0.0.1').catch((e: unknown) => e);
+    expect(isTamTamApiError(error, 'verify.token')).toBe(true);
+  });
+
+  it('ensureSubscription without api or url rejects with a message saying what is missing', async () => {
+    await expect(make().ensureSubscription()).rejects.toThrow(/needs both `api` and `url`/);
+  });
+
+  it('stop completes updates$ and unknownUpdates$, and later requests get 503 webhook.stopped', async () => {
+    const hook = make();
+    const events: string[] = [];
+    hook.updates$.subscribe({ complete: () => events.push('updates complete') });
+    hook.unknownUpdates$.subscribe({ complete: () => events.push('unknown complete') });
+    expect(await hook.stop()).toEqual({ unfinished: 0 });
+    expect(events).toEqual(['updates complete', 'unknown complete']);
+    const answer = await hook.handle(request);
+    expect(answer).toMatchObject({ status: 503, body: { code: 'webhook.stopped' }, headers: { 'retry-after': '5' } });
+  });
+
+  it('stop waits for in-flight handling (holds) before resolving', async () => {
+    const hook = make();
+    const handled = holdFor(hook, 150);
+    await hook.handle(request);
+    await hook.handle(request);
+    expect(hook.inFlight).toBe(2);
+    const result = await hook.stop();
+    expect(result).toEqual({ unfinished: 0 });
+    expect(handled).toHaveLength(2);
+  });
+
+  it('stop gives up waiting after stopTimeout and reports what is unfinished', async () => {
+    const hook = make({ stopTimeout: 50 });
+    holdFor(hook, 1_000);
+    await hook.handle(request);
+    const started = Date.now();
+    expect(await hook.stop()).toEqual({ unfinished: 1 });
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it("with ack 'handled', a request in flight during stop is answered 200 once handling ends", async () => {
+    const hook = make({ ack: 'handled' });
+    const server = await hook.listen(0, '127.0.0.1');
+    holdFor(hook, 150);
+    const reply = post(server.url, createdBody);
+    await sleep(40);
+    const stopping = hook.stop();
+    expect((await reply).status).toBe(200);
+    await stopping;
+  });
+
+  it('stop is idempotent: every call returns the same promise', async () => {
+    const state = fakeSubscriptions(api_server, [{ url: URL, time: 1, update_types: null, version: '0.5.6' }]);
+    const hook = make({ api, url: URL, removeOnStop: true });
+    const first = hook.stop();
+    expect(hook.stop()).toBe(first);
+    await first;
+    expect(state.list).toEqual([]);
+    expect(api_server.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+  });
+});
