@@ -59,21 +59,22 @@ export function upload<T extends UploadType>(api: Api, type: T, data: UploadData
 function toAttachment<T extends UploadType>(type: T, endpoint: UploadEndpoint & { token?: string }, result: UploadResultByType[T]): UploadedAttachment<T> {
   if (type === 'image') {
     const photos = (result as UploadResultByType['image']).photos;
-    if (photos === null || typeof photos !== 'object') throw missingToken(endpoint, 'photos');
+    if (photos === null || typeof photos !== 'object') throw missingToken(endpoint, result, '`photos`');
     return { type: 'image', payload: { photos } } as UploadedAttachment<T>;
   }
   const token = (result as UploadResultByType['file']).token ?? endpoint.token;
-  if (typeof token !== 'string' || token === '') throw missingToken(endpoint, 'token');
+  if (typeof token !== 'string' || token === '') throw missingToken(endpoint, result, 'a `token`');
   return { type, payload: { token } } as UploadedAttachment<T>;
 }
 
-function missingToken(endpoint: UploadEndpoint, what: string): TamTamResponseError {
+function missingToken(endpoint: UploadEndpoint, result: unknown, what: string): TamTamResponseError {
   return new TamTamResponseError({
     operation: 'uploadFile',
     method: 'POST',
     path: safePath(endpoint.url),
     status: 200,
-    bodySnippet: `upload answer has no ${what}`,
+    reason: `an upload answer without ${what}`,
+    bodySnippet: JSON.stringify(result ?? null).slice(0, 200),
   });
 }
 

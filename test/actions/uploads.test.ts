@@ -90,11 +90,11 @@ describe('upload: result per kind', () => {
     const noToken = await failureOf(upload(wire.api, 'file', BYTES));
     expect(isTamTamResponseError(noToken)).toBe(true);
     expect(noToken).toMatchObject({ operation: 'uploadFile', path: '/upload-target' });
-    expect(noToken.message).toMatch(/no token/);
+    expect(noToken.message).toMatch(/upload answer without a `token`.*nothing here/);
 
     const noPhotos = await failureOf(upload(wire.api, 'image', BYTES));
     expect(isTamTamResponseError(noPhotos)).toBe(true);
-    expect(noPhotos.message).toMatch(/no photos/);
+    expect(noPhotos.message).toMatch(/upload answer without `photos`/);
   });
 
   it('a failed upload POST is a typed API error', async () => {

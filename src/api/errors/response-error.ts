@@ -1,8 +1,8 @@
 import { TamTamError } from './tamtam-error';
 
 /**
- * The API answered 2xx but the body was not the JSON the operation returns
- * (empty, truncated, HTML from a proxy...).
+ * The API answered 2xx but the body was not what the operation returns: not JSON (empty,
+ * truncated, HTML from a proxy...) or JSON missing what the operation needs.
  *
  * @example
  * if (isTamTamResponseError(err)) console.error('proxy in the way?', err.bodySnippet);
@@ -14,9 +14,9 @@ export class TamTamResponseError extends TamTamError {
   /** The first 200 characters of the body, for diagnosis. */
   readonly bodySnippet: string;
 
-  constructor(details: { operation: string; method: string; path: string; status: number; bodySnippet: string }) {
+  constructor(details: { operation: string; method: string; path: string; status: number; bodySnippet: string; reason?: string }) {
     super(
-      `${details.operation} returned a body that is not valid JSON (${details.method} ${details.path}, status ${details.status}): ${JSON.stringify(details.bodySnippet)}`,
+      `${details.operation} returned ${details.reason ?? 'a body that is not valid JSON'} (${details.method} ${details.path}, status ${details.status}): ${JSON.stringify(details.bodySnippet)}`,
       details,
     );
     this.status = details.status;
