@@ -12,3 +12,4 @@
 export * from './api/index';
 export * from './actions/index';
 export * from './types/index';
+export * from './sources/index';
