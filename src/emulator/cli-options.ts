@@ -1,0 +1,72 @@
+/**
+ * Command-line flags and environment variables of the emulator CLI.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { FaultOptions } from './faults/fault-options';
+import type { WorldFixture } from './fixtures/world-fixture';
+import type { EmulatorOptions } from './options';
+
+/**
+ * Turns command-line flags and environment variables into {@link EmulatorOptions}.
+ * Throws an `Error` naming the bad flag.
+ *
+ * @example
+ * optionsFromArgs(['--port', '0', '--empty'], {}); // { port: 0, world: 'empty', ... }
+ */
+export function optionsFromArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): EmulatorOptions & { verbose: boolean } {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      token: { type: 'string' },
+      empty: { type: 'boolean' },
+      fixture: { type: 'string' },
+      latency: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'error-rate': { type: 'string' },
+      'drop-rate': { type: 'string' },
+      'malformed-rate': { type: 'string' },
+      seed: { type: 'string' },
+      'webhook-time-scale': { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const num = (flag: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n)) throw new Error(`--${flag} must be a number, got ${JSON.stringify(raw)}`);
+    return n;
+  };
+  const faults: FaultOptions = {};
+  const seed = num('seed', values.seed);
+  if (seed !== undefined) faults.seed = seed;
+  const latency = num('latency', values.latency ?? env['TAMTAM_EMULATOR_LATENCY']);
+  if (latency !== undefined) faults.latencyMs = latency;
+  const rate = num('rate-limit', values['rate-limit'] ?? env['TAMTAM_EMULATOR_RATE_LIMIT']);
+  if (rate !== undefined) faults.rateLimit = { perSecond: rate };
+  const errorRate = num('error-rate', values['error-rate']);
+  if (errorRate !== undefined) faults.burst503 = { probability: errorRate };
+  const drop = num('drop-rate', values['drop-rate']);
+  if (drop !== undefined) faults.dropConnectionProbability = drop;
+  const malformed = num('malformed-rate', values['malformed-rate']);
+  if (malformed !== undefined) faults.malformedBodyProbability = malformed;
+
+  let world: EmulatorOptions['world'] = 'default';
+  if (values.empty) world = 'empty';
+  if (values.fixture !== undefined) world = JSON.parse(readFileSync(values.fixture, 'utf8')) as WorldFixture;
+  const options: EmulatorOptions & { verbose: boolean } = {
+    port: num('port', values.port ?? env['TAMTAM_EMULATOR_PORT']) ?? 8090,
+    host: values.host ?? env['TAMTAM_EMULATOR_HOST'] ?? '127.0.0.1',
+    world,
+    faults,
+    verbose: values.verbose ?? false,
+  };
+  const token = values.token ?? env['TAMTAM_EMULATOR_TOKEN'];
+  if (token !== undefined) options.token = token;
+  const timeScale = num('webhook-time-scale', values['webhook-time-scale']);
+  if (timeScale !== undefined) options.webhook = { timeScale };
+  return options;
+}

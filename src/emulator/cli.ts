@@ -1,0 +1,60 @@
+/**
+ * `npm run emulator` / `tamtam-emulator`: starts the emulator and prints its URL and token.
+ *
+ * Flags (each also readable from the environment variable in brackets):
+ *   --port <n>            [TAMTAM_EMULATOR_PORT]   default 8090 (0 = any free port)
+ *   --host <addr>         [TAMTAM_EMULATOR_HOST]   default 127.0.0.1
+ *   --token <s>           [TAMTAM_EMULATOR_TOKEN]  default random
+ *   --empty                                        start with only the bot
+ *   --fixture <file.json>                          start from a WorldFixture JSON file
+ *   --latency <ms>        [TAMTAM_EMULATOR_LATENCY]
+ *   --rate-limit <n/s>    [TAMTAM_EMULATOR_RATE_LIMIT]
+ *   --error-rate <0..1>   probability of a 503 per request
+ *   --drop-rate <0..1>    probability of a dropped connection
+ *   --malformed-rate <0..1>
+ *   --seed <n>            fault PRNG seed
+ *   --webhook-time-scale <x>
+ *   --verbose             log each API request (never the token)
+ */
+import { optionsFromArgs } from './cli-options';
+import { startEmulator } from './start-emulator';
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof optionsFromArgs>;
+  try {
+    options = optionsFromArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`tamtam-emulator: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const { verbose, ...emulatorOptions } = options;
+  if (verbose) {
+    emulatorOptions.onRequest = (r) =>
+      process.stdout.write(`${new Date(r.at).toISOString()} ${r.method} ${r.path} → ${r.status ?? 'dropped'}${r.fault ? ` [${r.fault}]` : ''} ${r.durationMs}ms\n`);
+  }
+  const emulator = await startEmulator(emulatorOptions);
+  process.stdout.write(
+    [
+      'TamTam Bot API emulator is running.',
+      `  URL:     ${emulator.url}`,
+      `  Token:   ${emulator.token}`,
+      `  Control: ${emulator.url}/_emulator`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: closing the emulator...\n`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

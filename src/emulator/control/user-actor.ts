@@ -1,0 +1,518 @@
+/**
+ * Acting as an emulated user: every action changes the world and produces exactly the
+ * update(s) the real server would send the bot.
+ */
+import type {
+  Button,
+  Chat,
+  ChatButton,
+  ConstructedMessageBody,
+  ConstructorInput,
+  Message,
+  Update,
+  User,
+} from '../../types';
+import { removeMessage } from '../api/messages';
+import { JsonObject } from '../http/json-body';
+import { readAttachments } from '../state/attachments';
+import { parseHtml } from '../state/markup/html';
+import { parseMarkdown } from '../state/markup/markdown';
+import { MAX_TEXT_LENGTH, linkedMessage } from '../state/message-draft';
+import type { ChatRecord, MessageRecord } from '../state/records';
+import { toChat, toMessage, toUser, toUserWithPhoto } from '../state/wire';
+import type { World } from '../state/world';
+import type { UserMessageInput } from './user-input';
+import { controlError, toAttachments } from './user-input';
+
+type MessageContent = Pick<MessageRecord, 'text' | 'markup' | 'attachments' | 'link' | 'constructorId'>;
+
+/**
+ * Which button to press: its visible text or its payload (a plain string tries text first).
+ *
+ * @example
+ * actor.pressButton(mid, { payload: 'vote:yes' });
+ */
+export type ButtonSelector = string | { text: string } | { payload: string };
+
+/**
+ * What pressing a button did.
+ *
+ * @example
+ * const result = actor.pressButton(mid, 'Yes');
+ * if (result.kind === 'callback') console.log(result.callbackId);
+ */
+export type ButtonPressResult =
+  | { kind: 'callback'; callbackId: string }
+  | { kind: 'chat'; chat: Chat; created: boolean }
+  | { kind: 'message'; message: Message };
+
+/**
+ * Acts as one emulated user. Get one with `emulator.actAs(userId)`.
+ *
+ * Updates reach the bot only where the real server would send them: messages, edits,
+ * deletions and title changes in chats where the bot is an active member; `user_added` /
+ * `user_removed` where the bot is an admin; `bot_added` / `bot_removed` always.
+ *
+ * @example
+ * const alice = emulator.actAs(aliceId);
+ * alice.startBot('ref-42');
+ * const message = alice.sendToBot('hello');
+ */
+export class UserActor {
+  constructor(
+    private readonly world: World,
+    /** The user this actor speaks for. */
+    readonly userId: number,
+  ) {
+    world.user(userId);
+  }
+
+  /** The user's `User` object. */
+  get user(): User {
+    return toUser(this.world.user(this.userId));
+  }
+
+  /** Sends a message to a chat the user is in (`message_created` for the bot). */
+  sendMessage(chatId: number, input: string | UserMessageInput): Message {
+    const chat = this.world.chat(chatId);
+    this.requireMember(chat, 'write to');
+    if (chat.type === 'channel' && !chat.members.get(this.userId)?.isAdmin) {
+      throw controlError(`Only admins post in channel ${chatId}; user ${this.userId} is not one`);
+    }
+    return this.post(chat, this.content(chat, typeof input === 'string' ? { text: input } : input));
+  }
+
+  /** Sends a message in the user's dialog with the bot (the dialog is created if missing). */
+  sendToBot(input: string | UserMessageInput): Message {
+    const dialog = this.world.dialogWith(this.userId);
+    dialog.botKnows = true;
+    return this.sendMessage(dialog.chatId, input);
+  }
+
+  /** Edits one of the user's messages (`message_edited`). Given fields replace the old ones. */
+  editMessage(messageId: string, input: string | UserMessageInput): Message {
+    const record = this.world.message(messageId);
+    if (record.senderId !== this.userId) throw controlError(`Message ${messageId} was not sent by user ${this.userId}`);
+    const chat = this.world.chat(record.chatId);
+    const draft = this.content(chat, typeof input === 'string' ? { text: input } : input);
+    if (typeof input === 'string' || input.text !== undefined) {
+      record.text = draft.text;
+      record.markup = draft.markup;
+    }
+    if (typeof input !== 'string' && input.attachments !== undefined) record.attachments = draft.attachments;
+    const message = toMessage(this.world, record);
+    this.world.events.emit({ type: 'message_edited', chatId: chat.chatId, message });
+    if (this.world.botIsIn(chat)) this.emit({ update_type: 'message_edited', timestamp: this.world.now(), message });
+    return message;
+  }
+
+  /** Deletes a message: the user's own, or any message in a chat where the user is an admin. */
+  deleteMessage(messageId: string): void {
+    const record = this.world.message(messageId);
+    const chat = this.world.chat(record.chatId);
+    const member = chat.members.get(this.userId);
+    if (record.senderId !== this.userId && !member?.isAdmin) {
+      throw controlError(`User ${this.userId} may delete only own messages in chat ${chat.chatId}`);
+    }
+    removeMessage(this.world, record, this.userId);
+    if (this.world.botIsIn(chat)) {
+      this.emit({
+        update_type: 'message_removed',
+        timestamp: this.world.now(),
+        message_id: messageId,
+        chat_id: chat.chatId,
+        user_id: this.userId,
+      });
+    }
+  }
+
+  /**
+   * Presses a keyboard button: `callback` → `message_callback`; `chat` → creates the chat
+   * once per button (`message_chat_created`); `request_contact` / `request_geo_location` →
+   * the user sends a contact / location message. Link buttons reach nobody and throw.
+   */
+  pressButton(
+    messageId: string,
+    selector: ButtonSelector,
+    options: { location?: { latitude: number; longitude: number } } = {},
+  ): ButtonPressResult {
+    const record = this.world.message(messageId);
+    const chat = this.world.chat(record.chatId);
+    this.requireMember(chat, 'press buttons in');
+    const button = findButton(record, selector);
+    const now = this.world.now();
+    switch (button.type) {
+      case 'callback': {
+        const callbackId = this.world.ids.opaque('cb');
+        this.world.callbacks.set(callbackId, {
+          callbackId,
+          mid: record.mid,
+          chatId: chat.chatId,
+          userId: this.userId,
+          payload: button.payload,
+          timestamp: now,
+        });
+        this.emit({
+          update_type: 'message_callback',
+          timestamp: now,
+          callback: { timestamp: now, callback_id: callbackId, payload: button.payload, user: this.user },
+          message: toMessage(this.world, record),
+          user_locale: this.world.user(this.userId).locale,
+        });
+        return { kind: 'callback', callbackId };
+      }
+      case 'chat':
+        return this.pressChatButton(record, button);
+      case 'request_contact':
+        return {
+          kind: 'message',
+          message: this.sendMessage(chat.chatId, {
+            attachments: [{ type: 'contact', payload: { vcf_info: vcard(this.user), tam_info: this.user } }],
+          }),
+        };
+      case 'request_geo_location': {
+        const where = options.location ?? { latitude: 55.7558, longitude: 37.6173 };
+        return {
+          kind: 'message',
+          message: this.sendMessage(chat.chatId, { attachments: [{ type: 'location', ...where }] }),
+        };
+      }
+      case 'link':
+        throw controlError(`"${button.text}" is a link button: it opens ${button.url} and sends nothing to the bot`);
+    }
+  }
+
+  /** Starts the bot (deep-link `payload`, ≤128 chars or dropped): `bot_started` in the dialog. */
+  startBot(payload?: string | null): Chat {
+    const dialog = this.world.dialogWith(this.userId);
+    if (!this.world.botIsIn(dialog)) this.world.addMember(dialog, this.world.bot.user_id, {});
+    dialog.botKnows = true;
+    const kept = payload !== undefined && payload !== null && payload.length <= 128 ? payload : null;
+    this.emit({
+      update_type: 'bot_started',
+      timestamp: this.world.now(),
+      chat_id: dialog.chatId,
+      user: this.user,
+      payload: kept,
+      user_locale: this.world.user(this.userId).locale,
+    });
+    return toChat(this.world, dialog);
+  }
+
+  /** Stops (blocks) the bot: the dialog becomes `suspended`; schema 0.5.6 has no update for it. */
+  stopBot(): void {
+    const dialog = this.world.dialogWith(this.userId);
+    dialog.botStatus = 'suspended';
+  }
+
+  /** Adds the bot to a group chat or channel (`bot_added`); by default as an admin. */
+  addBot(chatId: number, options: { admin?: boolean } = {}): Chat {
+    const chat = this.group(chatId);
+    this.requireMember(chat, 'add the bot to');
+    if (this.world.botIsIn(chat)) throw controlError(`The bot is already in chat ${chatId}`);
+    this.world.addMember(chat, this.world.bot.user_id, { admin: options.admin ?? true });
+    this.emit({
+      update_type: 'bot_added',
+      timestamp: this.world.now(),
+      chat_id: chatId,
+      user: this.user,
+      is_channel: chat.type === 'channel',
+    });
+    return toChat(this.world, chat);
+  }
+
+  /** Removes the bot from a group chat or channel (`bot_removed`). */
+  removeBot(chatId: number): void {
+    const chat = this.group(chatId);
+    this.requireMember(chat, 'remove the bot from');
+    if (!this.world.botIsIn(chat)) throw controlError(`The bot is not in chat ${chatId}`);
+    this.world.removeMember(chat, this.world.bot.user_id, 'removed');
+    this.emit({
+      update_type: 'bot_removed',
+      timestamp: this.world.now(),
+      chat_id: chatId,
+      user: this.user,
+      is_channel: chat.type === 'channel',
+    });
+  }
+
+  /** Adds another user to a chat (`user_added` with `inviter_id`). */
+  addUser(chatId: number, userId: number): void {
+    const chat = this.group(chatId);
+    this.requireMember(chat, 'add users to');
+    this.join(chat, userId, this.userId);
+  }
+
+  /** Removes another user from a chat (`user_removed` with `admin_id`). */
+  removeUser(chatId: number, userId: number): void {
+    const chat = this.group(chatId);
+    this.requireMember(chat, 'remove users from');
+    this.leave(chat, userId, this.userId);
+  }
+
+  /** Joins a chat by link (`user_added` with `inviter_id: null`). */
+  joinChat(chatId: number): void {
+    this.join(this.group(chatId), this.userId, null);
+  }
+
+  /** Leaves a chat (`user_removed` without `admin_id`). */
+  leaveChat(chatId: number): void {
+    this.leave(this.group(chatId), this.userId, null);
+  }
+
+  /** Renames a chat (`chat_title_changed`). */
+  renameChat(chatId: number, title: string): Chat {
+    const chat = this.group(chatId);
+    this.requireMember(chat, 'rename');
+    if (title.length < 1 || title.length > 200) throw controlError('A chat title has 1 to 200 characters');
+    chat.title = title;
+    chat.lastEventTime = this.world.now();
+    if (this.world.botIsIn(chat)) {
+      this.emit({ update_type: 'chat_title_changed', timestamp: this.world.now(), chat_id: chatId, user: this.user, title });
+    }
+    return toChat(this.world, chat);
+  }
+
+  /** Opens the bot's constructor (`message_construction_request` with no input messages). */
+  openConstructor(): string {
+    const sessionId = this.world.ids.opaque('cs');
+    this.world.sessions.set(sessionId, { sessionId, userId: this.userId, data: null, lastAnswer: null });
+    this.constructionRequest(sessionId, { input_type: 'message', messages: [] });
+    return sessionId;
+  }
+
+  /** Types into the constructor or presses one of its keyboard buttons (another request). */
+  constructorInput(sessionId: string, input: { text: string } | { payload: string }): void {
+    this.session(sessionId);
+    const constructorInput: ConstructorInput =
+      'payload' in input
+        ? { input_type: 'callback', payload: input.payload }
+        : { input_type: 'message', messages: [{ text: input.text }] };
+    this.constructionRequest(sessionId, constructorInput);
+  }
+
+  /**
+   * Posts the messages of the bot's last constructor answer to a chat (default: the dialog)
+   * as this user; the bot gets `message_constructed` for each. Ends the session.
+   */
+  postConstructed(sessionId: string, chatId?: number): Message[] {
+    const session = this.session(sessionId);
+    const drafts = session.lastAnswer?.messages ?? [];
+    if (drafts.length === 0) throw controlError(`The bot has not answered session ${sessionId} with messages yet`);
+    const chat = chatId === undefined ? this.world.dialogWith(this.userId) : this.world.chat(chatId);
+    this.requireMember(chat, 'post to');
+    const posted = drafts.map((draft) => {
+      const record = this.world.addMessage(chat, this.userId, {
+        ...constructedContent(this.world, draft),
+        link: null,
+        constructorId: this.world.bot.user_id,
+      });
+      const message = toMessage(this.world, record);
+      this.world.events.emit({ type: 'message_created', chatId: chat.chatId, message });
+      this.emit({
+        update_type: 'message_constructed',
+        timestamp: record.timestamp,
+        session_id: sessionId,
+        message: { sender: this.user, timestamp: record.timestamp, body: message.body },
+      });
+      return message;
+    });
+    this.world.sessions.delete(sessionId);
+    return posted;
+  }
+
+  private post(chat: ChatRecord, content: MessageContent): Message {
+    const record = this.world.addMessage(chat, this.userId, content);
+    const message = toMessage(this.world, record);
+    this.world.events.emit({ type: 'message_created', chatId: chat.chatId, message });
+    if (this.world.botIsIn(chat)) {
+      this.emit({
+        update_type: 'message_created',
+        timestamp: record.timestamp,
+        message,
+        ...(chat.type === 'dialog' ? { user_locale: this.world.user(this.userId).locale } : {}),
+      });
+    }
+    return message;
+  }
+
+  private content(chat: ChatRecord, input: UserMessageInput): MessageContent {
+    if (typeof input !== 'object' || input === null) throw controlError('A message must be a string or an object');
+    const source = input.text ?? null;
+    if (source !== null && (typeof source !== 'string' || source.length > MAX_TEXT_LENGTH)) {
+      throw controlError(`text must be a string of at most ${MAX_TEXT_LENGTH} characters`);
+    }
+    if (input.replyTo !== undefined && input.forward !== undefined) throw controlError('Give replyTo or forward, not both');
+    const parsed =
+      source === null || input.format === undefined
+        ? { text: source, markup: null }
+        : input.format === 'html'
+          ? parseHtml(source)
+          : parseMarkdown(source);
+    const attachments = input.attachments ? toAttachments(this.world, input.attachments) : [];
+    const link =
+      input.replyTo !== undefined
+        ? linkedMessage(this.world, { type: 'reply', mid: input.replyTo }, chat.chatId)
+        : input.forward !== undefined
+          ? linkedMessage(this.world, { type: 'forward', mid: input.forward }, chat.chatId)
+          : null;
+    if ((parsed.text ?? '') === '' && attachments.length === 0 && link === null) {
+      throw controlError('A message needs text, attachments or a forward');
+    }
+    return {
+      text: parsed.text ?? (link ? null : ''),
+      markup: parsed.markup && parsed.markup.length > 0 ? parsed.markup : null,
+      attachments: attachments.length > 0 ? attachments : null,
+      link,
+      constructorId: null,
+    };
+  }
+
+  private pressChatButton(record: MessageRecord, button: ChatButton): ButtonPressResult {
+    const key = `${record.mid}:${button.uuid ?? button.text}`;
+    const existing = this.world.buttonChats.get(key);
+    if (existing !== undefined) {
+      const chat = this.world.chat(existing);
+      if (!chat.members.has(this.userId)) this.world.addMember(chat, this.userId, {});
+      return { kind: 'chat', chat: toChat(this.world, chat), created: false };
+    }
+    const chat = this.world.createChat({
+      type: 'chat',
+      title: button.chat_title,
+      description: button.chat_description ?? null,
+      ownerId: record.senderId,
+      memberIds: [this.userId],
+    });
+    chat.chatMessageId = record.mid;
+    this.world.buttonChats.set(key, chat.chatId);
+    this.emit({
+      update_type: 'message_chat_created',
+      timestamp: this.world.now(),
+      chat: toChat(this.world, chat),
+      message_id: record.mid,
+      start_payload: button.start_payload ?? null,
+    });
+    return { kind: 'chat', chat: toChat(this.world, chat), created: true };
+  }
+
+  private join(chat: ChatRecord, userId: number, inviterId: number | null): void {
+    this.world.user(userId);
+    if (chat.members.has(userId)) throw controlError(`User ${userId} is already in chat ${chat.chatId}`);
+    this.world.addMember(chat, userId, {});
+    if (this.botIsAdmin(chat)) {
+      this.emit({
+        update_type: 'user_added',
+        timestamp: this.world.now(),
+        chat_id: chat.chatId,
+        user: toUser(this.world.user(userId)),
+        inviter_id: inviterId,
+        is_channel: chat.type === 'channel',
+      });
+    }
+  }
+
+  private leave(chat: ChatRecord, userId: number, adminId: number | null): void {
+    const member = chat.members.get(userId);
+    if (!member || userId === this.world.bot.user_id) {
+      throw controlError(`User ${userId} is not a member of chat ${chat.chatId} (use removeBot for the bot)`);
+    }
+    this.world.removeMember(chat, userId);
+    if (this.botIsAdmin(chat)) {
+      this.emit({
+        update_type: 'user_removed',
+        timestamp: this.world.now(),
+        chat_id: chat.chatId,
+        user: toUser(this.world.user(userId)),
+        ...(adminId === null ? {} : { admin_id: adminId }),
+        is_channel: chat.type === 'channel',
+      });
+    }
+  }
+
+  private constructionRequest(sessionId: string, input: ConstructorInput): void {
+    const session = this.session(sessionId);
+    const user = this.world.user(this.userId);
+    this.emit({
+      update_type: 'message_construction_request',
+      timestamp: this.world.now(),
+      user: toUserWithPhoto(user),
+      user_locale: user.locale,
+      session_id: sessionId,
+      data: session.data,
+      input,
+    });
+  }
+
+  private session(sessionId: string): NonNullable<ReturnType<World['sessions']['get']>> {
+    const session = this.world.sessions.get(sessionId);
+    if (!session || session.userId !== this.userId) {
+      throw controlError(`Constructor session ${sessionId} is not open for user ${this.userId}`);
+    }
+    return session;
+  }
+
+  private botIsAdmin(chat: ChatRecord): boolean {
+    return this.world.botIsIn(chat) && (this.world.botMember(chat)?.isAdmin ?? false);
+  }
+
+  private group(chatId: number): ChatRecord {
+    const chat = this.world.chat(chatId);
+    if (chat.type === 'dialog') throw controlError(`Chat ${chatId} is a dialog; this needs a group chat or channel`);
+    return chat;
+  }
+
+  private requireMember(chat: ChatRecord, what: string): void {
+    if (!chat.members.has(this.userId)) {
+      throw controlError(`User ${this.userId} is not a member of chat ${chat.chatId}, so can't ${what} it`);
+    }
+  }
+
+  private emit(update: Update): void {
+    this.world.emitUpdate(update);
+  }
+}
+
+function findButton(record: MessageRecord, selector: ButtonSelector): Button {
+  const buttons = (record.attachments ?? []).flatMap((a) =>
+    a.type === 'inline_keyboard' ? a.payload.buttons.flat() : [],
+  );
+  if (buttons.length === 0) throw controlError(`Message ${record.mid} has no keyboard`);
+  const byText = (text: string): Button | undefined => buttons.find((b) => b.text === text);
+  const byPayload = (payload: string): Button | undefined =>
+    buttons.find((b) => b.type === 'callback' && b.payload === payload);
+  const found =
+    typeof selector === 'string'
+      ? (byText(selector) ?? byPayload(selector))
+      : 'text' in selector
+        ? byText(selector.text)
+        : byPayload(selector.payload);
+  if (!found) {
+    const labels = buttons.map((b) => JSON.stringify(b.text)).join(', ');
+    throw controlError(`No button ${JSON.stringify(selector)} on message ${record.mid}; it has ${labels}`);
+  }
+  return found;
+}
+
+function constructedContent(
+  world: World,
+  draft: ConstructedMessageBody,
+): Pick<MessageRecord, 'text' | 'markup' | 'attachments'> {
+  const source = draft.text ?? null;
+  const parsed =
+    source === null || !draft.format
+      ? { text: source, markup: draft.markup ? [...draft.markup] : null }
+      : draft.format === 'html'
+        ? parseHtml(source)
+        : parseMarkdown(source);
+  const requests = (draft.attachments ?? []).map((a, i) => JsonObject.of(a, `messages[${i}]`));
+  const attachments = requests.length > 0 ? readAttachments(requests, world) : null;
+  return {
+    text: parsed.text ?? '',
+    markup: parsed.markup && parsed.markup.length > 0 ? parsed.markup : null,
+    attachments,
+  };
+}
+
+function vcard(user: User): string {
+  return `BEGIN:VCARD\nVERSION:3.0\nFN:${user.name}\nEND:VCARD`;
+}

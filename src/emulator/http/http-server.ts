@@ -1,0 +1,56 @@
+/**
+ * A node:http server that tracks its sockets so it can close promptly.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A listening server plus a `close` that ends keep-alive and in-flight connections.
+ *
+ * @example
+ * const server = await listen((req, res) => res.end('ok'), { host: '127.0.0.1', port: 0 });
+ * await server.close();
+ */
+export interface ListeningServer {
+  server: Server;
+  /** `http://host:port` */
+  url: string;
+  /** Stops accepting, lets answers already being written finish for `graceMs`, then cuts the rest. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts a node:http server on `host:port` (port 0 = any free port).
+ *
+ * @example
+ * const { url } = await listen(handler, { host: '127.0.0.1', port: 0 });
+ */
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  options: { host: string; port: number },
+): Promise<ListeningServer> {
+  const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 0 }, handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    close(graceMs = 50) {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), graceMs).unref();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * `tamtam-rx/emulator`: a local TamTam Bot API server for development, tests and benchmarks.
+ *
+ * @example
+ * import { startEmulator, DEFAULT_WORLD_IDS } from 'tamtam-rx/emulator';
+ *
+ * const emulator = await startEmulator();
+ * emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('hello');
+ * // run your bot against emulator.url with emulator.token, then:
+ * console.log(emulator.inspect.sentMessages());
+ * await emulator.close();
+ */
+export { startEmulator } from './start-emulator';
+export type { Emulator, FaultControl } from './emulator';
+export type { EmulatorOptions } from './options';
+export { DEFAULT_WORLD, DEFAULT_WORLD_IDS } from './fixtures/default-world';
+export type { WorldFixture, FixtureDialog, FixtureMessage } from './fixtures/world-fixture';
+export type { NewUser, NewChat } from './state/world';
+export { UserActor } from './control/user-actor';
+export type { ButtonSelector, ButtonPressResult } from './control/user-actor';
+export type { UserMessageInput, UserAttachmentInput, UserFileInput } from './control/user-input';
+export { Inspector } from './control/inspector';
+export type {
+  CallbackAnswerRecord,
+  ConstructorAnswerRecord,
+  PinRecord,
+  ActionRecord,
+  RemovedMessageRecord,
+} from './state/journal';
+export type { RequestLogEntry } from './http/request-log';
+export type { EmulatorEvent, EmulatorEventListener } from './state/events';
+export type { FaultOptions, RateLimitFault, Burst503Fault, FaultStats } from './faults/fault-options';
+export type { WebhookOptions, WebhookDelivery } from './updates/webhook-options';
+export { EmulatorApiError } from './http/api-error';
+export { CONTROL_PREFIX } from './control/control-routes';

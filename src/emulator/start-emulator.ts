@@ -1,0 +1,121 @@
+/**
+ * `startEmulator`: builds the world, the update machinery and the HTTP server.
+ */
+import type { Update } from '../types';
+import { createApiRouter } from './api/routes';
+import { Inspector } from './control/inspector';
+import { createControlRouter } from './control/control-routes';
+import { UserActor } from './control/user-actor';
+import { createDispatcher } from './dispatch';
+import type { Emulator } from './emulator';
+import { FaultInjector } from './faults/fault-injector';
+import { DEFAULT_WORLD } from './fixtures/default-world';
+import type { WorldFixture } from './fixtures/world-fixture';
+import { applyFixture } from './fixtures/world-fixture';
+import { listen } from './http/http-server';
+import { RequestLog } from './http/request-log';
+import type { EmulatorOptions } from './options';
+import { resolveOptions } from './options';
+import { toBotInfo, toChat, toChatMember, toUser } from './state/wire';
+import { World } from './state/world';
+import { UpdateQueue } from './updates/update-queue';
+import { WebhookDispatcher } from './updates/webhook-dispatcher';
+
+/**
+ * Starts a local TamTam Bot API server on loopback (a free port by default) with an in-memory
+ * world, and resolves once it listens. Point a bot at `emulator.url` with `emulator.token`;
+ * drive users with `emulator.actAs(...)`; check results with `emulator.inspect`.
+ *
+ * @example
+ * import { startEmulator, DEFAULT_WORLD_IDS } from 'tamtam-rx/emulator';
+ *
+ * const emulator = await startEmulator();
+ * emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('/start');
+ * const res = await fetch(`${emulator.url}/updates?timeout=0`, {
+ *   headers: { Authorization: emulator.token },
+ * });
+ * console.log(await res.json()); // { updates: [{ update_type: 'message_created', ... }], marker: 2 }
+ * await emulator.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const resolved = resolveOptions(options);
+  let baseUrl = '';
+  const world = new World({ baseUrl: () => baseUrl, notReadyCount: resolved.attachmentNotReadyCount });
+  applyFixture(world, fixtureOf(resolved.world));
+  const queue = new UpdateQueue(resolved.maxQueuedUpdates);
+  const webhooks = new WebhookDispatcher(resolved.webhook);
+  world.setUpdateSink((update) => (webhooks.active ? webhooks.deliver(update) : void queue.push(update)));
+  const faults = new FaultInjector(resolved.faults);
+  const requestLog = new RequestLog(resolved.requestLogSize);
+  const inspect = new Inspector(world, queue, webhooks, requestLog);
+
+  let handle: Emulator | undefined;
+  const dispatcher = createDispatcher({
+    options: resolved,
+    services: { world, queue, webhooks },
+    apiRouter: createApiRouter(),
+    controlRouter: createControlRouter(),
+    emulator: () => handle as Emulator,
+    faults,
+    requestLog,
+  });
+  const server = await listen(dispatcher.handle, { host: resolved.host, port: resolved.port });
+  baseUrl = server.url;
+
+  let closing: Promise<void> | undefined;
+  handle = {
+    url: server.url,
+    token: resolved.token,
+    close: () =>
+      (closing ??= (async () => {
+        dispatcher.abortAll();
+        queue.wakeAll();
+        await webhooks.close();
+        await server.close();
+      })()),
+    bot: { info: () => toBotInfo(world) },
+    users: {
+      create: (input) => toUser(world.createUser(input)),
+      get: (userId) => toUser(world.user(userId)),
+      list: () => [...world.users.values()].map(toUser),
+    },
+    chats: {
+      create: (input) => toChat(world, world.createChat(input)),
+      get: (chatId) => toChat(world, world.chat(chatId), { single: true }),
+      list: () => [...world.chats.values()].map((chat) => toChat(world, chat)),
+      dialogWith: (userId) => {
+        const dialog = world.dialogWith(userId);
+        dialog.botKnows = true;
+        return toChat(world, dialog);
+      },
+      members: (chatId) => [...world.chat(chatId).members.values()].map((m) => toChatMember(world, m)),
+    },
+    actAs: (userId) => new UserActor(world, userId),
+    inspect,
+    faults: {
+      set: (changes) => faults.set(changes),
+      get: () => faults.get(),
+      reset: () => faults.reset(),
+      stats: () => faults.stats(),
+    },
+    webhooks: { list: () => webhooks.list(), idle: () => webhooks.idle() },
+    updates: {
+      pending: () => queue.pending(),
+      waiting: () => queue.waiting,
+      inject: (update) => {
+        if (typeof update.update_type !== 'string' || update.update_type === '') {
+          throw new RangeError('An injected update needs a non-empty string update_type');
+        }
+        world.emitUpdate({ ...update, timestamp: update.timestamp ?? world.now() } as Update);
+      },
+    },
+    onEvent: (listener) => world.events.on(listener),
+  };
+  return handle;
+}
+
+function fixtureOf(world: 'default' | 'empty' | WorldFixture): WorldFixture {
+  if (world === 'default') return DEFAULT_WORLD;
+  if (world === 'empty') return {};
+  return world;
+}

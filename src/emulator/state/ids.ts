@@ -1,0 +1,62 @@
+/**
+ * Deterministic id generators for everything the emulator hands out.
+ */
+
+/**
+ * Hands out ids: users, chats (negative), dialogs, message ids, callback ids, tokens. Ids are
+ * deterministic (counters), so two runs with the same actions produce the same ids.
+ *
+ * @example
+ * const ids = new IdAllocator();
+ * ids.mid(-70_000_000_001); // 'mid.ffffffefb3a5e3ff0000000000000001'
+ */
+export class IdAllocator {
+  private nextUser = 500_000_101;
+  private nextGroup = -70_000_000_001;
+  private nextDialog = 80_000_000_001;
+  private counters = new Map<string, number>();
+
+  /** Makes sure generated ids never collide with ids given explicitly (fixtures). */
+  reserveUser(id: number): void {
+    if (id >= this.nextUser) this.nextUser = id + 1;
+  }
+
+  /** Same as {@link reserveUser} for chat ids (negative) and dialog ids (positive). */
+  reserveChat(id: number): void {
+    if (id < 0 && id <= this.nextGroup) this.nextGroup = id - 1;
+    if (id > 0 && id >= this.nextDialog) this.nextDialog = id + 1;
+  }
+
+  /** A new user id. */
+  user(): number {
+    return this.nextUser++;
+  }
+
+  /** A new group chat or channel id (negative). */
+  group(): number {
+    return this.nextGroup--;
+  }
+
+  /** A new dialog id (positive). */
+  dialog(): number {
+    return this.nextDialog++;
+  }
+
+  /** A new message id, shaped like the real ones (`mid.` + 32 hex digits). */
+  mid(chatId: number): string {
+    const chatHex = BigInt.asUintN(64, BigInt(chatId)).toString(16).padStart(16, '0');
+    return `mid.${chatHex}${this.count('mid').toString(16).padStart(16, '0')}`;
+  }
+
+  /** A new opaque id with a prefix, e.g. `cb` → `cb.00000001`. */
+  opaque(prefix: string): string {
+    return `${prefix}.${this.count(prefix).toString(16).padStart(8, '0')}`;
+  }
+
+  /** A new number from the named counter (1, 2, 3, ...). */
+  count(name: string): number {
+    const next = (this.counters.get(name) ?? 0) + 1;
+    this.counters.set(name, next);
+    return next;
+  }
+}

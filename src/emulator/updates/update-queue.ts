@@ -1,0 +1,128 @@
+/**
+ * The long-polling update queue with the Bot API's marker semantics.
+ */
+import type { Update, UpdateList } from '../../types';
+
+interface Entry {
+  seq: number;
+  update: Update;
+}
+
+interface Waiter {
+  types: ReadonlySet<string> | undefined;
+  wake: () => void;
+}
+
+/**
+ * What one `GET /updates` asks for.
+ *
+ * @example
+ * const q: UpdateQuery = { marker: 12, limit: 100, types: new Set(['message_created']) };
+ */
+export interface UpdateQuery {
+  /** Commit every update before this position; `undefined` = read from the last commit. */
+  marker: number | undefined;
+  /** Maximum number of updates to return. */
+  limit: number;
+  /** Only these `update_type`s; `undefined` = all. */
+  types: ReadonlySet<string> | undefined;
+}
+
+/**
+ * Holds updates for long polling. Each update gets a sequence number (starting at 1).
+ * Passing `marker` M commits (forgets) every update with a number below M; without a marker
+ * reading starts at the last commit. The answer's `marker` is the number after the last update
+ * returned, so passing it back commits exactly what was returned. Updates filtered out by
+ * `types` stay queued until a later marker passes them.
+ *
+ * @example
+ * const queue = new UpdateQueue(10_000);
+ * queue.push(update);
+ * queue.read({ marker: undefined, limit: 100, types: undefined }); // { updates: [update], marker: 2 }
+ */
+export class UpdateQueue {
+  private entries: Entry[] = [];
+  private committed = 1;
+  private nextSeq = 1;
+  private waiters = new Set<Waiter>();
+
+  constructor(
+    /** Oldest uncommitted updates are dropped beyond this many. */
+    private readonly capacity: number,
+  ) {}
+
+  /** Appends an update and wakes long polls interested in its type. */
+  push(update: Update): number {
+    const seq = this.nextSeq++;
+    this.entries.push({ seq, update });
+    if (this.entries.length > this.capacity) {
+      const dropped = this.entries.splice(0, this.entries.length - this.capacity);
+      this.committed = Math.max(this.committed, (dropped.at(-1)?.seq ?? 0) + 1);
+    }
+    for (const waiter of [...this.waiters]) {
+      if (!waiter.types || waiter.types.has(update.update_type)) waiter.wake();
+    }
+    return seq;
+  }
+
+  /** Commits per `query.marker`, then returns what is available now (maybe nothing). */
+  read(query: UpdateQuery): UpdateList {
+    this.commit(query.marker);
+    const updates: Update[] = [];
+    let last: number | undefined;
+    for (const entry of this.entries) {
+      if (updates.length >= query.limit) break;
+      if (query.types && !query.types.has(entry.update.update_type)) continue;
+      updates.push(entry.update);
+      last = entry.seq;
+    }
+    return { updates, marker: last === undefined ? this.committed : last + 1 };
+  }
+
+  /**
+   * Like {@link read}, but when nothing matches waits up to `timeoutMs` for a matching update
+   * and answers as soon as one arrives. Aborting `signal` (client gone, server closing) ends the
+   * wait with an empty list and releases the waiter.
+   */
+  async poll(query: UpdateQuery, timeoutMs: number, signal: AbortSignal): Promise<UpdateList> {
+    const now = this.read(query);
+    if (now.updates.length > 0 || timeoutMs <= 0 || signal.aborted) return now;
+    await new Promise<void>((resolve) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', finish);
+        this.waiters.delete(waiter);
+        resolve();
+      };
+      const waiter: Waiter = { types: query.types, wake: finish };
+      const timer = setTimeout(finish, timeoutMs);
+      signal.addEventListener('abort', finish, { once: true });
+      this.waiters.add(waiter);
+    });
+    return this.read({ ...query, marker: undefined });
+  }
+
+  /** Number of long polls waiting right now. */
+  get waiting(): number {
+    return this.waiters.size;
+  }
+
+  /** Uncommitted updates, oldest first (copies of the references). */
+  pending(): Update[] {
+    return this.entries.map((entry) => entry.update);
+  }
+
+  /** Wakes every waiting long poll (used on close). */
+  wakeAll(): void {
+    for (const waiter of [...this.waiters]) waiter.wake();
+  }
+
+  private commit(marker: number | undefined): void {
+    if (marker === undefined) return;
+    const upTo = Math.min(marker, this.nextSeq);
+    if (upTo <= this.committed) return;
+    this.committed = upTo;
+    const firstKept = this.entries.findIndex((entry) => entry.seq >= upTo);
+    this.entries = firstKept === -1 ? [] : this.entries.slice(firstKept);
+  }
+}
