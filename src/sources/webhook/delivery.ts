@@ -4,7 +4,12 @@ import { type HoldOutcome, emitTracked } from '../../operators/hold-update';
 import { type WebhookAnswer, accepted, rejected } from './answer';
 import type { WebhookAckPolicy } from './options';
 
-/** Settings {@link UpdateDelivery} needs. */
+/**
+ * Settings {@link UpdateDelivery} needs (a subset of the resolved webhook options).
+ *
+ * @example
+ * const settings: DeliverySettings = { ack: 'handled', ackTimeout: 10_000, retryAfter: 5, onUnknownUpdate: () => {} };
+ */
 export interface DeliverySettings {
   readonly ack: WebhookAckPolicy;
   readonly ackTimeout: number;

@@ -80,7 +80,12 @@ export interface WebhookOptions {
   readonly stopTimeout?: number;
 }
 
-/** {@link WebhookOptions} with defaults applied and values checked. Internal. */
+/**
+ * {@link WebhookOptions} with defaults applied and values checked. Internal.
+ *
+ * @example
+ * const { maxBodyBytes, ack } = resolveWebhookOptions({ ack: 'handled' });
+ */
 export interface ResolvedWebhookOptions {
   readonly path: string | undefined;
   readonly secret: string | undefined;
@@ -100,11 +105,26 @@ export interface ResolvedWebhookOptions {
   readonly stopTimeout: number;
 }
 
-/** Default body limit: 1 MiB. */
+/**
+ * Default body limit: 1 MiB.
+ *
+ * @example
+ * webhook({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES / 4 });
+ */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
-/** Default `ackTimeout` in ms. */
+/**
+ * Default `ackTimeout` in ms (10 s).
+ *
+ * @example
+ * webhook({ ack: 'handled', ackTimeout: DEFAULT_ACK_TIMEOUT * 2 });
+ */
 export const DEFAULT_ACK_TIMEOUT = 10_000;
-/** Default secret header name. */
+/**
+ * Default name of the secret header.
+ *
+ * @example
+ * fetch(url, { method: 'POST', headers: { [DEFAULT_SECRET_HEADER]: secret }, body });
+ */
 export const DEFAULT_SECRET_HEADER = 'X-TamTam-Webhook-Secret';
 
 const MAX_TIMER = 2_147_483_647;
