@@ -1,0 +1,49 @@
+import { type Observable, type OperatorFunction, filter, map, pipe } from 'rxjs';
+import type { AttachmentByType, AttachmentType, MessageCreatedUpdate } from '../types/index';
+import { ATTACHMENT_TYPES } from '../types/index';
+import { deriveUpdate } from './derive-update';
+import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
+
+const known: ReadonlySet<string> = new Set<string>(ATTACHMENT_TYPES);
+
+/**
+ * A `message_created` update with at least one attachment of the wanted kinds; those
+ * attachments (in message order, never empty) are in `attachments`.
+ *
+ * @example
+ * function firstPhoto(u: WithAttachments<MessageCreatedUpdate, 'image'>) { return u.attachments[0].payload.url; }
+ */
+export type WithAttachments<U, T extends AttachmentType> = U & {
+  readonly attachments: readonly [AttachmentByType[T], ...AttachmentByType[T][]];
+};
+
+/**
+ * Lets through new messages (`message_created`) with at least one attachment of the given
+ * kind(s) and adds the matching attachments as `attachments`.
+ *
+ * @example
+ * updates$.pipe(
+ *   hasAttachment('image', 'video'),
+ *   map((u) => u.attachments.map((a) => a.payload.url)),
+ * );
+ */
+export function hasAttachment<T extends AttachmentType, U extends UpdateLike = AnyUpdate>(
+  ...types: readonly [T, ...T[]]
+): OperatorFunction<U, WithAttachments<UpdateOfType<U, 'message_created'>, T>> {
+  if (types.length === 0) throw new TypeError(`hasAttachment: name at least one attachment type (${ATTACHMENT_TYPES.join(', ')})`);
+  for (const type of types) {
+    if (!known.has(type)) {
+      throw new TypeError(`hasAttachment: '${String(type)}' is not an attachment type; expected one of ${ATTACHMENT_TYPES.join(', ')}`);
+    }
+  }
+  const wanted: ReadonlySet<string> = new Set<string>(types);
+  return pipe(
+    filter((u: UpdateLike): u is MessageCreatedUpdate => u.update_type === 'message_created'),
+    map((update) => {
+      const all = update.message?.body?.attachments;
+      const attachments = Array.isArray(all) ? all.filter((a) => typeof a === 'object' && a !== null && wanted.has(a.type)) : [];
+      return attachments.length === 0 ? null : deriveUpdate(update, { attachments });
+    }),
+    filter((u) => u !== null),
+  ) as unknown as (source: Observable<U>) => Observable<WithAttachments<UpdateOfType<U, 'message_created'>, T>>;
+}

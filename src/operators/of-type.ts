@@ -1,0 +1,31 @@
+import { type OperatorFunction, filter } from 'rxjs';
+import type { UpdateType } from '../types/index';
+import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
+import { UPDATE_TYPES } from '../types/index';
+
+const known: ReadonlySet<string> = new Set<string>(UPDATE_TYPES);
+
+/**
+ * Lets through only updates of the given type(s). The output type is exactly the matching
+ * members of the input union (`ofType('message_callback')` gives `MessageCallbackUpdate`), an
+ * unknown type name is a compile error, and it keeps its types inside a standalone `pipe()`
+ * (the input then defaults to {@link AnyUpdate}).
+ *
+ * @example
+ * updates$.pipe(
+ *   ofType('message_created', 'message_edited'),
+ *   map((u) => u.message.body.text), // u: MessageCreatedUpdate | MessageEditedUpdate
+ * );
+ */
+export function ofType<T extends UpdateType, U extends UpdateLike = AnyUpdate>(
+  ...types: readonly [T, ...T[]]
+): OperatorFunction<U, UpdateOfType<U, T>> {
+  if (types.length === 0) throw new TypeError('ofType: name at least one update type, e.g. ofType(\'message_created\')');
+  for (const type of types) {
+    if (!known.has(type)) {
+      throw new TypeError(`ofType: '${String(type)}' is not an update type; expected one of ${UPDATE_TYPES.join(', ')}`);
+    }
+  }
+  const wanted: ReadonlySet<string> = new Set<string>(types);
+  return filter((update): update is UpdateOfType<U, T> => wanted.has(update.update_type));
+}

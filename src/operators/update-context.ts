@@ -1,0 +1,106 @@
+/**
+ * Where an update happened and who caused it, for any update type.
+ */
+import type { ChatType, Update, User } from '../types/index';
+import { isUpdateType } from '../types/index';
+import type { UpdateLike } from './update-like';
+
+function known(update: UpdateLike): Update | null {
+  return isUpdateType(update.update_type) ? (update as Update) : null;
+}
+
+/**
+ * The chat an update happened in, or `null` when the update names none: a constructor update,
+ * or a callback whose message was deleted meanwhile. Dialogs have a chat id too.
+ *
+ * @example
+ * chatIdOf(sampleUpdates.bot_added); // the group's chat_id
+ */
+export function chatIdOf(update: UpdateLike): number | null {
+  const u = known(update);
+  if (u === null) return null;
+  switch (u.update_type) {
+    case 'message_created':
+    case 'message_edited':
+      return u.message.recipient.chat_id;
+    case 'message_callback':
+      return u.message?.recipient.chat_id ?? null;
+    case 'message_chat_created':
+      return u.chat.chat_id;
+    case 'message_construction_request':
+    case 'message_constructed':
+      return null;
+    default:
+      return u.chat_id;
+  }
+}
+
+/**
+ * The kind of chat an update happened in (`dialog`, `chat` or `channel`), or `null` when the
+ * update does not tell (e.g. `message_removed`, `chat_title_changed`, constructor updates).
+ * `bot_started` always happens in a dialog; membership updates tell by `is_channel`.
+ *
+ * @example
+ * updates$.pipe(filter((u) => chatTypeOf(u) === 'dialog'));
+ */
+export function chatTypeOf(update: UpdateLike): ChatType | null {
+  const u = known(update);
+  if (u === null) return null;
+  switch (u.update_type) {
+    case 'message_created':
+    case 'message_edited':
+      return u.message.recipient.chat_type;
+    case 'message_callback':
+      return u.message?.recipient.chat_type ?? null;
+    case 'message_chat_created':
+      return u.chat.type;
+    case 'bot_started':
+      return 'dialog';
+    case 'bot_added':
+    case 'bot_removed':
+    case 'user_added':
+    case 'user_removed':
+      return u.is_channel ? 'channel' : 'chat';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The user an update comes from, or `null` when it names none (a channel post, a message
+ * removal — use `userIdOf` — or a created chat):
+ * message author, button presser, the user who started the bot, added/removed the bot, joined
+ * or left a chat (the member, not the admin), renamed a chat, or uses the constructor.
+ *
+ * @example
+ * const name = userOf(update)?.name ?? 'someone';
+ */
+export function userOf(update: UpdateLike): User | null {
+  const u = known(update);
+  if (u === null) return null;
+  switch (u.update_type) {
+    case 'message_created':
+    case 'message_edited':
+    case 'message_constructed':
+      return u.message.sender ?? null;
+    case 'message_callback':
+      return u.callback.user;
+    case 'message_removed':
+    case 'message_chat_created':
+      return null;
+    default:
+      return u.user;
+  }
+}
+
+/**
+ * The id of the user an update comes from (see {@link userOf}); for `message_removed` the
+ * user who deleted the message.
+ *
+ * @example
+ * updates$.pipe(filter((u) => userIdOf(u) === adminId));
+ */
+export function userIdOf(update: UpdateLike): number | null {
+  if (update.update_type === 'message_removed') return (update as Extract<Update, { update_type: 'message_removed' }>).user_id;
+  return userOf(update)?.user_id ?? null;
+}
