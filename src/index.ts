@@ -13,3 +13,4 @@ export * from './api/index';
 export * from './actions/index';
 export * from './types/index';
 export * from './sources/index';
+export * from './sources/webhook/index';

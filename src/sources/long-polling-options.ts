@@ -2,6 +2,7 @@ import type { RetryOptions } from '../api/retry-options';
 import type { UnknownUpdate, UpdateType } from '../types/index';
 import type { MarkerStore } from './marker-store';
 import { memoryMarkerStore } from './marker-store';
+import { warnOncePerType } from './warn-unknown-update';
 import type { PollingStatus } from './polling-status';
 
 /**
@@ -77,7 +78,6 @@ export function resolveLongPollingOptions(options: LongPollingOptions): Resolved
   if (options.types !== undefined && (!Array.isArray(options.types) || options.types.length === 0)) {
     throw new TypeError('fromLongPolling: types must be a non-empty array of update types, or left out for all');
   }
-  const warned = new Set<string>();
   return {
     types: options.types,
     limit,
@@ -95,15 +95,7 @@ export function resolveLongPollingOptions(options: LongPollingOptions): Resolved
     },
     signal: options.signal,
     onStatus: options.onStatus ?? (() => {}),
-    onUnknownUpdate:
-      options.onUnknownUpdate ??
-      ((update) => {
-        if (warned.has(update.update_type)) return;
-        warned.add(update.update_type);
-        console.warn(
-          `tamtam-rx: received updates of unknown type "${update.update_type}" (newer API?); pass onUnknownUpdate to handle them`,
-        );
-      }),
+    onUnknownUpdate: options.onUnknownUpdate ?? warnOncePerType('long polling', 'It was reported on status$.'),
     deleteWebhook: options.deleteWebhook ?? false,
   };
 }

@@ -3,7 +3,8 @@ import type { Api } from '../api/api';
 import { getSubscriptions, unsubscribe } from '../actions/subscriptions';
 import { firstValueFrom } from 'rxjs';
 import { emitTracked } from '../operators/hold-update';
-import { type UnknownUpdate, type Update, type UpdateList, isUpdateType } from '../types/index';
+import type { UnknownUpdate, Update, UpdateList } from '../types/index';
+import { classifyUpdate } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
 import { pollWithBackoff } from './poll-with-backoff';
 import type { PollingStatus } from './polling-status';
@@ -144,9 +145,12 @@ export class PollingSession {
   async #accept(list: UpdateList): Promise<void> {
     const known: Update[] = [];
     const unknown: UnknownUpdate[] = [];
+    const invalid: { value: unknown; reason: string }[] = [];
     for (const raw of list.updates as unknown[]) {
-      if (isUpdateObject(raw) && isUpdateType(raw.update_type)) known.push(raw as Update);
-      else unknown.push(asUnknownUpdate(raw));
+      const result = classifyUpdate(raw);
+      if (result.kind === 'known') known.push(result.update);
+      else if (result.kind === 'unknown') unknown.push(result.update);
+      else invalid.push({ value: raw, reason: result.reason });
     }
     this.#pending.push(...known);
     if (list.marker !== null && list.marker !== undefined) this.#marker = list.marker;
@@ -160,6 +164,7 @@ export class PollingSession {
       this.report({ type: 'unknown_update', update });
       this.options.onUnknownUpdate(update);
     }
+    for (const { value, reason } of invalid) this.report({ type: 'invalid_update', value, reason });
   }
 
   #emit(update: Update): void {
@@ -192,15 +197,4 @@ export class PollingSession {
       });
     return this.#saving;
   }
-}
-
-/** Anything in `updates` that is not a known update, reported as an {@link UnknownUpdate}. */
-function asUnknownUpdate(raw: unknown): UnknownUpdate {
-  if (isUpdateObject(raw)) return raw as UnknownUpdate;
-  const record = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : { value: raw };
-  return { ...record, update_type: String(record['update_type'] ?? 'invalid'), timestamp: Number(record['timestamp'] ?? 0) };
-}
-
-function isUpdateObject(value: unknown): value is { update_type: unknown } {
-  return value !== null && typeof value === 'object' && typeof (value as { update_type?: unknown }).update_type === 'string';
 }

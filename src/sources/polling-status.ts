@@ -16,6 +16,8 @@ export type PollingStatus =
   | { readonly type: 'retry'; readonly attempt: number; readonly delay: number; readonly error: Error }
   /** An update of a type this version does not know arrived (it is not emitted as an Update). */
   | { readonly type: 'unknown_update'; readonly update: UnknownUpdate }
+  /** An item of a poll answer was not an update at all (malformed server data); it is skipped. */
+  | { readonly type: 'invalid_update'; readonly value: unknown; readonly reason: string }
   /** A webhook subscription was removed because `deleteWebhook` was set. */
   | { readonly type: 'webhook_removed'; readonly url: string }
   /** The loop ended: `stop()`, the abort signal, or every subscriber left. */

@@ -1,5 +1,5 @@
 import { type WebhookAnswer, type WebhookRejection, rejected } from './answer';
-import { classifyUpdate } from './classify-update';
+import { classifyUpdate } from '../classify-update';
 import type { UpdateDelivery } from './delivery';
 import { type WebhookHeaders, headerValue } from './headers';
 import type { ResolvedWebhookOptions } from './options';

@@ -25,4 +25,4 @@ export type { FetchWebhookHandler } from './fetch-adapter';
 export type { WebhookServer } from './listen';
 export { ensureWebhook, type EnsureWebhookOptions, type EnsureWebhookResult } from './ensure-webhook';
 export { WebhookSubscriptionError, isWebhookSubscriptionError } from './subscription-error';
-export { classifyUpdate, type UpdateClassification } from './classify-update';
+export { classifyUpdate, type UpdateClassification } from '../classify-update';

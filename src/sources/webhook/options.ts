@@ -1,4 +1,5 @@
 import type { Api } from '../../api/api';
+import { warnOncePerType } from '../warn-unknown-update';
 import type { UnknownUpdate, UpdateType } from '../../types/index';
 import type { WebhookRejection } from './answer';
 
@@ -190,7 +191,7 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
     ack,
     ackTimeout: positiveInteger(options.ackTimeout ?? DEFAULT_ACK_TIMEOUT, 'ackTimeout', MAX_TIMER),
     retryAfter: positiveInteger(options.retryAfter ?? 5, 'retryAfter', 86_400),
-    onUnknownUpdate: options.onUnknownUpdate ?? warnOncePerType(),
+    onUnknownUpdate: options.onUnknownUpdate ?? warnOncePerType('webhook', 'It was answered 200 and emitted on unknownUpdates$.'),
     onRejected: options.onRejected,
     api: options.api,
     url,
@@ -222,15 +223,3 @@ function lastSegment(url: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** The default `onUnknownUpdate`: one warning per unknown type, so a newer server cannot flood the log. */
-function warnOncePerType(): (update: UnknownUpdate) => void {
-  const seen = new Set<string>();
-  return (update) => {
-    if (seen.has(update.update_type)) return;
-    seen.add(update.update_type);
-    console.warn(
-      `tamtam-rx webhook: received update_type ${JSON.stringify(update.update_type)}, which this version does not know. ` +
-        'It was answered 200 and emitted on unknownUpdates$; pass onUnknownUpdate to handle it (this warning shows once per type).',
-    );
-  };
-}

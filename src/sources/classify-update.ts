@@ -1,7 +1,7 @@
-import { isUpdateType, type UnknownUpdate, type Update, type UpdateType } from '../../types/index';
+import { isUpdateType, type UnknownUpdate, type Update, type UpdateType } from '../types/index';
 
 /**
- * What a request body turned out to be.
+ * What a JSON value from the network turned out to be (a webhook body, an item of a poll).
  * - `known`: an update of a type this version knows, with the fields handlers rely on present.
  * - `unknown`: a well-formed update of a type this version does not know.
  * - `invalid`: not an update; `reason` says what is wrong.
