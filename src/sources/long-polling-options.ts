@@ -25,8 +25,9 @@ export interface LongPollingOptions {
   /** Where the marker and not-yet-handled updates are kept. Default: in memory. */
   readonly store?: MarkerStore;
   /**
-   * Most fetched-but-unhandled updates before the loop stops fetching ahead and waits.
-   * Default `2 × limit`.
+   * Most fetched-but-unhandled updates: the loop fetches the next batch only while
+   * `pending + limit ≤ maxPending`. This bounds memory, and the updates a crash can deliver
+   * twice. At least `limit`. Default `2 × limit`.
    */
   readonly maxPending?: number;
   /**

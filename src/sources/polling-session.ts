@@ -109,10 +109,14 @@ export class PollingSession {
     }
   }
 
-  /** Resolves when fewer than maxPending updates wait for handling (fetch-ahead bound). */
-  #capacity(): Promise<void> {
-    if (this.#pending.length < this.options.maxPending) return Promise.resolve();
-    return new Promise((resolve) => (this.#wake = resolve));
+  /**
+   * Resolves when a whole batch fits: `pending + limit ≤ maxPending` (the fetch-ahead bound,
+   * which also bounds the redeliveries after a crash), or when stopping.
+   */
+  async #capacity(): Promise<void> {
+    while (this.#pending.length + this.options.limit > this.options.maxPending && !this.#stopping && !this.#disposed) {
+      await new Promise<void>((resolve) => (this.#wake = resolve));
+    }
   }
 
   /** Resolves when every emitted update has settled (or at once after dispose). */
