@@ -71,7 +71,7 @@ function checkLength(
 }
 
 function describePosition(button: Button, position: KeyboardPosition | undefined): string {
-  const label = typeof button === 'object' && button !== null && typeof button.text === 'string'
+  const label = typeof button === 'object' && button !== null && typeof button.text === 'string' && button.text !== ''
     ? ` ${JSON.stringify(button.text.length > 40 ? `${button.text.slice(0, 40)}…` : button.text)}`
     : '';
   const type = typeof button === 'object' && button !== null && typeof button.type === 'string' ? button.type : 'button';
