@@ -31,6 +31,16 @@ export async function listen(
   options: { host: string; port: number },
 ): Promise<ListeningServer> {
   const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 0 }, handler);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({ code: 'bad.request', message: `Malformed HTTP request: ${error.code ?? error.message}` });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
