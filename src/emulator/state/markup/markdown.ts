@@ -80,8 +80,10 @@ function tryDelimiter(src: string, i: number, out: { text: string; markup: Marku
   for (const [delimiter, type] of DELIMITERS) {
     if (!src.startsWith(delimiter, i)) continue;
     if (delimiter.startsWith('_') && i > 0 && /\w/.test(src[i - 1] as string)) return 0;
-    const end = src.indexOf(delimiter, i + delimiter.length);
+    let end = src.indexOf(delimiter, i + delimiter.length);
     if (end <= i + delimiter.length) continue;
+    // In a run like `***` the closer is its last characters, leaving the rest to inner markup.
+    while (src[end + delimiter.length] === delimiter[0]) end++;
     const inner = src.slice(i + delimiter.length, end);
     const from = out.text.length;
     if (type === 'monospaced') out.text += inner;
