@@ -54,7 +54,7 @@ export function callbackPayload<Names extends string = never, U extends UpdateLi
  * updates$.pipe(callbackPayload(isVote), map((u) => u.callback.payload)); // 'yes' | 'no'
  */
 export function callbackPayload<P extends string, U extends UpdateLike = AnyUpdate>(
-  guard: (payload: string) => payload is P,
+  guard: (payload: string, update: MessageCallbackUpdate) => payload is P,
 ): OperatorFunction<U, CallbackWithPayload<Callbacks<U>, P>>;
 /**
  * Lets through `message_callback` updates whose payload passes `predicate`.

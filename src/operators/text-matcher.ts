@@ -25,7 +25,7 @@ export type TextMatcher<U> = string | RegExp | ((text: string, update: U) => boo
  */
 export type PatternMatch<Names extends string = never> = [Names] extends [never]
   ? RegExpExecArray
-  : RegExpExecArray & { readonly groups: { readonly [K in Names]: string } };
+  : Omit<RegExpExecArray, 'groups'> & { readonly groups: { readonly [K in Names]: string } };
 
 /** Result of a compiled matcher: no match, a plain match, or a RegExp match. */
 export type MatchResult = false | true | RegExpExecArray;

@@ -30,7 +30,7 @@ describe('callbackData', () => {
     };
     const source = m.cold('-f-x-y-z-b-m-g-|', values);
     const decoded = source.pipe(callbackData(vote));
-    m.expect(decoded).toBeObservable('-------------g-|', { g: { ...good, data: { poll: 1, choice: 'no' } } });
+    m.expect<unknown>(decoded).toBeObservable('-------------g-|', { g: { ...good, data: { poll: 1, choice: 'no' } } });
   }));
 
   it('reports malformed payloads of its own tag to onMalformed, but not foreign ones', () => {
@@ -64,10 +64,10 @@ describe('callbackData', () => {
 
   it('passes upstream errors and unsubscribes upstream', marbles((m) => {
     const source = m.cold('-a-#', { a: sampleUpdates.bot_started });
-    m.expect(source.pipe(callbackData(vote))).toBeObservable('---#');
+    m.expect<unknown>(source.pipe(callbackData(vote))).toBeObservable('---#');
     const endless = m.cold('-a-a-a', { a: sampleUpdates.bot_started });
-    m.expect(endless.pipe(callbackData(vote)), '^-!').toBeObservable('---');
-    m.expect(endless).toHaveSubscriptions('^-!');
+    m.expect<unknown>(endless.pipe(callbackData(vote)), '^-!').toBeObservable('---');
+    m.expect<unknown>(endless).toHaveSubscriptions('^-!');
   }));
 
   it('rejects something that is not a codec', () => {

@@ -13,7 +13,7 @@ describe('callbackPayload', () => {
 
   it('an exact string passes only that payload', marbles((m) => {
     const source = m.hot('-y-n-m-b-y-|', { y: yes, n: no, m: msg, b: bare });
-    m.expect(source.pipe(callbackPayload('vote:yes'))).toBeObservable('-y-------y-|', { y: yes });
+    m.expect<unknown>(source.pipe(callbackPayload('vote:yes'))).toBeObservable('-y-------y-|', { y: yes });
   }));
 
   it('passes the very same update object on (no copy) for strings and predicates', () => {
@@ -48,10 +48,10 @@ describe('callbackPayload', () => {
 
   it('errors from upstream pass through; unsubscribing unsubscribes upstream', marbles((m) => {
     const source = m.cold('-y-#', { y: yes });
-    m.expect(source.pipe(callbackPayload('vote:yes'))).toBeObservable('-y-#', { y: yes });
+    m.expect<unknown>(source.pipe(callbackPayload('vote:yes'))).toBeObservable('-y-#', { y: yes });
     const endless = m.cold('-y-y-y-y', { y: yes });
-    m.expect(endless.pipe(callbackPayload('vote:yes')), '^--!').toBeObservable('-y--', { y: yes });
-    m.expect(endless).toHaveSubscriptions('^--!');
+    m.expect<unknown>(endless.pipe(callbackPayload('vote:yes')), '^--!').toBeObservable('-y--', { y: yes });
+    m.expect<unknown>(endless).toHaveSubscriptions('^--!');
   }));
 
   it('rejects a matcher of the wrong kind with a clear message', () => {

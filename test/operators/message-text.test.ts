@@ -12,7 +12,7 @@ describe('messageText', () => {
 
   it('an exact string matches the whole text only', marbles((m) => {
     const source = m.cold('-a-b-c-d-|', { a: ping, b: pingPong, c: empty, d: sampleUpdates.message_callback });
-    m.expect(source.pipe(messageText('ping'))).toBeObservable('-a-------|', { a: ping });
+    m.expect<unknown>(source.pipe(messageText('ping'))).toBeObservable('-a-------|', { a: ping });
   }));
 
   it('a RegExp adds the match with typed named groups', () => {
@@ -32,9 +32,9 @@ describe('messageText', () => {
   });
 
   it('passes errors on and unsubscribes upstream', marbles((m) => {
-    m.expect(m.cold('-a-#', { a: ping }).pipe(messageText('ping'))).toBeObservable('-a-#', { a: ping });
+    m.expect<unknown>(m.cold('-a-#', { a: ping }).pipe(messageText('ping'))).toBeObservable('-a-#', { a: ping });
     const endless = m.cold('-a-a-a', { a: ping });
-    m.expect(endless.pipe(messageText('ping')), '^--!').toBeObservable('-a--', { a: ping });
-    m.expect(endless).toHaveSubscriptions('^--!');
+    m.expect<unknown>(endless.pipe(messageText('ping')), '^--!').toBeObservable('-a--', { a: ping });
+    m.expect<unknown>(endless).toHaveSubscriptions('^--!');
   }));
 });

@@ -14,7 +14,7 @@ describe('startPayload', () => {
 
   it('without a matcher passes every bot_started that has a payload', marbles((m) => {
     const source = m.cold('-a-b-c-d-e-f-|', { a: promo, b: none, c: nul, d: blank, e: ref, f: sampleUpdates.message_created });
-    m.expect(source.pipe(startPayload())).toBeObservable('-a-------e---|', { a: promo, e: ref });
+    m.expect<unknown>(source.pipe(startPayload())).toBeObservable('-a-------e---|', { a: promo, e: ref });
   }));
 
   it('an exact string, a RegExp with groups, and a predicate', () => {
@@ -25,9 +25,9 @@ describe('startPayload', () => {
   });
 
   it('passes errors on and unsubscribes upstream', marbles((m) => {
-    m.expect(m.cold('-a-#', { a: promo }).pipe(startPayload())).toBeObservable('-a-#', { a: promo });
+    m.expect<unknown>(m.cold('-a-#', { a: promo }).pipe(startPayload())).toBeObservable('-a-#', { a: promo });
     const endless = m.cold('-a-a-a', { a: promo });
-    m.expect(endless.pipe(startPayload('x')), '^-!').toBeObservable('---');
-    m.expect(endless).toHaveSubscriptions('^-!');
+    m.expect<unknown>(endless.pipe(startPayload('x')), '^-!').toBeObservable('---');
+    m.expect<unknown>(endless).toHaveSubscriptions('^-!');
   }));
 });
