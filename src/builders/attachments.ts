@@ -54,7 +54,12 @@ export type ContactSource =
   | User
   | { readonly name: string; readonly userId?: number; readonly vcfInfo?: string; readonly phone?: string };
 
-/** The attachment-request factories: `attach.image(...)`, `attach.location(...)`, … */
+/**
+ * The attachment-request factories: `attach.image(...)`, `attach.location(...)`, …
+ *
+ * @example
+ * const builders: AttachBuilders = attach;
+ */
 export interface AttachBuilders {
   /** A photo (see {@link ImageSource}). */
   image(source: ImageSource): PhotoAttachmentRequest;

@@ -5,7 +5,12 @@ import type { CallbackButton, ChatButton, Intent, LinkButton, RequestContactButt
 import { checkButton } from './check-button';
 import type { PayloadCodec } from './payload-codec';
 
-/** Options of {@link callbackButton}. */
+/**
+ * Options of {@link callbackButton}.
+ *
+ * @example
+ * callbackButton('Delete', 'rm:42', { intent: 'negative' });
+ */
 export interface CallbackButtonOptions {
   /** Colour hint: `positive`, `negative` or `default`. Default: unset (the server uses `default`). */
   readonly intent?: Intent;
@@ -21,6 +26,14 @@ export interface CallbackButtonOptions {
  * callbackButton('Yes', vote, { poll: 7, choice: 'yes' }, { intent: 'positive' });
  */
 export function callbackButton(text: string, payload: string, options?: CallbackButtonOptions): CallbackButton;
+/**
+ * A callback button whose payload is `value` encoded by `codec` (decode presses with
+ * `callbackData(codec)`); the value's type is checked against the codec.
+ *
+ * @example
+ * const vote = payloadCodec('vote', { choice: ['yes', 'no'] });
+ * callbackButton('Yes', vote, { choice: 'yes' }, { intent: 'positive' });
+ */
 export function callbackButton<T>(text: string, codec: PayloadCodec<T>, value: T, options?: CallbackButtonOptions): CallbackButton;
 export function callbackButton<T>(
   text: string,
@@ -56,7 +69,12 @@ export function requestContactButton(text: string): RequestContactButton {
   return checkButton({ type: 'request_contact', text }) as RequestContactButton;
 }
 
-/** Options of {@link requestGeoLocationButton}. */
+/**
+ * Options of {@link requestGeoLocationButton}.
+ *
+ * @example
+ * requestGeoLocationButton('Send location', { quick: true });
+ */
 export interface RequestGeoLocationButtonOptions {
   /** Send the location without asking the user to confirm. Default: unset (the server uses `false`). */
   readonly quick?: boolean;
@@ -74,7 +92,12 @@ export function requestGeoLocationButton(text: string, options: RequestGeoLocati
   return checkButton(button) as RequestGeoLocationButton;
 }
 
-/** Options of {@link chatButton}. */
+/**
+ * Options of {@link chatButton}.
+ *
+ * @example
+ * chatButton('Discuss', 'Release 1.2', { description: 'Go/no-go', startPayload: 'rel-1.2' });
+ */
 export interface ChatButtonOptions {
   /** Description of the new chat, up to 400 characters. */
   readonly description?: string;

@@ -1,6 +1,11 @@
 import type { KeyboardLimit } from './limits';
 
-/** Where in a keyboard a problem is, 0-based (shown 1-based in messages). */
+/**
+ * Where in a keyboard a problem is, 0-based (shown 1-based in messages).
+ *
+ * @example
+ * const second: KeyboardPosition = { row: 0, column: 1 }; // "row 1, button 2"
+ */
 export interface KeyboardPosition {
   readonly row: number;
   readonly column?: number;

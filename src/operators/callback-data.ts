@@ -13,7 +13,12 @@ import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
  */
 export type CallbackData<U, T> = CallbackWithPayload<U> & { readonly data: T };
 
-/** Options of {@link callbackData}. */
+/**
+ * Options of {@link callbackData}.
+ *
+ * @example
+ * callbackData(vote, { onMalformed: (u, reason) => log.warn(`stale keyboard: ${reason}`) });
+ */
 export interface CallbackDataOptions {
   /**
    * Called for presses that carry this codec's tag but do not decode (a stale keyboard from an

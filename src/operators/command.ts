@@ -29,7 +29,12 @@ export interface ParsedCommand<N extends string = string> {
  */
 export type CommandUpdate<U, N extends string = string> = U & { readonly command: ParsedCommand<N> };
 
-/** Options of {@link command}. */
+/**
+ * Options of {@link command}.
+ *
+ * @example
+ * command('start', { username: 'release_bot' });
+ */
 export interface CommandOptions {
   /**
    * The bot's own username (with or without `@`). When set, `/cmd@other_bot` is ignored, as

@@ -3,7 +3,12 @@ import type { HandlerError } from './handler-error';
 import { type PerChatStats, runKeyed } from './per-chat';
 import type { AnyUpdate, UpdateLike } from './update-like';
 
-/** Options of {@link isolate}. */
+/**
+ * Options of {@link isolate}.
+ *
+ * @example
+ * isolate(handle, { concurrency: 8, onError: (e) => log.error(e) });
+ */
 export interface IsolateOptions<U> {
   /**
    * Hears every handler failure with the update that caused it. Default

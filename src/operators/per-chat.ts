@@ -1,7 +1,7 @@
 import { type ObservableInput, type OperatorFunction, Observable, type Subscription, from } from 'rxjs';
 import { originalUpdate } from './derive-update';
 import { HandlerError, reportHandlerError } from './handler-error';
-import { holdUpdate, type ReleaseHold } from './hold-update';
+import { type HoldOutcome, holdUpdate, type ReleaseHold } from './hold-update';
 import { chatIdOf, userIdOf } from './update-context';
 import type { AnyUpdate, UpdateLike } from './update-like';
 
@@ -33,7 +33,12 @@ export function perChatStats(): PerChatStats {
   return { liveKeys: 0, running: 0, queued: 0 };
 }
 
-/** Options of {@link perChat}. */
+/**
+ * Options of {@link perChat}.
+ *
+ * @example
+ * perChat(handle, { key: (u) => userIdOf(u), concurrency: 16, onError: (e) => log.error(e) });
+ */
 export interface PerChatOptions<U> {
   /**
    * Which updates must run one after another. Updates with the same key run in arrival order;
@@ -150,20 +155,23 @@ export function runKeyed<U, R>(
         stats.queued = queued;
       };
 
-      const report = (update: U, error: unknown): void => {
+      /** Hands a failure to onError; `false` when onError threw (the output then errors). */
+      const report = (update: U, error: unknown): boolean => {
         try {
           onError(new HandlerError(update, error));
+          return true;
         } catch (thrown) {
           subscriber.error(thrown);
+          return false;
         }
       };
 
-      const finish = (lane: Lane<U>, item: Item<U>): void => {
+      const finish = (lane: Lane<U>, item: Item<U>, outcome: HoldOutcome = 'handled'): void => {
         if (lane.current !== item) return;
         lane.current = null;
         lane.subscription = null;
         running -= 1;
-        item.release('handled');
+        item.release(outcome);
         if (lane.queue.length > 0) {
           lane.waiting = true;
           ready.push(lane);
@@ -184,16 +192,12 @@ export function runKeyed<U, R>(
         try {
           input = from(handler(item.update));
         } catch (error) {
-          report(item.update, error);
-          finish(lane, item);
+          finish(lane, item, report(item.update, error) ? 'handled' : 'abandoned');
           return;
         }
         const subscription = input.subscribe({
           next: (value) => subscriber.next(value),
-          error: (error: unknown) => {
-            report(item.update, error);
-            finish(lane, item);
-          },
+          error: (error: unknown) => finish(lane, item, report(item.update, error) ? 'handled' : 'abandoned'),
           complete: () => finish(lane, item),
         });
         // A handler that finished synchronously has already moved the lane on.
@@ -204,7 +208,7 @@ export function runKeyed<U, R>(
         if (draining) return;
         draining = true;
         try {
-          while (!closed && running < concurrency) {
+          while (!closed && !subscriber.closed && running < concurrency) {
             const lane = ready.shift();
             if (lane === undefined) break;
             lane.waiting = false;
@@ -218,11 +222,17 @@ export function runKeyed<U, R>(
 
       const sourceSubscription = source.subscribe({
         next: (update) => {
+          if (closed || subscriber.closed) {
+            // The output already ended (e.g. onError threw) while a synchronous source was
+            // still emitting: leave the update to be delivered again.
+            holdUpdate(originalUpdate(update as object))('abandoned');
+            return;
+          }
           let key: unknown;
           try {
             key = keyOf(update);
           } catch (error) {
-            report(update, error);
+            if (!report(update, error)) holdUpdate(originalUpdate(update as object))('abandoned');
             return;
           }
           const item: Item<U> = { update, release: holdUpdate(originalUpdate(update as object)) };

@@ -9,7 +9,12 @@ import type { UpdateLike } from './update-like';
 /** Updates whose message lives in the chat a reply goes to. */
 const QUOTABLE: ReadonlySet<string> = new Set(['message_created', 'message_edited', 'message_callback']);
 
-/** Options of {@link reply}: everything `sendMessage` takes, plus how to answer. */
+/**
+ * Options of {@link reply}: everything `sendMessage` takes, plus how to answer.
+ *
+ * @example
+ * reply(api, update, 'Done', { quote: true, disableLinkPreview: true });
+ */
 export interface ReplyOptions extends CallOptions {
   /**
    * Send as a reply to the update's message (`link: { type: 'reply', mid }`). Ignored when

@@ -27,7 +27,12 @@ export type PatternMatch<Names extends string = never> = [Names] extends [never]
   ? RegExpExecArray
   : Omit<RegExpExecArray, 'groups'> & { readonly groups: { readonly [K in Names]: string } };
 
-/** Result of a compiled matcher: no match, a plain match, or a RegExp match. */
+/**
+ * Result of a compiled matcher: no match, a plain match, or a RegExp match.
+ *
+ * @example
+ * const r: MatchResult = /a/.exec('abc') ?? false;
+ */
 export type MatchResult = false | true | RegExpExecArray;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type Observable, Subject, defer, from, map, mergeMap, of, range, take, tap, throwError, timer } from 'rxjs';
+import { Observable, Subject, defer, from, map, mergeMap, of, range, take, tap, throwError, timer } from 'rxjs';
 import { type HandlerError, type PerChatStats, chatKey, command, isHandlerError, perChat, perChatStats } from '../../src/operators';
 import { emitTracked } from '../../src/operators/hold-update';
 import type { MessageCreatedUpdate } from '../../src/types';
@@ -236,6 +236,27 @@ describe('perChat', () => {
     updates.pipe(perChat(() => throwError(() => new Error('x')), { onError: () => events.push('reported') })).subscribe();
     emitTracked(a1, (u) => updates.next(u), { handled: () => events.push('handled'), abandoned: () => events.push('abandoned') });
     expect(events).toEqual(['reported', 'handled']);
+  });
+
+  it('after onError threw, later updates of a synchronous source are left for redelivery, not run', () => {
+    const events: string[] = [];
+    const started: string[] = [];
+    const track = (name: string) => ({ handled: () => events.push(`${name} handled`), abandoned: () => events.push(`${name} abandoned`) });
+    const source = new Observable<MessageCreatedUpdate>((subscriber) => {
+      emitTracked(a1, (u) => subscriber.next(u), track('a1'));
+      emitTracked(b1, (u) => subscriber.next(u), track('b1'));
+    });
+    source
+      .pipe(
+        perChat((u) => (started.push(text(u)), throwError(() => new Error('x'))), {
+          onError: () => {
+            throw new Error('broken onError');
+          },
+        }),
+      )
+      .subscribe({ error: (e: Error) => events.push(e.message) });
+    expect(started).toEqual(['a1']);
+    expect(events).toEqual(['broken onError', 'a1 abandoned', 'b1 abandoned']);
   });
 
   it('rejects a bad concurrency or handler with a clear message', () => {
