@@ -14,3 +14,5 @@ export * from './actions/index';
 export * from './types/index';
 export * from './sources/index';
 export * from './sources/webhook/index';
+export * from './operators/index';
+export * from './builders/index';
