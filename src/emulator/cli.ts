@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run emulator` / `tamtam-emulator`: starts the emulator and prints its URL and token.
  *

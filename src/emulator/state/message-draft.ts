@@ -12,7 +12,12 @@ import type { MessageRecord } from './records';
 import { toMessageBody, toUser } from './wire';
 import type { World } from './world';
 
-/** Longest text a message may have. */
+/**
+ * Longest text a message may have.
+ *
+ * @example
+ * if (text.length > MAX_TEXT_LENGTH) throw new Error('too long');
+ */
 export const MAX_TEXT_LENGTH = 4000;
 
 /**

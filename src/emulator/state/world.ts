@@ -198,6 +198,8 @@ export class World {
   createChat(input: NewChat): ChatRecord {
     const chatId = input.chatId ?? this.ids.group();
     if (this.chats.has(chatId)) throw new RangeError(`A chat with id ${chatId} already exists`);
+    if (chatId >= 0) throw new RangeError(`Group chats and channels have negative ids, got ${chatId}`);
+    for (const id of [...(input.ownerId == null ? [] : [input.ownerId]), ...(input.memberIds ?? [])]) this.user(id);
     this.ids.reserveChat(chatId);
     const now = this.now();
     const chat: ChatRecord = {
@@ -356,14 +358,17 @@ export class World {
     chat.lastEventTime = this.now();
   }
 
-  /** Finds a chat by link name, `@name` or a user's username (dialog). */
+  /** Finds a chat by link name or `@name`, or the existing dialog with a user by username. */
   findByLink(link: string): ChatRecord | undefined {
     const name = link.replace(/^@/, '').toLowerCase();
     for (const chat of this.chats.values()) {
       if (chat.link?.toLowerCase() === name) return chat;
     }
     for (const user of this.users.values()) {
-      if (user.username?.toLowerCase() === name) return this.dialogWith(user.user_id);
+      if (user.username?.toLowerCase() !== name) continue;
+      for (const chat of this.chats.values()) {
+        if (chat.type === 'dialog' && chat.dialogUserId === user.user_id) return chat;
+      }
     }
     return undefined;
   }

@@ -41,7 +41,9 @@ export interface UpdateQuery {
  * queue.read({ marker: undefined, limit: 100, types: undefined }); // { updates: [update], marker: 2 }
  */
 export class UpdateQueue {
+  /** Entries from index `start` on are queued; their `seq`s are consecutive. */
   private entries: Entry[] = [];
+  private start = 0;
   private committed = 1;
   private nextSeq = 1;
   private waiters = new Set<Waiter>();
@@ -55,10 +57,7 @@ export class UpdateQueue {
   push(update: Update): number {
     const seq = this.nextSeq++;
     this.entries.push({ seq, update });
-    if (this.entries.length > this.capacity) {
-      const dropped = this.entries.splice(0, this.entries.length - this.capacity);
-      this.committed = Math.max(this.committed, (dropped.at(-1)?.seq ?? 0) + 1);
-    }
+    if (this.entries.length - this.start > this.capacity) this.commit(seq - this.capacity + 1);
     for (const waiter of [...this.waiters]) {
       if (!waiter.types || waiter.types.has(update.update_type)) waiter.wake();
     }
@@ -70,7 +69,8 @@ export class UpdateQueue {
     this.commit(query.marker);
     const updates: Update[] = [];
     let last: number | undefined;
-    for (const entry of this.entries) {
+    for (let i = this.start; i < this.entries.length; i++) {
+      const entry = this.entries[i] as Entry;
       if (updates.length >= query.limit) break;
       if (query.types && !query.types.has(entry.update.update_type)) continue;
       updates.push(entry.update);
@@ -109,7 +109,7 @@ export class UpdateQueue {
 
   /** Uncommitted updates, oldest first (copies of the references). */
   pending(): Update[] {
-    return this.entries.map((entry) => entry.update);
+    return this.entries.slice(this.start).map((entry) => entry.update);
   }
 
   /** Wakes every waiting long poll (used on close). */
@@ -122,7 +122,11 @@ export class UpdateQueue {
     const upTo = Math.min(marker, this.nextSeq);
     if (upTo <= this.committed) return;
     this.committed = upTo;
-    const firstKept = this.entries.findIndex((entry) => entry.seq >= upTo);
-    this.entries = firstKept === -1 ? [] : this.entries.slice(firstKept);
+    const first = this.entries[this.start];
+    this.start = first === undefined ? this.entries.length : Math.min(this.entries.length, this.start + (upTo - first.seq));
+    if (this.start > 1024 && this.start * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.start);
+      this.start = 0;
+    }
   }
 }
