@@ -153,6 +153,14 @@ describe('bot operations', () => {
       ]);
     });
 
+    it('buttons of a chat the bot has left reach nobody', async () => {
+      const emulator = await start();
+      const sent = await send(emulator, ids.group, { text: 'Q', attachments: [keyboard({ type: 'callback', text: 'A', payload: 'a' })] });
+      await call(emulator, 'DELETE', `/chats/${ids.group}/members/me`);
+      expect(() => emulator.actAs(ids.bob).pressButton(sent.body.message.body.mid, 'A')).toThrow(/no longer in chat/);
+      expect(emulator.updates.pending()).toEqual([]);
+    });
+
     it('rejects answers without content and unknown callback ids', async () => {
       const emulator = await start();
       expect((await call(emulator, 'POST', '/answers', { query: { callback_id: 'cb.1' }, body: {} })).status).toBe(400);

@@ -143,6 +143,9 @@ export class UserActor {
     const now = this.world.now();
     switch (button.type) {
       case 'callback': {
+        if (!this.world.botIsIn(chat)) {
+          throw controlError(`The bot is no longer in chat ${chat.chatId}; its buttons there reach nobody`);
+        }
         const callbackId = this.world.ids.opaque('cb');
         this.world.callbacks.set(callbackId, {
           callbackId,
