@@ -14,6 +14,7 @@ import type { FaultPlan } from './faults/fault-plan';
 import { EmulatorApiError } from './http/api-error';
 import { assertToken, extractToken } from './http/auth';
 import { readBody } from './http/body';
+import { sleep } from './http/sleep';
 import { JsonObject } from './http/json-body';
 import { QueryParams } from './http/query';
 import type { RequestLog, RequestLogEntry } from './http/request-log';
@@ -220,20 +221,4 @@ function decodePart(part: string): string {
 
 function shorten(path: string): string {
   return path.length > 120 ? `${path.slice(0, 120)}…` : path;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) {
-      resolve();
-      return;
-    }
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -2,6 +2,7 @@
  * `GET /updates`: long polling.
  */
 import type { UpdateList } from '../../types';
+import { sleep } from '../http/sleep';
 import type { ApiOperation } from './context';
 
 /**
@@ -24,25 +25,9 @@ export const getUpdates: ApiOperation = {
     const types = query.csv('types');
     const request = { marker, limit, types: types ? new Set(types) : undefined };
     if (services.webhooks.active) {
-      await wait(timeoutSeconds * 1000, signal);
+      await sleep(timeoutSeconds * 1000, signal);
       return { updates: [], marker: marker ?? null };
     }
     return services.queue.poll(request, timeoutSeconds * 1000, signal);
   },
 };
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted || ms <= 0) {
-      resolve();
-      return;
-    }
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
