@@ -3,6 +3,8 @@ import { defineConfig, type Options } from 'tsup';
 /** Public entries; each becomes `dist/<name>.{js,cjs,d.ts,d.cts}`. */
 const entry = {
   index: 'src/index.ts',
+  emulator: 'src/emulator/index.ts',
+  'emulator-cli': 'src/emulator/cli.ts',
 };
 
 const shared: Options = {

@@ -20,12 +20,34 @@
 import { optionsFromArgs } from './cli-options';
 import { startEmulator } from './start-emulator';
 
+const USAGE = `\`npm run emulator\` / \`tamtam-emulator\`: starts the emulator and prints its URL and token.
+
+Flags (each also readable from the environment variable in brackets):
+  --port <n>            [TAMTAM_EMULATOR_PORT]   default 8090 (0 = any free port)
+  --host <addr>         [TAMTAM_EMULATOR_HOST]   default 127.0.0.1
+  --token <s>           [TAMTAM_EMULATOR_TOKEN]  default random
+  --empty                                        start with only the bot
+  --fixture <file.json>                          start from a WorldFixture JSON file
+  --latency <ms>        [TAMTAM_EMULATOR_LATENCY]
+  --rate-limit <n/s>    [TAMTAM_EMULATOR_RATE_LIMIT]
+  --error-rate <0..1>   probability of a 503 per request
+  --drop-rate <0..1>    probability of a dropped connection
+  --malformed-rate <0..1>
+  --seed <n>            fault PRNG seed
+  --webhook-time-scale <x>
+  --verbose             log each API request (never the token)
+`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
   let options: ReturnType<typeof optionsFromArgs>;
   try {
     options = optionsFromArgs(process.argv.slice(2), process.env);
   } catch (error) {
-    process.stderr.write(`tamtam-emulator: ${(error as Error).message}\n`);
+    process.stderr.write(`tamtam-emulator: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }
   const { verbose, ...emulatorOptions } = options;

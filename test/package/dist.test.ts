@@ -1,61 +1,73 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(root, 'dist');
 
 /**
- * A consumer of the built package: loads it by `require` or `import` in a fresh Node process
- * and makes one real call against a loopback server.
+ * A consumer of the built package: loads the core and the emulator entries by `require` or
+ * `import` in a fresh Node process (resolved through package.json "exports"), starts the
+ * emulator and makes real calls against it.
  */
-function consumerScript(kind: 'require' | 'import', entry: string): string {
-  const load = kind === 'require' ? `Promise.resolve(require(${JSON.stringify(entry)}))` : `import(${JSON.stringify(entry)})`;
+function consumerScript(kind: 'require' | 'import'): string {
+  const load = (name: string) => (kind === 'require' ? `Promise.resolve(require(${JSON.stringify(name)}))` : `import(${JSON.stringify(name)})`);
   return `
-    ${load}.then(async (lib) => {
-      const { firstValueFrom } = await import('rxjs');
-      const api = lib.createApi({ token: 'dist-token', baseUrl: process.env.BASE_URL, retry: false });
-      const me = await firstValueFrom(lib.getMyInfo(api));
-      const err = await firstValueFrom(lib.getChat(api, 404)).catch((e) => e);
-      console.log(JSON.stringify({ me, errorName: err.name, isApiError: lib.isTamTamApiError(err), status: err.status }));
+    Promise.all([${load('tamtam-rx')}, ${load('tamtam-rx/emulator')}, import('rxjs')]).then(async ([lib, emu, { firstValueFrom }]) => {
+      const emulator = await emu.startEmulator();
+      try {
+        const api = lib.createApi({ token: emulator.token, baseUrl: emulator.url, retry: false });
+        const me = await firstValueFrom(lib.getMyInfo(api));
+        const err = await firstValueFrom(lib.getChat(api, 404)).catch((e) => e);
+        console.log(JSON.stringify({ isBot: me.is_bot, errorName: err.name, isApiError: lib.isTamTamApiError(err), status: err.status }));
+      } finally {
+        await emulator.close();
+      }
     }).catch((e) => { console.error(e); process.exit(1); });
   `;
 }
 
-let server: LoopbackServer;
 beforeAll(async () => {
   await run('npm', ['run', 'build'], { cwd: root, timeout: 180_000 });
-  server = await startLoopbackServer();
-  server.respond((req) =>
-    req.path === '/me'
-      ? { body: { user_id: 1, name: 'Dist Bot', username: 'dist_bot', is_bot: true, last_activity_time: 1 } }
-      : { status: 404, body: { code: 'chat.not.found', message: 'Chat 404 not found' } },
-  );
 }, 200_000);
-afterAll(() => server?.close());
 
 describe('the built package', () => {
-  it('has ESM, CJS and both declaration flavours', () => {
-    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
-      expect(existsSync(resolve(dist, file)), file).toBe(true);
+  it('has ESM, CJS and both declaration flavours for every entry', () => {
+    for (const entry of ['index', 'emulator']) {
+      for (const ext of ['.js', '.cjs', '.d.ts', '.d.cts']) {
+        expect(existsSync(resolve(dist, entry + ext)), entry + ext).toBe(true);
+      }
     }
   });
 
-  it.each(['require', 'import'] as const)('works through %s and makes a real request', async (kind) => {
-    const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', consumerScript(kind, 'tamtam-rx')], {
-      cwd: root, // self-reference through package.json "exports"
-      env: { ...process.env, BASE_URL: server.url },
-      timeout: 30_000,
-    });
-    expect(JSON.parse(stdout)).toEqual({
-      me: { user_id: 1, name: 'Dist Bot', username: 'dist_bot', is_bot: true, last_activity_time: 1 },
-      errorName: 'TamTamApiError',
-      isApiError: true,
-      status: 404,
-    });
+  it.each(['require', 'import'] as const)('works through %s and makes real requests', async (kind) => {
+    const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', consumerScript(kind)], { cwd: root, timeout: 30_000 });
+    expect(JSON.parse(stdout)).toEqual({ isBot: true, errorName: 'TamTamApiError', isApiError: true, status: 404 });
+  });
+
+  it('ships the emulator command (package bin) that prints its URL and token', async () => {
+    const child = spawn(process.execPath, [resolve(dist, 'emulator-cli.js'), '--port', '0'], { cwd: root });
+    try {
+      const output = await new Promise<string>((resolveOutput, reject) => {
+        let text = '';
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${text}`)), 15_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (/Token:/.test(text)) {
+            clearTimeout(timer);
+            resolveOutput(text);
+          }
+        });
+      });
+      expect(output).toMatch(/URL:\s+http:\/\/127\.0\.0\.1:\d+/);
+      const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
