@@ -1,0 +1,99 @@
+import { firstValueFrom, tap, timer } from 'rxjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApi, type Api } from '../../src/api/index';
+import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
+import { perChat } from '../../src/operators/index';
+import { ensureWebhook, webhook, type Webhook } from '../../src/sources/webhook/index';
+import type { Update } from '../../src/types/index';
+
+/** The emulator delivering real webhook requests (fast retries) into our handler. */
+const SECRET = 's3cr3t-Token';
+let emulator: Emulator;
+let hook: Webhook | undefined;
+afterEach(async () => {
+  await hook?.stop();
+  hook = undefined;
+  await emulator.close();
+});
+
+async function setUp(options: Parameters<typeof webhook>[0] = {}): Promise<{ api: Api; hook: Webhook; url: string }> {
+  emulator = await startEmulator({ webhook: { retryDelayMs: 30, maxRetryDelayMs: 60, maxAttempts: 20 } });
+  const api = createApi({ token: emulator.token, baseUrl: emulator.url });
+  hook = webhook({ path: '/tamtam', secret: SECRET, ...options });
+  const server = await hook.listen(0, '127.0.0.1');
+  const url = `${server.url}/tamtam/${SECRET}`;
+  await firstValueFrom(ensureWebhook(api, url));
+  return { api, hook, url };
+}
+
+const textOf = (u: Update) => (u.update_type === 'message_created' ? u.message.body.text : u.update_type);
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('webhook against the emulator', () => {
+  it('receives every update in order, once, and subscribing twice changes nothing', async () => {
+    const { api, hook: h, url } = await setUp();
+    const seen: (string | null | undefined)[] = [];
+    h.updates$.pipe(perChat((u) => timer(1).pipe(tap(() => seen.push(textOf(u)))))).subscribe();
+    for (let i = 0; i < 10; i += 1) emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(`w${i}`);
+    await until(() => seen.length === 10, 'ten updates');
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `w${i}`));
+    expect(emulator.inspect.webhookDeliveries().every((d) => d.ok && d.attempt === 1)).toBe(true);
+
+    const again = await firstValueFrom(ensureWebhook(api, url));
+    expect(again.subscribed).toBe(false);
+    expect(emulator.webhooks.list()).toHaveLength(1);
+  });
+
+  it('answers 503 while nobody listens; the server delivers again later and nothing is lost', async () => {
+    const { hook: h } = await setUp();
+    emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('early');
+    await until(() => emulator.inspect.webhookDeliveries().some((d) => d.status === 503), 'a refused delivery');
+    const seen: (string | null | undefined)[] = [];
+    h.updates$.subscribe((u) => seen.push(textOf(u)));
+    await until(() => seen.length === 1, 'the redelivered update');
+    expect(seen).toEqual(['early']);
+    const attempts = emulator.inspect.webhookDeliveries().map((d) => [d.attempt, d.status]);
+    expect(attempts[0]).toEqual([1, 503]);
+    expect(attempts.at(-1)?.[1]).toBe(200);
+  });
+
+  it("with ack 'handled', a slow handler still gets 200 after ackTimeout: no redelivery storm", async () => {
+    const { hook: h } = await setUp({ ack: 'handled', ackTimeout: 50 });
+    const finished: string[] = [];
+    h.updates$.pipe(perChat((u) => timer(300).pipe(tap(() => finished.push(String(textOf(u))))))).subscribe();
+    emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('slow');
+    await until(() => finished.length === 1, 'the slow handler');
+    await new Promise((r) => setTimeout(r, 100)); // a redelivery would have happened by now
+    const deliveries = emulator.inspect.webhookDeliveries();
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ attempt: 1, status: 200 });
+  });
+
+  it("with ack 'handled', the answer waits for a fast handler to finish", async () => {
+    const { hook: h } = await setUp({ ack: 'handled', ackTimeout: 5_000 });
+    const order: string[] = [];
+    h.updates$.pipe(perChat(() => timer(80).pipe(tap(() => order.push('handled'))))).subscribe();
+    emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('x');
+    await until(() => emulator.inspect.webhookDeliveries().length === 1, 'the delivery');
+    order.push('answered');
+    expect(order).toEqual(['handled', 'answered']);
+  });
+
+  it('refuses deliveries to a wrong secret with 401 (the server keeps retrying)', async () => {
+    await setUp();
+    hook?.updates$.subscribe();
+    const api = createApi({ token: emulator.token, baseUrl: emulator.url });
+    const bad = emulator.webhooks.list()[0]!.url.replace(SECRET, 'wrong');
+    await firstValueFrom(ensureWebhook(api, bad, undefined, { removeOthers: true }));
+    emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('nope');
+    await until(() => emulator.inspect.webhookDeliveries().length >= 2, 'two attempts');
+    expect(emulator.inspect.webhookDeliveries().map((d) => d.status).slice(0, 2)).toEqual([401, 401]);
+  });
+});
