@@ -1,8 +1,7 @@
 /**
- * Marble testing for vitest: rxjs-marbles' root `configure` wired to vitest's `expect`, in
- * `run` mode (TestScheduler#run), so every time-based operator inside a test — `debounceTime`,
- * `timer`, `delay` — runs in virtual time. (The test kit will later move this into
- * `src/testing`.)
+ * Marble testing for vitest: the test kit's `createMarbles` (src/testing/marbles.ts) wired to
+ * vitest's `expect`, in `run` mode (TestScheduler#run), so every time-based operator inside a
+ * test — `debounceTime`, `timer`, `delay` — runs in virtual time.
  *
  * @example
  * import { marbles } from '../helpers/marbles';
@@ -12,14 +11,9 @@
  *   m.expect(source.pipe(map((x) => x * 2))).toBeObservable('-a-b|', { a: 2, b: 4 });
  * }));
  */
-import { configure } from 'rxjs-marbles';
 import { expect } from 'vitest';
+import { createMarbles } from '../../src/testing/marbles';
 
-export const { marbles } = configure({
-  run: true,
-  frameworkMatcher: true,
-  assert: (value: unknown, message: string) => expect(value, message).toBeTruthy(),
-  assertDeepEqual: (actual: unknown, expected: unknown) => expect(actual).toStrictEqual(expected),
-});
+export const { marbles } = createMarbles(expect);
 
-export type { Context as MarbleContext } from 'rxjs-marbles';
+export type { MarbleContext } from '../../src/testing/marbles';

@@ -1,0 +1,107 @@
+/**
+ * What a fake api remembers about each request.
+ */
+import type { OperationId } from '../../api/operations';
+import type { CallOptions } from '../../api/options';
+import type { HttpMethod, QueryValue } from '../../api/request-spec';
+import type { CallbackAnswer, Message, NewMessageBody } from '../../types/index';
+import type { OperationBodies, OperationResults } from './operation-types';
+
+/**
+ * Where a recorded request stands: waiting for its answer, answered, failed, or unsubscribed
+ * before the answer came (a real api would have aborted it).
+ *
+ * @example
+ * expect(api.requests('getUpdates').at(-1)?.outcome).toBe('cancelled');
+ */
+export type RequestOutcome = 'pending' | 'succeeded' | 'failed' | 'cancelled';
+
+/**
+ * One request to a fake api, for one operation `O`.
+ *
+ * @example
+ * const r: RecordedRequestOf<'sendMessage'> = api.requests('sendMessage')[0]!;
+ * r.query.chat_id; r.body.text;
+ */
+export interface RecordedRequestOf<O extends OperationId> {
+  /** Position among all requests of this api, from 0. */
+  readonly index: number;
+  /** The schema operationId. */
+  readonly operation: O;
+  readonly method: HttpMethod;
+  /** Path below the base URL (`''` for uploads, which use `absoluteUrl`). */
+  readonly path: string;
+  /** Query parameters as the action built them (`{}` when none). */
+  readonly query: Readonly<Record<string, QueryValue>>;
+  /** The JSON body (or FormData for uploads); `undefined` for operations without one. */
+  readonly body: OperationBodies[O];
+  /** The upload URL a multipart upload went to. */
+  readonly absoluteUrl: string | undefined;
+  /** Per-call options the action was given. */
+  readonly options: CallOptions | undefined;
+  /** When it was subscribed (the scheduler's `now()`: virtual time under a TestScheduler). */
+  readonly time: number;
+  /** Where it stands now. */
+  readonly outcome: RequestOutcome;
+  /** The answer, once it succeeded. */
+  readonly response: OperationResults[O] | undefined;
+  /** The error, once it failed. */
+  readonly error: unknown;
+}
+
+/**
+ * A recorded request of any operation (or of the operations in `O`); narrow on `operation`.
+ *
+ * @example
+ * for (const r of api.requests()) if (r.operation === 'sendMessage') console.log(r.body.text);
+ */
+export type RecordedRequest<O extends OperationId = OperationId> = { [K in O]: RecordedRequestOf<K> }[O];
+
+/**
+ * A `sendMessage` as the test sees it: where to, what, and the message it made.
+ *
+ * @example
+ * const { chatId, text, message } = api.lastSent();
+ */
+export interface SentMessage {
+  /** The chat it went to (for a `user_id` target: that user's dialog if known, else `null`). */
+  readonly chatId: number | null;
+  /** The user whose dialog it went to; `null` for group chats and channels. */
+  readonly userId: number | null;
+  /** The text as sent (markup source when `format` is set). */
+  readonly text: string | null;
+  /** The whole body as sent. */
+  readonly body: NewMessageBody;
+  /** The message it created, as sent (fresh mid, keyboards as received); `api.message(mid)` has its current state. */
+  readonly message: Message;
+  /** The underlying request. */
+  readonly request: RecordedRequestOf<'sendMessage'>;
+}
+
+/**
+ * An `editMessage` as the test sees it.
+ *
+ * @example
+ * expect(api.edits()[0]?.text).toBe('👍 1');
+ */
+export interface EditedMessage {
+  readonly messageId: string;
+  readonly text: string | null | undefined;
+  readonly body: NewMessageBody;
+  readonly request: RecordedRequestOf<'editMessage'>;
+}
+
+/**
+ * An `answerOnCallback` as the test sees it.
+ *
+ * @example
+ * expect(api.callbackAnswers()[0]?.notification).toBe('Thanks!');
+ */
+export interface AnsweredCallback {
+  readonly callbackId: string;
+  readonly notification: string | null;
+  /** The new version of the pressed message, when the answer carries one. */
+  readonly message: NewMessageBody | null;
+  readonly answer: CallbackAnswer;
+  readonly request: RecordedRequestOf<'answerOnCallback'>;
+}
