@@ -1,0 +1,7 @@
+/**
+ * `npx tsx examples/voting/main.ts` — with TAMTAM_TOKEN set, on the real API; else on a local emulator.
+ */
+import { runBot } from '../shared/run-bot';
+import { votingBot } from './bot';
+
+await runBot('voting', votingBot, { hint: 'as Alice in the group, send "/poll Pizza or pasta?" and press the buttons as different users' });
