@@ -13,7 +13,7 @@
  * @packageDocumentation
  */
 export { type DeepPartial, deepMerge } from './deep-merge';
-export { TEST_EPOCH, TEST_USERS, TEST_CHATS, TEST_DIALOGS, TEST_BOT_INFO } from './test-world';
+export { TEST_EPOCH, TEST_USERS, TEST_CHATS, TEST_DIALOGS, TEST_BOT_INFO, testDialogId, testDialogUser } from './test-world';
 export { TestIds, steppingClock } from './test-ids';
 export { receivedAttachment } from './received-attachment';
 export { type ButtonSelector, keyboardButtons, findCallbackButton } from './find-button';

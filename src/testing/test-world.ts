@@ -47,12 +47,36 @@ export const TEST_CHATS = Object.freeze({
 });
 
 /**
- * Dialog ids of the test users that have one (Alice), for turning `user_id` targets into chats.
+ * Dialog ids of the test users that have one in the emulator's default world (Alice).
  *
  * @example
  * TEST_DIALOGS.get(TEST_USERS.alice.user_id); // 80000000001
  */
 export const TEST_DIALOGS: ReadonlyMap<number, number> = new Map([[DEFAULT_WORLD_IDS.alice, DEFAULT_WORLD_IDS.dialogWithAlice]]);
+
+const DIALOG_BASE = 80_000_000_000;
+
+/**
+ * The id of the dialog between `userId` and the bot in test data: Alice's from the default
+ * world, for anyone else `80_000_000_000 + userId`. Every factory and fake api agrees on it.
+ *
+ * @example
+ * testDialogId(TEST_USERS.bob.user_id); // 80500000102
+ */
+export function testDialogId(userId: number): number {
+  return TEST_DIALOGS.get(userId) ?? DIALOG_BASE + userId;
+}
+
+/**
+ * The user of a test dialog id (the inverse of {@link testDialogId}), or `null`.
+ *
+ * @example
+ * testDialogUser(80_500_000_102); // 500000102
+ */
+export function testDialogUser(chatId: number): number | null {
+  for (const [userId, dialogId] of TEST_DIALOGS) if (dialogId === chatId) return userId;
+  return chatId > DIALOG_BASE ? chatId - DIALOG_BASE : null;
+}
 
 /**
  * The test bot's profile as `getMyInfo` answers it (a fake api's default).

@@ -20,7 +20,7 @@ import type {
 import { type DeepPartial, deepMerge } from './deep-merge';
 import { type ButtonSelector, findCallbackButton } from './find-button';
 import { receivedAttachment } from './received-attachment';
-import { TEST_CHATS, TEST_DIALOGS, TEST_EPOCH, TEST_USERS } from './test-world';
+import { TEST_CHATS, TEST_EPOCH, TEST_USERS, testDialogId, testDialogUser } from './test-world';
 import { TestIds, steppingClock } from './test-ids';
 
 /**
@@ -144,7 +144,7 @@ export interface UpdateFactory {
    * and explaining what a non-callback button does instead.
    */
   pressButton(message: Message, selector: ButtonSelector, options?: PressButtonOptions): MessageCallbackUpdate;
-  /** The dialog (as recipient, seen from the user) between `user` and the bot. */
+  /** The dialog (as recipient, seen from the user) between `user` and the bot; its id is `testDialogId(user.user_id)`. */
   dialogWith(user: User): Recipient;
   /** Starts ids and (the default) clock from the beginning. */
   reset(): void;
@@ -166,16 +166,7 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
   const ids = new TestIds(options.idSpace ?? 1 + (factoriesCreated++ % 0xffff));
   let defaultClock = steppingClock(TEST_EPOCH);
   const now = options.now ?? (() => defaultClock());
-  const dialogs = new Map(TEST_DIALOGS);
-
-  const dialogWith = (user: User): Recipient => {
-    let chatId = dialogs.get(user.user_id);
-    if (chatId === undefined) {
-      chatId = 80_000_001_000 + ids.count('dialog');
-      dialogs.set(user.user_id, chatId);
-    }
-    return { chat_id: chatId, chat_type: 'dialog', user_id: bot.user_id };
-  };
+  const dialogWith = (user: User): Recipient => ({ chat_id: testDialogId(user.user_id), chat_type: 'dialog', user_id: bot.user_id });
 
   const body = (chat: Recipient, text: string | null, attachments: readonly Attachment[] | null): MessageBody => ({
     mid: ids.mid(chat.chat_id),
@@ -224,8 +215,7 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
   /** The user on the other side of a dialog the bot writes to. */
   const dialogUser = (chat: Recipient): number | null => {
     if (chat.user_id !== null && chat.user_id !== bot.user_id) return chat.user_id;
-    for (const [userId, chatId] of dialogs) if (chatId === chat.chat_id) return userId;
-    return null;
+    return chat.chat_id === null ? null : testDialogUser(chat.chat_id);
   };
 
   const withPhoto = (user: User) => ({ ...user, description: null, avatar_url: `https://i.tamtam.test/avatar/${user.user_id}.jpg` });
@@ -374,8 +364,6 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
     dialogWith,
     reset() {
       ids.reset();
-      dialogs.clear();
-      for (const [userId, chatId] of TEST_DIALOGS) dialogs.set(userId, chatId);
       defaultClock = steppingClock(TEST_EPOCH);
     },
   };

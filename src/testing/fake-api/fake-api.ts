@@ -8,7 +8,7 @@ import { API_VERSION } from '../../api/constants';
 import { OPERATION_IDS, type OperationId } from '../../api/operations';
 import type { CallOptions } from '../../api/options';
 import type { RequestSpec } from '../../api/request-spec';
-import type { BotInfo, Message, NewMessageBody, Update } from '../../types/index';
+import type { BotInfo, Message, MessageCallbackUpdate, NewMessageBody, Update } from '../../types/index';
 import { TEST_BOT_INFO } from '../test-world';
 import { type UpdateFactory, createUpdateFactory } from '../update-factory';
 import { FakeServer } from './fake-server';
@@ -103,6 +103,12 @@ export interface FakeApi extends Api {
   edits(): EditedMessage[];
   /** Every `answerOnCallback` that did not fail. */
   callbackAnswers(): AnsweredCallback[];
+  /**
+   * The pressed message as it looks after the bot's answer to `press` replaced it
+   * (`answerOnCallback` with a `message`), to press its new buttons next. Throws when the bot
+   * did not answer that press with a new message.
+   */
+  answeredMessage(press: MessageCallbackUpdate): Message;
   /** A message sent through this fake, in its current state (edits applied), or `undefined` (never sent, or deleted). */
   message(mid: string): Message | undefined;
   /** Answers `operation` with `response` from now on (replacing `options.responses`). Returns the api. */
@@ -262,6 +268,18 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         answer: request.body,
         request,
       }));
+    },
+    answeredMessage(press) {
+      const id = press.callback.callback_id;
+      const answer = api.callbackAnswers().filter((a) => a.callbackId === id).at(-1);
+      if (answer === undefined || answer.message === null) {
+        throw new Error(`answeredMessage: the bot ${answer === undefined ? 'did not answer' : 'answered without a new message'} callback ${id}; answers so far: ${api.callbackAnswers().map((a) => a.callbackId).join(', ') || 'none'}`);
+      }
+      if (press.message === null) throw new Error(`answeredMessage: callback ${id} carries no message (it was deleted)`);
+      const message = structuredClone(server.messages.get(press.message.body.mid) ?? press.message);
+      server.applyEdit(message, answer.message);
+      if (server.messages.has(message.body.mid)) server.messages.set(message.body.mid, structuredClone(message));
+      return message;
     },
     message(mid) {
       const message = server.messages.get(mid);

@@ -3,9 +3,9 @@
  * bot sent (so edits, deletes and lookups behave) and hands out queued updates.
  */
 import { type Observable, type SchedulerLike, Subject, defer, map, of, race, take, throwError, timer } from 'rxjs';
-import type { BotInfo, Chat, ChatMember, Message, NewMessageBody, Update, UploadType, User } from '../../types/index';
+import type { BotInfo, Chat, ChatMember, Message, NewMessageBody, Recipient, Update, UploadType, User } from '../../types/index';
 import { receivedAttachment } from '../received-attachment';
-import { TEST_CHATS, TEST_USERS } from '../test-world';
+import { TEST_CHATS, TEST_USERS, testDialogId } from '../test-world';
 import { TestIds } from '../test-ids';
 import type { UpdateFactory } from '../update-factory';
 import type { OperationResults } from './operation-types';
@@ -51,12 +51,9 @@ export class FakeServer {
   createMessage(query: RecordedRequest['query'], body: NewMessageBody): Message {
     const chatId = typeof query['chat_id'] === 'number' ? query['chat_id'] : null;
     const userId = typeof query['user_id'] === 'number' ? query['user_id'] : null;
-    const { factory } = this.context;
-    const chat =
-      userId !== null
-        ? { ...factory.dialogWith(userFor(userId)), user_id: userId }
-        : { chat_id: chatId, chat_type: chatTypeOf(chatId), user_id: null };
-    const message = factory.botMessage(body, { chat, findMessage: (mid) => this.messages.get(mid) });
+    const chat: Recipient =
+      userId !== null ? { chat_id: testDialogId(userId), chat_type: 'dialog', user_id: userId } : { chat_id: chatId, chat_type: chatTypeOf(chatId), user_id: null };
+    const message = this.context.factory.botMessage(body, { chat, findMessage: (mid) => this.messages.get(mid) });
     this.messages.set(message.body.mid, message);
     return message;
   }
@@ -219,6 +216,3 @@ function chatTypeOf(chatId: number | null): 'dialog' | 'chat' | 'channel' {
   return KNOWN_CHATS.get(chatId ?? 0)?.type ?? 'chat';
 }
 
-function userFor(userId: number): User {
-  return Object.values(TEST_USERS).find((u) => u.user_id === userId) ?? { user_id: userId, name: `User ${userId}`, username: null, is_bot: false, last_activity_time: 0 };
-}
