@@ -1,6 +1,7 @@
 /**
- * Routes every incoming HTTP request: Bot API (with faults, auth, limits), the control API,
- * upload URLs and file downloads. Nothing a client sends can crash the process.
+ * Routes every incoming HTTP request: Bot API (with faults, auth, limits), the control API, the
+ * web chat page and its event stream, upload URLs and file downloads. Nothing a client sends can
+ * crash the process.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext, ApiOperation, EmulatorServices } from './api/context';
@@ -21,6 +22,7 @@ import type { RequestLog, RequestLogEntry } from './http/request-log';
 import { sendError, sendJson, sendRaw } from './http/respond';
 import type { Router } from './http/router';
 import type { ResolvedEmulatorOptions } from './options';
+import { serveUi } from './ui/ui-routes';
 
 /**
  * Everything the dispatcher needs.
@@ -88,6 +90,7 @@ async function route(req: IncomingMessage, res: ServerResponse, signal: AbortSig
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const query = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
   const method = req.method ?? 'GET';
+  if (serveUi(res, method, path, { onEvent: (listener) => deps.emulator().onEvent(listener), signal })) return;
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
     await control(req, res, method, path, query, deps);
   } else if (path.startsWith(`${UPLOAD_PATH}/`)) {

@@ -2,6 +2,8 @@
  * The HTTP control API under `/_emulator/`: the programmatic control API over JSON.
  * These routes need no bot token and never meet injected faults.
  */
+import type { Chat } from '../../types';
+import type { Emulator } from '../emulator';
 import type { FaultOptions } from '../faults/fault-options';
 import { notFound } from '../http/api-error';
 import type { JsonObject } from '../http/json-body';
@@ -142,6 +144,7 @@ export function createControlRouter(): Router<ControlHandler> {
       POST: (ctx) => ctx.emulator.users.create(readNewUser(ctx.body())),
     })
     .add(`${p}/users/:userId`, { GET: (ctx) => ctx.emulator.users.get(userIdOf(ctx.params)) }, { userId: ID })
+    .add(`${p}/users/:userId/chats`, { GET: (ctx) => chatsOfUser(ctx.emulator, userIdOf(ctx.params)) }, { userId: ID })
     .add(`${p}/users/:userId/:action`, { POST: (ctx) => userAction(ctx.params['action'] ?? '')(ctx) }, { userId: ID })
     .add(`${p}/chats`, {
       GET: ({ emulator }) => emulator.chats.list(),
@@ -192,6 +195,7 @@ function describeRoutes(): string[] {
     `GET ${p}/state`,
     `GET|POST ${p}/users`,
     `GET ${p}/users/:userId`,
+    `GET ${p}/users/:userId/chats`,
     ...Object.keys(USER_ACTIONS).map((a) => `POST ${p}/users/:userId/${a}`),
     `GET|POST ${p}/chats`,
     `GET ${p}/chats/:chatId`,
@@ -203,6 +207,8 @@ function describeRoutes(): string[] {
     `GET ${p}/faults/stats`,
     `GET|POST ${p}/updates`,
     `GET ${p}/subscriptions`,
+    `GET ${p}/ui`,
+    `GET ${p}/events`,
   ];
 }
 
@@ -212,6 +218,14 @@ function userIdOf(params: Readonly<Record<string, string>>): number {
 
 function chatIdOf(params: Readonly<Record<string, string>>): number {
   return Number(params['chatId']);
+}
+
+/** Chats (dialog with the bot, groups, channels) the user is a member of, as the bot sees them. */
+function chatsOfUser(emulator: Emulator, userId: number): Chat[] {
+  emulator.users.get(userId);
+  return emulator.chats
+    .list()
+    .filter((chat) => emulator.chats.members(chat.chat_id).some((member) => member.user_id === userId));
 }
 
 function done(run: () => void): { success: true } {

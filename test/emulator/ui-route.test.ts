@@ -1,0 +1,327 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WORLD_IDS as ids } from '../../src/emulator';
+import type { Emulator, EmulatorEvent, EmulatorEventListener } from '../../src/emulator';
+import { serveEventStream } from '../../src/emulator/ui/event-stream';
+import { PAGE_SCRIPT } from '../../src/emulator/ui/page-script';
+import { renderPage } from '../../src/emulator/ui/page-html';
+import { call, control, start, waitFor } from './helpers';
+
+interface SseEvent {
+  event: string;
+  data: string;
+  id?: string;
+}
+
+/** A minimal EventSource for tests: parses the stream into events and comments. */
+class SseClient {
+  readonly events: SseEvent[] = [];
+  readonly comments: string[] = [];
+  ended = false;
+  private readonly controller = new AbortController();
+  private buffer = '';
+  status = 0;
+  contentType: string | null = null;
+
+  private constructor() {}
+
+  static async open(url: string): Promise<SseClient> {
+    const client = new SseClient();
+    const res = await fetch(url, { signal: client.controller.signal });
+    client.status = res.status;
+    client.contentType = res.headers.get('content-type');
+    void client.pump(res.body as ReadableStream<Uint8Array>);
+    return client;
+  }
+
+  private async pump(body: ReadableStream<Uint8Array>): Promise<void> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        this.buffer += decoder.decode(value, { stream: true });
+        this.parse();
+      }
+    } catch {
+      // aborted or cut off
+    } finally {
+      this.ended = true;
+    }
+  }
+
+  private parse(): void {
+    let end = this.buffer.indexOf('\n\n');
+    while (end !== -1) {
+      const block = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      const fields: Record<string, string> = {};
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
+        const at = line.indexOf(': ');
+        if (at > 0 && !line.startsWith(':')) fields[line.slice(0, at)] = line.slice(at + 2);
+      }
+      if (fields['event'] !== undefined) {
+        this.events.push({ event: fields['event'], data: fields['data'] ?? '', ...(fields['id'] ? { id: fields['id'] } : {}) });
+      }
+      end = this.buffer.indexOf('\n\n');
+    }
+  }
+
+  /** Waits for the next event named `name` after the first `skip` ones and returns its JSON data. */
+  async next<T = any>(name: string, skip = 0): Promise<T> {
+    await waitFor(() => this.events.filter((e) => e.event === name).length > skip, 3000);
+    return JSON.parse(this.events.filter((e) => e.event === name)[skip]!.data) as T;
+  }
+
+  close(): void {
+    this.controller.abort();
+  }
+}
+
+/** Counts the emulator's live event listeners by wrapping `onEvent`. */
+function countListeners(emulator: Emulator): { active: () => number } {
+  const original = emulator.onEvent.bind(emulator);
+  let active = 0;
+  emulator.onEvent = (listener: EmulatorEventListener) => {
+    active++;
+    const off = original(listener);
+    let done = false;
+    return () => {
+      if (!done) active--;
+      done = true;
+      off();
+    };
+  };
+  return { active: () => active };
+}
+
+describe('GET /_emulator/ui: the web chat page', () => {
+  it('serves one self-contained HTML page with a nonce-based CSP', async () => {
+    const emulator = await start();
+    const res = await fetch(`${emulator.url}/_emulator/ui`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`<script nonce="${nonce}">`);
+    expect(html).toContain(`<style nonce="${nonce}">`);
+    for (const id of ['user-select', 'chat-list', 'composer-input', 'send-button', 'start-payload', 'messages']) {
+      expect(html).toContain(`id="${id}"`);
+    }
+    // Nothing is loaded from anywhere else: no external scripts, styles or fonts.
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/);
+    expect(html).not.toMatch(/@import|url\(\s*['"]?https?:/);
+    // A second request gets a fresh nonce.
+    const again = (await fetch(`${emulator.url}/_emulator/ui/`)).headers.get('content-security-policy');
+    expect(again).not.toBe(csp);
+  });
+
+  it('answers HEAD without a body, rejects other methods, and redirects / to the page', async () => {
+    const emulator = await start();
+    const head = await fetch(`${emulator.url}/_emulator/ui`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    const post = await control(emulator, 'POST', '/ui', {});
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(post.body.code).toBe('method.not.allowed');
+    const root = await fetch(`${emulator.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/_emulator/ui');
+    // Other methods on / stay Bot API requests.
+    expect((await call(emulator, 'POST', '/', { body: {} })).status).toBe(404);
+    expect((await control(emulator, 'GET', '')).body.routes).toEqual(expect.arrayContaining(['GET /_emulator/ui', 'GET /_emulator/events']));
+  });
+
+  it('ships a script that parses, never uses HTML sinks, and cannot end its <script> early', () => {
+    expect(() => new Function(PAGE_SCRIPT)).not.toThrow();
+    expect(PAGE_SCRIPT).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
+    expect(PAGE_SCRIPT.toLowerCase()).not.toContain('</script');
+    expect(renderPage('abcdefgh12345678').toLowerCase().match(/<\/script/g)).toHaveLength(1);
+    expect(() => renderPage('"><x')).toThrow(/nonce/);
+  });
+});
+
+describe('GET /_emulator/events: the live stream', () => {
+  it('streams user messages, bot edits, deletions, callback answers and chat changes', async () => {
+    const emulator = await start();
+    const stream = await SseClient.open(`${emulator.url}/_emulator/events`);
+    expect(stream.status).toBe(200);
+    expect(stream.contentType).toBe('text/event-stream; charset=utf-8');
+    await stream.next('ready');
+
+    const sent = await control(emulator, 'POST', `/users/${ids.alice}/send`, { text: 'hello **bot**', format: 'markdown' });
+    const created = await stream.next('message_created');
+    expect(created).toMatchObject({ chatId: ids.dialogWithAlice, message: { body: { mid: sent.body.body.mid, text: 'hello bot' } } });
+    expect(created.message.body.markup).toEqual([{ type: 'strong', from: 6, length: 3 }]);
+
+    const reply = await call(emulator, 'POST', '/messages', {
+      query: { chat_id: ids.dialogWithAlice },
+      body: { text: 'Vote?', attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'callback', text: 'Yes', payload: 'yes' }]] } }] },
+    });
+    const mid = reply.body.message.body.mid;
+    expect((await stream.next('message_created', 1)).message.sender.user_id).toBe(ids.bot);
+
+    await call(emulator, 'PUT', '/messages', { query: { message_id: mid }, body: { text: 'Vote? (closing soon)' } });
+    expect(await stream.next('message_edited')).toMatchObject({ chatId: ids.dialogWithAlice, message: { body: { mid, text: 'Vote? (closing soon)' } } });
+
+    const pressed = await control(emulator, 'POST', `/users/${ids.alice}/press`, { messageId: mid, payload: 'yes' });
+    await call(emulator, 'POST', '/answers', { query: { callback_id: pressed.body.callbackId }, body: { message: { text: 'Voted: yes' }, notification: 'Thanks!' } });
+    expect((await stream.next('message_edited', 1)).message.body.text).toBe('Voted: yes');
+    expect(await stream.next('callback_answered')).toEqual({ callbackId: pressed.body.callbackId, userId: ids.alice, notification: 'Thanks!', editsMessage: true });
+
+    await call(emulator, 'DELETE', '/messages', { query: { message_id: mid } });
+    expect(await stream.next('message_removed')).toEqual({ chatId: ids.dialogWithAlice, messageId: mid });
+
+    await control(emulator, 'POST', `/users/${ids.alice}/rename`, { chatId: ids.group, title: 'Lounge 2' });
+    expect(await stream.next('chat_changed')).toEqual({ chatId: ids.group, change: 'chat_title_changed' });
+
+    await call(emulator, 'POST', `/chats/${ids.group}/actions`, { body: { action: 'typing_on' } });
+    expect(await stream.next('action')).toEqual({ chatId: ids.group, action: 'typing_on' });
+
+    // Updates that only concern the bot are not streamed; ids increase by one per event.
+    expect(stream.events.map((e) => e.event)).not.toContain('update');
+    const numbered = stream.events.filter((e) => e.id !== undefined).map((e) => Number(e.id));
+    expect(numbered).toEqual(numbered.map((_, i) => i + 1));
+    stream.close();
+  });
+
+  it('releases its listener when the client disconnects', async () => {
+    const emulator = await start();
+    const listeners = countListeners(emulator);
+    const first = await SseClient.open(`${emulator.url}/_emulator/events`);
+    const second = await SseClient.open(`${emulator.url}/_emulator/events`);
+    await first.next('ready');
+    await second.next('ready');
+    expect(listeners.active()).toBe(2);
+    first.close();
+    await waitFor(() => listeners.active() === 1);
+    emulator.actAs(ids.alice).sendToBot('still streaming');
+    expect((await second.next('message_created')).message.body.text).toBe('still streaming');
+    second.close();
+    await waitFor(() => listeners.active() === 0);
+  });
+
+  it('does not hold up close(): open streams end at once and release their listeners', async () => {
+    const emulator = await start();
+    const listeners = countListeners(emulator);
+    const stream = await SseClient.open(`${emulator.url}/_emulator/events`);
+    await stream.next('ready');
+    const started = Date.now();
+    await emulator.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    await waitFor(() => stream.ended, 1000);
+    expect(listeners.active()).toBe(0);
+  });
+
+  it('rejects other methods', async () => {
+    const emulator = await start();
+    const res = await control(emulator, 'POST', '/events', {});
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+  });
+});
+
+describe('serveEventStream', () => {
+  /** A plain node server streaming from a hand-driven event source. */
+  async function streamServer(options: { heartbeatMs?: number; maxBufferedBytes?: number; abort?: AbortController }) {
+    const listeners = new Set<EmulatorEventListener>();
+    const server = createServer((_req, res) => {
+      const controller = options.abort ?? new AbortController();
+      res.on('close', () => controller.abort());
+      serveEventStream(res, {
+        onEvent: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        signal: controller.signal,
+        ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+        ...(options.maxBufferedBytes === undefined ? {} : { maxBufferedBytes: options.maxBufferedBytes }),
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const emit = (event: EmulatorEvent) => [...listeners].forEach((l) => l(event));
+    const close = () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    return { url, listeners, emit, close };
+  }
+
+  it('sends a heartbeat comment at the configured interval', async () => {
+    const server = await streamServer({ heartbeatMs: 20 });
+    try {
+      const client = await SseClient.open(server.url);
+      await waitFor(() => client.comments.filter((c) => c === 'ping').length >= 2, 2000);
+      client.close();
+      await waitFor(() => server.listeners.size === 0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ends the response and unsubscribes when the signal aborts', async () => {
+    const abort = new AbortController();
+    const server = await streamServer({ abort });
+    try {
+      const client = await SseClient.open(server.url);
+      await client.next('ready');
+      expect(server.listeners.size).toBe(1);
+      abort.abort();
+      await waitFor(() => client.ended);
+      expect(server.listeners.size).toBe(0);
+      // An already aborted signal answers 503 instead of streaming.
+      const late = await fetch(server.url);
+      expect(late.status).toBe(503);
+      expect(server.listeners.size).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('cuts off a client that stops reading once the buffer limit is passed', async () => {
+    const server = await streamServer({ maxBufferedBytes: 64 * 1024 });
+    try {
+      const controller = new AbortController();
+      const res = await fetch(server.url, { signal: controller.signal });
+      expect(res.status).toBe(200);
+      // Never read the body: the socket buffers fill up, then the server gives up on the client.
+      const big = { type: 'message_removed', chatId: 1, messageId: 'x'.repeat(16 * 1024) } as const;
+      for (let i = 0; i < 2000 && server.listeners.size > 0; i++) {
+        server.emit(big);
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(server.listeners.size).toBe(0);
+      controller.abort();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('skips events the page does not use, and updates without a chat id', async () => {
+    const server = await streamServer({});
+    try {
+      const client = await SseClient.open(server.url);
+      await client.next('ready');
+      server.emit({ type: 'update', update: { update_type: 'message_callback' } as never });
+      server.emit({ type: 'update', update: { update_type: 'bot_added' } as never }); // injected: no chat_id
+      server.emit({ type: 'message_removed', chatId: 5, messageId: 'm' });
+      expect(await client.next('message_removed')).toEqual({ chatId: 5, messageId: 'm' });
+      expect(client.events.map((e) => e.event)).toEqual(['ready', 'message_removed']);
+      client.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
