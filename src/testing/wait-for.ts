@@ -19,14 +19,23 @@ export interface WaitOptions {
 }
 
 /**
- * Checks `check` until it returns something other than `undefined`, `null` or `false`, and
- * resolves with that. Rejects with a {@link TestKitAssertionError} after `timeout` ms, or
- * with whatever `check` throws.
+ * What {@link waitFor} resolves with: the check's (awaited) value, without the "not yet" ones.
+ *
+ * @example
+ * type M = Found<Message | undefined>; // Message
+ */
+export type Found<R> = Exclude<Awaited<R>, undefined | null | false>;
+
+/**
+ * Runs `check` (sync or async) until it returns something other than `undefined`, `null` or
+ * `false`, and resolves with that. Rejects with a {@link TestKitAssertionError} after
+ * `timeout` ms, or with whatever `check` throws.
  *
  * @example
  * const reply = await waitFor(() => emulator.inspect.sentMessages(chatId).at(-1), { what: 'a reply' });
+ * const state = await waitFor(async () => (await fetch(url)).ok || undefined);
  */
-export async function waitFor<T>(check: () => T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
+export async function waitFor<R>(check: () => R, options: WaitOptions = {}): Promise<Found<R>> {
   const timeout = options.timeout ?? 5000;
   const interval = options.interval ?? 10;
   if (!(timeout >= 0) || !(interval > 0)) {
@@ -34,8 +43,8 @@ export async function waitFor<T>(check: () => T | undefined | null | false, opti
   }
   const deadline = Date.now() + timeout;
   for (;;) {
-    const value = check();
-    if (value !== undefined && value !== null && value !== false) return value;
+    const value = await check();
+    if (value !== undefined && value !== null && value !== false) return value as Found<R>;
     if (Date.now() >= deadline) {
       throw new TestKitAssertionError(`Timed out after ${timeout} ms waiting for ${options.what ?? 'the condition'}`);
     }

@@ -1,0 +1,61 @@
+/**
+ * `npm start` end to end: the demo starts an emulator, prints where it is, answers a user,
+ * and exits 0 on SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect, it } from 'vitest';
+import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
+import type { Message } from '../../src/index';
+import { waitFor } from '../../src/testing/index';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+it('starts the emulator and the demo bot, replies to a user, and stops cleanly on SIGTERM', async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
+  delete env['TAMTAM_TOKEN'];
+  delete env['TAMTAM_MARKER_FILE'];
+  const started = spawn(process.execPath, ['--import', 'tsx', 'examples/demo/start.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = started;
+  let output = '';
+  started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => started.once('exit', (code) => resolve(code)));
+
+  const url = await waitFor(() => (output.includes('Press Ctrl-C') ? /Emulator:\s+(http:\/\/\S+)/.exec(output)?.[1] : undefined), {
+    timeout: 25_000,
+    interval: 50,
+    what: `the printed emulator URL (output so far: ${JSON.stringify(output)})`,
+  });
+  expect(output).toContain(`Web chat:  ${url}/_emulator/ui`);
+  expect(output).toMatch(/Token:\s+emu-[0-9a-f]+/);
+  expect(output).toContain(`Alice ${DEFAULT_WORLD_IDS.alice}`);
+
+  const send = await fetch(`${url}/_emulator/users/${DEFAULT_WORLD_IDS.alice}/send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: '/start' }),
+  });
+  expect(send.status).toBe(200);
+
+  const replies = await waitFor(
+    async () => {
+      const res = await fetch(`${url}/_emulator/inspect/sent-messages?chat_id=${DEFAULT_WORLD_IDS.dialogWithAlice}`);
+      const sent = (await res.json()) as Message[];
+      return sent.length > 0 ? sent : undefined;
+    },
+    { timeout: 10_000, interval: 50, what: "the demo bot's reply to /start" },
+  );
+  expect(replies.map((m) => m.body.text)).toEqual(['Hello, Alice Smith! I answer common questions. Pick a topic:']);
+  expect(replies[0]?.body.markup).toEqual([{ type: 'strong', from: 7, length: 11 }]);
+
+  started.kill('SIGTERM');
+  const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+  expect(code).toBe(0);
+  expect(output).toContain('Stopping the demo bot');
+}, 60_000);
