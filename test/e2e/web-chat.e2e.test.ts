@@ -1,0 +1,132 @@
+/**
+ * End to end: a person chats with a real (in-process) bot through the emulator's web chat page,
+ * driven in headless Chromium. Needs Debian's `chromium` at /usr/bin/chromium (CI installs it);
+ * without it this test fails, it is never skipped.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { merge, share } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_WORLD_IDS as ids, startEmulator } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
+import { answerOnCallback, callbackButton, createApi, fromLongPolling, inlineKeyboard, md, ofType, perChat, reply } from '../../src/index';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SCREENSHOT = fileURLToPath(new URL('../../test-results/web-chat.png', import.meta.url));
+const STEP_MS = 10_000;
+
+/** The bot under test: echoes text with a vote keyboard; a vote edits the message and notifies. */
+function runBot(emulator: Emulator): Subscription {
+  const api = createApi({ token: emulator.token, baseUrl: emulator.url });
+  const updates$ = fromLongPolling(api, { timeout: 1 }).pipe(share());
+  return merge(
+    updates$.pipe(
+      ofType('message_created'),
+      perChat((u) =>
+        reply(api, u, {
+          ...md`You said: ${md.bold(u.message.body.text ?? '')}`,
+          attachments: [inlineKeyboard([[callbackButton('Yes', 'vote:yes', { intent: 'positive' }), callbackButton('No', 'vote:no')]])],
+        }),
+      ),
+    ),
+    updates$.pipe(
+      ofType('message_callback'),
+      perChat((u) => answerOnCallback(api, u.callback.callback_id, { message: { text: 'Voted: yes' }, notification: 'Thanks for voting!' })),
+    ),
+  ).subscribe({ error: (error: unknown) => console.error('web-chat bot stopped:', error) });
+}
+
+describe('web chat page in headless Chromium', () => {
+  let emulator: Emulator | undefined;
+  let bot: Subscription | undefined;
+  let context: BrowserContext | undefined;
+  let profile: string | undefined;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}. Install Debian's package: apt-get install -y --no-install-recommends chromium (CI's .ci/run does this), or set CHROMIUM_PATH.`,
+      );
+    }
+    emulator = await startEmulator();
+    bot = runBot(emulator);
+    profile = await mkdtemp(join(tmpdir(), 'tamtam-rx-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 800 },
+      timeout: 30_000,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    bot?.unsubscribe();
+    await context?.close().catch(() => undefined);
+    await emulator?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  }, 30_000);
+
+  it('sends a message, presses a callback button and sees the edit live', async () => {
+    const page: Page = context!.pages()[0] ?? (await context!.newPage());
+    page.setDefaultTimeout(STEP_MS);
+    page.setDefaultNavigationTimeout(STEP_MS);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    let navigations = 0;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations++;
+    });
+
+    await page.goto(`${emulator!.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/_emulator/ui');
+    await page.locator('#live-status[data-state="live"]').waitFor();
+    await page.locator('body[data-ready="true"]').waitFor();
+
+    // Pick Alice and her dialog with the bot.
+    await page.selectOption('#user-select', String(ids.alice));
+    await page.locator('.chat-item[data-chat-key="dialog"]').click();
+    await expect.poll(() => page.locator('#chat-title').textContent(), { timeout: STEP_MS }).toBe('Emulator Bot');
+
+    // Type and send.
+    await page.locator('#composer-input').fill('Hello from Chromium');
+    await page.locator('#send-button').click();
+    await page.locator('.msg-row.mine .text', { hasText: 'Hello from Chromium' }).waitFor();
+
+    // The bot's reply arrives live, formatted, with its keyboard.
+    const botReply = page.locator('.msg-row.from-bot').last();
+    await botReply.locator('.kb-button', { hasText: 'Yes' }).waitFor();
+    expect(await botReply.locator('.text').textContent()).toBe('You said: Hello from Chromium');
+    expect(await botReply.locator('.text strong').textContent()).toBe('Hello from Chromium');
+    expect(await botReply.locator('.sender').textContent()).toBe('Emulator Bot');
+
+    // Press the callback button: the bot edits the message, the page shows it without a reload.
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    const navigationsBefore = navigations;
+    await botReply.locator('.kb-button', { hasText: 'Yes' }).click();
+    const edited = page.locator('.msg-row.from-bot .text', { hasText: 'Voted: yes' });
+    await edited.waitFor();
+    await page.locator('.toast', { hasText: 'Thanks for voting!' }).waitFor();
+    expect(await page.locator('.msg-row.from-bot', { hasText: 'Voted: yes' }).locator('.edited-mark').count()).toBe(1);
+    expect(await page.locator('.msg-row .text', { hasText: 'You said:' }).count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(navigations).toBe(navigationsBefore);
+
+    // The emulator agrees with what the page shows.
+    expect(emulator!.inspect.callbackAnswers()).toMatchObject([{ userId: ids.alice, answer: { notification: 'Thanks for voting!' } }]);
+    expect(emulator!.inspect.sentMessages(ids.dialogWithAlice).map((m) => m.body.text)).toEqual(['Voted: yes']);
+
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
