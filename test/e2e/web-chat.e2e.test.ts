@@ -21,7 +21,10 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/web-chat.png', import.meta.url));
 const STEP_MS = 10_000;
 
-/** The bot under test: echoes text with a vote keyboard; a vote edits the message and notifies. */
+/**
+ * The bot under test: echoes text with a vote keyboard; a vote edits the message and notifies;
+ * greets on start (naming the deep-link payload) and when added to a group.
+ */
 function runBot(emulator: Emulator): Subscription {
   const api = createApi({ token: emulator.token, baseUrl: emulator.url });
   const updates$ = fromLongPolling(api, { timeout: 1 }).pipe(share());
@@ -39,6 +42,8 @@ function runBot(emulator: Emulator): Subscription {
       ofType('message_callback'),
       perChat((u) => answerOnCallback(api, u.callback.callback_id, { message: { text: 'Voted: yes' }, notification: 'Thanks for voting!' })),
     ),
+    updates$.pipe(ofType('bot_started'), perChat((u) => reply(api, u, md`Welcome! Payload: ${md.code(u.payload ?? 'none')}`))),
+    updates$.pipe(ofType('bot_added'), perChat((u) => reply(api, u, 'Hello, group!'))),
   ).subscribe({ error: (error: unknown) => console.error('web-chat bot stopped:', error) });
 }
 
@@ -128,5 +133,45 @@ describe('web chat page in headless Chromium', () => {
     await mkdir(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('creates a user, starts the bot with a payload and creates a group the bot joins', async () => {
+    const page: Page = await context!.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${emulator!.url}/_emulator/ui`);
+    await page.locator('body[data-ready="true"]').waitFor();
+
+    await page.locator('#new-user > summary').click();
+    await page.locator('#new-user-name').fill('Dave Tester');
+    await page.locator('#new-user-username').fill('dave');
+    await page.locator('#new-user-form button[type="submit"]').click();
+    const dave = emulator!.users.list().find((u) => u.username === 'dave');
+    await expect.poll(() => page.locator('#user-select').inputValue(), { timeout: STEP_MS }).toBe(String(dave?.user_id));
+    await page.locator('.chat-item[data-chat-key="dialog"]', { hasText: 'not started' }).waitFor();
+
+    await page.locator('#start-payload').fill('ref-42');
+    await page.locator('#start-button').click();
+    await page.locator('.msg-row.from-bot .text', { hasText: 'Welcome! Payload: ref-42' }).waitFor();
+    expect(await page.locator('.msg-row.from-bot .text code').textContent()).toBe('ref-42');
+
+    await page.locator('#new-group > summary').click();
+    await page.locator('#new-group-title').fill('Test team');
+    await page.locator('#new-group-members label', { hasText: 'Alice Smith' }).locator('input').check();
+    await page.locator('#new-group-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('#chat-title').textContent(), { timeout: STEP_MS }).toBe('Test team');
+    await page.locator('.msg-row.from-bot .text', { hasText: 'Hello, group!' }).waitFor();
+    await page.locator('#composer-input').fill('hi team');
+    await page.keyboard.press('Enter');
+    await page.locator('.msg-row.from-bot .text', { hasText: 'You said: hi team' }).waitFor();
+
+    // On a narrow screen the sidebar slides away and the conversation takes the whole width.
+    await page.setViewportSize({ width: 390, height: 760 });
+    await page.waitForFunction(() => (document.getElementById('sidebar')?.getBoundingClientRect().right ?? 1) <= 0, null, { timeout: STEP_MS });
+    expect(await page.locator('#toggle-sidebar').isVisible()).toBe(true);
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-narrow.png') });
+    expect(problems).toEqual([]);
+    await page.close();
   }, 60_000);
 });

@@ -56,7 +56,8 @@ export function renderPage(nonce: string): string {
             <option value="chat">Group chat</option>
             <option value="channel">Channel</option>
           </select>
-          <fieldset class="members" id="new-group-members"><legend>Members</legend></fieldset>
+          <div class="members-label" id="new-group-members-label">Members</div>
+          <div class="members" id="new-group-members" role="group" aria-labelledby="new-group-members-label"></div>
           <button class="btn primary" type="submit">Create and add the bot</button>
         </form>
       </details>

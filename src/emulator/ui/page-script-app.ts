@@ -104,7 +104,6 @@ function renderUsers() {
   if (state.userId !== null) select.value = String(state.userId);
   var members = byId('new-group-members');
   members.textContent = '';
-  members.appendChild(h('legend', '', 'Members'));
   state.users.filter(function (u) { return u.user_id !== state.userId; }).forEach(function (user) {
     var label = h('label', 'check');
     var box = h('input');
@@ -114,7 +113,7 @@ function renderUsers() {
     label.appendChild(document.createTextNode(' ' + user.name));
     members.appendChild(label);
   });
-  if (members.children.length === 1) members.appendChild(h('div', 'hint', 'No other users yet'));
+  if (members.children.length === 0) members.appendChild(h('div', 'hint', 'No other users yet'));
 }
 
 async function loadUsers() {

@@ -39,8 +39,8 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .app { display: grid; grid-template-columns: 300px minmax(0, 1fr); height: 100vh; height: 100dvh; }
 
 /* ---- sidebar ---- */
-.sidebar { background: var(--panel); border-right: 1px solid var(--border); display: flex; flex-direction: column; min-height: 0; }
-.brand { display: flex; align-items: center; gap: 10px; padding: 14px 16px; border-bottom: 1px solid var(--border); }
+.sidebar { background: var(--panel); border-right: 1px solid var(--border); display: flex; flex-direction: column; min-height: 0; overflow-y: auto; }
+.brand { flex: none; display: flex; align-items: center; gap: 10px; padding: 14px 16px; border-bottom: 1px solid var(--border); }
 .brand-mark { width: 34px; height: 34px; border-radius: 10px; background: var(--accent); color: #fff; display: grid; place-items: center; font-weight: 700; letter-spacing: -0.5px; }
 .brand-text { flex: 1; min-width: 0; }
 .brand-title { font-weight: 650; font-size: 15px; }
@@ -52,8 +52,8 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .live[data-state="offline"] { color: var(--danger); }
 .live[data-state="offline"]::before { background: var(--danger); }
 
-.panel { padding: 12px 16px; border-bottom: 1px solid var(--border); }
-.panel.grow { flex: 1; min-height: 0; display: flex; flex-direction: column; border-bottom: 0; padding-bottom: 8px; }
+.panel { padding: 12px 16px; border-bottom: 1px solid var(--border); flex: none; }
+.panel.grow { flex: 1 0 auto; display: flex; flex-direction: column; border-bottom: 0; padding-bottom: 12px; }
 .field-label { display: block; font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin-bottom: 6px; }
 select, input[type="text"], input:not([type]), textarea { border: 1px solid var(--border); border-radius: 8px; background: var(--panel); padding: 7px 9px; outline: none; }
 select:focus, input:focus, textarea:focus { border-color: var(--accent); box-shadow: 0 0 0 3px var(--accent-soft); }
@@ -65,12 +65,13 @@ select:focus, input:focus, textarea:focus { border-color: var(--accent); box-sha
 .drawer > summary::before { content: "+"; display: inline-block; width: 16px; font-weight: 700; }
 .drawer[open] > summary::before { content: "\2212"; }
 .stack { display: flex; flex-direction: column; gap: 6px; padding: 6px 0 4px; }
-.members { border: 1px solid var(--border); border-radius: 8px; padding: 4px 8px 6px; margin: 0; max-height: 120px; overflow: auto; }
-.members legend { font-size: 12px; color: var(--muted); padding: 0 4px; }
+.stack > * { flex: none; }
+.members-label { font-size: 12px; color: var(--muted); margin: 2px 0 -2px; }
+.members { border: 1px solid var(--border); border-radius: 8px; padding: 4px 8px; max-height: 128px; overflow-y: auto; }
 .check { display: flex; align-items: center; gap: 4px; padding: 2px 0; }
 .hint { color: var(--muted); font-size: 12px; padding: 6px 2px; }
 
-.chat-list { flex: 1; min-height: 0; overflow-y: auto; margin: 0 -8px; }
+.chat-list { flex: 1 0 auto; margin: 0 -8px 4px; }
 .chat-item { display: flex; align-items: center; gap: 10px; width: 100%; border: 0; background: none; text-align: left; padding: 8px; border-radius: 10px; cursor: pointer; }
 .chat-item:hover { background: var(--panel-2); }
 .chat-item.active { background: var(--accent-soft); }
@@ -161,7 +162,7 @@ a.att-card:hover { border-color: var(--accent); }
 .composer .btn { height: 38px; padding: 0 18px; }
 .composer.disabled { opacity: 0.6; }
 
-.toasts { position: fixed; left: 50%; bottom: 84px; transform: translateX(-50%); display: flex; flex-direction: column; align-items: center; gap: 6px; z-index: 20; pointer-events: none; width: max-content; max-width: 92vw; }
+.toasts { position: fixed; left: calc(50% + 150px); bottom: 84px; transform: translateX(-50%); display: flex; flex-direction: column; align-items: center; gap: 6px; z-index: 20; pointer-events: none; width: max-content; max-width: 92vw; }
 .toast { background: #1f2633; color: #fff; padding: 9px 16px; border-radius: 10px; box-shadow: 0 6px 20px rgba(0, 0, 0, 0.18); transition: opacity 0.3s, transform 0.3s; max-width: 520px; }
 .toast.notice { background: #203a74; }
 .toast.error { background: var(--danger); }
@@ -175,6 +176,7 @@ a.att-card:hover { border-color: var(--accent); }
   body.sidebar-open .sidebar { transform: none; }
   body.sidebar-open .backdrop { display: block; position: fixed; inset: 0; background: rgba(15, 20, 30, 0.35); z-index: 9; }
   .only-narrow { display: inline-flex; }
+  .toasts { left: 50%; }
   .chat-header { padding: 8px 12px; gap: 8px; }
   .start-form { width: 100%; }
   .start-form input { flex: 1; width: auto; }
