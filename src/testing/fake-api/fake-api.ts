@@ -201,6 +201,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         const subscription = delayed$.subscribe({
           next: (value) => {
             record.response = value;
+            record.outcome = 'succeeded';
             subscriber.next(value as T);
           },
           error: (error: unknown) => {

@@ -54,7 +54,7 @@ export class FakeServer {
     const chat: Recipient =
       userId !== null ? { chat_id: testDialogId(userId), chat_type: 'dialog', user_id: userId } : { chat_id: chatId, chat_type: chatTypeOf(chatId), user_id: null };
     const message = this.context.factory.botMessage(body, { chat, findMessage: (mid) => this.messages.get(mid) });
-    this.messages.set(message.body.mid, message);
+    this.messages.set(message.body.mid, structuredClone(message));
     return message;
   }
 
@@ -203,7 +203,8 @@ export class FakeServer {
 
   private member(user: User, admin: boolean): ChatMember {
     const time = this.context.scheduler.now();
-    return { ...user, last_access_time: time, is_owner: false, is_admin: admin, join_time: time, permissions: admin ? ['write', 'pin_message'] : null };
+    const { user_id, name, username, is_bot, last_activity_time } = user;
+    return { user_id, name, username, is_bot, last_activity_time, last_access_time: time, is_owner: false, is_admin: admin, join_time: time, permissions: admin ? ['write', 'pin_message'] : null };
   }
 }
 

@@ -8,8 +8,8 @@ import type { CallbackAnswer, Message, NewMessageBody } from '../../types/index'
 import type { OperationBodies, OperationResults } from './operation-types';
 
 /**
- * Where a recorded request stands: waiting for its answer, answered, failed, or unsubscribed
- * before the answer came (a real api would have aborted it).
+ * Where a recorded request stands: waiting for its answer, answered (an answer arrived),
+ * failed, or unsubscribed before any answer came (a real api would have aborted it).
  *
  * @example
  * expect(api.requests('getUpdates').at(-1)?.outcome).toBe('cancelled');

@@ -1,0 +1,216 @@
+import { NEVER, firstValueFrom, lastValueFrom, of, take, toArray } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import * as actions from '../../src/actions/index';
+import { TamTamApiError, TamTamNetworkError, TamTamTimeoutError, type OperationId } from '../../src/api/index';
+import { inlineKeyboard, callbackButton } from '../../src/builders/index';
+import { fromLongPolling } from '../../src/sources/index';
+import {
+  TEST_BOT_INFO,
+  TEST_CHATS,
+  TEST_USERS,
+  apiError,
+  createFakeApi,
+  networkError,
+  pressButton,
+  testDialogId,
+  textMessage,
+  timeoutError,
+} from '../../src/testing/index';
+import { type SchemaName, checkSchema } from '../emulator/schema-checks';
+import { marbles } from '../helpers/marbles';
+
+const group = TEST_CHATS.group.chat_id ?? 0;
+
+describe('createFakeApi: recording', () => {
+  it('records operation, method, path, query and body when subscribed, not before', () => {
+    const api = createFakeApi();
+    const send$ = actions.sendMessage(api, { chat_id: group }, { text: 'hi' });
+    expect(api.requests()).toEqual([]);
+    send$.subscribe();
+    expect(api.requests()).toMatchObject([
+      { index: 0, operation: 'sendMessage', method: 'POST', path: '/messages', query: { chat_id: group }, body: { text: 'hi' }, outcome: 'succeeded' },
+    ]);
+    actions.getChat(api, group, { timeout: 1234 }).subscribe();
+    const [getChat] = api.requests('getChat');
+    expect(getChat).toMatchObject({ index: 1, method: 'GET', path: `/chats/${group}`, query: {}, body: undefined, options: { timeout: 1234 } });
+    api.clearRequests();
+    expect(api.requests()).toEqual([]);
+  });
+
+  it('marks a request cancelled when unsubscribed before its answer', () => {
+    const api = createFakeApi({ responses: { getMyInfo: NEVER } });
+    actions.getMyInfo(api).subscribe().unsubscribe();
+    expect(api.requests('getMyInfo')[0]?.outcome).toBe('cancelled');
+  });
+
+  it('rejects unknown operations in options, scripts and lookups', () => {
+    expect(() => createFakeApi({ responses: { sendMesage: {} } as never })).toThrow(/unknown operation "sendMesage"; use an operationId such as 'sendMessage'/);
+    expect(() => createFakeApi().respond('nope' as OperationId, {} as never)).toThrow(/FakeApi.respond: unknown operation "nope"/);
+    expect(() => createFakeApi({ delay: -1 })).toThrow(/delay must be a number of ms ≥ 0/);
+  });
+});
+
+describe('createFakeApi: default answers', () => {
+  const calls: [OperationId, SchemaName | null, (api: ReturnType<typeof createFakeApi>) => import('rxjs').Observable<unknown>][] = [
+    ['getMyInfo', 'BotInfo', (api) => actions.getMyInfo(api)],
+    ['editMyInfo', 'BotInfo', (api) => actions.editMyInfo(api, { name: 'Renamed' })],
+    ['getChats', 'ChatList', (api) => actions.getChats(api)],
+    ['getChatByLink', 'Chat', (api) => actions.getChatByLink(api, 'emulator_lounge')],
+    ['getChat', 'Chat', (api) => actions.getChat(api, group)],
+    ['editChat', 'Chat', (api) => actions.editChat(api, group, { title: 'New title' })],
+    ['sendAction', 'SimpleQueryResult', (api) => actions.sendAction(api, group, 'typing_on')],
+    ['getPinnedMessage', 'GetPinnedMessageResult', (api) => actions.getPinnedMessage(api, group)],
+    ['pinMessage', 'SimpleQueryResult', (api) => actions.pinMessage(api, group, { message_id: 'mid.1' })],
+    ['unpinMessage', 'SimpleQueryResult', (api) => actions.unpinMessage(api, group)],
+    ['getMembership', 'ChatMember', (api) => actions.getMembership(api, group)],
+    ['leaveChat', 'SimpleQueryResult', (api) => actions.leaveChat(api, group)],
+    ['getAdmins', 'ChatMembersList', (api) => actions.getAdmins(api, group)],
+    ['getMembers', 'ChatMembersList', (api) => actions.getMembers(api, group)],
+    ['addMembers', 'SimpleQueryResult', (api) => actions.addMembers(api, group, [1])],
+    ['removeMember', 'SimpleQueryResult', (api) => actions.removeMember(api, group, 1)],
+    ['getSubscriptions', 'GetSubscriptionsResult', (api) => actions.getSubscriptions(api)],
+    ['subscribe', 'SimpleQueryResult', (api) => actions.subscribe(api, { url: 'https://example.com/hook' })],
+    ['unsubscribe', 'SimpleQueryResult', (api) => actions.unsubscribe(api, 'https://example.com/hook')],
+    ['getUploadUrl', 'UploadEndpoint', (api) => actions.getUploadUrl(api, 'image')],
+    ['getMessages', 'MessageList', (api) => actions.getMessages(api, { chat_id: group })],
+    ['sendMessage', 'SendMessageResult', (api) => actions.sendMessage(api, { chat_id: group }, { text: 'hi' })],
+    ['deleteMessage', 'SimpleQueryResult', (api) => actions.deleteMessage(api, 'mid.unknown')],
+    ['answerOnCallback', 'SimpleQueryResult', (api) => actions.answerOnCallback(api, 'cb.1', { notification: 'ok' })],
+    ['construct', 'SimpleQueryResult', (api) => actions.construct(api, 'cs.1', { messages: [{ text: 'draft' }] })],
+    ['getUpdates', 'UpdateList', (api) => actions.getUpdates(api, { timeout: 0 })],
+    ['uploadFile', null, (api) => actions.upload(api, 'file', new Uint8Array([1, 2, 3]))],
+  ];
+
+  it.each(calls)('%s answers a schema-conforming %s', async (operation, schema, run) => {
+    const api = createFakeApi();
+    const value = await lastValueFrom(run(api));
+    if (schema !== null) expect(checkSchema(schema, value, { strict: true })).toEqual([]);
+    expect(api.requests().some((r) => r.operation === operation && r.outcome === 'succeeded')).toBe(true);
+  });
+
+  it('answers getMyInfo with the test bot, editMyInfo with the patch applied', async () => {
+    const api = createFakeApi();
+    expect(await firstValueFrom(actions.getMyInfo(api))).toEqual(TEST_BOT_INFO);
+    expect(await firstValueFrom(actions.editMyInfo(api, { name: 'Weather' }))).toMatchObject({ name: 'Weather', user_id: TEST_BOT_INFO.user_id });
+  });
+
+  it('sendMessage creates a message from the body; edits, lookups and deletes see it', async () => {
+    const api = createFakeApi();
+    const keyboard = inlineKeyboard([[callbackButton('Yes', 'y')]]);
+    const { message } = await firstValueFrom(actions.sendMessage(api, { user_id: TEST_USERS.bob.user_id }, { text: 'Go?', attachments: [keyboard] }));
+    expect(message).toMatchObject({
+      sender: { user_id: TEST_USERS.bot.user_id, is_bot: true },
+      recipient: { chat_id: testDialogId(TEST_USERS.bob.user_id), chat_type: 'dialog', user_id: TEST_USERS.bob.user_id },
+      body: { text: 'Go?', attachments: [{ type: 'inline_keyboard', payload: keyboard.payload }] },
+    });
+    expect(checkSchema('Message', message, { strict: true })).toEqual([]);
+    expect(api.lastSent()).toMatchObject({ chatId: testDialogId(TEST_USERS.bob.user_id), userId: TEST_USERS.bob.user_id, text: 'Go?', message });
+
+    await lastValueFrom(actions.editMessage(api, message.body.mid, { text: 'Gone' }));
+    expect(api.message(message.body.mid)?.body).toMatchObject({ text: 'Gone', attachments: [{ type: 'inline_keyboard' }] });
+    expect(await firstValueFrom(actions.getMessageById(api, message.body.mid))).toMatchObject({ body: { text: 'Gone' } });
+    expect((await firstValueFrom(actions.getMessages(api, { message_ids: [message.body.mid] }))).messages).toHaveLength(1);
+    expect(api.lastSent().message.body.text).toBe('Go?'); // as sent
+
+    await lastValueFrom(actions.deleteMessage(api, message.body.mid));
+    expect(api.message(message.body.mid)).toBeUndefined();
+    await expect(firstValueFrom(actions.getMessageById(api, message.body.mid))).rejects.toMatchObject({ name: 'TamTamApiError', status: 404, code: 'message.not.found' });
+    await expect(firstValueFrom(actions.editMessage(api, 'mid.never', { text: 'x' }))).rejects.toThrow(/404 message.not.found: Message mid.never was not sent through this fake api/);
+  });
+
+  it('embeds a forwarded message it knows', async () => {
+    const api = createFakeApi();
+    const { message: original } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'original' }));
+    const { message } = await firstValueFrom(actions.sendMessage(api, { chat_id: TEST_CHATS.channel.chat_id ?? 0 }, { link: { type: 'forward', mid: original.body.mid } }));
+    expect(message.link).toEqual({ type: 'forward', sender: original.sender, chat_id: group, message: original.body });
+    expect(message.recipient.chat_type).toBe('channel');
+  });
+
+  it('upload() gets tokens: photos for images, a token for files', async () => {
+    const api = createFakeApi();
+    expect(await firstValueFrom(actions.upload(api, 'image', new Uint8Array([1])))).toEqual({ type: 'image', payload: { photos: { p1: { token: 'ph.uploaded1' } } } });
+    expect(await firstValueFrom(actions.upload(api, 'video', new Uint8Array([1])))).toEqual({ type: 'video', payload: { token: 'video.uploaded2' } });
+    expect(api.requests('uploadFile')[0]?.absoluteUrl).toMatch(/^https:\/\/upload\.tamtam\.test\/upload\?type=image/);
+  });
+
+  it('getUpdates hands out pushed updates, so fromLongPolling runs on the fake', async () => {
+    const api = createFakeApi();
+    const a = textMessage('one');
+    const b = textMessage('two');
+    api.pushUpdates(a, b);
+    const seen = await firstValueFrom(fromLongPolling(api, { timeout: 1 }).pipe(take(2), toArray()));
+    expect(seen).toEqual([a, b]);
+    expect(api.requests('getUpdates')[0]?.query).toMatchObject({ timeout: 1 });
+  });
+
+  it('getUpdates waits for a push, or the poll timeout, in virtual time', () => {
+    new TestScheduler((a, b) => expect(a).toEqual(b)).run(({ expectObservable, cold }) => {
+      const api = createFakeApi();
+      const pushed = textMessage('late');
+      cold('300ms a').subscribe(() => api.pushUpdates(pushed));
+      expectObservable(actions.getUpdates(api, { timeout: 1 })).toBe('300ms (a|)', { a: { updates: [pushed], marker: 1 } });
+      expectObservable(actions.getUpdates(createFakeApi(), { timeout: 2 })).toBe('2000ms (a|)', { a: { updates: [], marker: 0 } });
+    });
+  });
+});
+
+describe('createFakeApi: scripted answers', () => {
+  it('answers with values, Observables, responder functions and errors, once-queued first', async () => {
+    const api = createFakeApi({ responses: { getChat: (request) => ({ ...chatStub(), chat_id: Number(request.path.split('/')[2]) }) } });
+    expect((await firstValueFrom(actions.getChat(api, 42))).chat_id).toBe(42);
+
+    api.respondOnce('getMyInfo', { ...TEST_BOT_INFO, name: 'First' }, of({ ...TEST_BOT_INFO, name: 'Second' }));
+    api.respond('getMyInfo', (_r, defaultAnswer) => defaultAnswer());
+    const names = [];
+    for (let i = 0; i < 3; i += 1) names.push((await firstValueFrom(actions.getMyInfo(api))).name);
+    expect(names).toEqual(['First', 'Second', TEST_BOT_INFO.name]);
+  });
+
+  it('turns scripted errors into the real error classes with the request context', async () => {
+    const api = createFakeApi();
+    api.respondOnce('sendMessage', apiError(429, 'too.many.requests', 'Slow down', { retryAfter: 2000 }), networkError('ECONNRESET'), timeoutError(500), new RangeError('custom'));
+    const send = () => firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'x' }));
+    const e1 = await send().catch((e: unknown) => e);
+    expect(e1).toBeInstanceOf(TamTamApiError);
+    expect(e1).toMatchObject({ status: 429, code: 'too.many.requests', retryAfter: 2000, operation: 'sendMessage', method: 'POST', path: '/messages' });
+    await expect(send()).rejects.toBeInstanceOf(TamTamNetworkError);
+    await expect(send()).rejects.toBeInstanceOf(TamTamTimeoutError);
+    await expect(send()).rejects.toThrow(RangeError);
+    expect(api.sent()).toHaveLength(0);
+    expect(() => api.lastSent()).toThrow(/the bot sent no message \(4 sendMessage request\(s\) failed\)/);
+    expect(() => apiError(200, 'ok')).toThrow(/status must be an HTTP error status/);
+  });
+
+  it('fails clearly when a responder returns a function', async () => {
+    const api = createFakeApi({ responses: { getMyInfo: (() => () => 1) as never } });
+    await expect(firstValueFrom(actions.getMyInfo(api))).rejects.toThrow(/responder for getMyInfo returned a function/);
+  });
+
+  it(
+    'delays every answer on the scheduler (virtual time under marbles)',
+    marbles((m) => {
+      const api = createFakeApi({ delay: 250 });
+      m.expect(actions.getChat(api, group).pipe(take(1)), '^').toBeObservable('250ms (a|)', { a: expect.objectContaining({ chat_id: group }) as never });
+      m.flush();
+      expect(api.requests('getChat')[0]).toMatchObject({ time: 0, outcome: 'succeeded' });
+    }),
+  );
+});
+
+describe('createFakeApi: answeredMessage', () => {
+  it('applies the answer’s new message to the pressed one', async () => {
+    const api = createFakeApi();
+    const { message } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'Menu', attachments: [inlineKeyboard([[callbackButton('A', 'a')]])] }));
+    const press = pressButton(message, 'A');
+    await firstValueFrom(actions.answerOnCallback(api, press.callback.callback_id, { message: { text: 'Page A', attachments: [inlineKeyboard([[callbackButton('Back', 'back')]])] } }));
+    const next = api.answeredMessage(press);
+    expect(next.body).toMatchObject({ mid: message.body.mid, text: 'Page A', attachments: [{ payload: { buttons: [[{ text: 'Back' }]] } }] });
+    expect(api.message(message.body.mid)?.body.text).toBe('Page A');
+    expect(() => api.answeredMessage(pressButton(message, 'A'))).toThrow(/did not answer callback cb\.\w+; answers so far: cb\./);
+  });
+});
+
+function chatStub() {
+  return { chat_id: 0, type: 'chat' as const, status: 'active' as const, title: 'T', icon: null, last_event_time: 0, participants_count: 2, is_public: false, description: null };
+}
