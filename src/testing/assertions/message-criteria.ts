@@ -24,7 +24,12 @@ export interface MessageCriteria {
   readonly match?: (message: Message) => boolean;
 }
 
-/** The facts of one sent message that criteria are checked against. */
+/**
+ * The facts of one sent message that criteria are checked against.
+ *
+ * @example
+ * const facts: MessageFacts = { chatId: 42, userId: null, text: 'hi', message };
+ */
 export interface MessageFacts {
   readonly chatId: number | null;
   readonly userId: number | null;

@@ -12,7 +12,12 @@ import type { OperationResults } from './operation-types';
 import type { RecordedRequest } from './recorded-request';
 import { apiError } from './scripted-error';
 
-/** What the fake server needs from its api. */
+/**
+ * What the fake server needs from its api.
+ *
+ * @example
+ * const context: FakeServerContext = { bot: TEST_BOT_INFO, factory: createUpdateFactory(), scheduler: asyncScheduler, uploadUrl: 'https://upload.tamtam.test' };
+ */
 export interface FakeServerContext {
   readonly bot: BotInfo;
   readonly factory: UpdateFactory;
