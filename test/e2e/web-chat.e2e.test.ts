@@ -53,23 +53,36 @@ describe('web chat page in headless Chromium', () => {
   let context: BrowserContext | undefined;
   let profile: string | undefined;
 
+  let setupError: unknown;
+
+  // A missing browser must fail the tests (not skip them), so setup errors are rethrown by each test.
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}. Install Debian's package: apt-get install -y --no-install-recommends chromium (CI's .ci/run does this), or set CHROMIUM_PATH.`,
-      );
+    try {
+      if (!existsSync(CHROMIUM)) {
+        throw new Error(
+          `Chromium is missing at ${CHROMIUM}. Install Debian's package: apt-get install -y --no-install-recommends chromium (CI's .ci/run does this), or set CHROMIUM_PATH.`,
+        );
+      }
+      emulator = await startEmulator();
+      bot = runBot(emulator);
+      profile = await mkdtemp(join(tmpdir(), 'tamtam-rx-chromium-'));
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        viewport: { width: 1280, height: 800 },
+        timeout: 30_000,
+      });
+    } catch (error) {
+      setupError = error;
     }
-    emulator = await startEmulator();
-    bot = runBot(emulator);
-    profile = await mkdtemp(join(tmpdir(), 'tamtam-rx-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 800 },
-      timeout: 30_000,
-    });
   }, 60_000);
+
+  /** The emulator and the browser, or the setup error. */
+  function ready(): { emulator: Emulator; context: BrowserContext } {
+    if (setupError !== undefined || !emulator || !context) throw setupError ?? new Error('setup did not finish');
+    return { emulator, context };
+  }
 
   afterAll(async () => {
     bot?.unsubscribe();
@@ -79,7 +92,8 @@ describe('web chat page in headless Chromium', () => {
   }, 30_000);
 
   it('sends a message, presses a callback button and sees the edit live', async () => {
-    const page: Page = context!.pages()[0] ?? (await context!.newPage());
+    const { emulator, context } = ready();
+    const page: Page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(STEP_MS);
     page.setDefaultNavigationTimeout(STEP_MS);
     const problems: string[] = [];
@@ -92,7 +106,7 @@ describe('web chat page in headless Chromium', () => {
       if (frame === page.mainFrame()) navigations++;
     });
 
-    await page.goto(`${emulator!.url}/`);
+    await page.goto(`${emulator.url}/`);
     expect(new URL(page.url()).pathname).toBe('/_emulator/ui');
     await page.locator('#live-status[data-state="live"]').waitFor();
     await page.locator('body[data-ready="true"]').waitFor();
@@ -127,27 +141,28 @@ describe('web chat page in headless Chromium', () => {
     expect(navigations).toBe(navigationsBefore);
 
     // The emulator agrees with what the page shows.
-    expect(emulator!.inspect.callbackAnswers()).toMatchObject([{ userId: ids.alice, answer: { notification: 'Thanks for voting!' } }]);
-    expect(emulator!.inspect.sentMessages(ids.dialogWithAlice).map((m) => m.body.text)).toEqual(['Voted: yes']);
+    expect(emulator.inspect.callbackAnswers()).toMatchObject([{ userId: ids.alice, answer: { notification: 'Thanks for voting!' } }]);
+    expect(emulator.inspect.sentMessages(ids.dialogWithAlice).map((m) => m.body.text)).toEqual(['Voted: yes']);
 
     await mkdir(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('creates a user, starts the bot with a payload and creates a group the bot joins', async () => {
-    const page: Page = await context!.newPage();
+  it('creates a user, starts the bot with a payload, creates a group the bot joins, and shows a deletion', async () => {
+    const { emulator, context } = ready();
+    const page: Page = await context.newPage();
     page.setDefaultTimeout(STEP_MS);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${emulator!.url}/_emulator/ui`);
+    await page.goto(`${emulator.url}/_emulator/ui`);
     await page.locator('body[data-ready="true"]').waitFor();
 
     await page.locator('#new-user > summary').click();
     await page.locator('#new-user-name').fill('Dave Tester');
     await page.locator('#new-user-username').fill('dave');
     await page.locator('#new-user-form button[type="submit"]').click();
-    const dave = emulator!.users.list().find((u) => u.username === 'dave');
+    const dave = emulator.users.list().find((u) => u.username === 'dave');
     await expect.poll(() => page.locator('#user-select').inputValue(), { timeout: STEP_MS }).toBe(String(dave?.user_id));
     await page.locator('.chat-item[data-chat-key="dialog"]', { hasText: 'not started' }).waitFor();
 
@@ -165,6 +180,12 @@ describe('web chat page in headless Chromium', () => {
     await page.locator('#composer-input').fill('hi team');
     await page.keyboard.press('Enter');
     await page.locator('.msg-row.from-bot .text', { hasText: 'You said: hi team' }).waitFor();
+
+    // The bot deletes its reply: the page strikes it out live.
+    const echo = emulator.inspect.sentMessages().find((m) => m.body.text === 'You said: hi team');
+    const deleted = await fetch(`${emulator.url}/messages?message_id=${echo?.body.mid}`, { method: 'DELETE', headers: { authorization: emulator.token } });
+    expect(deleted.status).toBe(200);
+    await page.locator('.msg-row.deleted', { hasText: 'You said: hi team' }).locator('.deleted-mark').waitFor();
 
     // On a narrow screen the sidebar slides away and the conversation takes the whole width.
     await page.setViewportSize({ width: 390, height: 760 });

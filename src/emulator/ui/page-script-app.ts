@@ -377,7 +377,8 @@ function refreshChatsSoon() {
     try {
       await loadChats();
       var entry = currentChat();
-      if (entry && entry.id !== state.chatId) await selectChat(entry.key);
+      if (!entry) await selectChat('dialog'); // e.g. the user left or was removed from the open chat
+      else if (entry.id !== state.chatId) await selectChat(entry.key);
       else renderHeader();
     } catch (error) {
       fail(error);
@@ -425,8 +426,9 @@ var ON_STREAM = {
   action: function (data) {
     if (data.chatId === state.chatId && data.action !== 'mark_seen') showTyping(data.action);
   },
-  chat_changed: function (data) {
-    if (knownChat(data.chatId) || data.change === 'message_chat_created' || data.change === 'bot_started') refreshChatsSoon();
+  chat_changed: function () {
+    // Titles, members and the bot's status may have changed, and the user may be in new chats.
+    refreshChatsSoon();
   },
 };
 
