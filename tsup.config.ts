@@ -4,6 +4,7 @@ import { defineConfig, type Options } from 'tsup';
 const entry = {
   index: 'src/index.ts',
   emulator: 'src/emulator/index.ts',
+  testing: 'src/testing/index.ts',
   'emulator-cli': 'src/emulator/cli.ts',
 };
 
@@ -18,9 +19,11 @@ const shared: Options = {
 /**
  * ESM keeps ky external (a runtime dependency resolved by Node). The CJS build bundles ky:
  * ky is ESM-only, and `require('ky')` from CJS fails on Node versions without require(esm)
- * (the `import_ky.default is not a function` trap). rxjs, a peer, stays external in both.
+ * (the `import_ky.default is not a function` trap). Peers (rxjs, and rxjs-marbles for the
+ * test kit) stay external in both. Both formats split shared code into chunks, so every entry
+ * sees the same classes (an error made by `tamtam-rx/testing` passes `isTamTamApiError`).
  */
 export default defineConfig([
-  { ...shared, format: ['esm'], dts: true, clean: false, splitting: true, external: ['rxjs', 'ky'] },
-  { ...shared, format: ['cjs'], dts: true, clean: false, splitting: false, external: ['rxjs'], noExternal: ['ky'] },
+  { ...shared, format: ['esm'], dts: true, clean: false, splitting: true, external: ['rxjs', 'ky', 'rxjs-marbles'] },
+  { ...shared, format: ['cjs'], dts: true, clean: false, splitting: true, external: ['rxjs', 'rxjs-marbles'], noExternal: ['ky'] },
 ]);

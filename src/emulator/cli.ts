@@ -56,16 +56,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${new Date(r.at).toISOString()} ${r.method} ${r.path} → ${r.status ?? 'dropped'}${r.fault ? ` [${r.fault}]` : ''} ${r.durationMs}ms\n`);
   }
   const emulator = await startEmulator(emulatorOptions);
-  process.stdout.write(
-    [
-      'TamTam Bot API emulator is running.',
-      `  URL:     ${emulator.url}`,
-      `  Token:   ${emulator.token}`,
-      `  Control: ${emulator.url}/_emulator`,
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
+  // handlers first: whoever reads the URL may signal us right away
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -78,6 +69,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.stdout.write(
+    [
+      'TamTam Bot API emulator is running.',
+      `  URL:     ${emulator.url}`,
+      `  Token:   ${emulator.token}`,
+      `  Control: ${emulator.url}/_emulator`,
+      `  Chat UI: ${emulator.url}/_emulator/ui`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
 }
 
 void main();

@@ -16,13 +16,16 @@ const dist = resolve(root, 'dist');
 function consumerScript(kind: 'require' | 'import'): string {
   const load = (name: string) => (kind === 'require' ? `Promise.resolve(require(${JSON.stringify(name)}))` : `import(${JSON.stringify(name)})`);
   return `
-    Promise.all([${load('tamtam-rx')}, ${load('tamtam-rx/emulator')}, import('rxjs')]).then(async ([lib, emu, { firstValueFrom }]) => {
+    Promise.all([${load('tamtam-rx')}, ${load('tamtam-rx/emulator')}, ${load('tamtam-rx/testing')}, import('rxjs')]).then(async ([lib, emu, kit, { firstValueFrom }]) => {
       const emulator = await emu.startEmulator();
       try {
         const api = lib.createApi({ token: emulator.token, baseUrl: emulator.url, retry: false });
         const me = await firstValueFrom(lib.getMyInfo(api));
         const err = await firstValueFrom(lib.getChat(api, 404)).catch((e) => e);
-        console.log(JSON.stringify({ isBot: me.is_bot, errorName: err.name, isApiError: lib.isTamTamApiError(err), status: err.status }));
+        // the test kit's errors are the core's classes (shared chunks, not copies)
+        const fake = kit.createFakeApi({ responses: { getChat: kit.apiError(404, 'chat.not.found') } });
+        const scripted = await firstValueFrom(lib.getChat(fake, 1)).catch((e) => e);
+        console.log(JSON.stringify({ isBot: me.is_bot, errorName: err.name, isApiError: lib.isTamTamApiError(err), status: err.status, kitErrorIsApiError: lib.isTamTamApiError(scripted) }));
       } finally {
         await emulator.close();
       }
@@ -36,7 +39,7 @@ beforeAll(async () => {
 
 describe('the built package', () => {
   it('has ESM, CJS and both declaration flavours for every entry', () => {
-    for (const entry of ['index', 'emulator']) {
+    for (const entry of ['index', 'emulator', 'testing']) {
       for (const ext of ['.js', '.cjs', '.d.ts', '.d.cts']) {
         expect(existsSync(resolve(dist, entry + ext)), entry + ext).toBe(true);
       }
@@ -45,7 +48,7 @@ describe('the built package', () => {
 
   it.each(['require', 'import'] as const)('works through %s and makes real requests', async (kind) => {
     const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', consumerScript(kind)], { cwd: root, timeout: 30_000 });
-    expect(JSON.parse(stdout)).toEqual({ isBot: true, errorName: 'TamTamApiError', isApiError: true, status: 404 });
+    expect(JSON.parse(stdout)).toEqual({ isBot: true, errorName: 'TamTamApiError', isApiError: true, status: 404, kitErrorIsApiError: true });
   });
 
   it('ships the emulator command (package bin) that prints its URL and token', async () => {
