@@ -80,6 +80,9 @@ class HttpApi implements Api {
   #attempt<T>(spec: RequestSpec, timeout: number): Observable<T> {
     return new Observable<T>((subscriber) => {
       const controller = new AbortController();
+      // Aborting a finished exchange does nothing but build an AbortError with a stack
+      // (tens of µs per request), so teardown aborts only an exchange still in flight.
+      let settled = false;
       const context = {
         operation: spec.operation,
         method: spec.method,
@@ -96,12 +99,18 @@ class HttpApi implements Api {
         .then((response) => readResponse<T>(response, context))
         .then(
           (value) => {
+            settled = true;
             subscriber.next(value);
             subscriber.complete();
           },
-          (error: unknown) => subscriber.error(toTamTamError(error, context, this.#token, timeout)),
+          (error: unknown) => {
+            settled = true;
+            subscriber.error(toTamTamError(error, context, this.#token, timeout));
+          },
         );
-      return () => controller.abort();
+      return () => {
+        if (!settled) controller.abort();
+      };
     });
   }
 

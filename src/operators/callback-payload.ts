@@ -69,6 +69,18 @@ export function callbackPayload(
   matcher: string | RegExp | ((payload: string, update: MessageCallbackUpdate) => boolean),
 ): OperatorFunction<UpdateLike, MessageCallbackUpdate> {
   const test = compileTextMatcher('callbackPayload', matcher);
+  // Exact strings and predicates never add a match, so they need one filter only: each
+  // operator in a chain costs a subscriber hop per update, which dominates a cheap test.
+  if (typeof matcher === 'string') {
+    return filter((u: UpdateLike): u is MessageCallbackUpdate => u.update_type === 'message_callback' && (u as MessageCallbackUpdate).callback?.payload === matcher);
+  }
+  if (!(matcher instanceof RegExp)) {
+    return filter((u: UpdateLike): u is MessageCallbackUpdate => {
+      if (u.update_type !== 'message_callback') return false;
+      const payload = (u as MessageCallbackUpdate).callback?.payload;
+      return typeof payload === 'string' && test(payload, u as MessageCallbackUpdate) === true;
+    });
+  }
   return pipe(
     filter((u: UpdateLike): u is MessageCallbackUpdate => u.update_type === 'message_callback'),
     map((update) => {

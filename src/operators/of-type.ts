@@ -26,6 +26,10 @@ export function ofType<T extends UpdateType, U extends UpdateLike = AnyUpdate>(
       throw new TypeError(`ofType: '${String(type)}' is not an update type; expected one of ${UPDATE_TYPES.join(', ')}`);
     }
   }
+  if (types.length === 1) {
+    const only: string = types[0];
+    return filter((update): update is UpdateOfType<U, T> => update.update_type === only);
+  }
   const wanted: ReadonlySet<string> = new Set<string>(types);
   return filter((update): update is UpdateOfType<U, T> => wanted.has(update.update_type));
 }

@@ -1,0 +1,113 @@
+/**
+ * The benchmark code works: every workload's measuring function, run with tiny sizes against
+ * an in-process emulator, counts right and loses nothing. No timing is asserted — benchmarks
+ * measure, tests check behaviour.
+ */
+import { describe, expect, it } from 'vitest';
+import { OF_TYPE_APP, bundleSize } from '../../bench/bundle';
+import { echoRun } from '../../bench/echo';
+import { ingestRun } from '../../bench/ingest';
+import { memoryRun } from '../../bench/memory';
+import { selectVotes, updatePool } from '../../bench/operators';
+import { throttleRun } from '../../bench/throttle';
+import { timeTsc, writeConfig } from '../../bench/typecheck';
+import { webhookRun } from '../../bench/webhook';
+import { isMet } from '../../bench/lib/result';
+import { alternate } from '../../bench/lib/rounds';
+import { pairedRatio, summarize } from '../../bench/lib/stats';
+
+describe('bench helpers', () => {
+  it('summarizes and pairs rounds', () => {
+    expect(summarize([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3, n: 3 });
+    expect(summarize([4, 1, 2, 3]).median).toBe(2.5);
+    expect(pairedRatio([10, 30], [5, 10])).toMatchObject({ min: 2, max: 3 });
+    expect(() => summarize([])).toThrow(/empty/);
+    expect(() => pairedRatio([1], [1, 2])).toThrow(/pair/);
+  });
+
+  it('alternates the order of runners from round to round and drops warm-ups', async () => {
+    const order: string[] = [];
+    const results = await alternate(
+      2,
+      { a: async () => (order.push('a'), 1), b: async () => (order.push('b'), 2) },
+      { warmup: 1 },
+    );
+    expect(order).toEqual(['b', 'a', 'a', 'b', 'b', 'a']);
+    expect(results).toEqual({ a: [1, 1], b: [2, 2] });
+  });
+
+  it('judges targets, and non-zero must-be-zero counters fail them', () => {
+    const base = { id: 'x', workload: 'w', metric: 'm', subject: 's', baseline: 'b', subjectValues: summarize([5]), baselineValues: null };
+    expect(isMet({ ...base, ratio: summarize([0.95]), target: { on: 'ratio', atLeast: 0.9 } })).toBe(true);
+    expect(isMet({ ...base, ratio: summarize([0.95]), target: { on: 'ratio', atLeast: 0.9 }, mustBeZero: { lost: 1 } })).toBe(false);
+    expect(isMet({ ...base, ratio: null, target: { on: 'value', atMost: 4 } })).toBe(false);
+    expect(isMet({ ...base, ratio: null, target: null })).toBeNull();
+  });
+});
+
+describe('bench workloads, tiny sizes', () => {
+  it('1: both ingest loops read every queued update exactly', async () => {
+    for (const who of ['tamtam-rx', 'fetch loop'] as const) {
+      const run = await ingestRun('local', who, 250);
+      expect(run.count).toBe(250);
+      expect(run.seconds).toBeGreaterThan(0);
+    }
+  });
+
+  it('1b: tamtam-rx, the peer and the ceiling answer every message once; tamtam-rx keeps chat order', async () => {
+    for (const bot of ['tamtam-rx', 'peer', 'fetch ceiling'] as const) {
+      const run = await echoRun('local', bot, { messages: 60, users: 6, latencyMs: 2, timeoutMs: 10_000 });
+      expect({ bot, lost: run.lost, duplicated: run.sent.duplicated, total: run.sent.total }).toEqual({ bot, lost: 0, duplicated: 0, total: 60 });
+      expect(run.sent.chats).toBe(6);
+      if (bot === 'tamtam-rx') expect(run.sent.outOfOrder).toBe(0);
+    }
+  });
+
+  it('2: the operators and both hand-written filters select the same updates', () => {
+    const pool = updatePool();
+    const counts = (['tamtam-rx', 'hand-written filter', 'hand-written chain'] as const).map((who) => selectVotes(who, pool, 8000).passed);
+    expect(counts).toEqual([1000, 1000, 1000]); // half are presses, a quarter of those say vote:yes
+  });
+
+  it('3: both webhook servers answer 200 under autocannon, and every answer delivered an update', async () => {
+    const rx = await webhookRun('tamtam-rx', { seconds: 1, connections: 4 });
+    expect(rx.requests).toBeGreaterThan(0);
+    expect(rx.non2xx + rx.errors).toBe(0);
+    expect(rx.received).toBeGreaterThanOrEqual(rx.requests);
+    const raw = await webhookRun('raw', { seconds: 1, connections: 4 });
+    expect(raw.non2xx + raw.errors).toBe(0);
+    expect(raw.received).toBe(-1);
+  });
+
+  it('4: throttled sends hit the rate limit, retry, and store every message once, in chat order', async () => {
+    const run = await throttleRun('local', { messages: 30, chats: 3, perSecond: 20 });
+    expect(run.rateLimited).toBeGreaterThan(0);
+    expect({ lost: run.lost, duplicated: run.sent.duplicated, outOfOrder: run.sent.outOfOrder, failures: run.failures }).toEqual({
+      lost: 0,
+      duplicated: 0,
+      outOfOrder: 0,
+      failures: 0,
+    });
+  });
+
+  it('5: the memory run pushes every fed update through the pipeline and reads memory twice', async () => {
+    const run = await memoryRun('local', { warmup: 1000, total: 4000 });
+    expect(run.handled).toBe(4000);
+    expect(run.start.heapUsed).toBeGreaterThan(0);
+    expect(run.end.rss).toBeGreaterThan(0);
+  });
+
+  it('6: the ofType-only app bundles to a few hundred bytes (rxjs external)', async () => {
+    const size = await bundleSize({ code: OF_TYPE_APP });
+    expect(size.gzip).toBeGreaterThan(0);
+    expect(size.gzip).toBeLessThan(size.minified);
+  });
+
+  it('7: tsc runs on a generated config and fails loudly on a type error', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = `${process.cwd()}/node_modules/.cache/tamtam-rx-bench/typecheck`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/smoke-bad.ts`, 'export const n: number = "not a number";\n');
+    await expect(timeTsc(writeConfig('smoke-bad', [`${dir}/smoke-bad.ts`]))).rejects.toThrow(/TS2322/);
+  });
+});
