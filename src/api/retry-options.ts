@@ -1,4 +1,5 @@
 import type { HttpMethod } from './request-spec';
+import { withoutUndefined } from './without-undefined';
 
 /**
  * What a retry observer is told before each retry.
@@ -99,16 +100,12 @@ export function resolveRetry(
   for (const layer of layers) {
     if (layer === false) return false;
     if (layer === undefined) continue;
-    merged = { ...merged, ...stripUndefined(layer) };
+    merged = { ...merged, ...withoutUndefined(layer) };
     for (const code of layer.errorCodes ?? []) errorCodes.add(code);
   }
   merged = { ...merged, errorCodes: [...errorCodes] };
   validateRetry(merged);
   return merged;
-}
-
-function stripUndefined(options: RetryOptions): Partial<ResolvedRetryOptions> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
 
 function validateRetry(options: ResolvedRetryOptions): void {

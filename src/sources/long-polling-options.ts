@@ -1,4 +1,5 @@
 import type { RetryOptions } from '../api/retry-options';
+import { withoutUndefined } from '../api/without-undefined';
 import type { UnknownUpdate, UpdateType } from '../types/index';
 import type { MarkerStore } from './marker-store';
 import { memoryMarkerStore } from './marker-store';
@@ -92,7 +93,7 @@ export function resolveLongPollingOptions(options: LongPollingOptions): Resolved
       jitter: 0.25,
       maxRetryAfter: Infinity,
       random: Math.random,
-      ...definedOnly(options.backoff ?? {}),
+      ...withoutUndefined(options.backoff ?? {}),
     },
     signal: options.signal,
     onStatus: options.onStatus ?? (() => {}),
@@ -106,8 +107,4 @@ function integerIn(name: string, value: number, min: number, max: number): numbe
     throw new TypeError(`fromLongPolling: ${name} must be a whole number from ${min} to ${max}, got ${String(value)}`);
   }
   return value;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

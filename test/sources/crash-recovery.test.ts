@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../src/testing/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
 
 const child = resolve(import.meta.dirname, 'fixtures/crash-child.ts');
@@ -39,13 +40,6 @@ function handledLines(): { mid: string; redelivered: boolean }[] {
     });
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (${handledLines().length} lines)`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const exited = (proc: ChildProcess) => new Promise<void>((r) => (proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once('exit', () => r())));
 
@@ -54,7 +48,7 @@ describe('crash recovery (SIGKILL mid-batch, restart on the same file store)', (
     const sent = Array.from({ length: TOTAL }, (_, i) => emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(`crash ${i}`).body.mid);
 
     const first = startBot();
-    await until(() => handledLines().length >= 150, '150 handled updates');
+    await waitFor(() => handledLines().length >= 150, { what: '150 handled updates', timeout: 30_000 });
     first.kill('SIGKILL');
     await exited(first);
     const beforeRestart = handledLines().length;
@@ -65,7 +59,7 @@ describe('crash recovery (SIGKILL mid-batch, restart on the same file store)', (
 
     const second = startBot();
     try {
-      await until(() => new Set(handledLines().map((l) => l.mid)).size >= TOTAL, 'every update handled');
+      await waitFor(() => new Set(handledLines().map((l) => l.mid)).size >= TOTAL, { what: 'every update handled', timeout: 30_000 });
       second.kill('SIGTERM');
       await exited(second);
     } finally {

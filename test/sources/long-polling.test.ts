@@ -1,5 +1,6 @@
 import { firstValueFrom, mergeMap, tap, timer, type Observable } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { waitFor } from '../../src/testing/index';
 import { createApi, isTamTamApiError, type Api } from '../../src/api/index';
 import { subscribe as subscribeWebhook } from '../../src/actions/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
@@ -50,13 +51,6 @@ function slowHandler(ms: number, handled: string[]): (update: Update) => Observa
   };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const polling = (options: LongPollingOptions = {}) => fromLongPolling(api, { timeout: 1, limit: 20, backoff: fastBackoff, ...options });
 
@@ -66,9 +60,9 @@ describe('fromLongPolling against the emulator', () => {
     const seen: string[] = [];
     const updates$ = polling();
     const sub = updates$.subscribe((u) => seen.push(textOf(u)));
-    await until(() => seen.length >= 70, 'the first 70 updates');
+    await waitFor(() => seen.length >= 70, { what: 'the first 70 updates', timeout: 10_000 });
     sent.push(...userMessages('m', 30, 70)); // arrive while polling
-    await until(() => seen.length >= 100, 'all 100 updates');
+    await waitFor(() => seen.length >= 100, { what: 'all 100 updates', timeout: 10_000 });
     await updates$.stop();
     sub.unsubscribe();
     expect(seen).toEqual(sent);
@@ -80,7 +74,7 @@ describe('fromLongPolling against the emulator', () => {
     const handled: string[] = [];
     const first = polling({ store, limit: 10 });
     first.pipe(mergeMap(slowHandler(20, handled))).subscribe();
-    await until(() => handled.length >= 15, 'some handled updates');
+    await waitFor(() => handled.length >= 15, { what: 'some handled updates', timeout: 10_000 });
     await first.stop();
     const handledAtStop = handled.length;
     expect(store.state?.pending).toEqual([]); // everything delivered was handled before stop resolved
@@ -91,7 +85,7 @@ describe('fromLongPolling against the emulator', () => {
     const second = polling({ store, limit: 10 });
     const replayed: Update[] = [];
     second.pipe(tap((u) => isRedelivery(u) && replayed.push(u)), mergeMap(slowHandler(1, handled))).subscribe();
-    await until(() => handled.length >= 70, 'the rest after restart');
+    await waitFor(() => handled.length >= 70, { what: 'the rest after restart', timeout: 10_000 });
     await second.stop();
     expect(handled).toEqual(sent);
     expect(replayed).toEqual([]);
@@ -103,7 +97,7 @@ describe('fromLongPolling against the emulator', () => {
     const handled: string[] = [];
     const first = polling({ store });
     const sub = first.pipe(mergeMap(slowHandler(10_000, handled))).subscribe();
-    await until(() => (store.state?.pending.length ?? 0) === 12, 'a persisted batch');
+    await waitFor(() => (store.state?.pending.length ?? 0) === 12, { what: 'a persisted batch', timeout: 10_000 });
     sub.unsubscribe(); // handlers cancelled: nothing was handled
     await new Promise((r) => setTimeout(r, 20));
     expect(store.state?.pending.map(textOf)).toEqual(sent);
@@ -111,7 +105,7 @@ describe('fromLongPolling against the emulator', () => {
     const second = polling({ store });
     const again: { text: string; redelivered: boolean }[] = [];
     second.subscribe((u) => again.push({ text: textOf(u), redelivered: isRedelivery(u) }));
-    await until(() => again.length >= 12, 'the replay');
+    await waitFor(() => again.length >= 12, { what: 'the replay', timeout: 10_000 });
     await second.stop();
     expect(again).toEqual(sent.map((text) => ({ text, redelivered: true })));
   });
@@ -122,9 +116,9 @@ describe('fromLongPolling against the emulator', () => {
     const b: string[] = [];
     updates$.subscribe((u) => a.push(textOf(u)));
     updates$.subscribe((u) => b.push(textOf(u)));
-    await until(() => emulator.updates.waiting() === 1, 'a waiting poll');
+    await waitFor(() => emulator.updates.waiting() === 1, { what: 'a waiting poll', timeout: 10_000 });
     const sent = userMessages('x', 5);
-    await until(() => a.length === 5 && b.length === 5, 'both subscribers');
+    await waitFor(() => a.length === 5 && b.length === 5, { what: 'both subscribers', timeout: 10_000 });
     expect(emulator.updates.waiting()).toBeLessThanOrEqual(1);
     expect(a).toEqual(sent);
     expect(b).toEqual(sent);
@@ -137,7 +131,7 @@ describe('fromLongPolling against the emulator', () => {
     const store = memoryMarkerStore();
     const updates$ = polling({ store, limit: 10, maxPending: 20 });
     const sub = updates$.pipe(mergeMap(slowHandler(10_000, handled))).subscribe();
-    await until(() => (store.state?.pending.length ?? 0) >= 20, 'two batches');
+    await waitFor(() => (store.state?.pending.length ?? 0) >= 20, { what: 'two batches', timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 100));
     expect(store.state?.pending.length).toBe(20);
     // two polls only: the second committed the first batch; 40 stay uncommitted on the server
@@ -162,7 +156,7 @@ describe('fromLongPolling against the emulator', () => {
     const onStatus = vi.fn((s: PollingStatus) => statuses.push(s));
     const updates$ = polling({ limit: 5, onStatus });
     updates$.subscribe((u) => seen.push(textOf(u)));
-    await until(() => seen.length >= 30, 'all updates despite faults', 15_000);
+    await waitFor(() => seen.length >= 30, { what: 'all updates despite faults', timeout: 15_000 });
     await updates$.stop();
     expect(seen).toEqual(sent);
     const retries = statuses.filter((s) => s.type === 'retry');
@@ -179,9 +173,9 @@ describe('fromLongPolling against the emulator', () => {
     const updates$ = polling({ deleteWebhook: true, onStatus: (s) => statuses.push(s) });
     const seen: string[] = [];
     updates$.subscribe((u) => seen.push(textOf(u)));
-    await until(() => emulator.webhooks.list().length === 0, 'webhook removal');
+    await waitFor(() => emulator.webhooks.list().length === 0, { what: 'webhook removal', timeout: 10_000 });
     userMessages('w', 2);
-    await until(() => seen.length === 2, 'updates after removal');
+    await waitFor(() => seen.length === 2, { what: 'updates after removal', timeout: 10_000 });
     await updates$.stop();
     expect(statuses).toContainEqual({ type: 'webhook_removed', url: 'https://bot.example.com/hook' });
   });
@@ -193,7 +187,7 @@ describe('fromLongPolling against the emulator', () => {
     updates$.subscribe((u) => seen.push(textOf(u)));
     emulator.updates.inject({ update_type: 'dialog_muted', timestamp: Date.now(), chat_id: 1 });
     userMessages('k', 1);
-    await until(() => seen.length === 1 && onUnknownUpdate.mock.calls.length === 1, 'both');
+    await waitFor(() => seen.length === 1 && onUnknownUpdate.mock.calls.length === 1, { what: 'both', timeout: 10_000 });
     await updates$.stop();
     expect(seen).toEqual(['k0']);
     expect(onUnknownUpdate).toHaveBeenCalledWith(expect.objectContaining({ update_type: 'dialog_muted' }));
@@ -203,10 +197,10 @@ describe('fromLongPolling against the emulator', () => {
     const controller = new AbortController();
     const updates$ = polling({ signal: controller.signal });
     const done = new Promise<string>((resolve) => updates$.subscribe({ complete: () => resolve('completed') }));
-    await until(() => emulator.updates.waiting() === 1, 'a waiting poll');
+    await waitFor(() => emulator.updates.waiting() === 1, { what: 'a waiting poll', timeout: 10_000 });
     controller.abort();
     expect(await done).toBe('completed');
-    await until(() => emulator.updates.waiting() === 0, 'the poll released');
+    await waitFor(() => emulator.updates.waiting() === 0, { what: 'the poll released', timeout: 10_000 });
   });
 
   it('rejects bad options with a message naming the option', () => {

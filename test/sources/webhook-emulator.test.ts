@@ -1,5 +1,6 @@
 import { firstValueFrom, tap, timer } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../src/testing/index';
 import { createApi, type Api } from '../../src/api/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
 import { perChat } from '../../src/operators/index';
@@ -28,13 +29,6 @@ async function setUp(options: Parameters<typeof webhook>[0] = {}): Promise<{ api
 
 const textOf = (u: Update) => (u.update_type === 'message_created' ? u.message.body.text : u.update_type);
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('webhook against the emulator', () => {
   it('receives every update in order, once, and subscribing twice changes nothing', async () => {
@@ -42,7 +36,7 @@ describe('webhook against the emulator', () => {
     const seen: (string | null | undefined)[] = [];
     h.updates$.pipe(perChat((u) => timer(1).pipe(tap(() => seen.push(textOf(u)))))).subscribe();
     for (let i = 0; i < 10; i += 1) emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(`w${i}`);
-    await until(() => seen.length === 10, 'ten updates');
+    await waitFor(() => seen.length === 10, { what: 'ten updates', timeout: 10_000 });
     expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `w${i}`));
     expect(emulator.inspect.webhookDeliveries().every((d) => d.ok && d.attempt === 1)).toBe(true);
 
@@ -54,10 +48,10 @@ describe('webhook against the emulator', () => {
   it('answers 503 while nobody listens; the server delivers again later and nothing is lost', async () => {
     const { hook: h } = await setUp();
     emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('early');
-    await until(() => emulator.inspect.webhookDeliveries().some((d) => d.status === 503), 'a refused delivery');
+    await waitFor(() => emulator.inspect.webhookDeliveries().some((d) => d.status === 503), { what: 'a refused delivery', timeout: 10_000 });
     const seen: (string | null | undefined)[] = [];
     h.updates$.subscribe((u) => seen.push(textOf(u)));
-    await until(() => seen.length === 1, 'the redelivered update');
+    await waitFor(() => seen.length === 1, { what: 'the redelivered update', timeout: 10_000 });
     expect(seen).toEqual(['early']);
     const attempts = emulator.inspect.webhookDeliveries().map((d) => [d.attempt, d.status]);
     expect(attempts[0]).toEqual([1, 503]);
@@ -69,7 +63,7 @@ describe('webhook against the emulator', () => {
     const finished: string[] = [];
     h.updates$.pipe(perChat((u) => timer(300).pipe(tap(() => finished.push(String(textOf(u))))))).subscribe();
     emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('slow');
-    await until(() => finished.length === 1, 'the slow handler');
+    await waitFor(() => finished.length === 1, { what: 'the slow handler', timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 100)); // a redelivery would have happened by now
     const deliveries = emulator.inspect.webhookDeliveries();
     expect(deliveries).toHaveLength(1);
@@ -81,7 +75,7 @@ describe('webhook against the emulator', () => {
     const order: string[] = [];
     h.updates$.pipe(perChat(() => timer(80).pipe(tap(() => order.push('handled'))))).subscribe();
     emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('x');
-    await until(() => emulator.inspect.webhookDeliveries().length === 1, 'the delivery');
+    await waitFor(() => emulator.inspect.webhookDeliveries().length === 1, { what: 'the delivery', timeout: 10_000 });
     order.push('answered');
     expect(order).toEqual(['handled', 'answered']);
   });
@@ -93,7 +87,7 @@ describe('webhook against the emulator', () => {
     const bad = emulator.webhooks.list()[0]!.url.replace(SECRET, 'wrong');
     await firstValueFrom(ensureWebhook(api, bad, undefined, { removeOthers: true }));
     emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('nope');
-    await until(() => emulator.inspect.webhookDeliveries().length >= 2, 'two attempts');
+    await waitFor(() => emulator.inspect.webhookDeliveries().length >= 2, { what: 'two attempts', timeout: 10_000 });
     expect(emulator.inspect.webhookDeliveries().map((d) => d.status).slice(0, 2)).toEqual([401, 401]);
   });
 });
