@@ -12,6 +12,7 @@
 export * from './api/index';
 export * from './actions/index';
 export * from './types/index';
+export * from './delivery/index';
 export * from './sources/index';
 export * from './sources/webhook/index';
 export * from './operators/index';

@@ -2,7 +2,7 @@ import { type Observable, type OperatorFunction, filter, map, pipe } from 'rxjs'
 import type { PayloadCodec } from '../builders/payload-codec';
 import type { MessageCallbackUpdate } from '../types/index';
 import type { CallbackWithPayload } from './callback-payload';
-import { deriveUpdate } from './derive-update';
+import { deriveUpdate } from '../delivery/derive-update';
 import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
 
 /**

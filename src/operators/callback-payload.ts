@@ -1,6 +1,6 @@
 import { type OperatorFunction, filter, map, pipe } from 'rxjs';
 import type { MessageCallbackUpdate } from '../types/index';
-import { deriveUpdate } from './derive-update';
+import { deriveUpdate } from '../delivery/derive-update';
 import { type MatchResult, type PatternMatch, compileTextMatcher } from './text-matcher';
 import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
 

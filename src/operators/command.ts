@@ -1,6 +1,6 @@
 import { type Observable, type OperatorFunction, filter, map, pipe } from 'rxjs';
 import type { MessageCreatedUpdate } from '../types/index';
-import { deriveUpdate } from './derive-update';
+import { deriveUpdate } from '../delivery/derive-update';
 import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
 
 /**

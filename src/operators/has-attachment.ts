@@ -1,7 +1,7 @@
 import { type Observable, type OperatorFunction, filter, map, pipe } from 'rxjs';
 import type { AttachmentByType, AttachmentType, MessageCreatedUpdate } from '../types/index';
 import { ATTACHMENT_TYPES } from '../types/index';
-import { deriveUpdate } from './derive-update';
+import { deriveUpdate } from '../delivery/derive-update';
 import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
 
 const known: ReadonlySet<string> = new Set<string>(ATTACHMENT_TYPES);

@@ -3,7 +3,7 @@
  */
 export type { UpdateLike, AnyUpdate, UpdateOfType } from './update-like';
 export { ofType } from './of-type';
-export { deriveUpdate, originalUpdate } from './derive-update';
+export { deriveUpdate, originalUpdate } from '../delivery/derive-update';
 export type { TextMatcher, PatternMatch } from './text-matcher';
 export { callbackPayload, type CallbackWithPayload, type CallbackMatch } from './callback-payload';
 export { callbackData, type CallbackData, type CallbackDataOptions } from './callback-data';
@@ -20,4 +20,3 @@ export { reply, type ReplyOptions } from './reply';
 export { perChat, perChatStats, chatKey, type PerChatOptions, type PerChatStats } from './per-chat';
 export { isolate, type IsolateOptions } from './isolate';
 export { HandlerError, isHandlerError, reportHandlerError } from './handler-error';
-export { holdUpdate, type HoldOutcome, type ReleaseHold } from './hold-update';

@@ -1,7 +1,6 @@
 import { type ObservableInput, type OperatorFunction, Observable, type Subscription, from } from 'rxjs';
-import { originalUpdate } from './derive-update';
 import { HandlerError, reportHandlerError } from './handler-error';
-import { type HoldOutcome, holdUpdate, type ReleaseHold } from './hold-update';
+import { type HoldOutcome, holdUpdate, type ReleaseHold } from '../delivery/hold-update';
 import { chatIdOf, userIdOf } from './update-context';
 import type { AnyUpdate, UpdateLike } from './update-like';
 
@@ -225,17 +224,17 @@ export function runKeyed<U, R>(
           if (closed || subscriber.closed) {
             // The output already ended (e.g. onError threw) while a synchronous source was
             // still emitting: leave the update to be delivered again.
-            holdUpdate(originalUpdate(update as object))('abandoned');
+            holdUpdate(update as object)('abandoned');
             return;
           }
           let key: unknown;
           try {
             key = keyOf(update);
           } catch (error) {
-            if (!report(update, error)) holdUpdate(originalUpdate(update as object))('abandoned');
+            if (!report(update, error)) holdUpdate(update as object)('abandoned');
             return;
           }
-          const item: Item<U> = { update, release: holdUpdate(originalUpdate(update as object)) };
+          const item: Item<U> = { update, release: holdUpdate(update as object) };
           let lane = lanes.get(key);
           if (lane === undefined) {
             lane = { key, queue: [], current: null, subscription: null, waiting: false };

@@ -3,5 +3,4 @@ export type { LongPollingOptions } from './long-polling-options';
 export type { PollingStatus } from './polling-status';
 export { memoryMarkerStore, type MarkerStore, type PollingState } from './marker-store';
 export { fileMarkerStore } from './file-marker-store';
-export { isRedelivery } from './redelivery';
 export { isFatalPollError } from './poll-with-backoff';

@@ -2,13 +2,13 @@ import type { Subscriber, Subscription } from 'rxjs';
 import type { Api } from '../api/api';
 import { getSubscriptions, unsubscribe } from '../actions/subscriptions';
 import { firstValueFrom } from 'rxjs';
-import { emitTracked } from '../operators/hold-update';
+import { emitTracked } from '../delivery/hold-update';
 import type { UnknownUpdate, Update, UpdateList } from '../types/index';
 import { classifyUpdate } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
 import { pollWithBackoff } from './poll-with-backoff';
 import type { PollingStatus } from './polling-status';
-import { markRedelivery } from './redelivery';
+import { markRedelivery } from '../delivery/redelivery';
 
 /**
  * One running polling loop (one per set of subscribers). Order of work per batch:

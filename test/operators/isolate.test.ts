@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type Observable, Subject, of, throwError } from 'rxjs';
 import { type HandlerError, isolate, ofType } from '../../src/operators';
-import { emitTracked } from '../../src/operators/hold-update';
+import { emitTracked } from '../../src/delivery/hold-update';
 import type { MessageCreatedUpdate } from '../../src/types';
 import { marbles } from '../helpers/marbles';
 import { message } from './make-updates';

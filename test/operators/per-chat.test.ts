@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Observable, Subject, defer, from, map, mergeMap, of, range, take, tap, throwError, timer } from 'rxjs';
 import { type HandlerError, type PerChatStats, chatKey, command, isHandlerError, perChat, perChatStats } from '../../src/operators';
-import { emitTracked } from '../../src/operators/hold-update';
+import { emitTracked } from '../../src/delivery/hold-update';
 import type { MessageCreatedUpdate } from '../../src/types';
 import { sampleUpdates } from '../fixtures/updates';
 import { marbles } from '../helpers/marbles';

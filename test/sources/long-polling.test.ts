@@ -4,8 +4,9 @@ import { waitFor } from '../../src/testing/index';
 import { createApi, isTamTamApiError, type Api } from '../../src/api/index';
 import { subscribe as subscribeWebhook } from '../../src/actions/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
-import { holdUpdate } from '../../src/operators/hold-update';
-import { fromLongPolling, isRedelivery, memoryMarkerStore, type LongPollingOptions, type PollingStatus } from '../../src/sources/index';
+import { holdUpdate } from '../../src/delivery/hold-update';
+import { isRedelivery } from '../../src/delivery/index';
+import { fromLongPolling, memoryMarkerStore, type LongPollingOptions, type PollingStatus } from '../../src/sources/index';
 import type { Update } from '../../src/types/index';
 import { startLoopbackServer } from '../helpers/loopback-server';
 

@@ -1,6 +1,6 @@
 import { type Observable, Subject } from 'rxjs';
 import type { UnknownUpdate, Update } from '../../types/index';
-import { type HoldOutcome, emitTracked } from '../../operators/hold-update';
+import { type HoldOutcome, emitTracked } from '../../delivery/hold-update';
 import { type WebhookAnswer, accepted, rejected } from './answer';
 import type { WebhookAckPolicy } from './options';
 

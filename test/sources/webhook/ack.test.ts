@@ -1,6 +1,6 @@
 import { Subject, finalize, mergeMap, takeUntil, tap, timer } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { holdUpdate } from '../../../src/operators/hold-update';
+import { holdUpdate } from '../../../src/delivery/hold-update';
 import { type Webhook, type WebhookOptions, type WebhookRequest, webhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
 import { createdBody, sleep } from './helpers';

@@ -1,7 +1,7 @@
 import { finalize, mergeMap, timer } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi, isTamTamApiError } from '../../../src/api/index';
-import { holdUpdate } from '../../../src/operators/hold-update';
+import { holdUpdate } from '../../../src/delivery/hold-update';
 import { type Webhook, type WebhookOptions, webhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
 import { type LoopbackServer, startLoopbackServer } from '../../helpers/loopback-server';

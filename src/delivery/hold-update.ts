@@ -1,3 +1,5 @@
+import { originalUpdate } from './derive-update';
+
 /**
  * Delivery tracking shared by sources and operators.
  *
@@ -41,7 +43,8 @@ const registry = new WeakMap<object, Tracked>();
 
 /**
  * Keeps the source from counting `update` as handled until the returned function is called.
- * For updates from a source that does not track delivery this is a harmless no-op.
+ * A derived update (see {@link deriveUpdate}) holds the update it came from. For updates from a
+ * source that does not track delivery this is a harmless no-op.
  *
  * @example
  * updates$.pipe(mergeMap((u) => {
@@ -50,7 +53,8 @@ const registry = new WeakMap<object, Tracked>();
  * }));
  */
 export function holdUpdate(update: object): ReleaseHold {
-  const entry = registry.get(update);
+  const original = originalUpdate(update);
+  const entry = registry.get(original);
   if (entry === undefined || entry.settled) return () => {};
   entry.holds += 1;
   let released = false;
@@ -59,7 +63,7 @@ export function holdUpdate(update: object): ReleaseHold {
     released = true;
     entry.holds -= 1;
     if (outcome === 'abandoned') entry.abandoned = true;
-    settleIfDone(update, entry);
+    settleIfDone(original, entry);
   };
 }
 

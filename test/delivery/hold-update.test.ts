@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { emitTracked, holdUpdate } from '../../src/operators/hold-update';
+import { emitTracked, holdUpdate } from '../../src/delivery/hold-update';
 
 const tracker = () => ({ handled: vi.fn(), abandoned: vi.fn() });
 
