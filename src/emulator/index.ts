@@ -26,6 +26,7 @@ export type {
   PinRecord,
   ActionRecord,
   RemovedMessageRecord,
+  EditedMessageRecord,
 } from './state/journal';
 export type { RequestLogEntry } from './http/request-log';
 export type { EmulatorEvent, EmulatorEventListener } from './state/events';

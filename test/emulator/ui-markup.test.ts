@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MARKUP_SCRIPT } from '../../src/emulator/ui/page-script-markup';
+import { markupTree, safeUrl, type MarkupNode as Node } from '../../src/emulator/ui/client/markup';
 
-type Node = { text: string } | { mark: { type: string }; children: Node[] };
-
-// The page's markup code is browser JavaScript in a string; its pure parts run in Node too.
-const { markupTree, safeUrl } = new Function(`${MARKUP_SCRIPT}\nreturn { markupTree: markupTree, safeUrl: safeUrl };`)() as {
-  markupTree: (text: string, markup: unknown) => Node[];
-  safeUrl: (url: unknown) => string | null;
-};
+// The page's markup code is a browser module; its pure parts run in Node too.
 
 /** A compact picture of a tree: `strong(Hi) there`. */
 function show(nodes: Node[]): string {

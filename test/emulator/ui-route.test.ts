@@ -1,10 +1,16 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORLD_IDS as ids } from '../../src/emulator';
 import type { Emulator, EmulatorEvent, EmulatorEventListener } from '../../src/emulator';
 import { serveEventStream } from '../../src/emulator/ui/event-stream';
-import { PAGE_SCRIPT } from '../../src/emulator/ui/page-script';
+import { bundlePageScript, pageScriptModule, pageScriptPlugin } from '../../src/emulator/ui/page-bundle';
+import { loadPageScript } from '../../src/emulator/ui/page-script';
 import { renderPage } from '../../src/emulator/ui/page-html';
 import { call, control, start, waitFor } from './helpers';
 
@@ -142,12 +148,89 @@ describe('GET /_emulator/ui: the web chat page', () => {
     expect((await control(emulator, 'GET', '')).body.routes).toEqual(expect.arrayContaining(['GET /_emulator/ui', 'GET /_emulator/events']));
   });
 
-  it('ships a script that parses, never uses HTML sinks, and cannot end its <script> early', () => {
-    expect(() => new Function(PAGE_SCRIPT)).not.toThrow();
-    expect(PAGE_SCRIPT).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
-    expect(PAGE_SCRIPT.toLowerCase()).not.toContain('</script');
-    expect(renderPage('abcdefgh12345678').toLowerCase().match(/<\/script/g)).toHaveLength(1);
-    expect(() => renderPage('"><x')).toThrow(/nonce/);
+  it('ships a script that parses, never uses HTML sinks, and cannot end its <script> early', async () => {
+    const script = await loadPageScript();
+    expect(() => new Function(script)).not.toThrow();
+    expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
+    expect(script.toLowerCase()).not.toContain('</script');
+    // One script, bundled from the TypeScript client: no module syntax left, nothing to load.
+    expect(script).not.toMatch(/^\s*(import|export)\s/m);
+    expect(script).not.toMatch(/\brequire\(/);
+    expect(renderPage('abcdefgh12345678', script).toLowerCase().match(/<\/script/g)).toHaveLength(1);
+    expect(() => renderPage('"><x', script)).toThrow(/nonce/);
+    expect(() => renderPage('abcdefgh12345678', 'x = "</SCRIPT>";')).toThrow(/<\/script/);
+  });
+
+  it('serves the page whose script is the bundled client (bundled once per process)', async () => {
+    const emulator = await start();
+    const html = await (await fetch(`${emulator.url}/_emulator/ui`)).text();
+    const script = await loadPageScript();
+    expect(html).toContain(script);
+    expect(loadPageScript()).toBe(loadPageScript());
+    expect(script).toContain('new EventSource(');
+  });
+});
+
+describe('the page script bundle', () => {
+  it('reports a client that does not compile with esbuild\'s message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tamtam-rx-page-'));
+    try {
+      await writeFile(join(dir, 'main.ts'), 'const x: number = ;\n');
+      await expect(bundlePageScript(join(dir, 'main.ts'))).rejects.toThrow(/Unexpected ";"|Expected/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('inlines the finished script in place of page-script.ts at build time (no esbuild in the package)', async () => {
+    const script = await bundlePageScript();
+    expect(pageScriptModule(script)).not.toMatch(/\bimport\b|\brequire\(/);
+    // What tsup does: bundle the emulator's page module with the plugin.
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL('../../src/emulator/ui/page-script.ts', import.meta.url))],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      plugins: [pageScriptPlugin()],
+      logLevel: 'silent',
+    });
+    const built = result.outputFiles[0]?.text ?? '';
+    expect(built).not.toMatch(/esbuild/);
+    const dir = await mkdtemp(join(tmpdir(), 'tamtam-rx-page-'));
+    try {
+      const file = join(dir, 'page-script.mjs');
+      await writeFile(file, built);
+      const loaded = (await import(pathToFileURL(file).href)) as { loadPageScript(): Promise<string> };
+      expect(await loaded.loadPageScript()).toBe(script);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('GET /_emulator/inspect/edited-messages', () => {
+  it('lists the edited messages of a chat, so the page marks them after a reload', async () => {
+    const emulator = await start();
+    const alice = emulator.actAs(ids.alice);
+    const first = alice.sendToBot('first');
+    const second = alice.sendToBot('second');
+    const reply = await call(emulator, 'POST', '/messages', { query: { chat_id: ids.dialogWithAlice }, body: { text: 'Hi' } });
+    const mid = reply.body.message.body.mid as string;
+    expect((await control(emulator, 'GET', `/inspect/edited-messages?chat_id=${ids.dialogWithAlice}`)).body).toEqual([]);
+    await call(emulator, 'PUT', '/messages', { query: { message_id: mid }, body: { text: 'Hi again' } });
+    alice.editMessage(second.body.mid, 'second (fixed)');
+    const edited = await control(emulator, 'GET', `/inspect/edited-messages?chat_id=${ids.dialogWithAlice}`);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toEqual([
+      { chatId: ids.dialogWithAlice, messageId: mid, at: expect.any(Number) },
+      { chatId: ids.dialogWithAlice, messageId: second.body.mid, at: expect.any(Number) },
+    ]);
+    expect(emulator.inspect.editedMessages(ids.dialogWithAlice).map((r) => r.messageId)).not.toContain(first.body.mid);
+    expect(emulator.inspect.editedMessages(ids.group)).toEqual([]);
+    // A deleted message is no longer listed.
+    await call(emulator, 'DELETE', '/messages', { query: { message_id: mid } });
+    expect(emulator.inspect.editedMessages().map((r) => r.messageId)).toEqual([second.body.mid]);
   });
 });
 

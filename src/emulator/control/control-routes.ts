@@ -121,6 +121,7 @@ const INSPECTIONS: Readonly<Record<string, ControlHandler>> = {
   pins: ({ emulator, query }) => emulator.inspect.pins(query.int('chat_id')),
   actions: ({ emulator, query }) => emulator.inspect.actions(query.int('chat_id')),
   'removed-messages': ({ emulator }) => emulator.inspect.removedMessages(),
+  'edited-messages': ({ emulator, query }) => emulator.inspect.editedMessages(query.int('chat_id')),
   'webhook-deliveries': ({ emulator }) => emulator.inspect.webhookDeliveries(),
   'pending-updates': ({ emulator }) => emulator.inspect.pendingUpdates(),
   requests: ({ emulator }) => emulator.inspect.requests(),

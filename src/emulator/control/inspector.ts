@@ -9,6 +9,7 @@ import type {
   ConstructorAnswerRecord,
   PinRecord,
   RemovedMessageRecord,
+  EditedMessageRecord,
 } from '../state/journal';
 import { toMessage } from '../state/wire';
 import type { World } from '../state/world';
@@ -78,6 +79,16 @@ export class Inspector {
   /** Deleted messages: which, where, by whom. */
   removedMessages(): RemovedMessageRecord[] {
     return structuredClone(this.world.journal.removed);
+  }
+
+  /**
+   * Messages edited since they were sent (by the bot or a user) that still exist, in the order
+   * of their first edit; optionally only those of one chat.
+   */
+  editedMessages(chatId?: number): EditedMessageRecord[] {
+    return [...this.world.journal.edited.values()]
+      .filter((r) => this.world.messages.has(r.messageId) && (chatId === undefined || r.chatId === chatId))
+      .map((r) => ({ ...r }));
   }
 
   /** Every webhook delivery attempt, oldest first. */

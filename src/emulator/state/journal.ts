@@ -74,6 +74,20 @@ export interface RemovedMessageRecord {
 }
 
 /**
+ * A message that was edited (by the bot or a user): the page shows it as "edited" even after
+ * a reload.
+ *
+ * @example
+ * emulator.inspect.editedMessages(chatId).some((r) => r.messageId === mid);
+ */
+export interface EditedMessageRecord {
+  chatId: number;
+  messageId: string;
+  /** ms since epoch of the latest edit. */
+  at: number;
+}
+
+/**
  * Append-only logs of the bot's actions. The `sent` list keeps message ids; the last known
  * state of a deleted message is kept in `lastKnown` so inspection can still show it.
  *
@@ -91,4 +105,6 @@ export class Journal {
   readonly pins: PinRecord[] = [];
   readonly actions: ActionRecord[] = [];
   readonly removed: RemovedMessageRecord[] = [];
+  /** Edited messages by id (the latest edit); kept in the order of their first edit. */
+  readonly edited = new Map<string, EditedMessageRecord>();
 }

@@ -124,6 +124,12 @@ export class World {
       commands: null,
     };
     this.ids.reserveUser(this.bot.user_id);
+    this.events.on((event) => {
+      if (event.type === 'message_edited') {
+        const messageId = event.message.body.mid;
+        this.journal.edited.set(messageId, { chatId: event.chatId, messageId, at: this.now() });
+      }
+    });
   }
 
   /** Current time in ms. */

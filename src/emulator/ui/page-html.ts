@@ -1,18 +1,18 @@
 /**
  * The web chat page's HTML document.
  */
-import { PAGE_SCRIPT } from './page-script';
 import { PAGE_STYLE } from './page-style';
 
 /**
- * The complete page: markup, inline style and inline script, both carrying `nonce` so the
- * Content-Security-Policy can forbid every other script and style.
+ * The complete page: markup, inline style and inline `script` (see `loadPageScript`), both
+ * carrying `nonce` so the Content-Security-Policy can forbid every other script and style.
  *
  * @example
- * res.end(renderPage(randomBytes(16).toString('base64')));
+ * res.end(renderPage(randomBytes(16).toString('base64'), await loadPageScript()));
  */
-export function renderPage(nonce: string): string {
+export function renderPage(nonce: string, script: string): string {
   if (!/^[A-Za-z0-9+/=_-]{8,}$/.test(nonce)) throw new RangeError('renderPage: the nonce must be at least 8 base64 characters');
+  if (/<\/script|<!--/i.test(script)) throw new RangeError('renderPage: the script must not contain "</script" or "<!--" (it would end or confuse the inline <script>)');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -91,7 +91,7 @@ export function renderPage(nonce: string): string {
   </main>
 </div>
 <div class="toasts" id="toasts" role="status" aria-live="polite"></div>
-<script nonce="${nonce}">${PAGE_SCRIPT}</script>
+<script nonce="${nonce}">${script}</script>
 </body>
 </html>
 `;

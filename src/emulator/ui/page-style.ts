@@ -101,6 +101,9 @@ select:focus, input:focus, textarea:focus { border-color: var(--accent); box-sha
 .only-narrow { display: none; }
 
 .messages { flex: 1; min-height: 0; overflow-y: auto; padding: 18px clamp(12px, 4vw, 48px) 12px; display: flex; flex-direction: column; gap: 8px; }
+/* Bottom-anchored like every chat app: a short history sits just above the composer (the free
+   space goes above the first message); a long one scrolls, and the page keeps it on the newest. */
+.messages > :first-child { margin-top: auto; }
 .empty { margin: auto; text-align: center; color: var(--muted); max-width: 360px; }
 .empty-title { font-weight: 650; font-size: 16px; color: var(--text); margin-bottom: 4px; }
 
@@ -162,8 +165,9 @@ a.att-card:hover { border-color: var(--accent); }
 .composer .btn { height: 38px; padding: 0 18px; }
 .composer.disabled { opacity: 0.6; }
 
-.toasts { position: fixed; left: calc(50% + 150px); bottom: 84px; transform: translateX(-50%); display: flex; flex-direction: column; align-items: center; gap: 6px; z-index: 20; pointer-events: none; width: max-content; max-width: 92vw; }
-.toast { background: #1f2633; color: #fff; padding: 9px 16px; border-radius: 10px; box-shadow: 0 6px 20px rgba(0, 0, 0, 0.18); transition: opacity 0.3s, transform 0.3s; max-width: 520px; }
+/* Toasts belong to the conversation: centred over it, never over the sidebar (300 px). */
+.toasts { position: fixed; left: 300px; right: 0; bottom: 84px; display: flex; flex-direction: column; align-items: center; gap: 6px; padding: 0 16px; z-index: 8; pointer-events: none; }
+.toast { background: #1f2633; color: #fff; padding: 9px 16px; border-radius: 10px; box-shadow: 0 6px 20px rgba(0, 0, 0, 0.18); transition: opacity 0.3s, transform 0.3s; max-width: min(520px, 100%); overflow-wrap: anywhere; }
 .toast.notice { background: #203a74; }
 .toast.error { background: var(--danger); }
 .toast.leaving { opacity: 0; transform: translateY(6px); }
@@ -176,7 +180,8 @@ a.att-card:hover { border-color: var(--accent); }
   body.sidebar-open .sidebar { transform: none; }
   body.sidebar-open .backdrop { display: block; position: fixed; inset: 0; background: rgba(15, 20, 30, 0.35); z-index: 9; }
   .only-narrow { display: inline-flex; }
-  .toasts { left: 50%; }
+  /* The sidebar is a drawer here: toasts stay under it and its backdrop (z-index 10 and 9). */
+  .toasts { left: 0; }
   .chat-header { padding: 8px 12px; gap: 8px; }
   .start-form { width: 100%; }
   .start-form input { flex: 1; width: auto; }

@@ -8,6 +8,7 @@ import { EmulatorApiError } from '../http/api-error';
 import type { EmulatorEventListener } from '../state/events';
 import { serveEventStream } from './event-stream';
 import { renderPage } from './page-html';
+import { loadPageScript } from './page-script';
 
 /**
  * Where the web chat page is served.
@@ -58,7 +59,7 @@ export function serveUi(res: ServerResponse, method: string, path: string, ctx: 
   const normalized = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   if (normalized === UI_PATH) {
     if (method !== 'GET' && method !== 'HEAD') throw wrongMethod(method, 'GET, HEAD');
-    sendPage(res, method === 'HEAD');
+    void sendPage(res, method === 'HEAD');
     return true;
   }
   if (normalized === EVENTS_PATH) {
@@ -73,9 +74,24 @@ export function serveUi(res: ServerResponse, method: string, path: string, ctx: 
   return false;
 }
 
-function sendPage(res: ServerResponse, headOnly: boolean): void {
+/**
+ * Answers with the page once its script is ready (bundled at the first request when running
+ * from source). If the script cannot be built, answers 500 with the reason as plain text: a
+ * compile error in the page's client code, which only happens from source.
+ */
+async function sendPage(res: ServerResponse, headOnly: boolean): Promise<void> {
   const nonce = randomBytes(16).toString('base64');
-  const page = Buffer.from(renderPage(nonce), 'utf8');
+  let page: Buffer;
+  try {
+    page = Buffer.from(renderPage(nonce, await loadPageScript()), 'utf8');
+  } catch (error) {
+    if (res.headersSent || res.destroyed) return;
+    const text = Buffer.from(`The web chat page's script could not be built:\n${error instanceof Error ? error.message : String(error)}\n`, 'utf8');
+    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(text.length), 'cache-control': 'no-store' });
+    res.end(headOnly ? undefined : text);
+    return;
+  }
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': String(page.length),
