@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
+import { pageScriptPlugin } from './src/emulator/ui/page-bundle';
 
 /** Public entries; each becomes `dist/<name>.{js,cjs,d.ts,d.cts}`. */
 const entry = {
@@ -14,6 +15,8 @@ const shared: Options = {
   platform: 'node',
   sourcemap: true,
   treeshake: true,
+  // The web chat page's script (src/emulator/ui/client) is bundled and inlined at build time.
+  esbuildPlugins: [pageScriptPlugin()],
 };
 
 /**

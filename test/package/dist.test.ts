@@ -1,8 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundlePageScript } from '../../src/emulator/ui/page-bundle';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -49,6 +50,25 @@ describe('the built package', () => {
   it.each(['require', 'import'] as const)('works through %s and makes real requests', async (kind) => {
     const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', consumerScript(kind)], { cwd: root, timeout: 30_000 });
     expect(JSON.parse(stdout)).toEqual({ isBot: true, errorName: 'TamTamApiError', isApiError: true, status: 404, kitErrorIsApiError: true });
+  });
+
+  it.each(['require', 'import'] as const)('serves the web chat page with its script inlined at build time (%s), without esbuild', async (kind) => {
+    const script = `
+      ${kind === 'require' ? "Promise.resolve(require('tamtam-rx/emulator'))" : "import('tamtam-rx/emulator')"}.then(async (emu) => {
+        const emulator = await emu.startEmulator();
+        try {
+          const html = await (await fetch(emulator.url + '/_emulator/ui')).text();
+          console.log(JSON.stringify({ script: /<script nonce="[^"]+">([\\s\\S]*)<\\/script>/.exec(html)?.[1] ?? null }));
+        } finally {
+          await emulator.close();
+        }
+      }).catch((e) => { console.error(e); process.exit(1); });
+    `;
+    const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: root, timeout: 30_000 });
+    expect((JSON.parse(stdout) as { script: string | null }).script).toBe(await bundlePageScript());
+    // esbuild is a devDependency: nothing in the package may load it.
+    const code = readdirSync(dist).filter((name) => /\.c?js$/.test(name));
+    expect(code.filter((name) => /\besbuild\b/.test(readFileSync(resolve(dist, name), 'utf8')))).toEqual([]);
   });
 
   it('ships the emulator command (package bin) that prints its URL and token', async () => {
