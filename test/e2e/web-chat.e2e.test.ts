@@ -21,6 +21,32 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/web-chat.png', import.meta.url));
 const STEP_MS = 10_000;
 
+/** A box on the page, in CSS pixels. */
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The client rectangle of the first element matching `selector`. */
+function boxOf(page: Page, selector: string): Promise<Box> {
+  return page.evaluate((sel) => {
+    const node = document.querySelector(sel);
+    if (!node) throw new Error(`no ${sel} on the page`);
+    const { top, bottom, left, right } = node.getBoundingClientRect();
+    return { top, bottom, left, right };
+  }, selector);
+}
+
+/** Where the conversation is scrolled: how far from its end, and whether it can scroll at all. */
+function scrollOf(page: Page): Promise<{ fromEnd: number; scrollTop: number; scrollable: boolean }> {
+  return page.evaluate(() => {
+    const box = document.getElementById('messages') as HTMLElement;
+    return { fromEnd: box.scrollHeight - box.scrollTop - box.clientHeight, scrollTop: box.scrollTop, scrollable: box.scrollHeight > box.clientHeight };
+  });
+}
+
 /**
  * The bot under test: echoes text with a vote keyboard; a vote edits the message and notifies;
  * greets on start (naming the deep-link payload) and when added to a group.
@@ -128,6 +154,13 @@ describe('web chat page in headless Chromium', () => {
     expect(await botReply.locator('.text strong').textContent()).toBe('Hello from Chromium');
     expect(await botReply.locator('.sender').textContent()).toBe('Emulator Bot');
 
+    // A short history sits at the bottom of the pane, just above the composer, as in every chat app.
+    const pane = await boxOf(page, '#messages');
+    const newest = await boxOf(page, '.msg-row:last-child');
+    const oldest = await boxOf(page, '.msg-row:first-child');
+    expect(pane.bottom - newest.bottom).toBeLessThan(40);
+    expect(oldest.top - pane.top).toBeGreaterThan(100);
+
     // Press the callback button: the bot edits the message, the page shows it without a reload.
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     const navigationsBefore = navigations;
@@ -136,6 +169,8 @@ describe('web chat page in headless Chromium', () => {
     await edited.waitFor();
     await page.locator('.toast', { hasText: 'Thanks for voting!' }).waitFor();
     expect(await page.locator('.msg-row.from-bot', { hasText: 'Voted: yes' }).locator('.edited-mark').count()).toBe(1);
+    // Toasts belong to the conversation: they never cover the sidebar.
+    expect((await boxOf(page, '.toast')).left).toBeGreaterThanOrEqual((await boxOf(page, '#sidebar')).right);
     expect(await page.locator('.msg-row .text', { hasText: 'You said:' }).count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     expect(navigations).toBe(navigationsBefore);
@@ -146,6 +181,35 @@ describe('web chat page in headless Chromium', () => {
 
     await mkdir(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+
+    // Another user takes over the page: Alice's notification goes away with her, at once (not
+    // after its own 4 s timeout).
+    await page.evaluate(() => {
+      const box = document.getElementById('toasts') as HTMLElement;
+      const seen = { shownAt: performance.now(), clearedAt: -1 };
+      Object.assign(window, { __toasts: seen });
+      new MutationObserver(() => {
+        if (box.children.length === 0 && seen.clearedAt < 0) seen.clearedAt = performance.now();
+      }).observe(box, { childList: true });
+    });
+    expect(await page.locator('.toast').count()).toBeGreaterThan(0);
+    await page.selectOption('#user-select', String(ids.bob));
+    await expect.poll(() => page.locator('#chat-sub').textContent(), { timeout: STEP_MS }).toContain('you are Bob');
+    expect(await page.locator('.toast').count()).toBe(0);
+    const toasts = await page.evaluate(() => (window as unknown as { __toasts: { shownAt: number; clearedAt: number } }).__toasts);
+    expect(toasts.clearedAt).toBeGreaterThan(0);
+    expect(toasts.clearedAt - toasts.shownAt).toBeLessThan(3000);
+
+    // Back to Alice, then a reload: the edit is still marked, and the newest message is in view.
+    await page.selectOption('#user-select', String(ids.alice));
+    await page.locator('.msg-row.from-bot', { hasText: 'Voted: yes' }).waitFor();
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    const reloaded = page.locator('.msg-row.from-bot', { hasText: 'Voted: yes' });
+    await reloaded.waitFor();
+    expect(await reloaded.locator('.edited-mark').count()).toBe(1);
+    expect(await page.locator('.msg-row.mine', { hasText: 'Hello from Chromium' }).locator('.edited-mark').count()).toBe(0);
+    expect((await scrollOf(page)).fromEnd).toBeLessThan(2);
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -192,6 +256,70 @@ describe('web chat page in headless Chromium', () => {
     await page.waitForFunction(() => (document.getElementById('sidebar')?.getBoundingClientRect().right ?? 1) <= 0, null, { timeout: STEP_MS });
     expect(await page.locator('#toggle-sidebar').isVisible()).toBe(true);
     await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-narrow.png') });
+
+    // With the drawer open, a toast (here: a user created from the drawer) stays under it.
+    await page.locator('#toggle-sidebar').click();
+    await page.waitForFunction(() => (document.getElementById('sidebar')?.getBoundingClientRect().left ?? -1) >= 0, null, { timeout: STEP_MS });
+    await page.locator('#new-user > summary').click();
+    await page.locator('#new-user-name').fill('Erin Narrow');
+    await page.locator('#new-user-form button[type="submit"]').click();
+    await page.locator('.toast', { hasText: 'Created user Erin Narrow' }).waitFor();
+    const toast = await boxOf(page, '.toast');
+    const drawer = await boxOf(page, '#sidebar');
+    expect(toast.left).toBeLessThan(drawer.right); // they overlap on a narrow screen...
+    const covered = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('#sidebar, .toast')?.id ?? 'other',
+      { x: (toast.left + Math.min(toast.right, drawer.right)) / 2, y: (toast.top + toast.bottom) / 2 },
+    );
+    expect(covered).toBe('sidebar'); // ...and the drawer is on top
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-narrow-drawer.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('opens a long history on the newest message, follows new ones, and leaves a reader who scrolled up alone', async () => {
+    const { emulator, context } = ready();
+    const carol = emulator.actAs(ids.carol);
+    let chatId = 0;
+    for (let i = 1; i <= 12; i++) chatId = carol.sendToBot(`line ${i}`).recipient.chat_id ?? 0;
+    await expect.poll(() => emulator.inspect.sentMessages(chatId).length, { timeout: STEP_MS }).toBe(12);
+
+    const page: Page = await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.goto(`${emulator.url}/_emulator/ui#user=${ids.carol}&chat=dialog`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.locator('.msg-row.from-bot .text', { hasText: 'You said: line 12' }).waitFor();
+    expect(await page.locator('.msg-row').count()).toBe(24);
+    const opened = await scrollOf(page);
+    expect(opened.scrollable).toBe(true);
+    expect(opened.fromEnd).toBeLessThan(2);
+
+    // A new message arrives while the newest is in view: the pane follows it.
+    carol.sendToBot('line 13');
+    await page.locator('.msg-row.from-bot .text', { hasText: 'You said: line 13' }).waitFor();
+    await expect.poll(async () => (await scrollOf(page)).fromEnd, { timeout: STEP_MS }).toBeLessThan(2);
+
+    // The reader scrolls up to read: the bot's next message does not yank the pane back down.
+    await page.locator('#messages').evaluate((box) => box.scrollTo({ top: 0 }));
+    await expect.poll(async () => (await scrollOf(page)).scrollTop, { timeout: STEP_MS }).toBe(0);
+    const news = await fetch(`${emulator.url}/messages?chat_id=${chatId}`, {
+      method: 'POST',
+      headers: { authorization: emulator.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Unprompted news' }),
+    });
+    expect(news.status).toBe(200);
+    await page.locator('.msg-row.from-bot .text', { hasText: 'Unprompted news' }).waitFor();
+    await page.waitForTimeout(300);
+    expect((await scrollOf(page)).scrollTop).toBe(0);
+    // Sending a message of one's own brings the newest back into view.
+    await page.locator('#composer-input').fill('back to the end');
+    await page.keyboard.press('Enter');
+    await page.locator('.msg-row.from-bot .text', { hasText: 'You said: back to the end' }).waitFor();
+    await expect.poll(async () => (await scrollOf(page)).fromEnd, { timeout: STEP_MS }).toBeLessThan(2);
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-long.png') });
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

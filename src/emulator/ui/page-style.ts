@@ -176,8 +176,8 @@ a.att-card:hover { border-color: var(--accent); }
 
 @media (max-width: 760px) {
   .app { grid-template-columns: minmax(0, 1fr); }
-  .sidebar { position: fixed; inset: 0 auto 0 0; width: min(86vw, 320px); z-index: 10; transform: translateX(-102%); transition: transform 0.2s ease; box-shadow: 0 0 24px rgba(0, 0, 0, 0.2); }
-  body.sidebar-open .sidebar { transform: none; }
+  .sidebar { position: fixed; inset: 0 auto 0 0; width: min(86vw, 320px); z-index: 10; transform: translateX(-102%); transition: transform 0.2s ease; }
+  body.sidebar-open .sidebar { transform: none; box-shadow: 0 0 24px rgba(0, 0, 0, 0.2); }
   body.sidebar-open .backdrop { display: block; position: fixed; inset: 0; background: rgba(15, 20, 30, 0.35); z-index: 9; }
   .only-narrow { display: inline-flex; }
   /* The sidebar is a drawer here: toasts stay under it and its backdrop (z-index 10 and 9). */

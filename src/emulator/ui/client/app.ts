@@ -48,10 +48,10 @@ const state = {
   answered: new Set<string>(),
   connectedOnce: false,
   typingTimer: undefined as ReturnType<typeof setTimeout> | undefined,
-  /** Whether the conversation follows the newest message (the user has not scrolled up). */
+  /** Whether the conversation follows the newest message (the reader has not scrolled up). */
   pinned: true,
-  /** Set while the page itself scrolls the conversation, so that scroll does not unpin it. */
-  autoScrolling: undefined as ReturnType<typeof setTimeout> | undefined,
+  /** The conversation's scroll position at the last scroll event. */
+  lastScrollTop: 0,
 };
 
 function userPath(action: string): string {
@@ -353,13 +353,20 @@ function isNearBottom(): boolean {
 function scrollToBottom(instant: boolean): void {
   const box = messagesBox();
   state.pinned = true;
-  clearTimeout(state.autoScrolling);
-  state.autoScrolling = setTimeout(() => (state.autoScrolling = undefined), instant ? 50 : 700);
   box.scrollTo({ top: box.scrollHeight, behavior: instant ? 'auto' : 'smooth' });
 }
 
+/**
+ * Scrolling up away from the newest message unpins the conversation; coming back to the end
+ * pins it again. The page's own scrolls only go down, so a smooth scroll in progress never
+ * unpins it.
+ */
 function onMessagesScroll(): void {
-  if (state.autoScrolling === undefined) state.pinned = isNearBottom();
+  const top = messagesBox().scrollTop;
+  const movedUp = top < state.lastScrollTop;
+  state.lastScrollTop = top;
+  if (isNearBottom()) state.pinned = true;
+  else if (movedUp) state.pinned = false;
 }
 
 function showTyping(action: string): void {
