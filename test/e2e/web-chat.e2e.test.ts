@@ -226,6 +226,7 @@ describe('web chat page in headless Chromium', () => {
     await page.locator('#new-user-name').fill('Dave Tester');
     await page.locator('#new-user-username').fill('dave');
     await page.locator('#new-user-form button[type="submit"]').click();
+    await expect.poll(() => emulator.users.list().some((u) => u.username === 'dave'), { timeout: STEP_MS }).toBe(true);
     const dave = emulator.users.list().find((u) => u.username === 'dave');
     await expect.poll(() => page.locator('#user-select').inputValue(), { timeout: STEP_MS }).toBe(String(dave?.user_id));
     await page.locator('.chat-item[data-chat-key="dialog"]', { hasText: 'not started' }).waitFor();
@@ -268,7 +269,13 @@ describe('web chat page in headless Chromium', () => {
     const drawer = await boxOf(page, '#sidebar');
     expect(toast.left).toBeLessThan(drawer.right); // they overlap on a narrow screen...
     const covered = await page.evaluate(
-      ({ x, y }) => document.elementFromPoint(x, y)?.closest('#sidebar, .toast')?.id ?? 'other',
+      ({ x, y }) => {
+        // Toasts let clicks through (pointer-events: none), which hit testing would skip too.
+        (document.getElementById('toasts') as HTMLElement).style.pointerEvents = 'auto';
+        const top = document.elementFromPoint(x, y)?.closest('#sidebar, .toast');
+        (document.getElementById('toasts') as HTMLElement).style.pointerEvents = '';
+        return top ? top.id || top.className : 'other';
+      },
       { x: (toast.left + Math.min(toast.right, drawer.right)) / 2, y: (toast.top + toast.bottom) / 2 },
     );
     expect(covered).toBe('sidebar'); // ...and the drawer is on top
