@@ -2,6 +2,7 @@
  * Webhook subscriptions and in-order delivery with retries.
  */
 import type { Subscription, Update } from '../../types';
+import { sleep } from '../http/sleep';
 import { postJson } from './post-json';
 import type { WebhookDelivery, WebhookOptions } from './webhook-options';
 import { resolveWebhookOptions } from './webhook-options';
@@ -14,10 +15,31 @@ interface Target {
 }
 
 /**
+ * The dispatcher's time: when an attempt starts and how it waits before a retry. Inject one to
+ * run retries without real waiting (tests); the default is the system clock and `setTimeout`.
+ *
+ * @example
+ * const clock: WebhookClock = { now: () => scheduler.now(), sleep: (ms, signal) => manualSleep(ms, signal) };
+ * const hooks = new WebhookDispatcher({}, clock);
+ */
+export interface WebhookClock {
+  /** Milliseconds since epoch, recorded as `WebhookDelivery.at`. */
+  now(): number;
+  /**
+   * Resolves after `ms`, or as soon as `signal` aborts; never rejects. It is only called with a
+   * signal that has not aborted yet.
+   */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+const SYSTEM_CLOCK: WebhookClock = { now: () => Date.now(), sleep };
+
+/**
  * Keeps webhook subscriptions and delivers updates to them: one `Update` JSON per POST, in
  * order per subscription; any status other than 200 is a failure and is retried with
  * exponential backoff until `maxAttempts`, then that update is dropped and the next one goes.
- * Every attempt is recorded.
+ * Every attempt is recorded. `close()` (and unsubscribing) aborts the request in flight and the
+ * wait before a retry, so it never waits for a retry delay.
  *
  * @example
  * const hooks = new WebhookDispatcher({ timeScale: 0.001 });
@@ -29,10 +51,12 @@ export class WebhookDispatcher {
   private readonly options: Required<WebhookOptions>;
   private readonly targets = new Map<string, Target>();
   private readonly log: WebhookDelivery[] = [];
-  private readonly sleeps = new Set<() => void>();
   private closed = false;
 
-  constructor(options: WebhookOptions = {}) {
+  constructor(
+    options: WebhookOptions = {},
+    private readonly clock: WebhookClock = SYSTEM_CLOCK,
+  ) {
     this.options = resolveWebhookOptions(options);
   }
 
@@ -100,12 +124,14 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Stops all deliveries and retries at once. */
+  /**
+   * Stops all deliveries and retries at once: aborts every request in flight and every wait
+   * before a retry, and resolves when the deliveries have stopped.
+   */
   async close(): Promise<void> {
     this.closed = true;
     const pumps = [...this.targets.values()].map((t) => t.pumping);
     for (const url of [...this.targets.keys()]) this.unsubscribe(url);
-    for (const wake of [...this.sleeps]) wake();
     await Promise.allSettled(pumps);
   }
 
@@ -116,14 +142,18 @@ export class WebhookDispatcher {
       for (let attempt = 1; attempt <= this.options.maxAttempts && !signal.aborted; attempt++) {
         const ok = await this.attempt(target, update, attempt, signal);
         if (ok) break;
-        if (attempt < this.options.maxAttempts) await this.sleep(this.delay(attempt), signal);
+        // The signal may have aborted while the request was in flight: an abort event never
+        // fires again, so waiting now would last the whole retry delay.
+        if (attempt < this.options.maxAttempts && !signal.aborted) {
+          await this.clock.sleep(this.delay(attempt), signal);
+        }
       }
       target.queue.shift();
     }
   }
 
   private async attempt(target: Target, update: Update, attempt: number, signal: AbortSignal): Promise<boolean> {
-    const at = Date.now();
+    const at = this.clock.now();
     let status: number | null = null;
     let error: string | undefined;
     try {
@@ -144,7 +174,7 @@ export class WebhookDispatcher {
       ...(error === undefined ? {} : { error }),
       gaveUp: !ok && attempt >= this.options.maxAttempts,
       at,
-      durationMs: Date.now() - at,
+      durationMs: this.clock.now() - at,
     });
     return ok;
   }
@@ -152,19 +182,5 @@ export class WebhookDispatcher {
   private delay(failedAttempts: number): number {
     const { retryDelayMs, maxRetryDelayMs, timeScale } = this.options;
     return Math.min(retryDelayMs * 2 ** (failedAttempts - 1), maxRetryDelayMs) * timeScale;
-  }
-
-  private sleep(ms: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', wake);
-        this.sleeps.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      signal.addEventListener('abort', wake, { once: true });
-      this.sleeps.add(wake);
-    });
   }
 }
