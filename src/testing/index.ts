@@ -71,5 +71,5 @@ export {
   type AnswerExpectation,
 } from './assertions/expect-sent';
 export { createMarbles, type ExpectLike, type MarbleTest, type MarbleContext } from './marbles';
-export { waitFor, type WaitOptions, type Found } from './wait-for';
+export { DEFAULT_WAIT_TIMEOUT, waitFor, type WaitOptions, type Found } from './wait-for';
 export { startTestBot, withEmulator, type BotFunction, type TestBot, type TestBotOptions } from './test-bot';

@@ -60,7 +60,8 @@ export interface TestBot {
   /**
    * Waits until the bot has sent a message meeting `criteria` (checked against the emulator's
    * record, edits applied) and resolves with the last such message. Rejects with a message
-   * listing what the bot sent when the time runs out, or at once when the bot failed.
+   * listing what the bot sent when the time runs out (`options.timeout`, default 4000 ms:
+   * before vitest's and jest's 5000 ms test timeout), or at once when the bot failed.
    */
   waitForSent(criteria?: MessageCriteria, options?: WaitOptions): Promise<Message>;
   /** Stops polling (letting handlers finish), stops the bot, closes the emulator. Safe to call twice. */
@@ -112,7 +113,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
           const error = failure();
           if (error) throw error;
           return find();
-        }, { timeout: 5000, ...waitOptions, what: describeCriteria(criteria) });
+        }, { ...waitOptions, what: describeCriteria(criteria) });
       } catch (error) {
         if (error instanceof TestKitAssertionError && error.cause === undefined) {
           const sent = emulator.inspect.sentMessages();
