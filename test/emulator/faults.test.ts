@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator, FaultOptions } from '../../src/emulator';
+import { FaultInjector } from '../../src/emulator/faults/fault-injector';
 import { call, control, start } from './helpers';
 
 async function outcome(emulator: Emulator): Promise<string> {
@@ -20,14 +21,20 @@ async function sequence(faults: FaultOptions, n = 40): Promise<string[]> {
 }
 
 describe('faults', () => {
-  const chaos: FaultOptions = { seed: 7, burst503: { probability: 0.2 }, dropConnectionProbability: 0.15, malformedBodyProbability: 0.2 };
+  const chaos: FaultOptions = {
+    seed: 7,
+    burst503: { probability: 0.2 },
+    dropConnectionProbability: 0.15,
+    malformedBodyProbability: 0.2,
+  };
 
   it('the same seed gives the same fault sequence; another seed another one', async () => {
-    const first = await sequence(chaos);
-    const second = await sequence(chaos);
+    // 20 requests are enough for seed 7 to show every outcome (its first drop is the 17th).
+    const first = await sequence(chaos, 20);
+    const second = await sequence(chaos, 20);
     expect(second).toEqual(first);
     expect(new Set(first)).toEqual(new Set(['200', '503', 'drop', 'malformed']));
-    expect(await sequence({ ...chaos, seed: 8 })).not.toEqual(first);
+    expect(await sequence({ ...chaos, seed: 8 }, 20)).not.toEqual(first);
   });
 
   it('rate limiting answers 429 with Retry-After past N requests per second', async () => {
@@ -37,23 +44,46 @@ describe('faults', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 429, 429]);
     expect(results[3]?.headers.get('retry-after')).toBe('2');
     expect(results[3]?.body.code).toBe('too.many.requests');
-    await new Promise((r) => setTimeout(r, 1050));
-    expect((await call(emulator, 'GET', '/me')).status).toBe(200);
+    expect(emulator.faults.stats()).toMatchObject({ requests: 5, rateLimited: 2 });
+  });
+
+  it('the rate-limit window slides: a request is allowed again 1 s after the oldest counted one', () => {
+    const faults = new FaultInjector({ rateLimit: { perSecond: 2 } });
+    const at = (now: number): string => faults.plan(now).outcome;
+    expect([at(0), at(400), at(500), at(999)]).toEqual(['pass', 'pass', 'rate-limited', 'rate-limited']);
+    expect(at(1000)).toBe('pass'); // the request at 0 left the window; 400 and 1000 are in it now
+    expect(at(1300)).toBe('rate-limited');
+    expect(at(1400)).toBe('pass');
+    expect(faults.stats()).toMatchObject({ requests: 7, rateLimited: 3 });
   });
 
   it('adds latency (fixed or in a seeded range)', async () => {
     const emulator = await start({ faults: { latencyMs: 150 } });
-    let started = Date.now();
+    const started = Date.now();
     await call(emulator, 'GET', '/me');
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(emulator.faults.stats().delayed).toBe(1);
     emulator.faults.set({ latencyMs: { min: 0, max: 0 } });
-    started = Date.now();
     await call(emulator, 'GET', '/me');
-    expect(Date.now() - started).toBeLessThan(140);
+    expect(emulator.faults.stats()).toMatchObject({ requests: 2, delayed: 1 });
+    const ranged = new FaultInjector({ seed: 5, latencyMs: { min: 10, max: 20 } });
+    const latencies = Array.from({ length: 50 }, () => ranged.plan(0).latencyMs);
+    expect(Math.min(...latencies)).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...latencies)).toBeLessThanOrEqual(20);
+    expect(new Set(latencies).size).toBeGreaterThan(1);
   });
 
   it('503 bursts every N requests, lasting `length` requests', async () => {
-    expect(await sequence({ burst503: { every: 3, length: 2 } }, 8)).toEqual(['200', '200', '503', '503', '200', '503', '503', '200']);
+    expect(await sequence({ burst503: { every: 3, length: 2 } }, 8)).toEqual([
+      '200',
+      '200',
+      '503',
+      '503',
+      '200',
+      '503',
+      '503',
+      '200',
+    ]);
   });
 
   it('switches at run time, programmatically and over HTTP; control routes never fault', async () => {
@@ -69,7 +99,11 @@ describe('faults', () => {
     expect(await outcome(emulator)).toBe('429');
     expect((await control(emulator, 'PUT', '/faults', { dropConnectionProbability: 3 })).status).toBe(400);
     // the reset above cleared the counters: only the two requests after it count
-    expect((await control(emulator, 'GET', '/faults/stats')).body).toMatchObject({ requests: 2, unavailable: 0, rateLimited: 1 });
+    expect((await control(emulator, 'GET', '/faults/stats')).body).toMatchObject({
+      requests: 2,
+      unavailable: 0,
+      rateLimited: 1,
+    });
   });
 
   it('records injected faults in the request log, never the token', async () => {
