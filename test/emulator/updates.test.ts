@@ -73,13 +73,12 @@ describe('GET /updates marker semantics', () => {
 
   it('long poll answers as soon as an update arrives', async () => {
     const emulator = await start();
-    const started = Date.now();
     const pending = poll(emulator, { timeout: 30 });
     await waitFor(() => emulator.updates.waiting() === 1);
     say(emulator, 'wake up');
+    expect(emulator.updates.waiting()).toBe(0); // woken by the update itself, not by its 30 s timeout
     const res = await pending;
     expect(texts(res.body)).toEqual(['wake up']);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('long poll ignores updates of other types while waiting', async () => {
@@ -87,8 +86,7 @@ describe('GET /updates marker semantics', () => {
     const pending = poll(emulator, { timeout: 30, types: 'bot_started' });
     await waitFor(() => emulator.updates.waiting() === 1);
     say(emulator, 'not this');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(emulator.updates.waiting()).toBe(1);
+    expect(emulator.updates.waiting()).toBe(1); // a matching update wakes a poll at once (synchronously)
     emulator.actAs(ids.bob).startBot(null);
     const res = await pending;
     expect(res.body.updates.map((u: { update_type: string }) => u.update_type)).toEqual(['bot_started']);
