@@ -4,6 +4,7 @@
 import { afterEach } from 'vitest';
 import { startEmulator } from '../../src/emulator';
 import type { Emulator, EmulatorOptions } from '../../src/emulator';
+import { waitFor as kitWaitFor } from '../../src/testing';
 
 export const TOKEN = 'test-token';
 
@@ -73,11 +74,7 @@ export function control<T = any>(emulator: Emulator, method: string, path: strin
   return call<T>(emulator, method, `/_emulator${path}`, { token: null, ...(body === undefined ? {} : { body }) });
 }
 
-/** Polls `condition` every 5 ms until true; throws after `timeoutMs`. */
+/** The test kit's `waitFor`, checking every 5 ms until `condition()` is true; fails after `timeoutMs`. */
 export async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await kitWaitFor(condition, { timeout: timeoutMs, interval: 5 });
 }
