@@ -1,34 +1,34 @@
 import { type MonoTypeOperatorFunction, Observable, type OperatorFunction, Subscriber } from 'rxjs';
 
 /**
- * Builds an operator that tests each value and, when it passes, optionally derives the value to
- * emit — in one subscriber hop, the way RxJS builds `filter` and `map` (one subscriber whose
- * `next` does the work), not as a `pipe(filter, map, filter)` of three hops.
+ * Builds an operator in one subscriber hop, the way RxJS builds `filter` and `map` (one
+ * subscriber whose `next` does the work) rather than as `pipe(filter, map, filter)`, which
+ * costs three hops per value. Every selecting and deriving operator of tamtam-rx is made
+ * with it.
  *
- * - `test` decides whether a value passes; a type guard narrows what `derive` sees and what the
- *   operator emits.
+ * - `test` decides whether a value passes; a type guard narrows what `derive` sees and what
+ *   the operator emits.
  * - `derive` (optional) turns a passing value into what to emit, or `null` to drop it after
  *   all (a payload that does not decode, a text that does not parse). Without `derive` the
- *   passing value itself is emitted. Use `deriveUpdate` to add fields to an update, so that
- *   delivery tracking (`holdUpdate`, `isRedelivery`) keeps answering through the original.
+ *   passing value itself is emitted, not a copy. To add fields to an update use
+ *   `deriveUpdate`, so delivery tracking (`holdUpdate`, `isRedelivery`) keeps answering
+ *   through the update the source emitted.
  * - An exception from `test` or `derive` errors the output, like a throwing `filter`
- *   predicate; errors and completion from the source pass through; unsubscribing the output
+ *   predicate. Source errors and completion pass through; unsubscribing the output
  *   unsubscribes the source.
  *
+ * This form lets through the values that pass the type guard `test`, narrowed.
+ *
  * @example
- * const isCreated = (u: AnyUpdate) => isOfType(u, 'message_created');
- * const words = filterDerive(isCreated, (u) => {
- *   const text = u.message.body.text;
- *   return text ? deriveUpdate(u, { words: text.split(/\s+/) }) : null;
- * });
- * updates$.pipe(words); // Observable<MessageCreatedUpdate & { words: string[] }>
+ * const created = filterDerive((u: AnyUpdate) => isOfType(u, 'message_created'));
+ * updates$.pipe(created); // Observable<MessageCreatedUpdate>
  */
 export function filterDerive<T, S extends T>(test: (value: T) => value is S): OperatorFunction<T, S>;
 /**
  * Lets through the values that pass `test`, in one subscriber hop.
  *
  * @example
- * updates$.pipe(filterDerive((u) => userIdOf(u) === ownerId));
+ * updates$.pipe(filterDerive((u: AnyUpdate) => userIdOf(u) === ownerId));
  */
 export function filterDerive<T>(test: (value: T) => boolean): MonoTypeOperatorFunction<T>;
 /**
@@ -36,7 +36,11 @@ export function filterDerive<T>(test: (value: T) => boolean): MonoTypeOperatorFu
  * each (`null` drops it), in one subscriber hop.
  *
  * @example
- * filterDerive((u: AnyUpdate) => isOfType(u, 'bot_started'), (u) => (u.payload ? deriveUpdate(u, { ref: u.payload }) : null));
+ * const words = filterDerive(
+ *   (u: AnyUpdate) => isOfType(u, 'message_created'),
+ *   (u) => (u.message.body.text ? deriveUpdate(u, { words: u.message.body.text.split(/\s+/) }) : null),
+ * );
+ * updates$.pipe(words); // Observable<MessageCreatedUpdate & { words: string[] }>
  */
 export function filterDerive<T, S extends T, R>(test: (value: T) => value is S, derive: (value: S) => R | null): OperatorFunction<T, R>;
 /**
