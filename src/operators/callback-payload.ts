@@ -1,7 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import type { MessageCallbackUpdate } from '../types/index';
 import { deriveUpdate } from '../delivery/derive-update';
-import { type MatchResult, type PatternMatch, compileTextMatcher } from './text-matcher';
+import { type PatternMatch, compileTextMatcher } from './text-matcher';
 import { filterDerive } from './filter-derive';
 import { type AnyUpdate, type UpdateLike, type UpdateOfType, isOfType } from './update-like';
 
@@ -87,19 +87,11 @@ export function callbackPayload(
     return filterDerive((u: AnyUpdate): u is MessageCallbackUpdate => isOfType(u, 'message_callback') && u.callback?.payload === matcher);
   }
   if (!(matcher instanceof RegExp)) {
-    return filterDerive((u: AnyUpdate): u is MessageCallbackUpdate => {
-      if (!isOfType(u, 'message_callback')) return false;
-      const payload = u.callback?.payload;
-      return typeof payload === 'string' && test(payload, u) === true;
-    });
+    return filterDerive((u: AnyUpdate): u is MessageCallbackUpdate => isCallbackWithPayload(u) && test(u.callback.payload, u) === true);
   }
-  return filterDerive(
-    (u: AnyUpdate) => isOfType(u, 'message_callback'),
-    (update) => {
-      const payload = update.callback?.payload;
-      const result: MatchResult = typeof payload === 'string' ? test(payload, update) : false;
-      if (result === false) return null;
-      return result === true ? update : deriveUpdate(update, { match: result });
-    },
-  );
+  return filterDerive(isCallbackWithPayload<AnyUpdate>, (update) => {
+    const result = test(update.callback.payload, update);
+    if (result === false) return null;
+    return result === true ? update : deriveUpdate(update, { match: result });
+  });
 }
