@@ -74,6 +74,23 @@ describe('filterDerive', () => {
     expect(emitted).toBe(3);
   });
 
+  it('ignores values a misbehaving source sends after it completed or failed', () => {
+    const tested: number[] = [];
+    const lateAfter = (end: 'complete' | 'error') =>
+      new Observable<number>((subscriber) => {
+        subscriber.next(1);
+        if (end === 'complete') subscriber.complete();
+        else subscriber.error(new Error('gone'));
+        subscriber.next(2);
+      });
+    const spy = filterDerive((n: number) => (tested.push(n), true));
+    const out: number[] = [];
+    lateAfter('complete').pipe(spy).subscribe((n) => out.push(n));
+    lateAfter('error').pipe(spy).subscribe({ next: (n) => out.push(n), error: () => {} });
+    expect(tested).toEqual([1, 1]);
+    expect(out).toEqual([1, 1]);
+  });
+
   it('each subscription runs on its own: operators are reusable', () => {
     const evens = filterDerive((n: number) => n % 2 === 0);
     expect(run([1, 2, 3, 4], evens)).toEqual([2, 4]);
