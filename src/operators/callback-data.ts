@@ -1,8 +1,9 @@
-import { type Observable, type OperatorFunction, filter, map, pipe } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { PayloadCodec } from '../builders/payload-codec';
 import type { MessageCallbackUpdate } from '../types/index';
-import type { CallbackWithPayload } from './callback-payload';
+import { type CallbackWithPayload, isCallbackWithPayload } from './callback-payload';
 import { deriveUpdate } from '../delivery/derive-update';
+import { filterDerive } from './filter-derive';
 import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
 
 /**
@@ -48,11 +49,10 @@ export function callbackData<T, U extends UpdateLike = AnyUpdate>(
     throw new TypeError('callbackData: pass a payload codec, e.g. callbackData(payloadCodec(\'vote\', { choice: [\'yes\', \'no\'] }))');
   }
   const { onMalformed } = options;
-  return pipe(
-    filter((u: UpdateLike): u is MessageCallbackUpdate => u.update_type === 'message_callback'),
-    map((update) => {
-      const payload = update.callback?.payload;
-      if (typeof payload !== 'string') return null;
+  return filterDerive(
+    isCallbackWithPayload<U>,
+    (update): CallbackData<UpdateOfType<U, 'message_callback'>, T> | null => {
+      const payload = update.callback.payload;
       let result: ReturnType<PayloadCodec<T>['decode']>;
       try {
         result = codec.decode(payload);
@@ -62,7 +62,6 @@ export function callbackData<T, U extends UpdateLike = AnyUpdate>(
       if (result.ok) return deriveUpdate(update, { data: result.value });
       if (result.reason === 'malformed') onMalformed?.(update, result.message);
       return null;
-    }),
-    filter((u) => u !== null),
-  ) as unknown as (source: Observable<U>) => Observable<CallbackData<UpdateOfType<U, 'message_callback'>, T>>;
+    },
+  );
 }

@@ -1,8 +1,9 @@
-import { type OperatorFunction, filter, map, pipe } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { MessageCallbackUpdate } from '../types/index';
 import { deriveUpdate } from '../delivery/derive-update';
-import { type MatchResult, type PatternMatch, compileTextMatcher } from './text-matcher';
-import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
+import { type PatternMatch, compileTextMatcher } from './text-matcher';
+import { filterDerive } from './filter-derive';
+import { type AnyUpdate, type UpdateLike, type UpdateOfType, isOfType } from './update-like';
 
 /**
  * A `message_callback` update whose payload is known to be `P`.
@@ -21,6 +22,17 @@ export type CallbackWithPayload<U, P extends string = string> = U & { readonly c
 export type CallbackMatch<U, Names extends string = never> = CallbackWithPayload<U> & { readonly match: PatternMatch<Names> };
 
 type Callbacks<U> = UpdateOfType<U, 'message_callback'>;
+
+/**
+ * `true` for a button press (`message_callback`) that carries a payload; narrows the update
+ * to {@link CallbackWithPayload}.
+ *
+ * @example
+ * filterDerive((u: AnyUpdate) => isCallbackWithPayload(u), (u) => u.callback.payload.split(':'));
+ */
+export function isCallbackWithPayload<U extends UpdateLike>(update: U): update is CallbackWithPayload<Callbacks<U> & MessageCallbackUpdate> {
+  return isOfType(update, 'message_callback') && typeof update.callback?.payload === 'string';
+}
 
 /**
  * Lets through `message_callback` updates whose button payload equals `payload`; the payload's
@@ -67,28 +79,19 @@ export function callbackPayload<U extends UpdateLike = AnyUpdate>(
 ): OperatorFunction<U, CallbackWithPayload<Callbacks<U>>>;
 export function callbackPayload(
   matcher: string | RegExp | ((payload: string, update: MessageCallbackUpdate) => boolean),
-): OperatorFunction<UpdateLike, MessageCallbackUpdate> {
+): OperatorFunction<AnyUpdate, MessageCallbackUpdate> {
   const test = compileTextMatcher('callbackPayload', matcher);
-  // Exact strings and predicates never add a match, so they need one filter only: each
-  // operator in a chain costs a subscriber hop per update, which dominates a cheap test.
+  // Exact strings and predicates never add a match: the test alone decides, and the very
+  // update object passes on.
   if (typeof matcher === 'string') {
-    return filter((u: UpdateLike): u is MessageCallbackUpdate => u.update_type === 'message_callback' && (u as MessageCallbackUpdate).callback?.payload === matcher);
+    return filterDerive((u: AnyUpdate): u is MessageCallbackUpdate => isOfType(u, 'message_callback') && u.callback?.payload === matcher);
   }
   if (!(matcher instanceof RegExp)) {
-    return filter((u: UpdateLike): u is MessageCallbackUpdate => {
-      if (u.update_type !== 'message_callback') return false;
-      const payload = (u as MessageCallbackUpdate).callback?.payload;
-      return typeof payload === 'string' && test(payload, u as MessageCallbackUpdate) === true;
-    });
+    return filterDerive((u: AnyUpdate): u is MessageCallbackUpdate => isCallbackWithPayload(u) && test(u.callback.payload, u) === true);
   }
-  return pipe(
-    filter((u: UpdateLike): u is MessageCallbackUpdate => u.update_type === 'message_callback'),
-    map((update) => {
-      const payload = update.callback?.payload;
-      const result: MatchResult = typeof payload === 'string' ? test(payload, update) : false;
-      if (result === false) return null;
-      return result === true ? update : deriveUpdate(update, { match: result });
-    }),
-    filter((u): u is MessageCallbackUpdate => u !== null),
-  );
+  return filterDerive(isCallbackWithPayload<AnyUpdate>, (update) => {
+    const result = test(update.callback.payload, update);
+    if (result === false) return null;
+    return result === true ? update : deriveUpdate(update, { match: result });
+  });
 }

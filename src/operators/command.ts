@@ -1,7 +1,7 @@
-import { type Observable, type OperatorFunction, filter, map, pipe } from 'rxjs';
-import type { MessageCreatedUpdate } from '../types/index';
+import type { OperatorFunction } from 'rxjs';
 import { deriveUpdate } from '../delivery/derive-update';
-import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
+import { filterDerive } from './filter-derive';
+import { type AnyUpdate, type UpdateLike, type UpdateOfType, isOfType } from './update-like';
 
 /**
  * A bot command found at the start of a message, e.g. `/remind@my_bot 10m "call mom"`.
@@ -71,9 +71,9 @@ export function command<const N extends string, U extends UpdateLike = AnyUpdate
     byLowerName.set(raw.toLowerCase(), name);
   }
   const own = options.username?.replace(/^@/, '').toLowerCase();
-  return pipe(
-    filter((u: UpdateLike): u is MessageCreatedUpdate => u.update_type === 'message_created'),
-    map((update) => {
+  return filterDerive(
+    (u: U) => isOfType(u, 'message_created'),
+    (update): CommandUpdate<UpdateOfType<U, 'message_created'>, N> | null => {
       const text = update.message?.body?.text;
       if (typeof text !== 'string') return null;
       const found = COMMAND.exec(text);
@@ -85,9 +85,8 @@ export function command<const N extends string, U extends UpdateLike = AnyUpdate
       const args = (found[3] ?? '').trim();
       const parsed: ParsedCommand<N> = { name, mention, args, argv: splitArgs(args) };
       return deriveUpdate(update, { command: parsed });
-    }),
-    filter((u) => u !== null),
-  ) as unknown as (source: Observable<U>) => Observable<CommandUpdate<UpdateOfType<U, 'message_created'>, N>>;
+    },
+  );
 }
 
 function splitArgs(args: string): string[] {

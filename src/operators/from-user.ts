@@ -1,4 +1,5 @@
-import { type MonoTypeOperatorFunction, filter } from 'rxjs';
+import type { MonoTypeOperatorFunction } from 'rxjs';
+import { filterDerive } from './filter-derive';
 import { userIdOf } from './update-context';
 import type { AnyUpdate, UpdateLike } from './update-like';
 
@@ -15,7 +16,7 @@ export function fromUser<U extends UpdateLike = AnyUpdate>(...userIds: readonly 
     if (!Number.isInteger(id)) throw new TypeError(`fromUser: user ids are integers, got ${String(id)}`);
   }
   const wanted: ReadonlySet<number> = new Set(userIds);
-  return filter((update) => {
+  return filterDerive((update: U) => {
     const id = userIdOf(update);
     return id !== null && wanted.has(id);
   });

@@ -1,8 +1,9 @@
-import { type Observable, type OperatorFunction, filter, map, pipe } from 'rxjs';
-import type { AttachmentByType, AttachmentType, MessageCreatedUpdate } from '../types/index';
+import type { OperatorFunction } from 'rxjs';
+import type { Attachment, AttachmentByType, AttachmentType } from '../types/index';
 import { ATTACHMENT_TYPES } from '../types/index';
 import { deriveUpdate } from '../delivery/derive-update';
-import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
+import { filterDerive } from './filter-derive';
+import { type AnyUpdate, type UpdateLike, type UpdateOfType, isOfType } from './update-like';
 
 const known: ReadonlySet<string> = new Set<string>(ATTACHMENT_TYPES);
 
@@ -37,13 +38,16 @@ export function hasAttachment<T extends AttachmentType, U extends UpdateLike = A
     }
   }
   const wanted: ReadonlySet<string> = new Set<string>(types);
-  return pipe(
-    filter((u: UpdateLike): u is MessageCreatedUpdate => u.update_type === 'message_created'),
-    map((update) => {
+  const isWanted = (a: Attachment): a is AttachmentByType[T] => typeof a === 'object' && a !== null && wanted.has(a.type);
+  return filterDerive(
+    (u: U) => isOfType(u, 'message_created'),
+    (update): WithAttachments<UpdateOfType<U, 'message_created'>, T> | null => {
       const all = update.message?.body?.attachments;
-      const attachments = Array.isArray(all) ? all.filter((a) => typeof a === 'object' && a !== null && wanted.has(a.type)) : [];
-      return attachments.length === 0 ? null : deriveUpdate(update, { attachments });
-    }),
-    filter((u) => u !== null),
-  ) as unknown as (source: Observable<U>) => Observable<WithAttachments<UpdateOfType<U, 'message_created'>, T>>;
+      if (!Array.isArray(all)) return null;
+      const [first, ...rest] = all.filter(isWanted);
+      if (first === undefined) return null;
+      const attachments: WithAttachments<unknown, T>['attachments'] = [first, ...rest];
+      return deriveUpdate(update, { attachments });
+    },
+  );
 }

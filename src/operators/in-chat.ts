@@ -1,4 +1,5 @@
-import { type MonoTypeOperatorFunction, filter } from 'rxjs';
+import type { MonoTypeOperatorFunction } from 'rxjs';
+import { filterDerive } from './filter-derive';
 import { chatIdOf } from './update-context';
 import type { AnyUpdate, UpdateLike } from './update-like';
 
@@ -15,7 +16,7 @@ export function inChat<U extends UpdateLike = AnyUpdate>(...chatIds: readonly [n
     if (!Number.isInteger(id)) throw new TypeError(`inChat: chat ids are integers, got ${String(id)}`);
   }
   const wanted: ReadonlySet<number> = new Set(chatIds);
-  return filter((update) => {
+  return filterDerive((update: U) => {
     const id = chatIdOf(update);
     return id !== null && wanted.has(id);
   });

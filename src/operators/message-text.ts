@@ -1,8 +1,9 @@
-import { type OperatorFunction, filter, map, pipe } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { MessageCreatedUpdate } from '../types/index';
 import { deriveUpdate } from '../delivery/derive-update';
 import { type MatchResult, type PatternMatch, compileTextMatcher } from './text-matcher';
-import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
+import { filterDerive } from './filter-derive';
+import { type AnyUpdate, type UpdateLike, type UpdateOfType, isOfType } from './update-like';
 
 /**
  * A `message_created` update whose text is known to be present.
@@ -51,16 +52,15 @@ export function messageText<U extends UpdateLike = AnyUpdate>(
 ): OperatorFunction<U, MessageWithText<Created<U>>>;
 export function messageText(
   matcher: string | RegExp | ((text: string, update: MessageCreatedUpdate) => boolean),
-): OperatorFunction<UpdateLike, MessageCreatedUpdate> {
+): OperatorFunction<AnyUpdate, MessageCreatedUpdate> {
   const test = compileTextMatcher('messageText', matcher);
-  return pipe(
-    filter((u: UpdateLike): u is MessageCreatedUpdate => u.update_type === 'message_created'),
-    map((update) => {
+  return filterDerive(
+    (u: AnyUpdate) => isOfType(u, 'message_created'),
+    (update) => {
       const text = update.message?.body?.text;
       const result: MatchResult = typeof text === 'string' ? test(text, update) : false;
       if (result === false) return null;
       return result === true ? update : deriveUpdate(update, { match: result });
-    }),
-    filter((u): u is MessageCreatedUpdate => u !== null),
+    },
   );
 }

@@ -1,4 +1,5 @@
-import { type MonoTypeOperatorFunction, filter } from 'rxjs';
+import type { MonoTypeOperatorFunction } from 'rxjs';
+import { filterDerive } from './filter-derive';
 import type { ChatType } from '../types/index';
 import { CHAT_TYPES } from '../types/index';
 import { chatTypeOf } from './update-context';
@@ -20,7 +21,7 @@ export function ofChatType<U extends UpdateLike = AnyUpdate>(...types: readonly 
     if (!known.has(type)) throw new TypeError(`ofChatType: '${String(type)}' is not a chat type; expected one of ${CHAT_TYPES.join(', ')}`);
   }
   const wanted: ReadonlySet<ChatType> = new Set(types);
-  return filter((update) => {
+  return filterDerive((update: U) => {
     const type = chatTypeOf(update);
     return type !== null && wanted.has(type);
   });

@@ -1,7 +1,8 @@
-import { type OperatorFunction, filter } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { UpdateType } from '../types/index';
 import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
 import { UPDATE_TYPES } from '../types/index';
+import { filterDerive } from './filter-derive';
 
 const known: ReadonlySet<string> = new Set<string>(UPDATE_TYPES);
 
@@ -28,8 +29,8 @@ export function ofType<T extends UpdateType, U extends UpdateLike = AnyUpdate>(
   }
   if (types.length === 1) {
     const only: string = types[0];
-    return filter((update): update is UpdateOfType<U, T> => update.update_type === only);
+    return filterDerive((update: U): update is UpdateOfType<U, T> => update.update_type === only);
   }
   const wanted: ReadonlySet<string> = new Set<string>(types);
-  return filter((update): update is UpdateOfType<U, T> => wanted.has(update.update_type));
+  return filterDerive((update: U): update is UpdateOfType<U, T> => wanted.has(update.update_type));
 }

@@ -1,8 +1,6 @@
 import type { SendMessageTarget } from '../actions/messages';
-import type { Update } from '../types/index';
-import { isUpdateType } from '../types/index';
 import { chatIdOf } from './update-context';
-import type { UpdateLike } from './update-like';
+import { type UpdateLike, isKnownUpdate } from './update-like';
 
 /**
  * Where to answer an update: the chat it happened in (`{ chat_id }` — dialogs have a chat id
@@ -17,10 +15,9 @@ import type { UpdateLike } from './update-like';
 export function replyTarget(update: UpdateLike): SendMessageTarget | null {
   const chatId = chatIdOf(update);
   if (chatId !== null) return { chat_id: chatId };
-  if (isUpdateType(update.update_type)) {
-    const u = update as Update;
-    if ((u.update_type === 'message_created' || u.update_type === 'message_edited') && u.message.recipient.chat_type === 'dialog') {
-      const userId = u.message.sender?.user_id ?? u.message.recipient.user_id;
+  if (isKnownUpdate(update)) {
+    if ((update.update_type === 'message_created' || update.update_type === 'message_edited') && update.message.recipient.chat_type === 'dialog') {
+      const userId = update.message.sender?.user_id ?? update.message.recipient.user_id;
       if (typeof userId === 'number') return { user_id: userId };
     }
   }
@@ -35,18 +32,17 @@ export function replyTarget(update: UpdateLike): SendMessageTarget | null {
  * const mid = messageIdOf(update); // for `link: { type: 'reply', mid }`
  */
 export function messageIdOf(update: UpdateLike): string | null {
-  if (!isUpdateType(update.update_type)) return null;
-  const u = update as Update;
-  switch (u.update_type) {
+  if (!isKnownUpdate(update)) return null;
+  switch (update.update_type) {
     case 'message_created':
     case 'message_edited':
     case 'message_constructed':
-      return u.message.body.mid;
+      return update.message.body.mid;
     case 'message_callback':
-      return u.message?.body.mid ?? null;
+      return update.message?.body.mid ?? null;
     case 'message_removed':
     case 'message_chat_created':
-      return u.message_id;
+      return update.message_id;
     default:
       return null;
   }

@@ -1,8 +1,9 @@
-import { type OperatorFunction, filter, map, pipe } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { BotStartedUpdate } from '../types/index';
 import { deriveUpdate } from '../delivery/derive-update';
 import { type MatchResult, type PatternMatch, compileTextMatcher } from './text-matcher';
-import type { AnyUpdate, UpdateLike, UpdateOfType } from './update-like';
+import { filterDerive } from './filter-derive';
+import { type AnyUpdate, type UpdateLike, type UpdateOfType, isOfType } from './update-like';
 
 /**
  * A `bot_started` update that carries a deep-link payload (`https://tt.me/<bot>/start/<payload>`).
@@ -60,16 +61,15 @@ export function startPayload<U extends UpdateLike = AnyUpdate>(
 ): OperatorFunction<U, StartWithPayload<Started<U>>>;
 export function startPayload(
   matcher?: string | RegExp | ((payload: string, update: BotStartedUpdate) => boolean),
-): OperatorFunction<UpdateLike, BotStartedUpdate> {
+): OperatorFunction<AnyUpdate, BotStartedUpdate> {
   const test = matcher === undefined ? () => true : compileTextMatcher('startPayload', matcher);
-  return pipe(
-    filter((u: UpdateLike): u is BotStartedUpdate => u.update_type === 'bot_started'),
-    map((update) => {
+  return filterDerive(
+    (u: AnyUpdate) => isOfType(u, 'bot_started'),
+    (update) => {
       const payload = update.payload;
       const result: MatchResult = typeof payload === 'string' && payload !== '' ? test(payload, update) : false;
       if (result === false) return null;
       return result === true ? update : deriveUpdate(update, { match: result });
-    }),
-    filter((u): u is BotStartedUpdate => u !== null),
+    },
   );
 }

@@ -2,11 +2,10 @@
  * Where an update happened and who caused it, for any update type.
  */
 import type { ChatType, Update, User } from '../types/index';
-import { isUpdateType } from '../types/index';
-import type { UpdateLike } from './update-like';
+import { type UpdateLike, isKnownUpdate } from './update-like';
 
 function known(update: UpdateLike): Update | null {
-  return isUpdateType(update.update_type) ? (update as Update) : null;
+  return isKnownUpdate(update) ? update : null;
 }
 
 /**
@@ -101,6 +100,6 @@ export function userOf(update: UpdateLike): User | null {
  * updates$.pipe(filter((u) => userIdOf(u) === adminId));
  */
 export function userIdOf(update: UpdateLike): number | null {
-  if (update.update_type === 'message_removed') return (update as Extract<Update, { update_type: 'message_removed' }>).user_id;
+  if (isKnownUpdate(update) && update.update_type === 'message_removed') return update.user_id;
   return userOf(update)?.user_id ?? null;
 }

@@ -141,6 +141,45 @@ describe('message selection', () => {
   });
 });
 
+describe('deriving operators keep the input type precise', () => {
+  type Own = { readonly receivedAt: number };
+  const own$ = null as unknown as Observable<(Update & Own) | UnknownUpdate>;
+
+  test('fields a user added survive, unknown updates never leak, the derived field is exact', () => {
+    expectTypeOf(own$.pipe(command('go'))).toEqualTypeOf<Observable<MessageCreatedUpdate & Own & { readonly command: ParsedCommand<'go'> }>>();
+    expectTypeOf(own$.pipe(hasAttachment('image'))).toEqualTypeOf<
+      Observable<MessageCreatedUpdate & Own & { readonly attachments: readonly [PhotoAttachment, ...PhotoAttachment[]] }>
+    >();
+    const vote = payloadCodec('vote', { choice: ['yes', 'no'] });
+    expectTypeOf(own$.pipe(callbackData(vote))).toEqualTypeOf<
+      Observable<MessageCallbackUpdate & Own & { readonly callback: { readonly payload: string } } & { readonly data: { choice: 'yes' | 'no' } }>
+    >();
+    expectTypeOf(own$.pipe(callbackPayload('menu'))).toEqualTypeOf<Observable<MessageCallbackUpdate & Own & { readonly callback: { readonly payload: 'menu' } }>>();
+    expectTypeOf(own$.pipe(messageText('hi'))).toEqualTypeOf<Observable<MessageCreatedUpdate & Own & { readonly message: { readonly body: { readonly text: string } } }>>();
+    expectTypeOf(own$.pipe(startPayload())).toEqualTypeOf<Observable<BotStartedUpdate & Own & { readonly payload: string }>>();
+  });
+
+  test('ofType then a deriving operator gives the same type as the deriving operator alone', () => {
+    expectTypeOf(updates$.pipe(ofType('message_callback'), callbackPayload('vote:yes'))).toEqualTypeOf(updates$.pipe(callbackPayload('vote:yes')));
+    expectTypeOf(updates$.pipe(ofType('message_created'), command('start'))).toEqualTypeOf(updates$.pipe(command('start')));
+  });
+
+  test('a standalone pipe() of deriving operators keeps its types', () => {
+    const startArgs = pipe(command('start'), map((u) => u.command.argv));
+    expectTypeOf(startArgs).toEqualTypeOf<UnaryFunction<Observable<AnyUpdate>, Observable<readonly string[]>>>();
+    const photos = pipe(ofType('message_created'), hasAttachment('image'));
+    expectTypeOf(updates$.pipe(photos)).toEqualTypeOf<Observable<MessageCreatedUpdate & { readonly attachments: readonly [PhotoAttachment, ...PhotoAttachment[]] }>>();
+  });
+
+  test('operators on a stream of another shape are a compile error', () => {
+    const numbers$ = null as unknown as Observable<number>;
+    // @ts-expect-error numbers are not updates
+    numbers$.pipe(command('start'));
+    // @ts-expect-error numbers are not updates
+    numbers$.pipe(callbackPayload('x'));
+  });
+});
+
 describe('reacting', () => {
   test('perChat: the handler sees the narrowed update; the output is what handlers emit', () => {
     const replies$ = updates$.pipe(
