@@ -3,6 +3,38 @@
  */
 
 /**
+ * Dialog ids are this plus the user's id, so the dialog with a user has the same id in the
+ * emulator and in test data made without one.
+ *
+ * @example
+ * dialogIdFor(500_000_102) === DIALOG_ID_BASE + 500_000_102; // true
+ */
+export const DIALOG_ID_BASE = 80_000_000_000;
+
+/**
+ * The id the dialog between the bot and `userId` gets when it is created (unless a fixture
+ * gives it another one): `80_000_000_000 + userId`, or `undefined` when that is no safe
+ * positive integer.
+ *
+ * @example
+ * dialogIdFor(500_000_102); // 80500000102
+ */
+export function dialogIdFor(userId: number): number | undefined {
+  const id = DIALOG_ID_BASE + userId;
+  return Number.isSafeInteger(id) && id > DIALOG_ID_BASE ? id : undefined;
+}
+
+/**
+ * The user a dialog id made by {@link dialogIdFor} belongs to, or `null` for other ids.
+ *
+ * @example
+ * dialogUserFor(80_500_000_102); // 500000102
+ */
+export function dialogUserFor(chatId: number): number | null {
+  return Number.isSafeInteger(chatId) && chatId > DIALOG_ID_BASE ? chatId - DIALOG_ID_BASE : null;
+}
+
+/**
  * Hands out ids: users, chats (negative), dialogs, message ids, callback ids, tokens. Ids are
  * deterministic (counters), so two runs with the same actions produce the same ids.
  *
@@ -37,7 +69,7 @@ export class IdAllocator {
     return this.nextGroup--;
   }
 
-  /** A new dialog id (positive). */
+  /** A new dialog id (positive) from the counter; see {@link dialogIdFor} for the usual one. */
   dialog(): number {
     return this.nextDialog++;
   }
