@@ -18,6 +18,7 @@ import type {
   User,
 } from '../types/index';
 import { type DeepPartial, deepMerge } from './deep-merge';
+import { rememberMessage, rememberUpdate } from './fake-api/invented';
 import { type ButtonSelector, findCallbackButton } from './find-button';
 import { receivedAttachment } from './received-attachment';
 import { TEST_CHATS, TEST_EPOCH, TEST_USERS, testDialogId, testDialogUser } from './test-world';
@@ -97,7 +98,8 @@ export interface PressButtonOptions {
 /**
  * Makes updates. Every update gets fresh ids (`mid`, `seq`, `callback_id`, `session_id`) and
  * the next timestamp; overrides are deep-merged over realistic defaults (Alice writing to the
- * bot in her dialog, chat events in the test group).
+ * bot in her dialog, chat events in the test group). Fake apis know what factories made up:
+ * a bot may reply to, forward or delete these messages and answer these presses.
  *
  * @example
  * const f = createUpdateFactory();
@@ -318,7 +320,7 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
     if (make === undefined) {
       throw new TypeError(`createUpdate: unknown update type ${JSON.stringify(type)}; use one of ${Object.keys(defaults).join(', ')}`);
     }
-    return deepMerge(make(now()), overrides);
+    return rememberUpdate(deepMerge(make(now()), overrides));
   };
 
   return {
@@ -345,9 +347,9 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
       if (messageOptions.link) message.link = structuredClone(messageOptions.link);
       const created: MessageCreatedUpdate = { update_type: 'message_created', timestamp, message };
       if (chat.chat_type === 'dialog') created.user_locale = locale;
-      return deepMerge(created, messageOptions.overrides);
+      return rememberUpdate(deepMerge(created, messageOptions.overrides));
     },
-    botMessage: (input, botOptions) => botMessageAt(now(), input, botOptions),
+    botMessage: (input, botOptions) => rememberMessage(botMessageAt(now(), input, botOptions)),
     pressButton(message, selector, pressOptions = {}) {
       const button = findCallbackButton(message, selector);
       const timestamp = now();
@@ -359,7 +361,7 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
         message: structuredClone(message),
         user_locale: locale,
       };
-      return deepMerge(press, pressOptions.overrides);
+      return rememberUpdate(deepMerge(press, pressOptions.overrides));
     },
     dialogWith,
     reset() {

@@ -1,4 +1,4 @@
-import { NEVER, firstValueFrom, lastValueFrom, of, take, toArray } from 'rxjs';
+import { NEVER, concatMap, firstValueFrom, lastValueFrom, of, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import * as actions from '../../src/actions/index';
@@ -61,21 +61,21 @@ describe('createFakeApi: default answers', () => {
     ['editChat', 'Chat', (api) => actions.editChat(api, group, { title: 'New title' })],
     ['sendAction', 'SimpleQueryResult', (api) => actions.sendAction(api, group, 'typing_on')],
     ['getPinnedMessage', 'GetPinnedMessageResult', (api) => actions.getPinnedMessage(api, group)],
-    ['pinMessage', 'SimpleQueryResult', (api) => actions.pinMessage(api, group, { message_id: 'mid.1' })],
+    ['pinMessage', 'SimpleQueryResult', (api) => sendThen(api, (mid) => actions.pinMessage(api, group, { message_id: mid }))],
     ['unpinMessage', 'SimpleQueryResult', (api) => actions.unpinMessage(api, group)],
     ['getMembership', 'ChatMember', (api) => actions.getMembership(api, group)],
     ['leaveChat', 'SimpleQueryResult', (api) => actions.leaveChat(api, group)],
     ['getAdmins', 'ChatMembersList', (api) => actions.getAdmins(api, group)],
     ['getMembers', 'ChatMembersList', (api) => actions.getMembers(api, group)],
     ['addMembers', 'SimpleQueryResult', (api) => actions.addMembers(api, group, [1])],
-    ['removeMember', 'SimpleQueryResult', (api) => actions.removeMember(api, group, 1)],
+    ['removeMember', 'SimpleQueryResult', (api) => actions.removeMember(api, group, TEST_USERS.carol.user_id)],
     ['getSubscriptions', 'GetSubscriptionsResult', (api) => actions.getSubscriptions(api)],
     ['subscribe', 'SimpleQueryResult', (api) => actions.subscribe(api, { url: 'https://example.com/hook' })],
     ['unsubscribe', 'SimpleQueryResult', (api) => actions.unsubscribe(api, 'https://example.com/hook')],
     ['getUploadUrl', 'UploadEndpoint', (api) => actions.getUploadUrl(api, 'image')],
     ['getMessages', 'MessageList', (api) => actions.getMessages(api, { chat_id: group })],
     ['sendMessage', 'SendMessageResult', (api) => actions.sendMessage(api, { chat_id: group }, { text: 'hi' })],
-    ['deleteMessage', 'SimpleQueryResult', (api) => actions.deleteMessage(api, 'mid.unknown')],
+    ['deleteMessage', 'SimpleQueryResult', (api) => sendThen(api, (mid) => actions.deleteMessage(api, mid))],
     ['answerOnCallback', 'SimpleQueryResult', (api) => actions.answerOnCallback(api, 'cb.1', { notification: 'ok' })],
     ['construct', 'SimpleQueryResult', (api) => actions.construct(api, 'cs.1', { messages: [{ text: 'draft' }] })],
     ['getUpdates', 'UpdateList', (api) => actions.getUpdates(api, { timeout: 0 })],
@@ -116,7 +116,7 @@ describe('createFakeApi: default answers', () => {
     await lastValueFrom(actions.deleteMessage(api, message.body.mid));
     expect(api.message(message.body.mid)).toBeUndefined();
     await expect(firstValueFrom(actions.getMessageById(api, message.body.mid))).rejects.toMatchObject({ name: 'TamTamApiError', status: 404, code: 'message.not.found' });
-    await expect(firstValueFrom(actions.editMessage(api, 'mid.never', { text: 'x' }))).rejects.toThrow(/404 message.not.found: Message mid.never was not sent through this fake api/);
+    await expect(firstValueFrom(actions.editMessage(api, 'mid.never', { text: 'x' }))).rejects.toThrow(/404 message.not.found: Message mid.never is not found/);
   });
 
   it('embeds a forwarded message it knows', async () => {
@@ -127,11 +127,19 @@ describe('createFakeApi: default answers', () => {
     expect(message.recipient.chat_type).toBe('channel');
   });
 
-  it('upload() gets tokens: photos for images, a token for files', async () => {
+  it('upload() gets the emulator’s tokens (photos for images, a token for videos) that the fake then accepts', async () => {
     const api = createFakeApi();
-    expect(await firstValueFrom(actions.upload(api, 'image', new Uint8Array([1])))).toEqual({ type: 'image', payload: { photos: { p1: { token: 'ph.uploaded1' } } } });
-    expect(await firstValueFrom(actions.upload(api, 'video', new Uint8Array([1])))).toEqual({ type: 'video', payload: { token: 'video.uploaded2' } });
-    expect(api.requests('uploadFile')[0]?.absoluteUrl).toMatch(/^https:\/\/upload\.tamtam\.test\/upload\?type=image/);
+    const image = await firstValueFrom(actions.upload(api, 'image', new Uint8Array([1])));
+    const video = await firstValueFrom(actions.upload(api, 'video', new Uint8Array([1])));
+    expect(image).toEqual({ type: 'image', payload: api.requests('uploadFile')[0]?.response });
+    expect(Object.values(image.payload.photos ?? {})).toEqual([{ token: expect.stringMatching(/^image\./) }]);
+    expect(video).toEqual({ type: 'video', payload: { token: expect.stringMatching(/^video\./) } });
+    expect(api.requests('uploadFile')[0]?.absoluteUrl).toMatch(/^https:\/\/botapi\.tamtam\.test\/_upload\//);
+
+    const { message } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'media', attachments: [image, video] }));
+    expect(message.body.attachments?.map((a) => a.type)).toEqual(['image', 'video']);
+    api.respondOnce('getUploadUrl', { url: 'https://elsewhere.test/up' });
+    await expect(firstValueFrom(actions.upload(api, 'file', new Uint8Array([1])))).rejects.toMatchObject({ status: 404, code: 'upload.not.found' });
   });
 
   it('getUpdates hands out pushed updates, so fromLongPolling runs on the fake', async () => {
@@ -149,8 +157,8 @@ describe('createFakeApi: default answers', () => {
       const api = createFakeApi();
       const pushed = textMessage('late');
       cold('300ms a').subscribe(() => api.pushUpdates(pushed));
-      expectObservable(actions.getUpdates(api, { timeout: 1 })).toBe('300ms (a|)', { a: { updates: [pushed], marker: 1 } });
-      expectObservable(actions.getUpdates(createFakeApi(), { timeout: 2 })).toBe('2000ms (a|)', { a: { updates: [], marker: 0 } });
+      expectObservable(actions.getUpdates(api, { timeout: 1 })).toBe('300ms (a|)', { a: { updates: [pushed], marker: 2 } });
+      expectObservable(actions.getUpdates(createFakeApi(), { timeout: 2 })).toBe('2000ms (a|)', { a: { updates: [], marker: 1 } });
     });
   });
 });
@@ -210,6 +218,11 @@ describe('createFakeApi: answeredMessage', () => {
     expect(() => api.answeredMessage(pressButton(message, 'A'))).toThrow(/did not answer callback cb\.\w+; answers so far: cb\./);
   });
 });
+
+/** Sends a message to the group, then runs `next` with its mid. */
+function sendThen(api: ReturnType<typeof createFakeApi>, next: (mid: string) => import('rxjs').Observable<unknown>) {
+  return actions.sendMessage(api, { chat_id: group }, { text: 'to pin or delete' }).pipe(concatMap(({ message }) => next(message.body.mid)));
+}
 
 function chatStub() {
   return { chat_id: 0, type: 'chat' as const, status: 'active' as const, title: 'T', icon: null, last_event_time: 0, participants_count: 2, is_public: false, description: null };
