@@ -22,7 +22,7 @@ import { rememberMessage, rememberUpdate } from './fake-api/invented';
 import { type ButtonSelector, findCallbackButton } from './find-button';
 import { receivedAttachment } from './received-attachment';
 import { TEST_CHATS, TEST_EPOCH, TEST_USERS, testDialogId, testDialogUser } from './test-world';
-import { TestIds, steppingClock } from './test-ids';
+import { SERVER_ID_SPACE, TestIds, steppingClock } from './test-ids';
 
 /**
  * Options of {@link createUpdateFactory}; all optional.
@@ -42,8 +42,9 @@ export interface UpdateFactoryOptions {
   /** `user_locale` of dialog updates. Default `'en-US'`. */
   readonly locale?: string;
   /**
-   * Id space (0–65535) put into every mid and opaque id, so factories never hand out the same
-   * id. Default: a new space per factory (the shared module-level factory uses 0).
+   * Id space (0–65534) put into every mid and opaque id, so factories never hand out the same
+   * id. Default: a new space per factory (the shared module-level factory uses 0). Space
+   * 65535 is the fake api's server's own.
    */
   readonly idSpace?: number;
 }
@@ -165,7 +166,10 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
   const me = options.user ?? TEST_USERS.alice;
   const group = options.group ?? TEST_CHATS.group;
   const locale = options.locale ?? 'en-US';
-  const ids = new TestIds(options.idSpace ?? 1 + (factoriesCreated++ % 0xffff));
+  if (options.idSpace === SERVER_ID_SPACE) {
+    throw new RangeError(`createUpdateFactory: idSpace ${SERVER_ID_SPACE} is the fake api's own (its server's message ids); use 0–${SERVER_ID_SPACE - 1}`);
+  }
+  const ids = new TestIds(options.idSpace ?? 1 + (factoriesCreated++ % (SERVER_ID_SPACE - 1)));
   let defaultClock = steppingClock(TEST_EPOCH);
   const now = options.now ?? (() => defaultClock());
   const dialogWith = (user: User): Recipient => ({ chat_id: testDialogId(user.user_id), chat_type: 'dialog', user_id: bot.user_id });

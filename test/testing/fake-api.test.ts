@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import * as actions from '../../src/actions/index';
 import { TamTamApiError, TamTamNetworkError, TamTamTimeoutError, type OperationId } from '../../src/api/index';
 import { inlineKeyboard, callbackButton } from '../../src/builders/index';
+import { createApi } from '../../src/api/index';
+import { startEmulator } from '../../src/emulator/index';
 import { fromLongPolling } from '../../src/sources/index';
 import {
   TEST_BOT_INFO,
   TEST_CHATS,
   TEST_USERS,
   apiError,
+  botMessage,
   createFakeApi,
   networkError,
   pressButton,
@@ -218,6 +221,96 @@ describe('createFakeApi: answeredMessage', () => {
     expect(() => api.answeredMessage(pressButton(message, 'A'))).toThrow(/did not answer callback cb\.\w+; answers so far: cb\./);
   });
 });
+
+describe('createFakeApi: one model with the emulator', () => {
+  it('answers reads of the default world like a running emulator (times aside)', async () => {
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+    try {
+      const real = createApi({ token: emulator.token, baseUrl: emulator.url, retry: false });
+      const fake = createFakeApi();
+      const reads = [
+        (api: typeof real) => actions.getMyInfo(api),
+        (api: typeof real) => actions.getChat(api, group),
+        (api: typeof real) => actions.getChatByLink(api, 'emulator_news'),
+        (api: typeof real) => actions.getMembers(api, group),
+        (api: typeof real) => actions.getChats(api),
+      ];
+      for (const read of reads) {
+        expect(withoutTimes(await firstValueFrom(read(fake)))).toEqual(withoutTimes(await firstValueFrom(read(real))));
+      }
+      const bob = TEST_USERS.bob.user_id;
+      expect(emulator.actAs(bob).sendToBot('hi').recipient.chat_id).toBe(testDialogId(bob));
+      expect((await firstValueFrom(actions.sendMessage(fake, { user_id: bob }, { text: 'hi' }))).message.recipient.chat_id).toBe(testDialogId(bob));
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('fails where the emulator fails, with its status, code and message', async () => {
+    const api = createFakeApi();
+    const aliceWrote = textMessage('my own words');
+    await expect(firstValueFrom(actions.editMessage(api, aliceWrote.message.body.mid, { text: 'changed' }))).rejects.toMatchObject({
+      name: 'TamTamApiError',
+      status: 403,
+      code: 'access.denied',
+      description: expect.stringMatching(/was not sent by the bot/),
+    });
+    const inTheGroup = textMessage('in the group', { chat: TEST_CHATS.group, from: TEST_USERS.bob });
+    await expect(firstValueFrom(actions.sendMessage(api, { user_id: TEST_USERS.alice.user_id }, { text: 'quote', link: { type: 'reply', mid: inTheGroup.message.body.mid } }))).rejects.toMatchObject({
+      status: 400,
+      code: 'proto.payload',
+      description: expect.stringMatching(/in another chat/),
+    });
+    await expect(firstValueFrom(actions.getChat(api, -1))).resolves.toMatchObject({ chat_id: -1, type: 'chat' }); // made-up chats are adopted
+    expect(api.requests().map((r) => r.outcome)).toEqual(['failed', 'failed', 'succeeded']);
+  });
+});
+
+describe('createFakeApi: what test data made up', () => {
+  it('replies quote and forwards carry the messages the update factories made', async () => {
+    const api = createFakeApi();
+    const question = textMessage('Pizza?', { from: TEST_USERS.bob, chat: TEST_CHATS.group });
+    const { message: reply } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'Yes', link: { type: 'reply', mid: question.message.body.mid } }));
+    expect(reply.link).toEqual({ type: 'reply', sender: expect.objectContaining({ user_id: TEST_USERS.bob.user_id, name: TEST_USERS.bob.name }), message: expect.objectContaining({ mid: question.message.body.mid, text: 'Pizza?' }) });
+
+    const { message: forward } = await firstValueFrom(actions.sendMessage(api, { chat_id: TEST_CHATS.channel.chat_id ?? 0 }, { link: { type: 'forward', mid: question.message.body.mid } }));
+    expect(forward.link).toMatchObject({ type: 'forward', chat_id: group, message: { text: 'Pizza?' } });
+
+    const nobodyMadeIt = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'quoting', link: { type: 'reply', mid: 'mid.handwritten' } }));
+    expect(nobodyMadeIt.message.link?.message).toEqual({ mid: 'mid.handwritten', seq: 0, text: null, attachments: null });
+  });
+
+  it('answering a press edits the pressed message at once, and a deleted made-up message stays deleted', async () => {
+    const api = createFakeApi();
+    const menu = botMessage({ text: 'Menu', attachments: [inlineKeyboard([[callbackButton('A', 'a')]])] }, { chat: TEST_CHATS.group });
+    const press = pressButton(menu, 'A', { by: TEST_USERS.carol });
+    await firstValueFrom(actions.answerOnCallback(api, press.callback.callback_id, { message: { text: 'Page A' } }));
+    expect(api.message(menu.body.mid)?.body).toMatchObject({ mid: menu.body.mid, text: 'Page A', attachments: [{ type: 'inline_keyboard' }] });
+
+    const said = textMessage('spam', { from: TEST_USERS.carol, chat: TEST_CHATS.group });
+    await firstValueFrom(actions.deleteMessage(api, said.message.body.mid));
+    await expect(firstValueFrom(actions.getMessageById(api, said.message.body.mid))).rejects.toMatchObject({ status: 404, code: 'message.not.found' });
+  });
+
+  it('accepts attachment tokens test data made up', async () => {
+    const api = createFakeApi();
+    const { message } = await firstValueFrom(
+      actions.sendMessage(api, { chat_id: group }, { attachments: [{ type: 'file', payload: { token: 'file.made-up' } }] }),
+    );
+    expect(message.body.attachments).toMatchObject([{ type: 'file', payload: { token: 'file.made-up' } }]);
+  });
+});
+
+/** The value with every time field left out (the two worlds were made at different times). */
+function withoutTimes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimes);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !key.endsWith('_time') && key !== 'participants')
+      .map(([key, v]) => [key, withoutTimes(v)]),
+  );
+}
 
 /** Sends a message to the group, then runs `next` with its mid. */
 function sendThen(api: ReturnType<typeof createFakeApi>, next: (mid: string) => import('rxjs').Observable<unknown>) {

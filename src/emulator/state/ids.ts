@@ -40,9 +40,21 @@ export function dialogUserFor(chatId: number): number | null {
  *
  * @example
  * const ids = new IdAllocator();
- * ids.mid(-70_000_000_001); // 'mid.ffffffefb3a5e3ff0000000000000001'
+ * ids.mid(-70_000_000_001); // 'mid.ffffffefb3acc3ff0000000000000001'
  */
 export class IdAllocator {
+  /**
+   * `midSpace` (0–65535) puts a fixed 4-digit space before a 12-digit counter in message ids,
+   * the layout of the test kit's ids, so ids of a world and of test data never meet when
+   * their spaces differ. Default: no space, a 16-digit counter.
+   */
+  constructor(private readonly options: { readonly midSpace?: number } = {}) {
+    const space = options.midSpace;
+    if (space !== undefined && (!Number.isInteger(space) || space < 0 || space > 0xffff)) {
+      throw new RangeError(`IdAllocator: midSpace must be a whole number 0–65535, got ${String(space)}`);
+    }
+  }
+
   private nextUser = 500_000_101;
   private nextGroup = -70_000_000_001;
   private nextDialog = 80_000_000_001;
@@ -77,7 +89,9 @@ export class IdAllocator {
   /** A new message id, shaped like the real ones (`mid.` + 32 hex digits). */
   mid(chatId: number): string {
     const chatHex = BigInt.asUintN(64, BigInt(chatId)).toString(16).padStart(16, '0');
-    return `mid.${chatHex}${this.count('mid').toString(16).padStart(16, '0')}`;
+    const space = this.options.midSpace;
+    const counter = this.count('mid').toString(16);
+    return space === undefined ? `mid.${chatHex}${counter.padStart(16, '0')}` : `mid.${chatHex}${space.toString(16).padStart(4, '0')}${counter.padStart(12, '0')}`;
   }
 
   /** A new opaque id with a prefix, e.g. `cb` → `cb.00000001`. */

@@ -100,6 +100,8 @@ export interface WorldConfig {
   notReadyCount: number;
   /** The clock of timestamps. Default `Date.now`. */
   now?: () => number;
+  /** Id space of message ids (see `IdAllocator`). Default: none. */
+  midSpace?: number;
 }
 
 /**
@@ -112,7 +114,7 @@ export interface WorldConfig {
  * const dialog = world.dialogWith(alice.user_id);
  */
 export class World {
-  readonly ids = new IdAllocator();
+  readonly ids: IdAllocator;
   readonly events = new EventBus();
   readonly journal = new Journal();
   readonly uploads: UploadRegistry;
@@ -127,6 +129,7 @@ export class World {
   private sink: (update: Update) => void = () => {};
 
   constructor(readonly config: WorldConfig) {
+    this.ids = new IdAllocator(config.midSpace === undefined ? {} : { midSpace: config.midSpace });
     this.uploads = new UploadRegistry(this.ids, config.baseUrl, config.notReadyCount);
     this.bot = {
       user_id: 500_000_001,

@@ -24,6 +24,7 @@ import { UpdateQueue } from '../../emulator/updates/update-queue';
 import { WebhookDispatcher } from '../../emulator/updates/webhook-dispatcher';
 import { appendQuery } from '../../api/query';
 import type { BotInfo, ChatType, Message, NewMessageBody, Update, UpdateList, UploadType, User } from '../../types/index';
+import { SERVER_ID_SPACE } from '../test-ids';
 import { TEST_USERS } from '../test-world';
 import { dispatchInProcess } from './in-process-dispatch';
 import { inventedMessage, inventedPress, inventedSessionUser, rememberUpdate } from './invented';
@@ -65,7 +66,7 @@ export class FakeServer {
 
   constructor(private readonly context: FakeServerContext) {
     const { bot } = context;
-    this.world = new World({ baseUrl: () => context.baseUrl, notReadyCount: 0, now: context.now });
+    this.world = new World({ baseUrl: () => context.baseUrl, notReadyCount: 0, now: context.now, midSpace: SERVER_ID_SPACE });
     applyFixture(this.world, {
       ...DEFAULT_WORLD,
       bot: { userId: bot.user_id, name: bot.name, username: bot.username, description: bot.description ?? null, commands: bot.commands ?? null },
