@@ -1,4 +1,4 @@
-import { NEVER, concatMap, firstValueFrom, lastValueFrom, of, take, toArray } from 'rxjs';
+import { NEVER, type Observable, concatMap, firstValueFrom, lastValueFrom, of, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import * as actions from '../../src/actions/index';
@@ -228,12 +228,12 @@ describe('createFakeApi: one model with the emulator', () => {
     try {
       const real = createApi({ token: emulator.token, baseUrl: emulator.url, retry: false });
       const fake = createFakeApi();
-      const reads = [
-        (api: typeof real) => actions.getMyInfo(api),
-        (api: typeof real) => actions.getChat(api, group),
-        (api: typeof real) => actions.getChatByLink(api, 'emulator_news'),
-        (api: typeof real) => actions.getMembers(api, group),
-        (api: typeof real) => actions.getChats(api),
+      const reads: ((api: typeof real) => Observable<unknown>)[] = [
+        (api) => actions.getMyInfo(api),
+        (api) => actions.getChat(api, group),
+        (api) => actions.getChatByLink(api, 'emulator_news'),
+        (api) => actions.getMembers(api, group),
+        (api) => actions.getChats(api),
       ];
       for (const read of reads) {
         expect(withoutTimes(await firstValueFrom(read(fake)))).toEqual(withoutTimes(await firstValueFrom(read(real))));

@@ -56,8 +56,9 @@ export interface FakeApiOptions {
   /** Scripted answers by operation. Default: none (realistic defaults for everything). */
   readonly responses?: FakeResponses;
   /**
-   * Milliseconds every answer waits (on `scheduler`), like network latency. Default `0`:
-   * answers arrive synchronously on subscribe.
+   * Milliseconds every answer waits (on `scheduler`), like network latency; the server
+   * handles the request when the wait ends. Default `0`: answers arrive synchronously on
+   * subscribe.
    */
   readonly delay?: number;
   /**

@@ -12,14 +12,14 @@ import { type Observable, type SchedulerLike, Subject, defer, filter, from, map,
 import type { EmulatorServices } from '../../emulator/api/context';
 import { UPLOAD_PATH } from '../../emulator/api/uploads';
 import { DEFAULT_WORLD } from '../../emulator/fixtures/default-world';
-import { applyFixture } from '../../emulator/fixtures/world-fixture';
+import { createWorld } from '../../emulator/fixtures/world-fixture';
 import { EmulatorApiError, badBody, notFound } from '../../emulator/http/api-error';
 import { JsonObject } from '../../emulator/http/json-body';
 import { QueryParams } from '../../emulator/http/query';
 import { dialogUserFor } from '../../emulator/state/ids';
 import { applyEdit, readMessageDraft } from '../../emulator/state/message-draft';
 import { toMessage } from '../../emulator/state/wire';
-import { World } from '../../emulator/state/world';
+import type { World } from '../../emulator/state/world';
 import { UpdateQueue } from '../../emulator/updates/update-queue';
 import { WebhookDispatcher } from '../../emulator/updates/webhook-dispatcher';
 import { appendQuery } from '../../api/query';
@@ -66,11 +66,10 @@ export class FakeServer {
 
   constructor(private readonly context: FakeServerContext) {
     const { bot } = context;
-    this.world = new World({ baseUrl: () => context.baseUrl, notReadyCount: 0, now: context.now, midSpace: SERVER_ID_SPACE });
-    applyFixture(this.world, {
-      ...DEFAULT_WORLD,
-      bot: { userId: bot.user_id, name: bot.name, username: bot.username, description: bot.description ?? null, commands: bot.commands ?? null },
-    });
+    this.world = createWorld(
+      { ...DEFAULT_WORLD, bot: { userId: bot.user_id, name: bot.name, username: bot.username, description: bot.description ?? null, commands: bot.commands ?? null } },
+      { baseUrl: () => context.baseUrl, notReadyCount: 0, now: context.now, midSpace: SERVER_ID_SPACE },
+    );
     this.world.setBot({
       last_activity_time: bot.last_activity_time,
       ...(bot.avatar_url === undefined ? {} : { avatar_url: bot.avatar_url }),
