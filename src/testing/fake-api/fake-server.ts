@@ -8,7 +8,7 @@
  * user), messages, button presses and constructor sessions the update factories made (or a
  * placeholder for a linked message nobody made), and attachment tokens.
  */
-import { type Observable, type SchedulerLike, Subject, defer, filter, from, map, of, race, take, throwError, timer } from 'rxjs';
+import { type Observable, type SchedulerLike, Subject, catchError, defer, filter, from, map, of, race, take, throwError, timer } from 'rxjs';
 import type { EmulatorServices } from '../../emulator/api/context';
 import { UPLOAD_PATH } from '../../emulator/api/uploads';
 import { DEFAULT_WORLD } from '../../emulator/fixtures/default-world';
@@ -23,7 +23,7 @@ import type { World } from '../../emulator/state/world';
 import { UpdateQueue } from '../../emulator/updates/update-queue';
 import { WebhookDispatcher } from '../../emulator/updates/webhook-dispatcher';
 import { appendQuery } from '../../api/query';
-import type { BotInfo, ChatType, Message, NewMessageBody, Update, UpdateList, UploadType, User } from '../../types/index';
+import { type BotInfo, type ChatType, type Message, type NewMessageBody, UPLOAD_TYPES, type Update, type UpdateList, type UploadType, type User } from '../../types/index';
 import { SERVER_ID_SPACE } from '../test-ids';
 import { TEST_USERS } from '../test-world';
 import { dispatchInProcess } from './in-process-dispatch';
@@ -48,7 +48,11 @@ export interface FakeServerContext {
   readonly baseUrl: string;
 }
 
-const UPLOAD_TYPES_OF_ATTACHMENTS: ReadonlySet<string> = new Set<UploadType>(['image', 'video', 'audio', 'file']);
+const UPLOAD_TYPE_NAMES: ReadonlySet<string> = new Set(UPLOAD_TYPES);
+
+function isUploadType(value: unknown): value is UploadType {
+  return typeof value === 'string' && UPLOAD_TYPE_NAMES.has(value);
+}
 
 /**
  * The emulated server behind a fake api's default answers.
@@ -103,7 +107,8 @@ export class FakeServer {
         const query = new URLSearchParams();
         appendQuery(query, request.query);
         const result = dispatchInProcess(this.#services, { method: request.method, path: request.path, query, body, signal });
-        return result instanceof Promise ? from(result) : of(structuredClone(result));
+        if (!(result instanceof Promise)) return of(structuredClone(result));
+        return from(result).pipe(catchError((error: unknown) => throwError(() => toClientError(error, request))));
       } catch (error) {
         return throwError(() => toClientError(error, request));
       }
@@ -311,9 +316,10 @@ export class FakeServer {
     for (const attachment of attachments) {
       if (!isRecord(attachment) || !isRecord(attachment['payload'])) continue;
       const type = attachment['type'];
-      if (typeof type !== 'string' || !UPLOAD_TYPES_OF_ATTACHMENTS.has(type)) continue;
+      const token = attachment['payload']['token'];
+      if (!isUploadType(type)) continue;
       if (type === 'image') this.adoptImage(attachment['payload']);
-      else if (typeof attachment['payload']['token'] === 'string') this.world.uploads.adoptToken(type as UploadType, attachment['payload']['token']);
+      else if (typeof token === 'string') this.world.uploads.adoptToken(type, token);
     }
   }
 
