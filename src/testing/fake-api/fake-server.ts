@@ -71,7 +71,7 @@ export class FakeServer {
   constructor(private readonly context: FakeServerContext) {
     const { bot } = context;
     this.world = createWorld(
-      { ...DEFAULT_WORLD, bot: { userId: bot.user_id, name: bot.name, username: bot.username, description: bot.description ?? null, commands: bot.commands ?? null } },
+      { ...DEFAULT_WORLD, bot: { userId: bot.user_id, name: bot.name, username: bot.username, description: bot.description ?? null, commands: bot.commands?.map((c) => ({ ...c })) ?? null } },
       { baseUrl: () => context.baseUrl, notReadyCount: 0, now: context.now, midSpace: SERVER_ID_SPACE },
     );
     this.world.setBot({
