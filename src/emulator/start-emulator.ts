@@ -11,13 +11,12 @@ import type { Emulator } from './emulator';
 import { FaultInjector } from './faults/fault-injector';
 import { DEFAULT_WORLD } from './fixtures/default-world';
 import type { WorldFixture } from './fixtures/world-fixture';
-import { applyFixture } from './fixtures/world-fixture';
+import { createWorld } from './fixtures/world-fixture';
 import { listen } from './http/http-server';
 import { RequestLog } from './http/request-log';
 import type { EmulatorOptions } from './options';
 import { resolveOptions } from './options';
 import { toBotInfo, toChat, toChatMember, toUser } from './state/wire';
-import { World } from './state/world';
 import { UpdateQueue } from './updates/update-queue';
 import { WebhookDispatcher } from './updates/webhook-dispatcher';
 
@@ -40,8 +39,7 @@ import { WebhookDispatcher } from './updates/webhook-dispatcher';
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const resolved = resolveOptions(options);
   let baseUrl = '';
-  const world = new World({ baseUrl: () => baseUrl, notReadyCount: resolved.attachmentNotReadyCount });
-  applyFixture(world, fixtureOf(resolved.world));
+  const world = createWorld(fixtureOf(resolved.world), { baseUrl: () => baseUrl, notReadyCount: resolved.attachmentNotReadyCount });
   const queue = new UpdateQueue(resolved.maxQueuedUpdates);
   const webhooks = new WebhookDispatcher(resolved.webhook);
   world.setUpdateSink((update) => (webhooks.active ? webhooks.deliver(update) : void queue.push(update)));

@@ -1,17 +1,10 @@
 /**
  * Finding a button on a message's inline keyboard, for simulated presses.
  */
+import { type ButtonSelector, describeButtons, inlineKeyboardButtons, selectButton } from '../emulator/state/buttons';
 import type { Button, CallbackButton, Message } from '../types/index';
 
-/**
- * Which button to press: its visible text or its payload. A plain string tries the text
- * first, then the payload.
- *
- * @example
- * const byText: ButtonSelector = 'Yes';
- * const byPayload: ButtonSelector = { payload: 'vote:yes' };
- */
-export type ButtonSelector = string | { readonly text: string } | { readonly payload: string };
+export type { ButtonSelector } from '../emulator/state/buttons';
 
 /**
  * Every button of `message`'s inline keyboard, row by row (empty when it has none).
@@ -20,7 +13,7 @@ export type ButtonSelector = string | { readonly text: string } | { readonly pay
  * keyboardButtons(message).map((b) => b.text); // ['👍 0', '👎 0']
  */
 export function keyboardButtons(message: Message): Button[] {
-  return (message.body.attachments ?? []).flatMap((a) => (a.type === 'inline_keyboard' ? a.payload.buttons.flat() : []));
+  return inlineKeyboardButtons(message.body.attachments);
 }
 
 const WHAT_IT_DOES: Readonly<Record<Exclude<Button['type'], 'callback'>, string>> = {
@@ -42,13 +35,9 @@ export function findCallbackButton(message: Message, selector: ButtonSelector): 
   if (buttons.length === 0) {
     throw new Error(`pressButton: message ${message.body.mid} has no inline keyboard (text: ${JSON.stringify(message.body.text)})`);
   }
-  const byText = (text: string): Button | undefined => buttons.find((b) => b.text === text);
-  const byPayload = (payload: string): Button | undefined => buttons.find((b) => b.type === 'callback' && b.payload === payload);
-  const found =
-    typeof selector === 'string' ? (byText(selector) ?? byPayload(selector)) : 'text' in selector ? byText(selector.text) : byPayload(selector.payload);
+  const found = selectButton(buttons, selector);
   if (found === undefined) {
-    const labels = buttons.map((b) => (b.type === 'callback' ? `${JSON.stringify(b.text)} (${b.payload})` : `${JSON.stringify(b.text)} [${b.type}]`));
-    throw new Error(`pressButton: no button ${JSON.stringify(selector)} on message ${message.body.mid}; it has ${labels.join(', ')}`);
+    throw new Error(`pressButton: no button ${JSON.stringify(selector)} on message ${message.body.mid}; it has ${describeButtons(buttons)}`);
   }
   if (found.type !== 'callback') {
     throw new Error(`pressButton: ${JSON.stringify(found.text)} is a ${found.type} button; pressing it ${WHAT_IT_DOES[found.type]}`);

@@ -4,12 +4,21 @@
  */
 
 /**
+ * The id space of the message ids a fake api's server hands out. Update factories never use
+ * it, so a made-up message and one the fake api served never share an id.
+ *
+ * @example
+ * new TestIds(SERVER_ID_SPACE).mid(42); // shaped like a mid the fake api answers with
+ */
+export const SERVER_ID_SPACE = 0xffff;
+
+/**
  * Generates ids. Each kind counts on its own from 1; the `space` number goes into every
  * message and opaque id, so generators with different spaces never hand out the same id.
  *
  * @example
  * const ids = new TestIds(2);
- * ids.mid(-70_000_000_001); // 'mid.ffffffefb3a5e3ff0002000000000001'
+ * ids.mid(-70_000_000_001); // 'mid.ffffffefb3acc3ff0002000000000001'
  * ids.opaque('cb');         // 'cb.000200000001'
  */
 export class TestIds {

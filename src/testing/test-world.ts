@@ -1,8 +1,9 @@
 /**
- * The people and chats test data uses by default: the same ids and names as the emulator's
- * default world, so unit tests and emulator tests talk about the same Alice.
+ * The people and chats test data uses by default: read from the emulator's default world
+ * (the one fixture both use), so unit tests and emulator tests talk about the same Alice.
  */
-import { DEFAULT_WORLD_IDS } from '../emulator/fixtures/default-world';
+import { DEFAULT_WORLD, DEFAULT_WORLD_BOT, DEFAULT_WORLD_IDS, DEFAULT_WORLD_USERS } from '../emulator/fixtures/default-world';
+import { DIALOG_ID_BASE, dialogIdFor, dialogUserFor } from '../emulator/state/ids';
 import type { BotInfo, Recipient, User } from '../types/index';
 
 /**
@@ -13,8 +14,8 @@ import type { BotInfo, Recipient, User } from '../types/index';
  */
 export const TEST_EPOCH = Date.UTC(2024, 5, 1, 12, 0, 0);
 
-const user = (user_id: number, name: string, username: string | null, is_bot = false): User =>
-  Object.freeze({ user_id, name, username, is_bot, last_activity_time: TEST_EPOCH });
+const user = (fixture: { readonly userId: number; readonly name: string; readonly username: string | null }, is_bot = false): User =>
+  Object.freeze({ user_id: fixture.userId, name: fixture.name, username: fixture.username, is_bot, last_activity_time: TEST_EPOCH });
 
 /**
  * The bot and three users (frozen), with the emulator's default-world ids.
@@ -24,10 +25,10 @@ const user = (user_id: number, name: string, username: string | null, is_bot = f
  * messageCreated({ message: { sender: TEST_USERS.bob } });
  */
 export const TEST_USERS = Object.freeze({
-  bot: user(DEFAULT_WORLD_IDS.bot, 'Emulator Bot', 'emulator_bot', true),
-  alice: user(DEFAULT_WORLD_IDS.alice, 'Alice Smith', 'alice'),
-  bob: user(DEFAULT_WORLD_IDS.bob, 'Bob Brown', 'bob'),
-  carol: user(DEFAULT_WORLD_IDS.carol, 'Carol White', null),
+  bot: user(DEFAULT_WORLD_BOT, true),
+  alice: user(DEFAULT_WORLD_USERS.alice),
+  bob: user(DEFAULT_WORLD_USERS.bob),
+  carol: user(DEFAULT_WORLD_USERS.carol),
 });
 
 /**
@@ -52,19 +53,20 @@ export const TEST_CHATS = Object.freeze({
  * @example
  * TEST_DIALOGS.get(TEST_USERS.alice.user_id); // 80000000001
  */
-export const TEST_DIALOGS: ReadonlyMap<number, number> = new Map([[DEFAULT_WORLD_IDS.alice, DEFAULT_WORLD_IDS.dialogWithAlice]]);
-
-const DIALOG_BASE = 80_000_000_000;
+export const TEST_DIALOGS: ReadonlyMap<number, number> = new Map(
+  (DEFAULT_WORLD.chats ?? []).flatMap((chat) => (chat.type === 'dialog' && chat.chatId !== undefined ? [[chat.userId, chat.chatId] as const] : [])),
+);
 
 /**
  * The id of the dialog between `userId` and the bot in test data: Alice's from the default
- * world, for anyone else `80_000_000_000 + userId`. Every factory and fake api agrees on it.
+ * world, for anyone else `80_000_000_000 + userId`, the id the emulator gives a new dialog.
+ * Every factory, the fake api and the emulator agree on it.
  *
  * @example
  * testDialogId(TEST_USERS.bob.user_id); // 80500000102
  */
 export function testDialogId(userId: number): number {
-  return TEST_DIALOGS.get(userId) ?? DIALOG_BASE + userId;
+  return TEST_DIALOGS.get(userId) ?? dialogIdFor(userId) ?? DIALOG_ID_BASE + userId;
 }
 
 /**
@@ -75,7 +77,7 @@ export function testDialogId(userId: number): number {
  */
 export function testDialogUser(chatId: number): number | null {
   for (const [userId, dialogId] of TEST_DIALOGS) if (dialogId === chatId) return userId;
-  return chatId > DIALOG_BASE ? chatId - DIALOG_BASE : null;
+  return dialogUserFor(chatId);
 }
 
 /**
@@ -86,9 +88,6 @@ export function testDialogUser(chatId: number): number | null {
  */
 export const TEST_BOT_INFO: BotInfo = Object.freeze({
   ...TEST_USERS.bot,
-  description: 'A bot under test',
-  commands: [
-    { name: 'start', description: 'Start the bot' },
-    { name: 'help', description: 'What this bot can do' },
-  ],
+  description: DEFAULT_WORLD_BOT.description,
+  commands: DEFAULT_WORLD_BOT.commands.map((command) => ({ ...command })),
 });

@@ -18,10 +18,11 @@ import type {
   User,
 } from '../types/index';
 import { type DeepPartial, deepMerge } from './deep-merge';
+import { rememberMessage, rememberUpdate } from './fake-api/invented';
 import { type ButtonSelector, findCallbackButton } from './find-button';
 import { receivedAttachment } from './received-attachment';
 import { TEST_CHATS, TEST_EPOCH, TEST_USERS, testDialogId, testDialogUser } from './test-world';
-import { TestIds, steppingClock } from './test-ids';
+import { SERVER_ID_SPACE, TestIds, steppingClock } from './test-ids';
 
 /**
  * Options of {@link createUpdateFactory}; all optional.
@@ -41,8 +42,9 @@ export interface UpdateFactoryOptions {
   /** `user_locale` of dialog updates. Default `'en-US'`. */
   readonly locale?: string;
   /**
-   * Id space (0–65535) put into every mid and opaque id, so factories never hand out the same
-   * id. Default: a new space per factory (the shared module-level factory uses 0).
+   * Id space (0–65534) put into every mid and opaque id, so factories never hand out the same
+   * id. Default: a new space per factory (the shared module-level factory uses 0). Space
+   * 65535 is the fake api's server's own.
    */
   readonly idSpace?: number;
 }
@@ -97,7 +99,8 @@ export interface PressButtonOptions {
 /**
  * Makes updates. Every update gets fresh ids (`mid`, `seq`, `callback_id`, `session_id`) and
  * the next timestamp; overrides are deep-merged over realistic defaults (Alice writing to the
- * bot in her dialog, chat events in the test group).
+ * bot in her dialog, chat events in the test group). Fake apis know what factories made up:
+ * a bot may reply to, forward or delete these messages and answer these presses.
  *
  * @example
  * const f = createUpdateFactory();
@@ -163,7 +166,10 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
   const me = options.user ?? TEST_USERS.alice;
   const group = options.group ?? TEST_CHATS.group;
   const locale = options.locale ?? 'en-US';
-  const ids = new TestIds(options.idSpace ?? 1 + (factoriesCreated++ % 0xffff));
+  if (options.idSpace === SERVER_ID_SPACE) {
+    throw new RangeError(`createUpdateFactory: idSpace ${SERVER_ID_SPACE} is the fake api's own (its server's message ids); use 0–${SERVER_ID_SPACE - 1}`);
+  }
+  const ids = new TestIds(options.idSpace ?? 1 + (factoriesCreated++ % (SERVER_ID_SPACE - 1)));
   let defaultClock = steppingClock(TEST_EPOCH);
   const now = options.now ?? (() => defaultClock());
   const dialogWith = (user: User): Recipient => ({ chat_id: testDialogId(user.user_id), chat_type: 'dialog', user_id: bot.user_id });
@@ -318,7 +324,7 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
     if (make === undefined) {
       throw new TypeError(`createUpdate: unknown update type ${JSON.stringify(type)}; use one of ${Object.keys(defaults).join(', ')}`);
     }
-    return deepMerge(make(now()), overrides);
+    return rememberUpdate(deepMerge(make(now()), overrides));
   };
 
   return {
@@ -345,9 +351,9 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
       if (messageOptions.link) message.link = structuredClone(messageOptions.link);
       const created: MessageCreatedUpdate = { update_type: 'message_created', timestamp, message };
       if (chat.chat_type === 'dialog') created.user_locale = locale;
-      return deepMerge(created, messageOptions.overrides);
+      return rememberUpdate(deepMerge(created, messageOptions.overrides));
     },
-    botMessage: (input, botOptions) => botMessageAt(now(), input, botOptions),
+    botMessage: (input, botOptions) => rememberMessage(botMessageAt(now(), input, botOptions)),
     pressButton(message, selector, pressOptions = {}) {
       const button = findCallbackButton(message, selector);
       const timestamp = now();
@@ -359,7 +365,7 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
         message: structuredClone(message),
         user_locale: locale,
       };
-      return deepMerge(press, pressOptions.overrides);
+      return rememberUpdate(deepMerge(press, pressOptions.overrides));
     },
     dialogWith,
     reset() {

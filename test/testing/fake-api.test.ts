@@ -1,15 +1,18 @@
-import { NEVER, firstValueFrom, lastValueFrom, of, take, toArray } from 'rxjs';
+import { NEVER, type Observable, concatMap, firstValueFrom, lastValueFrom, of, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import * as actions from '../../src/actions/index';
 import { TamTamApiError, TamTamNetworkError, TamTamTimeoutError, type OperationId } from '../../src/api/index';
 import { inlineKeyboard, callbackButton } from '../../src/builders/index';
+import { createApi } from '../../src/api/index';
+import { startEmulator } from '../../src/emulator/index';
 import { fromLongPolling } from '../../src/sources/index';
 import {
   TEST_BOT_INFO,
   TEST_CHATS,
   TEST_USERS,
   apiError,
+  botMessage,
   createFakeApi,
   networkError,
   pressButton,
@@ -61,21 +64,21 @@ describe('createFakeApi: default answers', () => {
     ['editChat', 'Chat', (api) => actions.editChat(api, group, { title: 'New title' })],
     ['sendAction', 'SimpleQueryResult', (api) => actions.sendAction(api, group, 'typing_on')],
     ['getPinnedMessage', 'GetPinnedMessageResult', (api) => actions.getPinnedMessage(api, group)],
-    ['pinMessage', 'SimpleQueryResult', (api) => actions.pinMessage(api, group, { message_id: 'mid.1' })],
+    ['pinMessage', 'SimpleQueryResult', (api) => sendThen(api, (mid) => actions.pinMessage(api, group, { message_id: mid }))],
     ['unpinMessage', 'SimpleQueryResult', (api) => actions.unpinMessage(api, group)],
     ['getMembership', 'ChatMember', (api) => actions.getMembership(api, group)],
     ['leaveChat', 'SimpleQueryResult', (api) => actions.leaveChat(api, group)],
     ['getAdmins', 'ChatMembersList', (api) => actions.getAdmins(api, group)],
     ['getMembers', 'ChatMembersList', (api) => actions.getMembers(api, group)],
     ['addMembers', 'SimpleQueryResult', (api) => actions.addMembers(api, group, [1])],
-    ['removeMember', 'SimpleQueryResult', (api) => actions.removeMember(api, group, 1)],
+    ['removeMember', 'SimpleQueryResult', (api) => actions.removeMember(api, group, TEST_USERS.carol.user_id)],
     ['getSubscriptions', 'GetSubscriptionsResult', (api) => actions.getSubscriptions(api)],
     ['subscribe', 'SimpleQueryResult', (api) => actions.subscribe(api, { url: 'https://example.com/hook' })],
     ['unsubscribe', 'SimpleQueryResult', (api) => actions.unsubscribe(api, 'https://example.com/hook')],
     ['getUploadUrl', 'UploadEndpoint', (api) => actions.getUploadUrl(api, 'image')],
     ['getMessages', 'MessageList', (api) => actions.getMessages(api, { chat_id: group })],
     ['sendMessage', 'SendMessageResult', (api) => actions.sendMessage(api, { chat_id: group }, { text: 'hi' })],
-    ['deleteMessage', 'SimpleQueryResult', (api) => actions.deleteMessage(api, 'mid.unknown')],
+    ['deleteMessage', 'SimpleQueryResult', (api) => sendThen(api, (mid) => actions.deleteMessage(api, mid))],
     ['answerOnCallback', 'SimpleQueryResult', (api) => actions.answerOnCallback(api, 'cb.1', { notification: 'ok' })],
     ['construct', 'SimpleQueryResult', (api) => actions.construct(api, 'cs.1', { messages: [{ text: 'draft' }] })],
     ['getUpdates', 'UpdateList', (api) => actions.getUpdates(api, { timeout: 0 })],
@@ -116,7 +119,7 @@ describe('createFakeApi: default answers', () => {
     await lastValueFrom(actions.deleteMessage(api, message.body.mid));
     expect(api.message(message.body.mid)).toBeUndefined();
     await expect(firstValueFrom(actions.getMessageById(api, message.body.mid))).rejects.toMatchObject({ name: 'TamTamApiError', status: 404, code: 'message.not.found' });
-    await expect(firstValueFrom(actions.editMessage(api, 'mid.never', { text: 'x' }))).rejects.toThrow(/404 message.not.found: Message mid.never was not sent through this fake api/);
+    await expect(firstValueFrom(actions.editMessage(api, 'mid.never', { text: 'x' }))).rejects.toThrow(/404 message.not.found: Message mid.never is not found/);
   });
 
   it('embeds a forwarded message it knows', async () => {
@@ -127,11 +130,19 @@ describe('createFakeApi: default answers', () => {
     expect(message.recipient.chat_type).toBe('channel');
   });
 
-  it('upload() gets tokens: photos for images, a token for files', async () => {
+  it('upload() gets the emulator’s tokens (photos for images, a token for videos) that the fake then accepts', async () => {
     const api = createFakeApi();
-    expect(await firstValueFrom(actions.upload(api, 'image', new Uint8Array([1])))).toEqual({ type: 'image', payload: { photos: { p1: { token: 'ph.uploaded1' } } } });
-    expect(await firstValueFrom(actions.upload(api, 'video', new Uint8Array([1])))).toEqual({ type: 'video', payload: { token: 'video.uploaded2' } });
-    expect(api.requests('uploadFile')[0]?.absoluteUrl).toMatch(/^https:\/\/upload\.tamtam\.test\/upload\?type=image/);
+    const image = await firstValueFrom(actions.upload(api, 'image', new Uint8Array([1])));
+    const video = await firstValueFrom(actions.upload(api, 'video', new Uint8Array([1])));
+    expect(image).toEqual({ type: 'image', payload: api.requests('uploadFile')[0]?.response });
+    expect(Object.values(image.payload.photos ?? {})).toEqual([{ token: expect.stringMatching(/^image\./) }]);
+    expect(video).toEqual({ type: 'video', payload: { token: expect.stringMatching(/^video\./) } });
+    expect(api.requests('uploadFile')[0]?.absoluteUrl).toMatch(/^https:\/\/botapi\.tamtam\.test\/_upload\//);
+
+    const { message } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'media', attachments: [image, video] }));
+    expect(message.body.attachments?.map((a) => a.type)).toEqual(['image', 'video']);
+    api.respondOnce('getUploadUrl', { url: 'https://elsewhere.test/up' });
+    await expect(firstValueFrom(actions.upload(api, 'file', new Uint8Array([1])))).rejects.toMatchObject({ status: 404, code: 'upload.not.found' });
   });
 
   it('getUpdates hands out pushed updates, so fromLongPolling runs on the fake', async () => {
@@ -149,8 +160,8 @@ describe('createFakeApi: default answers', () => {
       const api = createFakeApi();
       const pushed = textMessage('late');
       cold('300ms a').subscribe(() => api.pushUpdates(pushed));
-      expectObservable(actions.getUpdates(api, { timeout: 1 })).toBe('300ms (a|)', { a: { updates: [pushed], marker: 1 } });
-      expectObservable(actions.getUpdates(createFakeApi(), { timeout: 2 })).toBe('2000ms (a|)', { a: { updates: [], marker: 0 } });
+      expectObservable(actions.getUpdates(api, { timeout: 1 })).toBe('300ms (a|)', { a: { updates: [pushed], marker: 2 } });
+      expectObservable(actions.getUpdates(createFakeApi(), { timeout: 2 })).toBe('2000ms (a|)', { a: { updates: [], marker: 1 } });
     });
   });
 });
@@ -210,6 +221,101 @@ describe('createFakeApi: answeredMessage', () => {
     expect(() => api.answeredMessage(pressButton(message, 'A'))).toThrow(/did not answer callback cb\.\w+; answers so far: cb\./);
   });
 });
+
+describe('createFakeApi: one model with the emulator', () => {
+  it('answers reads of the default world like a running emulator (times aside)', async () => {
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+    try {
+      const real = createApi({ token: emulator.token, baseUrl: emulator.url, retry: false });
+      const fake = createFakeApi();
+      const reads: ((api: typeof real) => Observable<unknown>)[] = [
+        (api) => actions.getMyInfo(api),
+        (api) => actions.getChat(api, group),
+        (api) => actions.getChatByLink(api, 'emulator_news'),
+        (api) => actions.getMembers(api, group),
+        (api) => actions.getChats(api),
+      ];
+      for (const read of reads) {
+        expect(withoutTimes(await firstValueFrom(read(fake)))).toEqual(withoutTimes(await firstValueFrom(read(real))));
+      }
+      const bob = TEST_USERS.bob.user_id;
+      expect(emulator.actAs(bob).sendToBot('hi').recipient.chat_id).toBe(testDialogId(bob));
+      expect((await firstValueFrom(actions.sendMessage(fake, { user_id: bob }, { text: 'hi' }))).message.recipient.chat_id).toBe(testDialogId(bob));
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('fails where the emulator fails, with its status, code and message', async () => {
+    const api = createFakeApi();
+    const aliceWrote = textMessage('my own words');
+    await expect(firstValueFrom(actions.editMessage(api, aliceWrote.message.body.mid, { text: 'changed' }))).rejects.toMatchObject({
+      name: 'TamTamApiError',
+      status: 403,
+      code: 'access.denied',
+      description: expect.stringMatching(/was not sent by the bot/),
+    });
+    const inTheGroup = textMessage('in the group', { chat: TEST_CHATS.group, from: TEST_USERS.bob });
+    await expect(firstValueFrom(actions.sendMessage(api, { user_id: TEST_USERS.alice.user_id }, { text: 'quote', link: { type: 'reply', mid: inTheGroup.message.body.mid } }))).rejects.toMatchObject({
+      status: 400,
+      code: 'proto.payload',
+      description: expect.stringMatching(/in another chat/),
+    });
+    await expect(firstValueFrom(actions.getChat(api, -1))).resolves.toMatchObject({ chat_id: -1, type: 'chat' }); // made-up chats are adopted
+    expect(api.requests().map((r) => r.outcome)).toEqual(['failed', 'failed', 'succeeded']);
+  });
+});
+
+describe('createFakeApi: what test data made up', () => {
+  it('replies quote and forwards carry the messages the update factories made', async () => {
+    const api = createFakeApi();
+    const question = textMessage('Pizza?', { from: TEST_USERS.bob, chat: TEST_CHATS.group });
+    const { message: reply } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'Yes', link: { type: 'reply', mid: question.message.body.mid } }));
+    expect(reply.link).toEqual({ type: 'reply', sender: expect.objectContaining({ user_id: TEST_USERS.bob.user_id, name: TEST_USERS.bob.name }), message: expect.objectContaining({ mid: question.message.body.mid, text: 'Pizza?' }) });
+
+    const { message: forward } = await firstValueFrom(actions.sendMessage(api, { chat_id: TEST_CHATS.channel.chat_id ?? 0 }, { link: { type: 'forward', mid: question.message.body.mid } }));
+    expect(forward.link).toMatchObject({ type: 'forward', chat_id: group, message: { text: 'Pizza?' } });
+
+    const nobodyMadeIt = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'quoting', link: { type: 'reply', mid: 'mid.handwritten' } }));
+    expect(nobodyMadeIt.message.link?.message).toEqual({ mid: 'mid.handwritten', seq: 0, text: null, attachments: null });
+  });
+
+  it('answering a press edits the pressed message at once, and a deleted made-up message stays deleted', async () => {
+    const api = createFakeApi();
+    const menu = botMessage({ text: 'Menu', attachments: [inlineKeyboard([[callbackButton('A', 'a')]])] }, { chat: TEST_CHATS.group });
+    const press = pressButton(menu, 'A', { by: TEST_USERS.carol });
+    await firstValueFrom(actions.answerOnCallback(api, press.callback.callback_id, { message: { text: 'Page A' } }));
+    expect(api.message(menu.body.mid)?.body).toMatchObject({ mid: menu.body.mid, text: 'Page A', attachments: [{ type: 'inline_keyboard' }] });
+
+    const said = textMessage('spam', { from: TEST_USERS.carol, chat: TEST_CHATS.group });
+    await firstValueFrom(actions.deleteMessage(api, said.message.body.mid));
+    await expect(firstValueFrom(actions.getMessageById(api, said.message.body.mid))).rejects.toMatchObject({ status: 404, code: 'message.not.found' });
+  });
+
+  it('accepts attachment tokens test data made up', async () => {
+    const api = createFakeApi();
+    const { message } = await firstValueFrom(
+      actions.sendMessage(api, { chat_id: group }, { attachments: [{ type: 'file', payload: { token: 'file.made-up' } }] }),
+    );
+    expect(message.body.attachments).toMatchObject([{ type: 'file', payload: { token: 'file.made-up' } }]);
+  });
+});
+
+/** The value with every time field left out (the two worlds were made at different times). */
+function withoutTimes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimes);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !key.endsWith('_time') && key !== 'participants')
+      .map(([key, v]) => [key, withoutTimes(v)]),
+  );
+}
+
+/** Sends a message to the group, then runs `next` with its mid. */
+function sendThen(api: ReturnType<typeof createFakeApi>, next: (mid: string) => import('rxjs').Observable<unknown>) {
+  return actions.sendMessage(api, { chat_id: group }, { text: 'to pin or delete' }).pipe(concatMap(({ message }) => next(message.body.mid)));
+}
 
 function chatStub() {
   return { chat_id: 0, type: 'chat' as const, status: 'active' as const, title: 'T', icon: null, last_event_time: 0, participants_count: 2, is_public: false, description: null };

@@ -1,7 +1,9 @@
 import { NEVER, of } from 'rxjs';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { ButtonSelector as EmulatorButtonSelector } from '../../src/emulator/index';
 import type { BotInfo, Message, MessageCallbackUpdate, NewMessageBody, UserAddedToChatUpdate } from '../../src/types/index';
 import {
+  type ButtonSelector,
   type DeepPartial,
   type FakeResponses,
   type RecordedRequest,
@@ -14,6 +16,10 @@ import {
 } from '../../src/testing/index';
 
 describe('test kit types', () => {
+  it('selects buttons with the emulator’s one ButtonSelector', () => {
+    expectTypeOf<ButtonSelector>().toEqualTypeOf<EmulatorButtonSelector>();
+  });
+
   it('types recorded requests by operation and narrows on it', () => {
     const api = createFakeApi();
     const [send] = api.requests('sendMessage');

@@ -27,6 +27,11 @@ describe('update factories', () => {
     expect(checkSchema('Update', update, { strict: true })).toEqual([]);
   });
 
+  it('keeps the id space of the fake api’s server for it', () => {
+    expect(() => createUpdateFactory({ idSpace: 0xffff })).toThrow(/idSpace 65535 is the fake api's own/);
+    expect(createUpdateFactory({ idSpace: 0xfffe }).messageCreated().message.body.mid).toMatch(/^mid\.[0-9a-f]{16}fffe[0-9a-f]{12}$/);
+  });
+
   it('gives every update fresh ids and the next timestamp from TEST_EPOCH, per factory', () => {
     const f = createUpdateFactory();
     const a = f.messageCreated();

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PhotoTokens, UploadedInfo } from '../../types';
-import { EmulatorApiError, badBody, notFound } from '../http/api-error';
+import { EmulatorApiError, badBody } from '../http/api-error';
 import { readBody } from '../http/body';
 import type { World } from '../state/world';
 
@@ -22,9 +22,7 @@ export async function receiveUpload(
   world: World,
   limitBytes: number,
 ): Promise<PhotoTokens | UploadedInfo> {
-  const slot = world.uploads.slot(slotId);
-  if (!slot) throw notFound('upload.not.found', `Upload URL ${slotId} was not issued by this emulator`);
-  if (slot.token !== null) throw badBody('This upload URL was already used; request a new one with POST /uploads');
+  const slot = world.uploads.openSlot(slotId);
   const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(contentType)) {
     throw badBody('Send the file as multipart/form-data with the field name `data`');
@@ -41,17 +39,7 @@ export async function receiveUpload(
     throw badBody('The multipart body has no file in the field `data`');
   }
   const bytes = Buffer.from(await file.arrayBuffer());
-  const media = world.uploads.addMedia(slot.type, {
-    filename: file.name || 'file',
-    bytes,
-    contentType: file.type || 'application/octet-stream',
-    uploaded: true,
-  });
-  slot.token = media.token;
-  if (slot.type === 'image') {
-    return { photos: { [String(media.photoId)]: { token: media.token } } };
-  }
-  return { token: media.token };
+  return world.uploads.receive(slot, { filename: file.name || 'file', bytes, contentType: file.type || 'application/octet-stream' });
 }
 
 /**

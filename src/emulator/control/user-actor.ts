@@ -15,6 +15,7 @@ import type {
 import { removeMessage } from '../api/messages';
 import { JsonObject } from '../http/json-body';
 import { readAttachments } from '../state/attachments';
+import { type ButtonSelector, describeButtons, inlineKeyboardButtons, selectButton } from '../state/buttons';
 import { parseHtml } from '../state/markup/html';
 import { parseMarkdown } from '../state/markup/markdown';
 import { MAX_TEXT_LENGTH, linkedMessage } from '../state/message-draft';
@@ -26,13 +27,7 @@ import { controlError, toAttachments } from './user-input';
 
 type MessageContent = Pick<MessageRecord, 'text' | 'markup' | 'attachments' | 'link' | 'constructorId'>;
 
-/**
- * Which button to press: its visible text or its payload (a plain string tries text first).
- *
- * @example
- * actor.pressButton(mid, { payload: 'vote:yes' });
- */
-export type ButtonSelector = string | { text: string } | { payload: string };
+export type { ButtonSelector } from '../state/buttons';
 
 /**
  * What pressing a button did.
@@ -476,22 +471,11 @@ export class UserActor {
 }
 
 function findButton(record: MessageRecord, selector: ButtonSelector): Button {
-  const buttons = (record.attachments ?? []).flatMap((a) =>
-    a.type === 'inline_keyboard' ? a.payload.buttons.flat() : [],
-  );
+  const buttons = inlineKeyboardButtons(record.attachments);
   if (buttons.length === 0) throw controlError(`Message ${record.mid} has no keyboard`);
-  const byText = (text: string): Button | undefined => buttons.find((b) => b.text === text);
-  const byPayload = (payload: string): Button | undefined =>
-    buttons.find((b) => b.type === 'callback' && b.payload === payload);
-  const found =
-    typeof selector === 'string'
-      ? (byText(selector) ?? byPayload(selector))
-      : 'text' in selector
-        ? byText(selector.text)
-        : byPayload(selector.payload);
+  const found = selectButton(buttons, selector);
   if (!found) {
-    const labels = buttons.map((b) => JSON.stringify(b.text)).join(', ');
-    throw controlError(`No button ${JSON.stringify(selector)} on message ${record.mid}; it has ${labels}`);
+    throw controlError(`No button ${JSON.stringify(selector)} on message ${record.mid}; it has ${describeButtons(buttons)}`);
   }
   return found;
 }

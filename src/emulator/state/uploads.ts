@@ -1,8 +1,24 @@
 /**
  * Upload slots (URLs handed out by `POST /uploads`) and the media tokens they produce.
  */
-import type { UploadType } from '../../types';
+import type { PhotoTokens, UploadType, UploadedInfo } from '../../types';
+import { badBody, notFound } from '../http/api-error';
 import type { IdAllocator } from './ids';
+
+/**
+ * A file that arrived at an upload URL.
+ *
+ * @example
+ * const file: ReceivedFile = { filename: 'a.png', bytes: Buffer.from([1]), contentType: 'image/png' };
+ */
+export interface ReceivedFile {
+  filename: string;
+  /** The bytes, or `null` when only the size is known (an in-process upload). */
+  bytes: Buffer | null;
+  contentType: string;
+  /** Size in bytes; default `bytes.length`. */
+  size?: number;
+}
 
 /**
  * A URL handed out by `getUploadUrl`, waiting for its multipart POST.
@@ -70,10 +86,46 @@ export class UploadRegistry {
     return this.slots.get(id);
   }
 
+  /**
+   * The slot behind an upload URL id, ready for its file: 404 `upload.not.found` for ids this
+   * registry did not hand out, 400 for a slot that already took its file.
+   */
+  openSlot(id: string): UploadSlot {
+    const slot = this.slots.get(id);
+    if (!slot) throw notFound('upload.not.found', `Upload URL ${id} was not issued by this emulator`);
+    if (slot.token !== null) throw badBody('This upload URL was already used; request a new one with POST /uploads');
+    return slot;
+  }
+
+  /**
+   * Stores the file posted to `slot` and answers like the upload server: `{ token }` for
+   * video, audio and files, `{ photos: { <id>: { token } } }` for images.
+   */
+  receive(slot: UploadSlot, file: ReceivedFile): PhotoTokens | UploadedInfo {
+    const media = this.addMedia(slot.type, { ...file, uploaded: true });
+    slot.token = media.token;
+    if (slot.type === 'image') return { photos: { [String(media.photoId)]: { token: media.token } } };
+    return { token: media.token };
+  }
+
+  /**
+   * Makes `token` known as media of `type` (a token test data made up, so sending it works
+   * as if it had been uploaded here). Returns the existing record when the token is known.
+   */
+  adoptToken(type: UploadType, token: string): MediaRecord {
+    const known = this.media.get(token);
+    if (known) return known;
+    const record = this.addMedia(type, { filename: type === 'image' ? 'image' : 'file', bytes: null, contentType: 'application/octet-stream' });
+    this.media.delete(record.token);
+    record.token = token;
+    this.media.set(token, record);
+    return record;
+  }
+
   /** Stores uploaded (or referenced) media and returns its record with a fresh token. */
   addMedia(
     type: UploadType,
-    file: { filename: string; bytes: Buffer | null; contentType: string; uploaded?: boolean },
+    file: { filename: string; bytes: Buffer | null; contentType: string; size?: number; uploaded?: boolean },
   ): MediaRecord {
     const fileId = this.ids.opaque('f').replace('.', '');
     const record: MediaRecord = {
@@ -81,7 +133,7 @@ export class UploadRegistry {
       type,
       url: `${this.baseUrl()}/_files/${fileId}`,
       filename: file.filename,
-      size: file.bytes?.length ?? 0,
+      size: file.size ?? file.bytes?.length ?? 0,
       contentType: file.contentType,
       bytes: file.bytes,
       photoId: type === 'image' ? 7_000_000 + this.ids.count('photo') : null,

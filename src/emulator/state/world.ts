@@ -10,7 +10,7 @@ import type {
 import { CHAT_ADMIN_PERMISSIONS } from '../../types';
 import { notFound } from '../http/api-error';
 import { EventBus } from './events';
-import { IdAllocator } from './ids';
+import { IdAllocator, dialogIdFor } from './ids';
 import { Journal } from './journal';
 import type { BotRecord, ChatRecord, MemberRecord, MessageRecord, UserRecord } from './records';
 import { UploadRegistry } from './uploads';
@@ -88,6 +88,23 @@ export interface NewChat {
 }
 
 /**
+ * Settings of a {@link World}.
+ *
+ * @example
+ * const config: WorldConfig = { baseUrl: () => 'http://127.0.0.1:8090', notReadyCount: 0, now: () => scheduler.now() };
+ */
+export interface WorldConfig {
+  /** Base URL of upload and file URLs (known once the server listens). */
+  baseUrl: () => string;
+  /** Sends of a freshly uploaded token that fail with `attachment.not.ready` first. */
+  notReadyCount: number;
+  /** The clock of timestamps. Default `Date.now`. */
+  now?: () => number;
+  /** Id space of message ids (see `IdAllocator`). Default: none. */
+  midSpace?: number;
+}
+
+/**
  * Mutable state of one emulated bot's world. Methods throw `EmulatorApiError`s (404 etc.) for
  * unknown ids, so API handlers and the control API report problems the same way.
  *
@@ -97,7 +114,7 @@ export interface NewChat {
  * const dialog = world.dialogWith(alice.user_id);
  */
 export class World {
-  readonly ids = new IdAllocator();
+  readonly ids: IdAllocator;
   readonly events = new EventBus();
   readonly journal = new Journal();
   readonly uploads: UploadRegistry;
@@ -111,14 +128,15 @@ export class World {
   bot: BotRecord;
   private sink: (update: Update) => void = () => {};
 
-  constructor(readonly config: { baseUrl: () => string; notReadyCount: number }) {
+  constructor(readonly config: WorldConfig) {
+    this.ids = new IdAllocator(config.midSpace === undefined ? {} : { midSpace: config.midSpace });
     this.uploads = new UploadRegistry(this.ids, config.baseUrl, config.notReadyCount);
     this.bot = {
       user_id: 500_000_001,
       name: 'Emulated Bot',
       username: 'emulated_bot',
       is_bot: true,
-      last_activity_time: Date.now(),
+      last_activity_time: this.now(),
       description: null,
       locale: 'en-US',
       commands: null,
@@ -132,9 +150,9 @@ export class World {
     });
   }
 
-  /** Current time in ms. */
+  /** Current time in ms (the configured clock). */
   now(): number {
-    return Date.now();
+    return this.config.now === undefined ? Date.now() : this.config.now();
   }
 
   /** Where updates go (queue or webhooks); set once by the emulator. */
@@ -254,10 +272,13 @@ export class World {
     return this.createDialog(userId);
   }
 
-  /** Creates the dialog with `userId` (with an explicit id for fixtures). */
+  /**
+   * Creates the dialog with `userId`: with an explicit id for fixtures, otherwise
+   * `dialogIdFor(userId)` (or the next free counter id when that one is taken).
+   */
   createDialog(userId: number, chatId?: number): ChatRecord {
     this.user(userId);
-    const id = chatId ?? this.ids.dialog();
+    const id = chatId ?? this.freeDialogId(userId);
     if (this.chats.has(id)) throw new RangeError(`A chat with id ${id} already exists`);
     this.ids.reserveChat(id);
     const chat: ChatRecord = {
@@ -283,6 +304,28 @@ export class World {
     this.addMember(chat, userId, {});
     this.addMember(chat, this.bot.user_id, {});
     return chat;
+  }
+
+  private freeDialogId(userId: number): number {
+    const usual = dialogIdFor(userId);
+    if (usual !== undefined && !this.chats.has(usual)) return usual;
+    let id = this.ids.dialog();
+    while (this.chats.has(id)) id = this.ids.dialog();
+    return id;
+  }
+
+  /**
+   * Stores a message with a given id and content (test data the world did not make, e.g. a
+   * message an update factory invented). The chat and the sender must exist.
+   */
+  adoptMessage(record: MessageRecord): MessageRecord {
+    if (this.messages.has(record.mid)) throw new RangeError(`A message with id ${record.mid} already exists`);
+    const chat = this.chat(record.chatId);
+    if (record.senderId !== null) this.user(record.senderId);
+    this.messages.set(record.mid, record);
+    chat.mids.push(record.mid);
+    if (record.seq >= chat.nextSeq) chat.nextSeq = record.seq + 1;
+    return record;
   }
 
   /** Adds (or re-adds) a member. For the bot this also makes its status `active`. */

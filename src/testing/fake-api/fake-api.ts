@@ -8,9 +8,8 @@ import { API_VERSION } from '../../api/constants';
 import { OPERATION_IDS, type OperationId } from '../../api/operations';
 import type { CallOptions } from '../../api/options';
 import type { RequestSpec } from '../../api/request-spec';
-import type { BotInfo, Message, MessageCallbackUpdate, NewMessageBody, Update } from '../../types/index';
+import type { BotInfo, Message, MessageCallbackUpdate, Update } from '../../types/index';
 import { TEST_BOT_INFO } from '../test-world';
-import { type UpdateFactory, createUpdateFactory } from '../update-factory';
 import { FakeServer } from './fake-server';
 import type { OperationResults } from './operation-types';
 import type { AnsweredCallback, EditedMessage, RecordedRequest, RecordedRequestOf, RequestOutcome, SentMessage } from './recorded-request';
@@ -57,8 +56,9 @@ export interface FakeApiOptions {
   /** Scripted answers by operation. Default: none (realistic defaults for everything). */
   readonly responses?: FakeResponses;
   /**
-   * Milliseconds every answer waits (on `scheduler`), like network latency. Default `0`:
-   * answers arrive synchronously on subscribe.
+   * Milliseconds every answer waits (on `scheduler`), like network latency; the server
+   * handles the request when the wait ends. Default `0`: answers arrive synchronously on
+   * subscribe.
    */
   readonly delay?: number;
   /**
@@ -70,7 +70,7 @@ export interface FakeApiOptions {
   readonly now?: () => number;
   /** What `getMyInfo` answers and who sends the bot's messages. Default {@link TEST_BOT_INFO}. */
   readonly bot?: BotInfo;
-  /** Base URL the fake claims. Default `https://botapi.tamtam.test`. */
+  /** Base URL the fake claims (upload URLs start with it). Default `https://botapi.tamtam.test`. */
   readonly baseUrl?: string;
 }
 
@@ -79,11 +79,17 @@ export interface FakeApiOptions {
  * (like the real api, nothing happens before subscribe) and answered from, in order: answers
  * queued with `respondOnce`, the answer set with `respond` or `options.responses`, the default.
  *
- * Defaults behave like a small server: `sendMessage` answers a Message built from the body
- * (fresh mid, the bot as sender, keyboards as received) and remembers it, so `editMessage`,
- * `deleteMessage`, `getMessageById` and `getMessages` see it; `getUpdates` hands out updates
- * queued with `pushUpdates`, waiting up to the poll's `timeout` when there are none; uploads
- * return tokens; everything else answers success or a plausible object. Nothing is retried.
+ * The default answers are the emulator's: its own request handlers run in process, without
+ * HTTP, on a world that starts as the emulator's default world (`TEST_USERS`, `TEST_CHATS`).
+ * So `sendMessage` answers the Message the emulator would (fresh mid, the bot as sender,
+ * keyboards as received) and keeps it, so `editMessage`, `deleteMessage`, `getMessageById`
+ * and `getMessages` see it; an `answerOnCallback` with a message edits the pressed message;
+ * bad input fails with the emulator's 400/403/404 `TamTamApiError`s; `getUpdates` hands out
+ * updates queued with `pushUpdates` with the emulator's marker semantics, waiting up to the
+ * poll's `timeout` when there are none; uploads return the emulator's tokens. What test data
+ * made up and a request names (a chat or user not in the world, a message, button press or
+ * constructor session an update factory made, an attachment token) is adopted into the world
+ * first. Webhook subscriptions are recorded, never called. Nothing is retried.
  *
  * @example
  * const api = createFakeApi();
@@ -95,9 +101,9 @@ export interface FakeApi extends Api {
   requests(): RecordedRequest[];
   /** The requests of one operation, typed (`body`, `response`). */
   requests<O extends OperationId>(operation: O): RecordedRequestOf<O>[];
-  /** Every `sendMessage` that did not fail, oldest first, as sent (see `message(mid)` for the current state). */
+  /** Every answered `sendMessage`, oldest first, as sent (see `message(mid)` for the current state); failed and still pending ones are left out. */
   sent(): SentMessage[];
-  /** The last `sendMessage` that did not fail; throws an error saying nothing was sent when there is none. */
+  /** The last answered `sendMessage`; throws an error saying nothing was sent when there is none. */
   lastSent(): SentMessage;
   /** Every `editMessage` that did not fail. */
   edits(): EditedMessage[];
@@ -154,19 +160,18 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   for (const operation of Object.keys(options.responses ?? {})) requireOperation('createFakeApi: responses', operation);
   const bot: BotInfo = options.bot ?? TEST_BOT_INFO;
   const now = options.now ?? (() => scheduler.now());
-  const factory: UpdateFactory = createUpdateFactory({ now, bot });
-  const server = new FakeServer({ bot, factory, scheduler, uploadUrl: 'https://upload.tamtam.test' });
+  const baseUrl = options.baseUrl ?? 'https://botapi.tamtam.test';
+  const server = new FakeServer({ bot, scheduler, now, baseUrl });
   const standing = new Map<OperationId, unknown>(Object.entries(options.responses ?? {}) as [OperationId, unknown][]);
   const once = new Map<OperationId, unknown[]>();
   let records: MutableRecord[] = [];
   let counter = 0;
-  const sentMessages = new WeakMap<MutableRecord, Message>();
 
   const succeeded = <O extends OperationId>(operation: O): RecordedRequestOf<O>[] =>
     (records as unknown as RecordedRequestOf<O>[]).filter((r) => r.operation === operation && r.outcome !== 'failed');
 
   const api: FakeApi = {
-    baseUrl: options.baseUrl ?? 'https://botapi.tamtam.test',
+    baseUrl,
     version: API_VERSION,
     timeout: 30_000,
     tokenIn: 'query',
@@ -190,12 +195,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         };
         records.push(record);
         const request = record as unknown as RecordedRequest;
-        let sent: Message | undefined;
-        if (request.operation === 'sendMessage' && isObject(request.body)) {
-          sent = server.createMessage(request.query, request.body);
-          sentMessages.set(record, sent);
-        }
-        const defaultAnswer = (): Observable<unknown> => server.answer(request, sent);
+        const abort = new AbortController();
+        const defaultAnswer = (): Observable<unknown> => server.answer(request, abort.signal);
         const answer$ = defer(() => toObservable(pick(spec.operation), request, defaultAnswer));
         const delayed$ = delay > 0 ? timer(delay, scheduler).pipe(concatMap(() => answer$)) : answer$;
         const subscription = delayed$.subscribe({
@@ -207,7 +208,6 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
           error: (error: unknown) => {
             record.outcome = 'failed';
             record.error = error;
-            if (sent !== undefined) server.messages.delete(sent.body.mid);
             subscriber.error(error);
           },
           complete: () => {
@@ -217,6 +217,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         });
         return () => {
           subscription.unsubscribe();
+          abort.abort();
           if (record.outcome === 'pending') record.outcome = 'cancelled';
         };
       });
@@ -228,10 +229,10 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     },
     sent() {
       return records.flatMap((record): SentMessage[] => {
-        const built = sentMessages.get(record);
-        if (record.operation !== 'sendMessage' || record.outcome === 'failed' || built === undefined) return [];
+        if (record.operation !== 'sendMessage' || record.outcome !== 'succeeded') return [];
         const request = record as unknown as RecordedRequestOf<'sendMessage'>;
-        const message = built;
+        const message = request.response?.message;
+        if (!isMessage(message)) return [];
         const targetUser = request.query['user_id'];
         return [
           {
@@ -277,14 +278,10 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         throw new Error(`answeredMessage: the bot ${answer === undefined ? 'did not answer' : 'answered without a new message'} callback ${id}; answers so far: ${api.callbackAnswers().map((a) => a.callbackId).join(', ') || 'none'}`);
       }
       if (press.message === null) throw new Error(`answeredMessage: callback ${id} carries no message (it was deleted)`);
-      const message = structuredClone(server.messages.get(press.message.body.mid) ?? press.message);
-      server.applyEdit(message, answer.message);
-      if (server.messages.has(message.body.mid)) server.messages.set(message.body.mid, structuredClone(message));
-      return message;
+      return server.answeredMessage(id, press.message, answer.message);
     },
     message(mid) {
-      const message = server.messages.get(mid);
-      return message === undefined ? undefined : structuredClone(message);
+      return server.message(mid);
     },
     respond(operation, response) {
       requireOperation('FakeApi.respond', operation);
@@ -337,8 +334,8 @@ function requireOperation(where: string, operation: string): asserts operation i
   }
 }
 
-function isObject(value: unknown): value is NewMessageBody {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && 'body' in value && 'recipient' in value;
 }
 
 function describeOperations(records: readonly MutableRecord[]): string {

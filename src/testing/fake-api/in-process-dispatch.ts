@@ -1,0 +1,61 @@
+/**
+ * Calls the emulator's Bot API handlers in process: no HTTP, no token, no faults, no
+ * waiting. The one seam between the fake api and the emulator's routes.
+ */
+import type { ApiContext, ApiOperation, EmulatorServices } from '../../emulator/api/context';
+import { createApiRouter } from '../../emulator/api/routes';
+import { EmulatorApiError, badBody } from '../../emulator/http/api-error';
+import { JsonObject } from '../../emulator/http/json-body';
+import { QueryParams } from '../../emulator/http/query';
+import type { Router } from '../../emulator/http/router';
+
+/**
+ * One Bot API request as the emulator's handlers see it.
+ *
+ * @example
+ * const request: InProcessRequest = { method: 'GET', path: '/chats/-70000000001', query: new URLSearchParams(), body: undefined, signal };
+ */
+export interface InProcessRequest {
+  readonly method: string;
+  /** Path below the base URL, percent-encoded like on the wire. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** The parsed JSON body (`undefined` when there is none). */
+  readonly body: unknown;
+  /** Aborted when the caller gives up. */
+  readonly signal: AbortSignal;
+}
+
+let router: Router<ApiOperation> | undefined;
+
+/**
+ * Runs the emulator handler for `(method, path)` on `services` and returns its result; throws
+ * an `EmulatorApiError` exactly where the emulator would answer with an error (404 for an
+ * unknown path, 405 for a wrong method, 400 for bad input, ...). A handler that waits (long
+ * polling) returns a Promise.
+ *
+ * @example
+ * const me = dispatchInProcess(services, { method: 'GET', path: '/me', query: new URLSearchParams(), body: undefined, signal });
+ */
+export function dispatchInProcess(services: EmulatorServices, request: InProcessRequest): unknown {
+  router ??= createApiRouter();
+  const { method, path } = request;
+  const match = router.match(method, path);
+  if (match.kind === 'not-found') throw new EmulatorApiError(404, 'not.found', `No such path: ${method} ${path}`);
+  if (match.kind === 'method-not-allowed') {
+    throw new EmulatorApiError(405, 'method.not.allowed', `${method} is not allowed on ${path}; use ${match.allowed.join(', ')}`);
+  }
+  let parsed: JsonObject | undefined;
+  const ctx: ApiContext = {
+    services,
+    world: services.world,
+    params: match.params,
+    query: new QueryParams(request.query),
+    body: () => {
+      if (request.body === undefined) throw badBody('Request body is required (a JSON object)');
+      return (parsed ??= JsonObject.of(request.body, 'body'));
+    },
+    signal: request.signal,
+  };
+  return match.handler.handle(ctx);
+}
