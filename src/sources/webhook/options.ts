@@ -1,3 +1,4 @@
+import { type SchedulerLike, asyncScheduler } from 'rxjs';
 import type { Api } from '../../api/api';
 import { warnOncePerType } from '../warn-unknown-update';
 import type { UnknownUpdate, UpdateType } from '../../types/index';
@@ -79,6 +80,17 @@ export interface WebhookOptions {
   readonly removeOnStop?: boolean;
   /** Longest time `stop()` waits for in-flight handling, in ms. Default `30_000`. */
   readonly stopTimeout?: number;
+  /**
+   * How many recently emitted updates the webhook remembers (as hashes of their bodies) to
+   * recognise the server sending one again (after a `503`, a timeout or a lost answer); such
+   * an update is flagged with `isRedelivery`. `0` turns this off. Default `10_000`.
+   */
+  readonly redeliveryMemory?: number;
+  /**
+   * Scheduler of the webhook's timers (`ackTimeout`, `stopTimeout`); pass a `TestScheduler`
+   * or `VirtualTimeScheduler` to test them in virtual time. Default `asyncScheduler`.
+   */
+  readonly scheduler?: SchedulerLike;
 }
 
 /**
@@ -104,6 +116,8 @@ export interface ResolvedWebhookOptions {
   readonly removeOthers: boolean;
   readonly removeOnStop: boolean;
   readonly stopTimeout: number;
+  readonly redeliveryMemory: number;
+  readonly scheduler: SchedulerLike;
 }
 
 /**
@@ -182,6 +196,9 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
   if (options.onRejected !== undefined && typeof options.onRejected !== 'function') {
     throw new TypeError('webhook: onRejected must be a function');
   }
+  if (options.scheduler !== undefined && (typeof options.scheduler?.schedule !== 'function' || typeof options.scheduler.now !== 'function')) {
+    throw new TypeError('webhook: scheduler must be an RxJS SchedulerLike (e.g. asyncScheduler, or a TestScheduler in tests)');
+  }
   return {
     path: normalizePath(options.path),
     secret,
@@ -199,6 +216,8 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
     removeOthers: options.removeOthers ?? false,
     removeOnStop: options.removeOnStop ?? false,
     stopTimeout: positiveInteger(options.stopTimeout ?? 30_000, 'stopTimeout', MAX_TIMER),
+    redeliveryMemory: options.redeliveryMemory === 0 ? 0 : positiveInteger(options.redeliveryMemory ?? 10_000, 'redeliveryMemory', 10_000_000),
+    scheduler: options.scheduler ?? asyncScheduler,
   };
 }
 
