@@ -216,9 +216,17 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
     removeOthers: options.removeOthers ?? false,
     removeOnStop: options.removeOnStop ?? false,
     stopTimeout: positiveInteger(options.stopTimeout ?? 30_000, 'stopTimeout', MAX_TIMER),
-    redeliveryMemory: options.redeliveryMemory === 0 ? 0 : positiveInteger(options.redeliveryMemory ?? 10_000, 'redeliveryMemory', 10_000_000),
+    redeliveryMemory: redeliveryMemory(options.redeliveryMemory),
     scheduler: options.scheduler ?? asyncScheduler,
   };
+}
+
+function redeliveryMemory(value: number | undefined): number {
+  if (value === undefined) return 10_000;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000_000) {
+    throw new TypeError(`webhook: redeliveryMemory must be a whole number from 0 (off) to 10000000, got ${String(value)}`);
+  }
+  return value;
 }
 
 function normalizePath(path: string | undefined): string | undefined {
