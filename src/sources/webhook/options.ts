@@ -6,9 +6,12 @@ import type { WebhookRejection } from './answer';
 
 /**
  * When the webhook answers `200` to the TamTam server.
- * - `'received'`: as soon as the update was handed to `updates$` (the default).
+ * - `'received'`: as soon as the update was handed to the subscribers (the default). Fast, but
+ *   at most once: an update whose handling is cancelled (holds abandoned) is not delivered again.
  * - `'handled'`: only after handling finished (every {@link holdUpdate} released), or after
  *   `ackTimeout` (still `200`, handling goes on), so slow handlers cannot cause a redelivery storm.
+ *   Cancelled handling answers `503`, so the server delivers the update again (flagged with
+ *   `isRedelivery`). This is the setting that passes the shared source contract.
  *
  * @example
  * webhook({ ack: 'handled', ackTimeout: 5_000 });
