@@ -10,6 +10,7 @@ import {
   fromLongPolling,
 } from '../../src/sources/index';
 import { type Webhook, type WebhookStatus, webhook } from '../../src/sources/webhook/index';
+import { type SourceContractCheck, updateSourceContract } from '../../src/testing/index';
 import type { UnknownUpdate, Update, UpdateByType } from '../../src/types/index';
 
 declare const api: Api;
@@ -39,5 +40,24 @@ describe('one update-source shape', () => {
     run(hook);
     // @ts-expect-error a plain Observable has no stop(), status$ or unknownUpdates$
     run(polling.pipe(ofType('message_created')));
+  });
+});
+
+interface Job {
+  readonly id: string;
+}
+declare const jobs: UpdateSource<Job>;
+
+describe('updateSourceContract types', () => {
+  it('drives any UpdateSource, also of update types other than Update', () => {
+    const checks = updateSourceContract<Job>({
+      keyOf: (job) => {
+        expectTypeOf(job).toEqualTypeOf<Job>();
+        return job.id;
+      },
+      setUp: async () => ({ start: () => jobs, feed: () => {}, acknowledged: () => [], close: () => {} }),
+    });
+    expectTypeOf(checks).toEqualTypeOf<SourceContractCheck[]>();
+    expectTypeOf<SourceContractCheck['run']>().returns.toEqualTypeOf<Promise<void>>();
   });
 });
