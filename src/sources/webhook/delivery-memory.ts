@@ -28,7 +28,10 @@ export class DeliveryMemory {
       return true;
     }
     this.#seen.add(key);
-    if (this.#seen.size > this.capacity) this.#seen.delete(this.#seen.values().next().value as string);
+    if (this.#seen.size > this.capacity) {
+      const oldest = this.#seen.values().next();
+      if (oldest.done !== true) this.#seen.delete(oldest.value);
+    }
     return false;
   }
 }
