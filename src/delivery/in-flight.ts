@@ -1,4 +1,4 @@
-import { type SchedulerLike, asyncScheduler } from 'rxjs';
+import { type SchedulerLike, type Subscription, asyncScheduler } from 'rxjs';
 import { type DeliveryTracker, emitTracked } from './hold-update';
 
 /**
@@ -72,16 +72,16 @@ export class InFlightUpdates {
   settled(options: SettleOptions = {}): Promise<number> {
     if (this.#count === 0) return Promise.resolve(0);
     return new Promise<number>((resolve) => {
+      let timer: Subscription | undefined;
       const done = (): void => {
         this.#waiters.delete(done);
         timer?.unsubscribe();
         resolve(this.#count);
       };
       this.#waiters.add(done);
-      const timer =
-        options.timeout === undefined || options.timeout === Infinity
-          ? undefined
-          : (options.scheduler ?? asyncScheduler).schedule(done, Math.max(0, options.timeout));
+      if (options.timeout !== undefined && options.timeout !== Infinity) {
+        timer = (options.scheduler ?? asyncScheduler).schedule(done, Math.max(0, options.timeout));
+      }
     });
   }
 
