@@ -8,7 +8,7 @@ import { type ReleaseHold, holdUpdate } from '../delivery/hold-update';
 import { isRedelivery } from '../delivery/redelivery';
 import type { UpdateSource, UpdateSourceStopResult } from '../sources/update-source';
 import type { Update } from '../types/index';
-import { TestKitAssertionError } from './assertions/assertion-error';
+import { TestKitAssertionError, isTestKitAssertionError } from './assertions/assertion-error';
 import { waitFor } from './wait-for';
 
 /**
@@ -38,6 +38,11 @@ export interface SourceContractBackend<U extends object = Update> {
   acknowledged(): readonly string[] | Promise<readonly string[]>;
   /** Frees the backend (servers, files). Sources started on it were stopped before. */
   close(): void | Promise<void>;
+  /**
+   * Makes the backend offer an update of type `type`, which no version knows (e.g.
+   * `{ update_type: type, timestamp: Date.now() }`). Needed when the harness sets `unknownUpdates`.
+   */
+  feedUnknown?(type: string): void | Promise<void>;
 }
 
 /**
@@ -62,6 +67,11 @@ export interface SourceContractHarness<U extends object = Update> {
    * mistakes; a correct source passes whatever the value. Default `100`.
    */
   readonly watch?: number;
+  /**
+   * Adds the check that updates of unknown types go to `unknownUpdates$` and never into the
+   * stream; the backend must then implement `feedUnknown`. Default `false`.
+   */
+  readonly unknownUpdates?: boolean;
 }
 
 /**
@@ -84,7 +94,9 @@ export interface SourceContractCheck {
  *   flagged with `isRedelivery`, to the next subscriber;
  * - `stop()` waits for running handlers, acknowledges what they finished, resolves with
  *   `{ unfinished: 0 }`, completes the source and `status$`, and returns the same promise when called again;
- * - after `stop()`, a new source on the same backend delivers only what is new, unflagged.
+ * - after `stop()`, a new source on the same backend delivers only what is new, unflagged;
+ * - with `unknownUpdates: true`: an update of an unknown type goes to `unknownUpdates$`, never
+ *   into the stream, and the updates after it still flow.
  *
  * A source that acknowledges on receipt (a webhook with `ack: 'received'`) cannot pass the
  * hold checks; run the contract on the setting that acknowledges after handling.
@@ -101,6 +113,15 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
   const timeout = harness.timeout ?? 5000;
   const watch = harness.watch ?? 100;
   const key = (update: U): string => harness.keyOf(update);
+  /** Waits (bounded) for `ready`; on timeout fails describing the state at that moment. */
+  const until = async (ready: () => boolean | Promise<boolean>, what: () => string): Promise<void> => {
+    try {
+      await waitFor(ready, { timeout });
+    } catch (error) {
+      if (isTestKitAssertionError(error)) fail(`timed out after ${timeout} ms waiting for ${what()}`);
+      throw error;
+    }
+  };
 
   const check = (name: string, body: (t: CheckContext<U>) => Promise<void>): SourceContractCheck => ({
     name,
@@ -108,12 +129,13 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
   });
 
   const acked = async (t: CheckContext<U>, keys: readonly string[]): Promise<void> => {
-    await waitFor(
+    let done = new Set<string>();
+    await until(
       async () => {
-        const done = new Set(await t.backend.acknowledged());
+        done = new Set(await t.backend.acknowledged());
         return keys.every((k) => done.has(k));
       },
-      { timeout, what: `the backend to count ${list(keys)} as acknowledged` },
+      () => `the backend to count ${list(keys)} as acknowledged (acknowledged: ${list([...done])})`,
     );
   };
 
@@ -131,6 +153,26 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
     return result;
   };
 
+  const unknownCheck = check('reports updates of unknown types on unknownUpdates$, never as updates, and goes on', async (t) => {
+    const feedUnknown = t.backend.feedUnknown;
+    if (feedUnknown === undefined) fail('the harness sets unknownUpdates, but its backend has no feedUnknown(type)');
+    const source = await t.start();
+    const seen: string[] = [];
+    const unknown: string[] = [];
+    t.keep(source.unknownUpdates$.subscribe((u) => unknown.push(u.update_type)));
+    t.keep(source.subscribe((u) => seen.push(key(u))));
+    await feedUnknown.call(t.backend, 'contract_unknown_type');
+    await t.backend.feed(['after-unknown']);
+    await until(
+      () => seen.includes('after-unknown') && unknown.length > 0,
+      () => `the unknown update on unknownUpdates$ (got ${list(unknown)}) and after-unknown in the stream (seen ${list(seen)})`,
+    );
+    await acked(t, ['after-unknown']);
+    await stopped(source);
+    expectEqual(unknown, ['contract_unknown_type'], 'update types on unknownUpdates$');
+    expectEqual(seen, ['after-unknown'], 'emitted keys');
+  });
+
   return [
     check('emits every update once, in the order the backend offers it', async (t) => {
       const source = await t.start();
@@ -139,9 +181,9 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
       const first = ['order-1', 'order-2', 'order-3'];
       const later = ['order-4', 'order-5', 'order-6'];
       await t.backend.feed(first);
-      await waitFor(() => seen.length >= first.length, { timeout, what: `${list(first)} to be emitted (seen ${list(seen)})` });
+      await until(() => seen.length >= first.length, () => `${list(first)} to be emitted (seen ${list(seen)})`);
       await t.backend.feed(later);
-      await waitFor(() => seen.length >= first.length + later.length, { timeout, what: `${list(later)} to be emitted (seen ${list(seen)})` });
+      await until(() => seen.length >= first.length + later.length, () => `${list(later)} to be emitted (seen ${list(seen)})`);
       await acked(t, [...first, ...later]);
       await stopped(source);
       expectEqual(seen, [...first, ...later], 'emitted keys');
@@ -161,7 +203,7 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
       const keys = ['hold-1', 'hold-2', 'hold-3'];
       await t.backend.feed(keys);
       for (const k of keys) {
-        await waitFor(() => holds.has(k), { timeout, what: `${k} to be emitted (seen ${list(seen)})` });
+        await until(() => holds.has(k), () => `${k} to be emitted (seen ${list(seen)})`);
         const [direct, derived] = holds.get(k) ?? [];
         await notAcked(t, [k], 'while two holds on it were taken');
         direct?.();
@@ -180,16 +222,16 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
       t.keep(subscription);
       const keys = ['again-1', 'again-2'];
       await t.backend.feed(keys);
-      await waitFor(() => first.includes(keys[0]!), { timeout, what: `${keys[0]} to be emitted` });
+      await until(() => first.includes(keys[0]!), () => `${keys[0]} to be emitted`);
       subscription.unsubscribe();
       const abandoned = [...first];
       await notAcked(t, abandoned, 'although its handler was cancelled (hold released as abandoned)');
       const second: { key: string; redelivery: boolean }[] = [];
       t.keep(source.subscribe((u) => second.push({ key: key(u), redelivery: isRedelivery(u) })));
-      await waitFor(() => keys.every((k) => second.some((s) => s.key === k)), {
-        timeout,
-        what: `${list(keys)} to be delivered again (seen ${list(second.map((s) => s.key))})`,
-      });
+      await until(
+        () => keys.every((k) => second.some((s) => s.key === k)),
+        () => `${list(keys)} to be delivered again (seen ${list(second.map((s) => s.key))})`,
+      );
       await acked(t, keys);
       await stopped(source);
       expectEqual(
@@ -213,7 +255,7 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
           .subscribe({ complete: () => events.push('source complete') }),
       );
       await t.backend.feed(['stop-1']);
-      await waitFor(() => seen.includes('stop-1'), { timeout, what: 'stop-1 to be emitted' });
+      await until(() => seen.includes('stop-1'), () => 'stop-1 to be emitted');
       let resolved = false;
       const stopping = source.stop();
       void stopping.then(() => (resolved = true), () => (resolved = true));
@@ -236,19 +278,20 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
       const seen: string[] = [];
       t.keep(before.subscribe((u) => seen.push(key(u))));
       await t.backend.feed(['restart-1', 'restart-2']);
-      await waitFor(() => seen.length >= 2, { timeout, what: 'restart-1 and restart-2 to be emitted' });
+      await until(() => seen.length >= 2, () => `restart-1 and restart-2 to be emitted (seen ${list(seen)})`);
       await acked(t, ['restart-1', 'restart-2']);
       await stopped(before);
       const after = await t.start();
       const next: { key: string; redelivery: boolean }[] = [];
       t.keep(after.subscribe((u) => next.push({ key: key(u), redelivery: isRedelivery(u) })));
       await t.backend.feed(['restart-3']);
-      await waitFor(() => next.some((s) => s.key === 'restart-3'), { timeout, what: `restart-3 to be emitted (seen ${list(next.map((s) => s.key))})` });
+      await until(() => next.some((s) => s.key === 'restart-3'), () => `restart-3 to be emitted (seen ${list(next.map((s) => s.key))})`);
       await acked(t, ['restart-3']);
       await stopped(after);
       expectEqual(seen, ['restart-1', 'restart-2'], 'keys emitted before stop()');
       expectEqual(next, [{ key: 'restart-3', redelivery: false }], 'updates emitted by the new source');
     }),
+    ...(harness.unknownUpdates === true ? [unknownCheck] : []),
   ];
 }
 

@@ -149,6 +149,14 @@ describe('updateSourceContract', () => {
     expect(failed['stop() waits for running handlers, then completes the source and status$']).toMatch(/resolved while a handler was still running/);
   });
 
+  it('adds the unknown-update check only when asked, and fails it when the backend cannot feed one', async () => {
+    const withUnknown = updateSourceContract({ ...harness('none'), unknownUpdates: true });
+    const last = withUnknown.at(-1);
+    expect(withUnknown).toHaveLength(6);
+    expect(last?.name).toBe('reports updates of unknown types on unknownUpdates$, never as updates, and goes on');
+    await expect(last?.run()).rejects.toThrow(/its backend has no feedUnknown\(type\)/);
+  });
+
   it('catches a source that emits an update twice', async () => {
     const failed = await failures('emits-twice');
     expect(failed['emits every update once, in the order the backend offers it']).toMatch(/emitted keys: expected \["order-1"/);

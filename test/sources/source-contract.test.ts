@@ -33,17 +33,20 @@ function recordingStore(): MarkerStore & { readonly fetched: ReadonlySet<string>
  */
 const longPolling: SourceContractHarness = {
   keyOf: textOf,
+  unknownUpdates: true,
   async setUp() {
     const emulator = await startEmulator();
     const api = createApi({ token: emulator.token, baseUrl: emulator.url, retry: { initialDelay: 5, jitter: 0 } });
     const store = recordingStore();
     return {
-      start: () => fromLongPolling(api, { store, timeout: 1, limit: 20, backoff: { initialDelay: 5, backoffLimit: 20, jitter: 0 } }),
+      start: () =>
+        fromLongPolling(api, { store, timeout: 1, limit: 20, backoff: { initialDelay: 5, backoffLimit: 20, jitter: 0 }, onUnknownUpdate: () => {} }),
       feed: (keys) => keys.forEach((key) => emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(key)),
       acknowledged: () => {
         const pending = new Set((store.state?.pending ?? []).map(textOf));
         return [...store.fetched].filter((key) => !pending.has(key));
       },
+      feedUnknown: (type) => emulator.updates.inject({ update_type: type, chat_id: 1 }),
       close: () => emulator.close(),
     };
   },
@@ -56,6 +59,7 @@ const longPolling: SourceContractHarness = {
  */
 const webhookHandled: SourceContractHarness = {
   keyOf: textOf,
+  unknownUpdates: true,
   async setUp() {
     const emulator = await startEmulator({ webhook: { retryDelayMs: 20, maxRetryDelayMs: 40, maxAttempts: 200 } });
     const api = createApi({ token: emulator.token, baseUrl: emulator.url, retry: false });
@@ -66,13 +70,14 @@ const webhookHandled: SourceContractHarness = {
     });
     await firstValueFrom(ensureWebhook(api, `${server.url}/tamtam`));
     return {
-      start: () => (current = webhook({ path: '/tamtam', ack: 'handled', ackTimeout: 60_000 })),
+      start: () => (current = webhook({ path: '/tamtam', ack: 'handled', ackTimeout: 60_000, onUnknownUpdate: () => {} })),
       feed: (keys) => keys.forEach((key) => emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(key)),
       acknowledged: () =>
         emulator.inspect
           .webhookDeliveries()
           .filter((d) => d.ok)
           .map((d) => textOf(d.update as Update)),
+      feedUnknown: (type) => emulator.updates.inject({ update_type: type, chat_id: 1 }),
       close: async () => {
         await emulator.close();
         await server.close();
