@@ -69,7 +69,10 @@ export function holdUpdate(update: object): ReleaseHold {
 
 /**
  * For sources: emits `update` through `emit` while tracking holds taken during the emission.
- * The tracker hears `handled` or `abandoned` exactly once.
+ * The tracker hears `handled` or `abandoned` exactly once: synchronously when nobody held the
+ * update (also when `emit` throws; the error is rethrown), otherwise when the last hold is
+ * released. Emit each update object once; emit a copy to deliver the same data again.
+ * A source that must wait for handlers on stop emits through {@link InFlightUpdates} instead.
  *
  * @example
  * emitTracked(update, (u) => subscriber.next(u), { handled: () => ack(update), abandoned: () => {} });

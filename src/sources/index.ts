@@ -1,3 +1,4 @@
+export type { UpdateSource, UpdateSourceStatus, UpdateSourceStopResult } from './update-source';
 export { fromLongPolling, LongPolling } from './long-polling';
 export type { LongPollingOptions } from './long-polling-options';
 export type { PollingStatus } from './polling-status';

@@ -37,13 +37,20 @@ export interface LongPollingOptions {
    * Default: `{ initialDelay: 1000, factor: 2, backoffLimit: 30_000, jitter: 0.25 }`.
    */
   readonly backoff?: Omit<RetryOptions, 'limit' | 'statusCodes' | 'errorCodes' | 'networkErrorMethods' | 'onRetry'>;
-  /** Stops the loop gracefully when aborted (like calling `stop()`). */
+  /** Stops the source gracefully when aborted (like calling `stop()`). */
   readonly signal?: AbortSignal;
-  /** Called with every status event (retries, batches, unknown updates...). */
+  /**
+   * Longest time `stop()` waits for running handlers, in ms. Updates whose handling has not
+   * finished by then stay in the store and are delivered again (flagged) on the next start.
+   * Default `30_000`.
+   */
+  readonly stopTimeout?: number;
+  /** Called with every status event (retries, batches, unknown updates...), like `status$`. */
   readonly onStatus?: (status: PollingStatus) => void;
   /**
-   * Called for each update of a type this version does not know. Default: a console warning
-   * once per type. Such updates are never emitted disguised as known ones.
+   * Called for each update of a type this version does not know (also emitted on
+   * `unknownUpdates$` and `status$`). Default: a console warning once per type. Such updates
+   * are never emitted disguised as known ones.
    */
   readonly onUnknownUpdate?: (update: UnknownUpdate) => void;
   /**
@@ -62,6 +69,7 @@ export interface ResolvedLongPollingOptions {
   readonly maxPending: number;
   readonly backoff: Required<NonNullable<LongPollingOptions['backoff']>>;
   readonly signal: AbortSignal | undefined;
+  readonly stopTimeout: number;
   readonly onStatus: (status: PollingStatus) => void;
   readonly onUnknownUpdate: (update: UnknownUpdate) => void;
   readonly deleteWebhook: boolean;
@@ -96,6 +104,7 @@ export function resolveLongPollingOptions(options: LongPollingOptions): Resolved
       ...withoutUndefined(options.backoff ?? {}),
     },
     signal: options.signal,
+    stopTimeout: integerIn('stopTimeout', options.stopTimeout ?? 30_000, 0, 2_147_483_647),
     onStatus: options.onStatus ?? (() => {}),
     onUnknownUpdate: options.onUnknownUpdate ?? warnOncePerType('long polling', 'It was reported on status$.'),
     deleteWebhook: options.deleteWebhook ?? false,

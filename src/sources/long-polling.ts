@@ -1,22 +1,26 @@
-import { Observable, Subject, share } from 'rxjs';
+import { Observable, Subject, type Subscriber, share } from 'rxjs';
 import type { Api } from '../api/api';
-import type { Update } from '../types/index';
-import { type LongPollingOptions, resolveLongPollingOptions } from './long-polling-options';
+import type { UnknownUpdate, Update } from '../types/index';
+import { type LongPollingOptions, type ResolvedLongPollingOptions, resolveLongPollingOptions } from './long-polling-options';
 import { PollingSession } from './polling-session';
 import type { PollingStatus } from './polling-status';
+import type { UpdateSource, UpdateSourceStopResult } from './update-source';
 
 /**
- * A long-polling update source: an `Observable<Update>` plus `status$` and a graceful
- * `stop()`. All subscribers share one polling loop (two loops on one token would steal each
- * other's updates); the loop starts with the first subscriber and ends with the last.
+ * A long-polling update source, in the one {@link UpdateSource} shape: an `Observable<Update>`
+ * with `unknownUpdates$`, `status$` and a graceful `stop()`. All subscribers share one polling
+ * loop (two loops on one token would steal each other's updates); the loop starts with the
+ * first subscriber and ends with the last, and starts again (on the same store) when someone
+ * subscribes again, until `stop()`.
  *
  * Delivery guarantee — each fetched batch is persisted in the store (marker + updates) before
  * the next poll commits it on the server, and an update leaves the store only once handled:
  * - normal operation, and `stop()` followed by a restart on the same store: every update is
  *   delivered exactly once, in order;
- * - a crash (the process killed at any instant): nothing is lost; updates fetched but not
- *   recorded as handled are delivered again first on restart (at most `maxPending` of them),
- *   and `isRedelivery(update)` is true for those.
+ * - unsubscribing (handlers cancelled, holds abandoned) or a crash (the process killed at any
+ *   instant): nothing is lost; updates fetched but not recorded as handled are delivered again
+ *   first on the next start (at most `maxPending` of them), and `isRedelivery(update)` is true
+ *   for those.
  * "Handled" means: every hold taken on the update during its emission was released
  * (`perChat` and `isolate` hold while their handler runs); otherwise the synchronous
  * emission itself.
@@ -29,49 +33,83 @@ import type { PollingStatus } from './polling-status';
  * ).subscribe();
  * process.on('SIGTERM', () => updates$.stop()); // resolves after in-flight handlers finish
  */
-export class LongPolling extends Observable<Update> {
-  /** Retries, batches, unknown updates, start/stop of the loop. */
+export class LongPolling extends Observable<Update> implements UpdateSource<Update, PollingStatus> {
+  /** Retries, batches, unknown updates, start and stop of the loop. Hot; completes after `stop()`. */
   readonly status$: Observable<PollingStatus>;
-  readonly #current: { session: PollingSession | undefined };
+  /** Updates of types this version does not know (never emitted as updates). Hot; completes on `stop()`. */
+  readonly unknownUpdates$: Observable<UnknownUpdate>;
+  readonly #control: PollingControl;
 
   constructor(api: Api, options: LongPollingOptions = {}) {
-    const resolved = resolveLongPollingOptions(options);
-    const status = new Subject<PollingStatus>();
-    const report = (event: PollingStatus): void => {
-      resolved.onStatus(event);
-      status.next(event);
-    };
-    const current: { session: PollingSession | undefined } = { session: undefined };
-    const loop = new Observable<Update>((subscriber) => {
-      if (resolved.signal?.aborted) {
-        subscriber.complete();
-        return undefined;
-      }
-      const session = new PollingSession(api, resolved, subscriber, report);
-      current.session = session;
-      const onAbort = (): void => void session.stop();
-      resolved.signal?.addEventListener('abort', onAbort, { once: true });
-      void session.run();
-      return () => {
-        resolved.signal?.removeEventListener('abort', onAbort);
-        session.dispose();
-        if (current.session === session) current.session = undefined;
-      };
-    }).pipe(share());
+    const control = new PollingControl(api, resolveLongPollingOptions(options));
+    const loop = new Observable<Update>((subscriber) => control.start(subscriber)).pipe(share());
     super((subscriber) => loop.subscribe(subscriber));
-    this.#current = current;
-    this.status$ = status.asObservable();
+    this.#control = control;
+    this.status$ = control.status.asObservable();
+    this.unknownUpdates$ = control.unknown.asObservable();
   }
 
   /**
-   * Stops gracefully: aborts the in-flight poll, lets handlers of delivered updates finish,
-   * saves the state, then completes the stream. Resolves when all of that is done.
+   * Stops gracefully and for good: aborts the in-flight poll, lets handlers of delivered
+   * updates finish (up to `stopTimeout`), saves the state, completes the stream, `status$` and
+   * `unknownUpdates$`. Later subscribers complete at once; start a new source to poll again.
+   * Calling it again returns the same promise.
    *
    * @example
-   * process.once('SIGINT', () => void updates$.stop().then(() => process.exit(0)));
+   * process.once('SIGINT', () => void updates$.stop().then(({ unfinished }) => process.exit(unfinished === 0 ? 0 : 1)));
    */
-  stop(): Promise<void> {
-    return this.#current.session?.stop() ?? Promise.resolve();
+  stop(): Promise<UpdateSourceStopResult> {
+    return this.#control.stop();
+  }
+}
+
+/** The state behind one {@link LongPolling}: its current session, its streams, its stop. */
+class PollingControl {
+  readonly status = new Subject<PollingStatus>();
+  readonly unknown = new Subject<UnknownUpdate>();
+  #session: PollingSession | undefined;
+  #stopping: Promise<UpdateSourceStopResult> | undefined;
+  #lastStatus: PollingStatus['type'] | undefined;
+
+  constructor(
+    private readonly api: Api,
+    private readonly options: ResolvedLongPollingOptions,
+  ) {
+    options.signal?.addEventListener('abort', () => void this.stop(), { once: true });
+    if (options.signal?.aborted === true) void this.stop();
+  }
+
+  /** Runs a session for the shared subscriber; the returned teardown disposes it. */
+  start(subscriber: Subscriber<Update>): (() => void) | undefined {
+    if (this.#stopping !== undefined) {
+      subscriber.complete();
+      return undefined;
+    }
+    const session = new PollingSession(this.api, this.options, subscriber, (event) => this.#report(event));
+    this.#session = session;
+    void session.run();
+    return () => {
+      session.dispose();
+      if (this.#session === session) this.#session = undefined;
+    };
+  }
+
+  stop(): Promise<UpdateSourceStopResult> {
+    this.#stopping ??= (async () => {
+      const unfinished = (await this.#session?.stop()) ?? 0;
+      if (this.#lastStatus !== 'stopped') this.#report({ type: 'stopped' });
+      this.status.complete();
+      this.unknown.complete();
+      return { unfinished };
+    })();
+    return this.#stopping;
+  }
+
+  #report(event: PollingStatus): void {
+    this.#lastStatus = event.type;
+    this.options.onStatus(event);
+    this.status.next(event);
+    if (event.type === 'unknown_update') this.unknown.next(event.update);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Subscriber, Subscription } from 'rxjs';
 import type { Api } from '../api/api';
 import { getSubscriptions, unsubscribe } from '../actions/subscriptions';
 import { firstValueFrom } from 'rxjs';
-import { emitTracked } from '../delivery/hold-update';
+import { InFlightUpdates } from '../delivery/in-flight';
 import type { UnknownUpdate, Update, UpdateList } from '../types/index';
 import { classifyUpdate } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
@@ -19,8 +19,11 @@ import { markRedelivery } from '../delivery/redelivery';
 export class PollingSession {
   #marker: number | null = null;
   readonly #pending: Update[] = [];
-  #inFlight = 0;
+  readonly #inFlight = new InFlightUpdates();
   #stopping = false;
+  /** Set once `run` has finished: late settlements no longer touch the store (a new session may own it). */
+  #done = false;
+  #unfinished = 0;
   #disposed = false;
   #poll: Subscription | undefined;
   #cancelPoll: (() => void) | undefined;
@@ -61,23 +64,28 @@ export class PollingSession {
         await this.#accept(list);
       }
       if (this.#disposed) return;
-      await this.#idle();
+      this.#unfinished = await this.#inFlight.settled({ timeout: this.options.stopTimeout });
       await this.#save();
+      this.#done = true;
       this.report({ type: 'stopped' });
       this.subscriber.complete();
     } catch (error) {
       if (!this.#disposed) this.subscriber.error(error);
     } finally {
+      this.#done = true;
       this.#finish();
     }
   }
 
-  /** Graceful stop: no new polls, the in-flight one aborted, waits for handling, saves. */
-  stop(): Promise<void> {
+  /**
+   * Graceful stop: no new polls, the in-flight one aborted, waits for handling (up to
+   * `stopTimeout`), saves. Resolves with the number of updates still being handled then.
+   */
+  stop(): Promise<number> {
     this.#stopping = true;
     this.#abortPoll();
     this.#wake?.();
-    return this.#finished;
+    return this.#finished.then(() => this.#unfinished);
   }
 
   /** Abrupt end (every subscriber left): aborts the poll and saves what is pending. */
@@ -117,16 +125,6 @@ export class PollingSession {
     while (this.#pending.length + this.options.limit > this.options.maxPending && !this.#stopping && !this.#disposed) {
       await new Promise<void>((resolve) => (this.#wake = resolve));
     }
-  }
-
-  /** Resolves when every emitted update has settled (or at once after dispose). */
-  #idle(): Promise<void> {
-    if (this.#inFlight === 0 || this.#disposed) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.#wake = () => {
-        if (this.#inFlight === 0 || this.#disposed) resolve();
-      };
-    });
   }
 
   #fetch(): Promise<UpdateList | undefined> {
@@ -172,16 +170,14 @@ export class PollingSession {
   }
 
   #emit(update: Update): void {
-    this.#inFlight += 1;
-    emitTracked(update, (u) => this.subscriber.next(u), {
+    this.#inFlight.emit(update, (u) => this.subscriber.next(u), {
       handled: () => this.#settle(update, true),
       abandoned: () => this.#settle(update, false),
     });
   }
 
   #settle(update: Update, handled: boolean): void {
-    this.#inFlight -= 1;
-    if (handled) {
+    if (handled && !this.#done) {
       const index = this.#pending.indexOf(update);
       if (index >= 0) this.#pending.splice(index, 1);
       if (!this.#disposed) void this.#save().catch((error: unknown) => this.subscriber.error(error));

@@ -73,3 +73,9 @@ export {
 export { createMarbles, type ExpectLike, type MarbleTest, type MarbleContext } from './marbles';
 export { DEFAULT_WAIT_TIMEOUT, waitFor, type WaitOptions, type Found } from './wait-for';
 export { startTestBot, withEmulator, type BotFunction, type TestBot, type TestBotOptions } from './test-bot';
+export {
+  updateSourceContract,
+  type SourceContractBackend,
+  type SourceContractHarness,
+  type SourceContractCheck,
+} from './source-contract';

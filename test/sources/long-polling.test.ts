@@ -185,13 +185,51 @@ describe('fromLongPolling against the emulator', () => {
     const onUnknownUpdate = vi.fn();
     const seen: string[] = [];
     const updates$ = polling({ onUnknownUpdate });
+    const streamed: string[] = [];
+    updates$.unknownUpdates$.subscribe((u) => streamed.push(u.update_type));
     updates$.subscribe((u) => seen.push(textOf(u)));
     emulator.updates.inject({ update_type: 'dialog_muted', timestamp: Date.now(), chat_id: 1 });
     userMessages('k', 1);
     await waitFor(() => seen.length === 1 && onUnknownUpdate.mock.calls.length === 1, { what: 'both', timeout: 10_000 });
     await updates$.stop();
     expect(seen).toEqual(['k0']);
+    expect(streamed).toEqual(['dialog_muted']);
     expect(onUnknownUpdate).toHaveBeenCalledWith(expect.objectContaining({ update_type: 'dialog_muted' }));
+  });
+
+  it('stop() is final: one promise, status$ and unknownUpdates$ complete, later subscribers complete at once', async () => {
+    const updates$ = polling();
+    const events: string[] = [];
+    updates$.status$.subscribe({ next: (s) => events.push(s.type), complete: () => events.push('status$ complete') });
+    updates$.unknownUpdates$.subscribe({ complete: () => events.push('unknownUpdates$ complete') });
+    updates$.subscribe({ complete: () => events.push('source complete') });
+    await waitFor(() => emulator.updates.waiting() === 1, { what: 'a waiting poll', timeout: 10_000 });
+    const stopping = updates$.stop();
+    expect(updates$.stop()).toBe(stopping);
+    expect(await stopping).toEqual({ unfinished: 0 });
+    expect(events).toEqual(['started', 'stopped', 'source complete', 'status$ complete', 'unknownUpdates$ complete']);
+    let late = false;
+    updates$.subscribe({ complete: () => (late = true) });
+    expect(late).toBe(true);
+  });
+
+  it('stop() gives up on a handler after stopTimeout; that update stays stored and comes back flagged', async () => {
+    const store = memoryMarkerStore();
+    const handled: string[] = [];
+    const first = polling({ store, stopTimeout: 20 });
+    first.pipe(mergeMap(slowHandler(60_000, handled))).subscribe();
+    userMessages('t', 1);
+    await waitFor(() => (store.state?.pending.length ?? 0) === 1, { what: 'the update to be fetched', timeout: 10_000 });
+    expect(await first.stop()).toEqual({ unfinished: 1 });
+    expect(store.state?.pending.map(textOf)).toEqual(['t0']);
+
+    const second = polling({ store });
+    const again: [string, boolean][] = [];
+    second.subscribe((u) => again.push([textOf(u), isRedelivery(u)]));
+    await waitFor(() => again.length === 1, { what: 'the replay', timeout: 10_000 });
+    await second.stop();
+    expect(again).toEqual([['t0', true]]);
+    expect(store.state?.pending).toEqual([]);
   });
 
   it('stops gracefully when its AbortSignal fires', async () => {
@@ -209,6 +247,7 @@ describe('fromLongPolling against the emulator', () => {
     expect(() => fromLongPolling(api, { timeout: 91 })).toThrow(/timeout/);
     expect(() => fromLongPolling(api, { types: [] })).toThrow(/types/);
     expect(() => fromLongPolling(api, { limit: 50, maxPending: 10 })).toThrow(/maxPending/);
+    expect(() => fromLongPolling(api, { stopTimeout: -1 })).toThrow(/stopTimeout must be a whole number/);
   });
 });
 

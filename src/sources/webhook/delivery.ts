@@ -1,47 +1,65 @@
-import { type Observable, Subject } from 'rxjs';
+import { type Observable, type SchedulerLike, Subject } from 'rxjs';
 import type { UnknownUpdate, Update } from '../../types/index';
-import { type HoldOutcome, emitTracked } from '../../delivery/hold-update';
-import { type WebhookAnswer, accepted, rejected } from './answer';
+import type { HoldOutcome } from '../../delivery/hold-update';
+import { InFlightUpdates } from '../../delivery/in-flight';
+import { markRedelivery } from '../../delivery/redelivery';
+import { type WebhookAnswer, type WebhookRejection, accepted, rejected } from './answer';
+import { DeliveryMemory } from './delivery-memory';
 import type { WebhookAckPolicy } from './options';
+import type { WebhookStatus } from './webhook-status';
 
 /**
  * Settings {@link UpdateDelivery} needs (a subset of the resolved webhook options).
  *
  * @example
- * const settings: DeliverySettings = { ack: 'handled', ackTimeout: 10_000, retryAfter: 5, onUnknownUpdate: () => {} };
+ * const settings: DeliverySettings = {
+ *   ack: 'handled', ackTimeout: 10_000, retryAfter: 5, redeliveryMemory: 10_000, scheduler: asyncScheduler,
+ *   onUnknownUpdate: () => {}, onRejected: undefined,
+ * };
  */
 export interface DeliverySettings {
   readonly ack: WebhookAckPolicy;
   readonly ackTimeout: number;
   readonly retryAfter: number;
+  readonly redeliveryMemory: number;
+  readonly scheduler: SchedulerLike;
   readonly onUnknownUpdate: (update: UnknownUpdate) => void;
+  readonly onRejected: ((rejection: WebhookRejection) => void) | undefined;
 }
 
 /**
- * Hands parsed updates to the hot `updates$` stream with delivery tracking, decides the answer
- * (ack policy, `503` when nobody listens) and reports unknown updates. Knows nothing of HTTP.
+ * Hands parsed updates to the hot update stream with delivery tracking, decides the answer
+ * (ack policy, `503` when nobody listens), recognises redeliveries and reports on `status$`.
+ * Knows nothing of HTTP.
  *
  * @example
- * const delivery = new UpdateDelivery({ ack: 'received', ackTimeout: 10_000, retryAfter: 5, onUnknownUpdate: console.warn });
+ * const delivery = new UpdateDelivery(resolveWebhookOptions({ ack: 'received' }));
  * delivery.updates$.subscribe(handle);
- * const answer = await delivery.deliver(update); // 200
+ * const answer = await delivery.deliver(update, body); // 200
  */
 export class UpdateDelivery {
   readonly #settings: DeliverySettings;
   readonly #updates = new Subject<Update>();
   readonly #unknown = new Subject<UnknownUpdate>();
-  readonly #inFlight = new Set<Promise<HoldOutcome>>();
+  readonly #status = new Subject<WebhookStatus>();
+  readonly #inFlight = new InFlightUpdates();
+  readonly #memory: DeliveryMemory;
   #stopped = false;
+  #statusDone = false;
 
   /** Known updates; hot and shared. */
   readonly updates$: Observable<Update>;
   /** Updates of types this version does not know; hot and shared. */
   readonly unknownUpdates$: Observable<UnknownUpdate>;
+  /** Rejections, unknown updates, ack timeouts, stop; hot. */
+  readonly status$: Observable<WebhookStatus>;
 
   constructor(settings: DeliverySettings) {
     this.#settings = settings;
+    this.#memory = new DeliveryMemory(settings.redeliveryMemory);
     this.updates$ = this.#updates.asObservable();
     this.unknownUpdates$ = this.#unknown.asObservable();
+    this.status$ = this.#status.asObservable();
   }
 
   /** `true` after {@link stop}. */
@@ -54,34 +72,38 @@ export class UpdateDelivery {
     return this.#inFlight.size;
   }
 
-  /** Emits `update` and answers according to the ack policy. Never rejects. */
-  async deliver(update: Update): Promise<WebhookAnswer> {
+  /**
+   * Emits `update` and answers according to the ack policy. `body` identifies the request's
+   * content: the same body emitted before is flagged with `isRedelivery`. Never rejects.
+   */
+  async deliver(update: Update, body: string): Promise<WebhookAnswer> {
     const retry = { headers: { 'retry-after': String(this.#settings.retryAfter) } };
     if (this.#stopped) return rejected('webhook.stopped', 'this webhook is stopped; deliver the update again later', retry);
     if (!this.#updates.observed) {
-      return rejected('no.subscriber', 'nothing is subscribed to updates$ yet; deliver the update again later', retry);
+      return rejected('no.subscriber', 'nothing is subscribed to the webhook yet; deliver the update again later', retry);
     }
+    if (this.#memory.remember(body)) markRedelivery(update);
     let settle: (outcome: HoldOutcome) => void = () => {};
     const outcome = new Promise<HoldOutcome>((resolve) => (settle = resolve));
-    this.#inFlight.add(outcome);
-    void outcome.then(() => this.#inFlight.delete(outcome));
     try {
-      emitTracked(update, (u) => this.#updates.next(u), { handled: () => settle('handled'), abandoned: () => settle('abandoned') });
+      this.#inFlight.emit(update, (u) => this.#updates.next(u), { handled: () => settle('handled'), abandoned: () => settle('abandoned') });
     } catch (error) {
       // RxJS reports subscriber errors asynchronously, so this is a broken custom observer
       return rejected('internal.error', `emitting the update failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (this.#settings.ack === 'received') return accepted();
-    const result = await withTimeout(outcome, this.#settings.ackTimeout);
+    const result = await withTimeout(outcome, this.#settings.ackTimeout, this.#settings.scheduler);
     if (result === 'abandoned') {
       return rejected('handling.abandoned', 'handling of the update was cancelled; deliver it again later', retry);
     }
+    if (result === 'timeout') this.#status.next({ type: 'ack_timeout', update });
     return accepted(); // handled, or timed out: handling goes on, no redelivery
   }
 
-  /** Reports an update of an unknown type (stream and callback) and answers `200`. */
+  /** Reports an update of an unknown type (streams and callback) and answers `200`. */
   reportUnknown(update: UnknownUpdate): WebhookAnswer {
     try {
+      this.#status.next({ type: 'unknown_update', update });
       this.#unknown.next(update);
     } catch {
       // a broken observer must not turn a valid delivery into a redelivery loop
@@ -94,9 +116,25 @@ export class UpdateDelivery {
     return accepted();
   }
 
+  /** Reports a refused request on `status$` and to `onRejected`. Never throws. */
+  reportRejection(rejection: WebhookRejection): void {
+    try {
+      this.#status.next({ type: 'rejected', rejection });
+    } catch {
+      // a broken observer must not break the answer
+    }
+    if (this.#settings.onRejected === undefined) return;
+    try {
+      this.#settings.onRejected(rejection);
+    } catch (error) {
+      console.error('tamtam-rx webhook: onRejected threw', error);
+    }
+  }
+
   /**
-   * Refuses further updates (`503`), completes both streams and waits up to `timeout` ms for
-   * in-flight handling. Resolves with how many updates were still being handled.
+   * Refuses further updates (`503`), completes the update streams, waits up to `timeout` ms
+   * for in-flight handling, then reports `stopped` and completes `status$`. Resolves with how
+   * many updates were still being handled.
    */
   async stop(timeout: number): Promise<number> {
     if (!this.#stopped) {
@@ -104,19 +142,23 @@ export class UpdateDelivery {
       this.#updates.complete();
       this.#unknown.complete();
     }
-    if (this.#inFlight.size > 0) await withTimeout(Promise.all([...this.#inFlight]), timeout);
-    return this.#inFlight.size;
+    const unfinished = await this.#inFlight.settled({ timeout, scheduler: this.#settings.scheduler });
+    if (!this.#statusDone) {
+      this.#statusDone = true;
+      this.#status.next({ type: 'stopped' });
+      this.#status.complete();
+    }
+    return unfinished;
   }
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
+/** `promise`'s value, or `'timeout'` after `ms` on `scheduler`. */
+function withTimeout<T>(promise: Promise<T>, ms: number, scheduler: SchedulerLike): Promise<T | 'timeout'> {
+  return new Promise((resolve) => {
+    const timer = scheduler.schedule(() => resolve('timeout'), ms);
+    void promise.then((value) => {
+      timer.unsubscribe();
+      resolve(value);
+    });
   });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -69,9 +69,12 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
     if (body.kind === 'too-large') return rejected('body.too.large', tooLarge(options.maxBodyBytes), { closeConnection: !body.drained });
     if (body.kind === 'unreadable') return rejected('body.unreadable', body.reason, { closeConnection: !body.drained });
     let value: unknown;
+    let text: string;
     if (body.kind === 'parsed') {
       value = body.value;
+      text = JSON.stringify(value) ?? '';
     } else {
+      text = body.text;
       if (body.text.trim() === '') return rejected('body.invalid.json', 'the body is empty; the webhook expects one Update as JSON (if a body parser consumed it, pass its result as req.body)');
       try {
         value = JSON.parse(body.text);
@@ -82,7 +85,7 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
     const update = classifyUpdate(value);
     if (update.kind === 'invalid') return rejected('body.not.update', update.reason);
     if (update.kind === 'unknown') return delivery.reportUnknown(update.update);
-    return delivery.deliver(update.update);
+    return delivery.deliver(update.update, text);
   }
 
   return async (request) => {
@@ -94,13 +97,9 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
         closeConnection: true,
       });
     }
-    if (result.status !== 200 && options.onRejected !== undefined && 'code' in result.body) {
+    if (result.status !== 200 && 'code' in result.body) {
       const rejection: WebhookRejection = { status: result.status, code: result.body.code, message: result.body.message };
-      try {
-        options.onRejected(rejection);
-      } catch (error) {
-        console.error('tamtam-rx webhook: onRejected threw', error);
-      }
+      delivery.reportRejection(rejection);
     }
     return result;
   };

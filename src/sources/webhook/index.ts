@@ -2,7 +2,8 @@
  * Webhook update source: `webhook(options)` with node and fetch adapters, a listen helper and
  * idempotent subscription management.
  */
-export { webhook, type Webhook, type WebhookStopResult } from './webhook';
+export { webhook, type Webhook } from './webhook';
+export type { WebhookStatus } from './webhook-status';
 export {
   type WebhookOptions,
   type WebhookAckPolicy,

@@ -1,3 +1,4 @@
+import { type SchedulerLike, asyncScheduler } from 'rxjs';
 import type { Api } from '../../api/api';
 import { warnOncePerType } from '../warn-unknown-update';
 import type { UnknownUpdate, UpdateType } from '../../types/index';
@@ -5,9 +6,12 @@ import type { WebhookRejection } from './answer';
 
 /**
  * When the webhook answers `200` to the TamTam server.
- * - `'received'`: as soon as the update was handed to `updates$` (the default).
+ * - `'received'`: as soon as the update was handed to the subscribers (the default). Fast, but
+ *   at most once: an update whose handling is cancelled (holds abandoned) is not delivered again.
  * - `'handled'`: only after handling finished (every {@link holdUpdate} released), or after
  *   `ackTimeout` (still `200`, handling goes on), so slow handlers cannot cause a redelivery storm.
+ *   Cancelled handling answers `503`, so the server delivers the update again (flagged with
+ *   `isRedelivery`). This is the setting that passes the shared source contract.
  *
  * @example
  * webhook({ ack: 'handled', ackTimeout: 5_000 });
@@ -79,6 +83,17 @@ export interface WebhookOptions {
   readonly removeOnStop?: boolean;
   /** Longest time `stop()` waits for in-flight handling, in ms. Default `30_000`. */
   readonly stopTimeout?: number;
+  /**
+   * How many recently emitted updates the webhook remembers (as hashes of their bodies) to
+   * recognise the server sending one again (after a `503`, a timeout or a lost answer); such
+   * an update is flagged with `isRedelivery`. `0` turns this off. Default `10_000`.
+   */
+  readonly redeliveryMemory?: number;
+  /**
+   * Scheduler of the webhook's timers (`ackTimeout`, `stopTimeout`); pass a `TestScheduler`
+   * or `VirtualTimeScheduler` to test them in virtual time. Default `asyncScheduler`.
+   */
+  readonly scheduler?: SchedulerLike;
 }
 
 /**
@@ -104,6 +119,8 @@ export interface ResolvedWebhookOptions {
   readonly removeOthers: boolean;
   readonly removeOnStop: boolean;
   readonly stopTimeout: number;
+  readonly redeliveryMemory: number;
+  readonly scheduler: SchedulerLike;
 }
 
 /**
@@ -182,6 +199,9 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
   if (options.onRejected !== undefined && typeof options.onRejected !== 'function') {
     throw new TypeError('webhook: onRejected must be a function');
   }
+  if (options.scheduler !== undefined && (typeof options.scheduler?.schedule !== 'function' || typeof options.scheduler.now !== 'function')) {
+    throw new TypeError('webhook: scheduler must be an RxJS SchedulerLike (e.g. asyncScheduler, or a TestScheduler in tests)');
+  }
   return {
     path: normalizePath(options.path),
     secret,
@@ -199,7 +219,17 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
     removeOthers: options.removeOthers ?? false,
     removeOnStop: options.removeOnStop ?? false,
     stopTimeout: positiveInteger(options.stopTimeout ?? 30_000, 'stopTimeout', MAX_TIMER),
+    redeliveryMemory: redeliveryMemory(options.redeliveryMemory),
+    scheduler: options.scheduler ?? asyncScheduler,
   };
+}
+
+function redeliveryMemory(value: number | undefined): number {
+  if (value === undefined) return 10_000;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000_000) {
+    throw new TypeError(`webhook: redeliveryMemory must be a whole number from 0 (off) to 10000000, got ${String(value)}`);
+  }
+  return value;
 }
 
 function normalizePath(path: string | undefined): string | undefined {

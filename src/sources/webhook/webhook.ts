@@ -1,44 +1,43 @@
-import { type Observable, lastValueFrom } from 'rxjs';
+import { Observable, lastValueFrom } from 'rxjs';
 import { unsubscribe } from '../../actions/subscriptions';
 import type { UnknownUpdate, Update } from '../../types/index';
+import type { UpdateSource, UpdateSourceStopResult } from '../update-source';
 import { UpdateDelivery } from './delivery';
 import { type EnsureWebhookResult, ensureWebhook } from './ensure-webhook';
 import { type FetchWebhookHandler, toFetchHandler } from './fetch-adapter';
 import { type WebhookRequestHandler, createWebhookHandler } from './handler';
 import { type WebhookServer, listenWith } from './listen';
 import { type NodeWebhookHandler, toNodeHandler } from './node-adapter';
-import { type WebhookOptions, resolveWebhookOptions } from './options';
+import { type ResolvedWebhookOptions, type WebhookOptions, resolveWebhookOptions } from './options';
 import { WebhookSubscriptionError } from './subscription-error';
+import type { WebhookStatus } from './webhook-status';
 
 /**
- * What `stop()` reports.
+ * A webhook update source, in the one {@link UpdateSource} shape: the webhook **is** a hot
+ * `Observable<Update>`, shared by every subscriber, with `unknownUpdates$`, `status$` and a
+ * graceful `stop()`, plus request handlers to mount in any server. Created by {@link webhook}.
  *
- * @example
- * const { unfinished } = await hook.stop();
- * if (unfinished > 0) console.warn(`${unfinished} updates were still being handled`);
- */
-export interface WebhookStopResult {
-  /** Updates still being handled when `stopTimeout` ran out (0 when everything finished). */
-  readonly unfinished: number;
-}
-
-/**
- * A webhook update source: hot streams of updates plus request handlers to mount in any
- * server. Created by {@link webhook}.
+ * While nobody is subscribed, requests are answered `503` so the server delivers them again
+ * later. Updates the server sends again after this webhook emitted them (a retry after `503`,
+ * a timeout, a lost answer) are flagged with `isRedelivery`. With `ack: 'handled'` an update is
+ * acknowledged (`200`) only once every hold on it is released, and unsubscribing (holds
+ * abandoned) answers `503` so it is delivered again.
  *
  * @example
  * const hook = webhook({ path: '/tamtam', secret });
- * hook.updates$.pipe(ofType('message_created')).subscribe((u) => console.log(u.message.body.text));
+ * hook.pipe(ofType('message_created')).subscribe((u) => console.log(u.message.body.text));
  * await hook.listen(8443);
  */
-export interface Webhook {
+export interface Webhook extends UpdateSource<Update, WebhookStatus> {
   /**
-   * Known updates, hot and shared by every subscriber. While nobody is subscribed, requests
-   * are answered `503` so the server delivers them again later. Completes on `stop()`.
+   * The webhook itself (`hook.updates$ === hook`), kept so code written for earlier versions,
+   * `hook.updates$.pipe(...)`, works unchanged. Prefer `hook.pipe(...)`.
    */
   readonly updates$: Observable<Update>;
-  /** Updates of types this version does not know (answered `200`, never passed off as known ones). */
+  /** Updates of types this version does not know (answered `200`, never passed off as known ones). Completes on `stop()`. */
   readonly unknownUpdates$: Observable<UnknownUpdate>;
+  /** Refused requests, unknown update types, ack timeouts; `{ type: 'stopped' }` last, then it completes. */
+  readonly status$: Observable<WebhookStatus>;
   /** The framework-agnostic handler the adapters below wrap. */
   readonly handle: WebhookRequestHandler;
   /** `(req, res)` handler for node:http, Express, Fastify (hijacked) and Koa (`ctx.req`, `ctx.res`). */
@@ -55,11 +54,11 @@ export interface Webhook {
   /** Subscribes `url` with `types` unless an identical subscription exists; needs `api` and `url`. */
   ensureSubscription(): Promise<EnsureWebhookResult>;
   /**
-   * Answers `503` from now on, completes the streams, waits (up to `stopTimeout`) for
-   * in-flight handling, closes the server started by `listen`, then removes the subscription
-   * when `removeOnStop` is set. Calling it again returns the same promise.
+   * Answers `503` from now on, completes the update streams, waits (up to `stopTimeout`) for
+   * in-flight handling, completes `status$`, closes the server started by `listen`, then
+   * removes the subscription when `removeOnStop` is set. Calling it again returns the same promise.
    */
-  stop(): Promise<WebhookStopResult>;
+  stop(): Promise<UpdateSourceStopResult>;
 }
 
 /**
@@ -69,65 +68,81 @@ export interface Webhook {
  * @example
  * const api = createApi({ token });
  * const hook = webhook({ api, url: `https://bot.example.com/tamtam/${secret}`, path: '/tamtam', secret, ack: 'handled' });
- * hook.updates$.pipe(perChat((u) => reply(u))).subscribe();
+ * hook.pipe(perChat((u) => reply(api, u, 'Got it'))).subscribe();
  * await hook.listen(8443);
  * process.once('SIGTERM', () => void hook.stop());
  */
 export function webhook(options: WebhookOptions = {}): Webhook {
-  const resolved = resolveWebhookOptions(options);
-  const delivery = new UpdateDelivery(resolved);
-  const handle = createWebhookHandler(resolved, delivery);
-  const nodeHandler = toNodeHandler(handle);
-  const fetchHandler = toFetchHandler(handle);
-  let server: WebhookServer | undefined;
-  let stopping: Promise<WebhookStopResult> | undefined;
+  return new WebhookSource(resolveWebhookOptions(options));
+}
 
-  async function ensureSubscription(): Promise<EnsureWebhookResult> {
-    if (resolved.api === undefined || resolved.url === undefined) {
-      throw new TypeError('webhook.ensureSubscription needs both `api` and `url` in webhook({ api, url })');
-    }
-    return lastValueFrom(ensureWebhook(resolved.api, resolved.url, resolved.types, { removeOthers: resolved.removeOthers }));
+/** The {@link Webhook} implementation. */
+class WebhookSource extends Observable<Update> implements Webhook {
+  readonly updates$: Observable<Update> = this;
+  readonly unknownUpdates$: Observable<UnknownUpdate>;
+  readonly status$: Observable<WebhookStatus>;
+  readonly handle: WebhookRequestHandler;
+  readonly nodeHandler: NodeWebhookHandler;
+  readonly fetchHandler: FetchWebhookHandler;
+  readonly #options: ResolvedWebhookOptions;
+  readonly #delivery: UpdateDelivery;
+  #server: WebhookServer | undefined;
+  #stopping: Promise<UpdateSourceStopResult> | undefined;
+
+  constructor(options: ResolvedWebhookOptions) {
+    const delivery = new UpdateDelivery(options);
+    super((subscriber) => delivery.updates$.subscribe(subscriber));
+    this.#options = options;
+    this.#delivery = delivery;
+    this.unknownUpdates$ = delivery.unknownUpdates$;
+    this.status$ = delivery.status$;
+    this.handle = createWebhookHandler(options, delivery);
+    this.nodeHandler = toNodeHandler(this.handle);
+    this.fetchHandler = toFetchHandler(this.handle);
   }
 
-  async function stop(): Promise<WebhookStopResult> {
-    const unfinished = await delivery.stop(resolved.stopTimeout);
-    await server?.close();
-    if (resolved.removeOnStop && resolved.api !== undefined && resolved.url !== undefined) {
-      const result = await lastValueFrom(unsubscribe(resolved.api, resolved.url));
-      if (result?.success !== true) throw new WebhookSubscriptionError('unsubscribe', resolved.url, result?.message);
+  get inFlight(): number {
+    return this.#delivery.inFlight;
+  }
+
+  async listen(port: number, host?: string): Promise<WebhookServer> {
+    if (this.#server !== undefined) throw new Error('webhook.listen was already called; one webhook serves one server');
+    if (this.#delivery.stopped) throw new Error('webhook.listen: this webhook is stopped; create a new one');
+    const started = await listenWith(this.nodeHandler, port, host);
+    this.#server = started;
+    if (this.#options.api !== undefined && this.#options.url !== undefined) {
+      try {
+        await this.ensureSubscription();
+      } catch (error) {
+        this.#server = undefined;
+        await started.close();
+        throw error;
+      }
+    }
+    return started;
+  }
+
+  async ensureSubscription(): Promise<EnsureWebhookResult> {
+    const { api, url, types, removeOthers } = this.#options;
+    if (api === undefined || url === undefined) {
+      throw new TypeError('webhook.ensureSubscription needs both `api` and `url` in webhook({ api, url })');
+    }
+    return lastValueFrom(ensureWebhook(api, url, types, { removeOthers }));
+  }
+
+  stop(): Promise<UpdateSourceStopResult> {
+    this.#stopping ??= this.#stop();
+    return this.#stopping;
+  }
+
+  async #stop(): Promise<UpdateSourceStopResult> {
+    const unfinished = await this.#delivery.stop(this.#options.stopTimeout);
+    await this.#server?.close();
+    const { api, url, removeOnStop } = this.#options;
+    if (removeOnStop && api !== undefined && url !== undefined) {
+      const result = await lastValueFrom(unsubscribe(api, url));
+      if (result?.success !== true) throw new WebhookSubscriptionError('unsubscribe', url, result?.message);
     }
     return { unfinished };
   }
-
-  return {
-    updates$: delivery.updates$,
-    unknownUpdates$: delivery.unknownUpdates$,
-    handle,
-    nodeHandler,
-    fetchHandler,
-    get inFlight() {
-      return delivery.inFlight;
-    },
-    async listen(port, host) {
-      if (server !== undefined) throw new Error('webhook.listen was already called; one webhook serves one server');
-      if (delivery.stopped) throw new Error('webhook.listen: this webhook is stopped; create a new one');
-      const started = await listenWith(nodeHandler, port, host);
-      server = started;
-      if (resolved.api !== undefined && resolved.url !== undefined) {
-        try {
-          await ensureSubscription();
-        } catch (error) {
-          server = undefined;
-          await started.close();
-          throw error;
-        }
-      }
-      return started;
-    },
-    ensureSubscription,
-    stop() {
-      stopping ??= stop();
-      return stopping;
-    },
-  };
 }

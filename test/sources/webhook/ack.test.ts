@@ -1,29 +1,34 @@
 import { Subject, finalize, mergeMap, takeUntil, tap, timer } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { holdUpdate } from '../../../src/delivery/hold-update';
-import { type Webhook, type WebhookOptions, type WebhookRequest, webhook } from '../../../src/sources/webhook/index';
+import { type Webhook, type WebhookOptions, type WebhookRequest, type WebhookStatus, webhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
-import { createdBody, sleep } from './helpers';
+import { type VirtualClock, createdBody, virtualClock } from './helpers';
 
+/** Every test runs the webhook's timers (and the handlers') in virtual time. */
+let clock: VirtualClock;
 const hooks: Webhook[] = [];
 afterEach(async () => {
-  await Promise.all(hooks.splice(0).map((h) => h.stop()));
+  const stopping = Promise.all(hooks.splice(0).map((h) => h.stop()));
+  await clock.advance(60_000); // lets stopTimeout pass for anything still held
+  await stopping;
 });
 
 const request: WebhookRequest = { method: 'POST', url: '/', headers: {}, body: createdBody };
 
 /** A webhook whose pipeline holds each update for `ms` (like perChat running a handler), recording when handling ended. */
 function slowPipeline(ms: number, options: WebhookOptions = {}) {
-  const hook = webhook(options);
+  clock = virtualClock();
+  const hook = webhook({ ...options, scheduler: clock.scheduler });
   hooks.push(hook);
   const handledAt: number[] = [];
-  hook.updates$
+  hook
     .pipe(
       mergeMap((update: Update) => {
         const release = holdUpdate(update);
-        return timer(ms).pipe(
+        return timer(ms, clock.scheduler).pipe(
           finalize(() => {
-            handledAt.push(Date.now());
+            handledAt.push(clock.now());
             release();
           }),
         );
@@ -33,6 +38,13 @@ function slowPipeline(ms: number, options: WebhookOptions = {}) {
   return { hook, handledAt };
 }
 
+/** Starts `hook.handle(request)` and records the virtual time of the answer. */
+function answering(hook: Webhook) {
+  const answer: { at?: number } = {};
+  const promise = hook.handle(request).then((a) => ((answer.at = clock.now()), a));
+  return { answer, promise };
+}
+
 describe("ack: 'received' (default)", () => {
   it('answers 200 as soon as the update is handed over, while handling goes on', async () => {
     const { hook, handledAt } = slowPipeline(150);
@@ -40,8 +52,8 @@ describe("ack: 'received' (default)", () => {
     expect(answer.status).toBe(200);
     expect(handledAt).toEqual([]);
     expect(hook.inFlight).toBe(1);
-    await sleep(250);
-    expect(handledAt).toHaveLength(1);
+    await clock.advance(150);
+    expect(handledAt).toEqual([150]);
     expect(hook.inFlight).toBe(0);
   });
 });
@@ -49,51 +61,55 @@ describe("ack: 'received' (default)", () => {
 describe("ack: 'handled'", () => {
   it('answers only after every hold on the update is released', async () => {
     const { hook, handledAt } = slowPipeline(120, { ack: 'handled' });
-    const started = Date.now();
-    const answer = await hook.handle(request);
-    const answeredAt = Date.now();
-    expect(answer.status).toBe(200);
-    expect(handledAt).toHaveLength(1);
-    expect(handledAt[0]).toBeLessThanOrEqual(answeredAt);
-    expect(answeredAt - started).toBeGreaterThanOrEqual(100);
+    const { answer, promise } = answering(hook);
+    await clock.advance(119);
+    expect(answer.at).toBeUndefined();
+    await clock.advance(1);
+    expect((await promise).status).toBe(200);
+    expect(handledAt).toEqual([120]);
+    expect(answer.at).toBe(120);
   });
 
   it('answers at once when nothing holds the update (synchronous handling)', async () => {
-    const hook = webhook({ ack: 'handled', ackTimeout: 5_000 });
+    clock = virtualClock();
+    const hook = webhook({ ack: 'handled', ackTimeout: 5_000, scheduler: clock.scheduler });
     hooks.push(hook);
     const seen: Update[] = [];
-    hook.updates$.subscribe((u) => seen.push(u));
-    const started = Date.now();
-    expect((await hook.handle(request)).status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    hook.subscribe((u) => seen.push(u));
+    expect((await hook.handle(request)).status).toBe(200); // no virtual time passed
+    expect(clock.now()).toBe(0);
     expect(seen).toHaveLength(1);
   });
 
-  it('after ackTimeout still answers 200 (no redelivery storm) and lets handling finish', async () => {
+  it('after ackTimeout still answers 200 (no redelivery storm), reports it, and lets handling finish', async () => {
     const { hook, handledAt } = slowPipeline(400, { ack: 'handled', ackTimeout: 100 });
-    const started = Date.now();
-    const answer = await hook.handle(request);
-    const waited = Date.now() - started;
-    expect(answer).toMatchObject({ status: 200, body: { success: true } });
-    expect(waited).toBeGreaterThanOrEqual(90);
-    expect(waited).toBeLessThan(380);
+    const statuses: WebhookStatus[] = [];
+    hook.status$.subscribe((s) => statuses.push(s));
+    const { answer, promise } = answering(hook);
+    await clock.advance(99);
+    expect(answer.at).toBeUndefined();
+    await clock.advance(1);
+    expect(await promise).toMatchObject({ status: 200, body: { success: true } });
+    expect(answer.at).toBe(100);
+    expect(statuses.map((s) => s.type)).toEqual(['ack_timeout']);
     expect(handledAt).toEqual([]);
     expect(hook.inFlight).toBe(1);
-    await sleep(450);
-    expect(handledAt).toHaveLength(1);
+    await clock.advance(300);
+    expect(handledAt).toEqual([400]);
     expect(hook.inFlight).toBe(0);
   });
 
   it('answers 503 with Retry-After when handling was abandoned (cancelled), so the server delivers it again', async () => {
-    const hook = webhook({ ack: 'handled', retryAfter: 3 });
+    clock = virtualClock();
+    const hook = webhook({ ack: 'handled', retryAfter: 3, scheduler: clock.scheduler });
     hooks.push(hook);
     const cancel = new Subject<void>();
-    hook.updates$
+    hook
       .pipe(
         mergeMap((update) => {
           const release = holdUpdate(update);
           let done = false;
-          return timer(1_000).pipe(
+          return timer(1_000, clock.scheduler).pipe(
             tap({ complete: () => (done = true) }),
             finalize(() => release(done ? 'handled' : 'abandoned')),
           );
@@ -102,7 +118,8 @@ describe("ack: 'handled'", () => {
       )
       .subscribe();
     const pending = hook.handle(request);
-    await sleep(30);
+    await clock.advance(30);
+    expect(hook.inFlight).toBe(1);
     cancel.next();
     const answer = await pending;
     expect(answer).toMatchObject({ status: 503, headers: { 'retry-after': '3' }, body: { code: 'handling.abandoned' } });
@@ -110,8 +127,9 @@ describe("ack: 'handled'", () => {
 
   it('waits for each update separately when several arrive at once', async () => {
     const { hook, handledAt } = slowPipeline(80, { ack: 'handled' });
-    const answers = await Promise.all([hook.handle(request), hook.handle(request), hook.handle(request)]);
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    expect(handledAt).toHaveLength(3);
+    const answers = Promise.all([hook.handle(request), hook.handle(request), hook.handle(request)]);
+    await clock.advance(80);
+    expect((await answers).map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(handledAt).toEqual([80, 80, 80]);
   });
 });

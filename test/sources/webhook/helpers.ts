@@ -1,5 +1,6 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { VirtualTimeScheduler } from 'rxjs';
 import { UPDATE_TYPES } from '../../../src/types';
 import { sampleUpdates } from '../../fixtures/updates';
 
@@ -69,4 +70,39 @@ export async function started(server: Server): Promise<TestServer> {
 /** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A virtual clock for code that mixes RxJS timers with promises (the webhook's `scheduler` option). */
+export interface VirtualClock {
+  /** Pass it as the webhook's `scheduler` and to the test's own timers. */
+  readonly scheduler: VirtualTimeScheduler;
+  /** Virtual ms since the start. */
+  now(): number;
+  /** Lets pending promise callbacks and I/O callbacks run (one macrotask turn). */
+  settle(): Promise<void>;
+  /** Moves virtual time `ms` ahead, running each due timer in order and settling promises between them. */
+  advance(ms: number): Promise<void>;
+}
+
+/** A {@link VirtualClock} starting at 0. */
+export function virtualClock(): VirtualClock {
+  const scheduler = new VirtualTimeScheduler();
+  const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  return {
+    scheduler,
+    now: () => scheduler.now(),
+    settle,
+    async advance(ms) {
+      const until = scheduler.frame + ms;
+      for (;;) {
+        await settle();
+        const next = scheduler.actions[0];
+        if (next === undefined || next.delay > until) break;
+        scheduler.maxFrames = next.delay;
+        scheduler.flush();
+      }
+      scheduler.frame = Math.max(scheduler.frame, until);
+      await settle();
+    },
+  };
 }

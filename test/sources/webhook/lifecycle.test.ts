@@ -1,12 +1,13 @@
 import { finalize, mergeMap, timer } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi, isTamTamApiError } from '../../../src/api/index';
+import { waitFor } from '../../../src/testing/index';
 import { holdUpdate } from '../../../src/delivery/hold-update';
 import { type Webhook, type WebhookOptions, webhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
 import { type LoopbackServer, startLoopbackServer } from '../../helpers/loopback-server';
 import { fakeSubscriptions } from './fake-subscriptions';
-import { createdBody, post, sleep } from './helpers';
+import { type VirtualClock, createdBody, post, virtualClock } from './helpers';
 
 const URL = 'https://bot.example.com/tamtam/Life-secret';
 let api_server: LoopbackServer;
@@ -27,13 +28,13 @@ function make(options: WebhookOptions = {}): Webhook {
 }
 const request = { method: 'POST', url: '/', headers: {}, body: createdBody };
 
-/** Subscribes a pipeline that holds each update for `ms`; returns the list of handled updates. */
-function holdFor(hook: Webhook, ms: number): Update[] {
+/** Subscribes a pipeline that holds each update for `ms` of `clock`; returns the list of handled updates. */
+function holdFor(hook: Webhook, ms: number, clock: VirtualClock): Update[] {
   const handled: Update[] = [];
-  hook.updates$
+  hook
     .pipe(mergeMap((u) => {
       const release = holdUpdate(u);
-      return timer(ms).pipe(finalize(() => (handled.push(u), release())));
+      return timer(ms, clock.scheduler).pipe(finalize(() => (handled.push(u), release())));
     }))
     .subscribe();
   return handled;
@@ -83,34 +84,49 @@ describe('webhook lifecycle', () => {
   });
 
   it('stop waits for in-flight handling (holds) before resolving', async () => {
-    const hook = make();
-    const handled = holdFor(hook, 150);
+    const clock = virtualClock();
+    const hook = make({ scheduler: clock.scheduler });
+    const handled = holdFor(hook, 150, clock);
     await hook.handle(request);
-    await hook.handle(request);
+    await hook.handle({ ...request, body: createdBody.replace('}', ',"n":2}') });
     expect(hook.inFlight).toBe(2);
-    const result = await hook.stop();
+    let result: unknown;
+    const stopping = hook.stop().then((r) => (result = r));
+    await clock.advance(149);
+    expect(result).toBeUndefined();
+    await clock.advance(1);
+    await stopping;
     expect(result).toEqual({ unfinished: 0 });
     expect(handled).toHaveLength(2);
   });
 
   it('stop gives up waiting after stopTimeout and reports what is unfinished', async () => {
-    const hook = make({ stopTimeout: 50 });
-    holdFor(hook, 1_000);
+    const clock = virtualClock();
+    const hook = make({ stopTimeout: 50, scheduler: clock.scheduler });
+    holdFor(hook, 1_000, clock);
     await hook.handle(request);
-    const started = Date.now();
-    expect(await hook.stop()).toEqual({ unfinished: 1 });
-    expect(Date.now() - started).toBeLessThan(900);
+    let result: unknown;
+    const stopping = hook.stop().then((r) => (result = r));
+    await clock.advance(49);
+    expect(result).toBeUndefined();
+    await clock.advance(1);
+    await stopping;
+    expect(result).toEqual({ unfinished: 1 });
+    expect(hook.inFlight).toBe(1);
   });
 
   it("with ack 'handled', a request in flight during stop is answered 200 once handling ends", async () => {
-    const hook = make({ ack: 'handled' });
+    const clock = virtualClock();
+    const hook = make({ ack: 'handled', scheduler: clock.scheduler });
     const server = await hook.listen(0, '127.0.0.1');
-    holdFor(hook, 150);
+    const handled = holdFor(hook, 150, clock);
     const reply = post(server.url, createdBody);
-    await sleep(40);
+    await waitFor(() => hook.inFlight === 1, { what: 'the update to be emitted' });
     const stopping = hook.stop();
+    await clock.advance(150);
+    expect(handled).toHaveLength(1);
     expect((await reply).status).toBe(200);
-    await stopping;
+    expect(await stopping).toEqual({ unfinished: 0 });
   });
 
   it('stop is idempotent: every call returns the same promise', async () => {

@@ -3,7 +3,8 @@ import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Webhook, type WebhookOptions, type WebhookServer, webhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
-import { createdBody, post, sleep, unknownUpdate } from './helpers';
+import { waitFor } from '../../../src/testing/index';
+import { createdBody, post, unknownUpdate } from './helpers';
 
 const SECRET = 'k9-Secret_value';
 let hook: Webhook;
@@ -96,9 +97,8 @@ describe('webhook over node:http (listen)', () => {
     expect(outcome.connection).toBe('close');
     expect(JSON.parse(outcome.body)).toMatchObject({ code: 'body.too.large' });
     expect(outcome.written).toBeLessThan(total); // backpressure: the server stopped reading
-    await sleep(50);
     const [socket] = sockets;
-    expect(socket?.destroyed).toBe(true);
+    await waitFor(() => socket?.destroyed, { what: 'the server to close the socket' });
     expect(socket?.bytesRead).toBeLessThan(16 * 1024 * 1024);
   });
 
@@ -120,7 +120,7 @@ describe('webhook over node:http (listen)', () => {
         resolve();
       }, 50);
     });
-    await sleep(50);
+    await waitFor(() => rejected.length > 0, { what: 'the rejection' });
     expect(rejected).toEqual(['body.unreadable']);
     expect((await post(server.url, createdBody)).status).toBe(200);
   });
