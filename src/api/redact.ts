@@ -8,17 +8,24 @@ const MASK = '***';
 /** Most nodes one redaction walks; anything beyond is replaced, never shown unredacted. */
 const NODE_BUDGET = 2_000;
 const BEYOND_BUDGET = '[not shown: too deeply nested]';
+/**
+ * Shorter secrets are not masked: they occur by chance in ordinary words (a one-letter test
+ * token would mangle every message), and no real access token is that short.
+ */
+const MIN_SECRET_LENGTH = 6;
 
 /**
  * The spellings of `secret` that can appear in text: itself and its URL-encoded forms
  * (`encodeURIComponent` and the `application/x-www-form-urlencoded` form `URLSearchParams`
- * writes). Empty for an empty secret.
+ * writes). Empty for a secret shorter than 6 characters: such a string occurs by chance in
+ * ordinary text (a one-letter test token would mangle every message), and no real access token
+ * is that short.
  *
  * @example
- * secretForms('a/b c'); // ['a/b c', 'a%2Fb%20c', 'a%2Fb+c']
+ * secretForms('abc/def ghi'); // ['abc%2Fdef%20ghi', 'abc%2Fdef+ghi', 'abc/def ghi']
  */
 export function secretForms(secret: string): readonly string[] {
-  if (secret === '') return [];
+  if (secret.length < MIN_SECRET_LENGTH) return [];
   const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
   // longest first, so a form containing another is masked whole
   return [...forms].sort((a, b) => b.length - a.length);
@@ -75,7 +82,7 @@ function leaks(value: unknown, forms: readonly string[], seen: Set<object>, budg
   if (special !== undefined) return mentions(special, forms);
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
   for (const key of Reflect.ownKeys(value)) {
-    if (typeof key === 'string' && mentions(key, forms)) return true;
+    if (typeof key === 'string' && isPlain(value) && mentions(key, forms)) return true;
     if (leaks(readOwn(value, key), forms, seen, budget)) return true;
   }
   return false;
@@ -105,7 +112,8 @@ function redactedCopy(value: unknown, forms: readonly string[], copies: Map<obje
   for (const key of Reflect.ownKeys(value)) {
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     if (descriptor === undefined) continue;
-    const safeKey = typeof key === 'string' ? redact(key, forms) : key;
+    // the keys of classes are code; a plain object may be keyed by data (a URL, say)
+    const safeKey = typeof key === 'string' && isPlain(value) ? redact(key, forms) : key;
     Object.defineProperty(copy, safeKey, {
       value: redactedCopy(readOwn(value, key), forms, copies, budget),
       writable: descriptor.writable ?? true,
@@ -114,6 +122,11 @@ function redactedCopy(value: unknown, forms: readonly string[], copies: Map<obje
     });
   }
   return copy;
+}
+
+function isPlain(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype;
 }
 
 /** An own property's value; a getter is called (and a throwing one reads as `undefined`). */

@@ -176,6 +176,13 @@ describe('redactError', () => {
   });
 
   it('redacts raw and URL-encoded forms in plain text', () => {
-    expect(redact('a=x y&b=x+y&c=x%20y', 'x y')).toBe('a=***&b=***&c=***');
+    expect(redact('a=key 12&b=key+12&c=key%2012', 'key 12')).toBe('a=***&b=***&c=***');
+  });
+
+  it('leaves secrets shorter than 6 characters alone (they occur by chance in ordinary words)', () => {
+    expect(secretForms('t')).toEqual([]);
+    expect(redact('the token', 't')).toBe('the token');
+    const error = new Error('the token t');
+    expect(redactError(error, 't')).toBe(error);
   });
 });
