@@ -49,8 +49,9 @@ export function redact(text: string, secret: string | readonly string[]): string
  * `error` made safe to show: the original when no string it exposes mentions the secret, at
  * any depth; otherwise a copy (same prototype, so `instanceof` and `name` still hold) in which
  * every string is redacted — message, stack, fields such as `url`, `input` or `description`,
- * the `cause` chain and `AggregateError.errors`, nested objects and arrays. `URL`, `Request`
- * and `Response` objects are replaced by their redacted URL. Bounded: a structure of more than
+ * the `cause` chain and `AggregateError.errors`, nested objects, arrays, `Map`s, `Set`s and
+ * `Headers` (an `Authorization` header). `URL`, `Request` and `Response` objects are replaced by
+ * their redacted URL. Bounded: a structure of more than
  * a couple of thousand nodes is cut, never shown unredacted.
  *
  * @example
@@ -81,6 +82,8 @@ function leaks(value: unknown, forms: readonly string[], seen: Set<object>, budg
   const special = urlOf(value);
   if (special !== undefined) return mentions(special, forms);
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
+  const entries = entriesOf(value);
+  if (entries !== undefined && leaks(entries, forms, seen, budget)) return true;
   for (const key of Reflect.ownKeys(value)) {
     if (typeof key === 'string' && isPlain(value) && mentions(key, forms)) return true;
     if (leaks(readOwn(value, key), forms, seen, budget)) return true;
@@ -101,6 +104,17 @@ function redactedCopy(value: unknown, forms: readonly string[], copies: Map<obje
     return shown;
   }
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return value;
+  const entries = entriesOf(value);
+  if (entries !== undefined) {
+    // containers whose content lives in internal slots: rebuilt from redacted entries
+    const safe = redactedCopy(entries, forms, copies, budget) as [unknown, unknown][];
+    let copy: unknown;
+    if (value instanceof Map) copy = new Map(safe);
+    else if (value instanceof Set) copy = new Set(safe.map(([item]) => item));
+    else copy = new Headers(safe as [string, string][]);
+    copies.set(value, copy);
+    return copy;
+  }
   if (Array.isArray(value)) {
     const items: unknown[] = [];
     copies.set(value, items);
@@ -136,6 +150,14 @@ function readOwn(target: object, key: string | symbol): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The entries of a `Map`, `Set` or `Headers` (a Set's as `[item, item]` pairs). */
+function entriesOf(value: object): [unknown, unknown][] | undefined {
+  if (value instanceof Map) return [...(value as Map<unknown, unknown>).entries()];
+  if (value instanceof Set) return [...(value as Set<unknown>).values()].map((item) => [item, item]);
+  if (typeof Headers !== 'undefined' && value instanceof Headers) return [...value.entries()];
+  return undefined;
 }
 
 /** The URL of a `URL`, `Request` or `Response`: objects whose secrets live in internal slots. */

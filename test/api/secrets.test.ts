@@ -175,6 +175,20 @@ describe('redactError', () => {
     expect(inspect(safe, { depth: Infinity })).not.toContain('s3cr3t');
   });
 
+  it('redacts inside Headers, Maps and Sets (whose content inspect shows)', () => {
+    const error = Object.assign(new Error('request failed'), {
+      headers: new Headers({ authorization: 'Bearer s3cr3t-token' }),
+      attempts: new Map([['https://x/?access_token=s3cr3t-token', 1]]),
+      seen: new Set(['s3cr3t-token']),
+    });
+    const safe = redactError(error, 's3cr3t-token');
+    expect(inspect(safe, { depth: Infinity, showHidden: true })).not.toContain('s3cr3t-token');
+    expect(safe.headers).toBeInstanceOf(Headers);
+    expect(safe.headers.get('authorization')).toBe('Bearer ***');
+    expect([...safe.attempts.keys()]).toEqual(['https://x/?access_token=***']);
+    expect([...safe.seen]).toEqual(['***']);
+  });
+
   it('redacts raw and URL-encoded forms in plain text', () => {
     expect(redact('a=key 12&b=key+12&c=key%2012', 'key 12')).toBe('a=***&b=***&c=***');
   });
