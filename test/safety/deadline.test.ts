@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, take } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getMyInfo, getUpdates } from '../../src/actions/index';
 import { createApi, isTamTamTimeoutError, type Api } from '../../src/api/index';
 import { withinDeadline } from '../../src/api/read-response';
+import { fromLongPolling } from '../../src/sources/index';
 import { pollWithBackoff } from '../../src/sources/poll-with-backoff';
+import { sampleUpdates } from '../fixtures/updates';
 
 /**
  * A loopback server whose `handle` decides per request; it keeps the responses it stalls, so
@@ -96,6 +98,31 @@ describe('a request timeout covers the whole exchange, body included', () => {
     expect(list).toEqual({ updates: [], marker: 42 });
     expect(retries).toHaveLength(1);
     expect(isTamTamTimeoutError(retries[0])).toBe(true);
+  });
+
+  it('fromLongPolling goes on after a poll that stalled mid-body and delivers the next update', async () => {
+    let polls = 0;
+    handle = (req, res) => {
+      if (req.url?.startsWith('/subscriptions')) return answerJson(res, { subscriptions: [] });
+      polls += 1;
+      if (polls === 1) return stallMidBody(res);
+      return answerJson(res, { updates: [sampleUpdates.bot_started], marker: 100 + polls });
+    };
+    const real = createApi({ token: 'deadline-token', baseUrl });
+    const shortPolls: Api = Object.assign(Object.create(real) as Api, {
+      request: ((spec, options) => real.request(spec.operation === 'getUpdates' ? { ...spec, timeout: 300 } : spec, options)) satisfies Api['request'],
+    });
+    const statuses: string[] = [];
+    const updates$ = fromLongPolling(shortPolls, {
+      timeout: 0,
+      backoff: { initialDelay: 1, backoffLimit: 5, jitter: 0 },
+      onStatus: (status) => statuses.push(status.type === 'retry' ? `retry ${status.error.name}` : status.type),
+    });
+    const first = await firstValueFrom(updates$.pipe(take(1)));
+    await updates$.stop();
+    expect(first.update_type).toBe('bot_started');
+    expect(statuses).toContain('retry TamTamTimeoutError');
+    await expect.poll(() => closedStalls, { timeout: 5_000 }).toBe(1);
   });
 
   it('getUpdates accepts a per-call timeout above the poll time and applies it to the body', async () => {
