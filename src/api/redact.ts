@@ -80,7 +80,7 @@ function leaks(value: unknown, forms: readonly string[], seen: Set<object>, budg
   seen.add(value);
   if ((budget.left -= 1) < 0) return true;
   const special = urlOf(value);
-  if (special !== undefined) return mentions(special, forms);
+  if (special !== undefined) return mentions(special, forms) || leaks(headersOf(value), forms, seen, budget);
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
   const entries = entriesOf(value);
   if (entries !== undefined && leaks(entries, forms, seen, budget)) return true;
@@ -160,7 +160,17 @@ function entriesOf(value: object): [unknown, unknown][] | undefined {
   return undefined;
 }
 
-/** The URL of a `URL`, `Request` or `Response`: objects whose secrets live in internal slots. */
+/** The headers of a `Request` or `Response` (inspect shows them: an `Authorization` header). */
+function headersOf(value: object): Headers | undefined {
+  if (typeof Request !== 'undefined' && value instanceof Request) return value.headers;
+  if (typeof Response !== 'undefined' && value instanceof Response) return value.headers;
+  return undefined;
+}
+
+/**
+ * The URL of a `URL`, `Request` or `Response`: objects whose secrets live in internal slots. A
+ * leaking one is shown as its kind and redacted URL, without headers.
+ */
 function urlOf(value: object): string | undefined {
   if (typeof URL !== 'undefined' && value instanceof URL) return value.href;
   if (typeof Request !== 'undefined' && value instanceof Request) return value.url;

@@ -94,6 +94,17 @@ describe('secrets: the token never leaks through an error (query mode)', () => {
     expect(middle?.cause).toBeInstanceOf(AggregateError);
   });
 
+  it('header mode: a custom fetch error holding the Request (whose Authorization header inspect shows) is redacted', async () => {
+    const leaky: typeof fetch = async (input) => {
+      throw Object.assign(new Error('upstream refused'), { request: input });
+    };
+    const api = createApi({ token: TOKEN, baseUrl, fetch: leaky, retry: false, tokenIn: 'header' });
+    const error = await failureOf(firstValueFrom(api.request(getMe)));
+    expect(error).toBeInstanceOf(TamTamNetworkError);
+    expect(inspect(error, { depth: Infinity })).toContain('upstream refused');
+    expectNoToken(error);
+  });
+
   it('redacts a 404 whose JSON message echoes the request URL (description and message)', async () => {
     answer = (url, res) => {
       res.writeHead(404, { 'content-type': 'application/json' });
