@@ -30,6 +30,11 @@ export type WebhookSecretPlacement = 'path' | 'header' | 'either';
 /**
  * Options of {@link webhook}. Everything is optional; defaults are listed per field.
  *
+ * Bodies are JSON: a request whose `Content-Type` names another format (form data,
+ * `application/octet-stream`, XML...) gets `415` without being read. Accepted are
+ * `application/json`, any `+json` type, `text/plain` (what `fetch` sends for a string body) and
+ * no content type at all.
+ *
  * @example
  * const hook = webhook({
  *   path: '/tamtam',
@@ -59,10 +64,6 @@ export interface WebhookOptions {
    * reading it. A client still sending after that (a trickle, or one that stopped mid-body)
    * gets `408` and its connection is closed, so it cannot hold a socket until Node's own
    * 300 s request timeout. Does not apply to a body a framework already read. Default `10_000`.
-   *
-   * Bodies are JSON: a request whose `Content-Type` names another format (form data,
-   * `application/octet-stream`, XML...) gets `415` unread. Accepted are `application/json`,
-   * any `+json` type, `text/plain` (what `fetch` sends for a string body) and no content type.
    */
   readonly bodyTimeout?: number;
   /** When to answer `200`. Default `'received'`. */
