@@ -83,6 +83,30 @@ describe('webhook: a body-read deadline of its own', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('the deadline is for the whole body, not between chunks: a client trickling a byte at a time gets 408 too', async () => {
+    const { url, rejected } = await serve({ bodyTimeout: 300 });
+    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(createdBody.length) } });
+    let sent = 0;
+    const drip = setInterval(() => {
+      if (sent < createdBody.length) req.write(createdBody[sent++] as string);
+    }, 20);
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        req.on('error', reject);
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+      });
+      expect(status).toBe(408);
+      expect(sent).toBeLessThan(createdBody.length);
+      expect(rejected.map((r) => r.code)).toEqual(['body.timeout']);
+    } finally {
+      clearInterval(drip);
+      req.destroy();
+    }
+  });
+
   it('the handler answers 408 for any stream that does not end in time (fetch adapter, a custom iterable)', async () => {
     hook = webhook({ bodyTimeout: 200, onUnknownUpdate: () => {} });
     hook.updates$.subscribe();
