@@ -5,7 +5,7 @@ import { API_VERSION, DEFAULT_BASE_URL } from './constants';
 import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
-import { readResponse } from './read-response';
+import { readResponse, withinDeadline } from './read-response';
 import type { RequestSpec } from './request-spec';
 import { type ResolvedRetryOptions, type RetryOptions, DEFAULT_RETRY, resolveRetry } from './retry-options';
 import { retryPolicy } from './retry';
@@ -76,7 +76,7 @@ class HttpApi implements Api {
     });
   }
 
-  /** One HTTP exchange as a cold Observable; unsubscribing aborts it. */
+  /** One HTTP exchange as a cold Observable; unsubscribing aborts it, `timeout` bounds all of it. */
   #attempt<T>(spec: RequestSpec, timeout: number): Observable<T> {
     return new Observable<T>((subscriber) => {
       const controller = new AbortController();
@@ -88,26 +88,28 @@ class HttpApi implements Api {
         method: spec.method,
         path: spec.absoluteUrl === undefined ? spec.path : safePathOf(spec.absoluteUrl),
       };
-      this.#ky(this.#url(spec), {
-        method: spec.method,
-        signal: controller.signal,
-        timeout,
-        headers: spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {},
-        ...(spec.json !== undefined ? { json: spec.json } : {}),
-        ...(spec.body !== undefined ? { body: spec.body } : {}),
-      })
-        .then((response) => readResponse<T>(response, context))
-        .then(
-          (value) => {
-            settled = true;
-            subscriber.next(value);
-            subscriber.complete();
-          },
-          (error: unknown) => {
-            settled = true;
-            subscriber.error(toTamTamError(error, context, this.#token, timeout));
-          },
-        );
+      const url = this.#url(spec);
+      // one deadline for the whole exchange, body included (ky's timeout stops at the headers)
+      withinDeadline(timeout, controller, () =>
+        this.#ky(url, {
+          method: spec.method,
+          signal: controller.signal,
+          timeout: false,
+          headers: spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {},
+          ...(spec.json !== undefined ? { json: spec.json } : {}),
+          ...(spec.body !== undefined ? { body: spec.body } : {}),
+        }).then((response) => readResponse<T>(response, context)),
+      ).then(
+        (value) => {
+          settled = true;
+          subscriber.next(value);
+          subscriber.complete();
+        },
+        (error: unknown) => {
+          settled = true;
+          subscriber.error(toTamTamError(error, context, this.#token, timeout));
+        },
+      );
       return () => {
         if (!settled) controller.abort();
       };

@@ -27,7 +27,7 @@ export interface ApiOptions {
   readonly baseUrl?: string;
   /** Schema version sent as the `v` query parameter. Default `'0.5.6'`. */
   readonly version?: string;
-  /** Per-request timeout in ms (until the response headers arrive). Default `30_000`. */
+  /** Per-request timeout in ms, covering the whole exchange: sending, the response headers and the whole body. Default `30_000`. */
   readonly timeout?: number;
   /** Retry policy for every call ({@link RetryOptions}); `false` disables retries. Default: retry 429/503 up to 4 times. */
   readonly retry?: RetryOptions | false;

@@ -12,8 +12,59 @@ export interface CallContext {
 const SNIPPET_LENGTH = 200;
 
 /**
+ * Why an exchange was abandoned at its deadline. Named `TimeoutError` (like ky's and the DOM's),
+ * which {@link toTamTamError} turns into a {@link TamTamTimeoutError}.
+ */
+class ExchangeTimeout extends Error {
+  override name = 'TimeoutError';
+}
+
+/**
+ * Runs one whole HTTP exchange — sending, the response headers and reading the body to its
+ * end — under one deadline. After `timeout` ms the promise rejects with a `TimeoutError` and
+ * `controller` is aborted, which closes the socket of a request still waiting for headers or a
+ * body still arriving; the promise settles then even when a custom `fetch` ignores the signal.
+ * Aborting `controller` from outside (unsubscribe) clears the timer.
+ *
+ * @example
+ * const controller = new AbortController();
+ * await withinDeadline(5_000, controller, async () => {
+ *   const response = await fetch(url, { signal: controller.signal });
+ *   return readResponse(response, context);
+ * });
+ */
+export function withinDeadline<T>(timeout: number, controller: AbortController, exchange: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const clear = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      const error = new ExchangeTimeout(`the exchange did not finish within ${timeout} ms`);
+      reject(error);
+      controller.abort(error);
+    }, timeout);
+  });
+  controller.signal.addEventListener('abort', clear, { once: true });
+  let running: Promise<T>;
+  try {
+    running = exchange();
+  } catch (error) {
+    running = Promise.reject(error);
+  }
+  return Promise.race([running, expired]).finally(() => {
+    clear();
+    controller.signal.removeEventListener('abort', clear);
+  });
+}
+
+/**
  * Reads a fetch Response: parsed JSON on 2xx, otherwise a {@link TamTamApiError} (also when the
  * error body is empty or not JSON), or a {@link TamTamResponseError} for an unreadable 2xx body.
+ * Reading the body is bounded only by the signal the request was made with: run it inside
+ * {@link withinDeadline} so a server that stalls mid-body cannot hold the call forever.
  *
  * @example
  * const me = await readResponse<BotInfo>(response, { operation: 'getMyInfo', method: 'GET', path: '/me' });

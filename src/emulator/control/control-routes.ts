@@ -23,12 +23,13 @@ const ID = /^-?\d+$/;
 export const CONTROL_PREFIX = '/_emulator';
 
 /**
- * Actions of `POST /_emulator/users/:userId/:action`, with the JSON body each takes.
+ * Actions of `POST /_emulator/users/:userId/:action`, with the JSON body each takes. A `Map`,
+ * so an action name from the URL (`valueOf`, `__proto__`...) never reaches `Object.prototype`.
  *
  * @example
  * POST /_emulator/users/500000101/send { "chatId": -70000000001, "text": "hi" }
  */
-export const USER_ACTIONS: Readonly<Record<string, ControlHandler>> = {
+export const USER_ACTIONS: ReadonlyMap<string, ControlHandler> = new Map<string, ControlHandler>(Object.entries({
   /** `{ chatId?, text?, format?, attachments?, replyTo?, forward? }`; no chatId = the dialog with the bot. */
   send: (ctx) => {
     const body = ctx.body();
@@ -112,9 +113,10 @@ export const USER_ACTIONS: Readonly<Record<string, ControlHandler>> = {
     const body = ctx.body();
     return ctx.emulator.actAs(userIdOf(ctx.params)).postConstructed(body.requiredString('sessionId'), body.int('chatId'));
   },
-};
+} satisfies Record<string, ControlHandler>));
 
-const INSPECTIONS: Readonly<Record<string, ControlHandler>> = {
+/** `GET /_emulator/inspect/:what`; a `Map` for the same reason as {@link USER_ACTIONS}. */
+const INSPECTIONS: ReadonlyMap<string, ControlHandler> = new Map<string, ControlHandler>(Object.entries({
   'sent-messages': ({ emulator, query }) => emulator.inspect.sentMessages(query.int('chat_id')),
   'callback-answers': ({ emulator }) => emulator.inspect.callbackAnswers(),
   'constructor-answers': ({ emulator }) => emulator.inspect.constructorAnswers(),
@@ -125,7 +127,7 @@ const INSPECTIONS: Readonly<Record<string, ControlHandler>> = {
   'webhook-deliveries': ({ emulator }) => emulator.inspect.webhookDeliveries(),
   'pending-updates': ({ emulator }) => emulator.inspect.pendingUpdates(),
   requests: ({ emulator }) => emulator.inspect.requests(),
-};
+} satisfies Record<string, ControlHandler>));
 
 /**
  * Builds the control router (paths include the `/_emulator` prefix).
@@ -175,19 +177,24 @@ export function createControlRouter(): Router<ControlHandler> {
 }
 
 function userAction(action: string): ControlHandler {
-  const handler = USER_ACTIONS[action];
-  if (!handler) {
-    throw notFound('not.found', `Unknown user action ${JSON.stringify(action)}; one of ${Object.keys(USER_ACTIONS).join(', ')}`);
+  const handler = USER_ACTIONS.get(action);
+  if (handler === undefined) {
+    throw notFound('not.found', `Unknown user action ${quoted(action)}; one of ${[...USER_ACTIONS.keys()].join(', ')}`);
   }
   return handler;
 }
 
 function inspection(what: string): ControlHandler {
-  const handler = INSPECTIONS[what];
-  if (!handler) {
-    throw notFound('not.found', `Unknown inspection ${JSON.stringify(what)}; one of ${Object.keys(INSPECTIONS).join(', ')}`);
+  const handler = INSPECTIONS.get(what);
+  if (handler === undefined) {
+    throw notFound('not.found', `Unknown inspection ${quoted(what)}; one of ${[...INSPECTIONS.keys()].join(', ')}`);
   }
   return handler;
+}
+
+/** A name from the URL for a message: quoted, and cut short. */
+function quoted(name: string): string {
+  return JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
 }
 
 function describeRoutes(): string[] {
@@ -197,13 +204,13 @@ function describeRoutes(): string[] {
     `GET|POST ${p}/users`,
     `GET ${p}/users/:userId`,
     `GET ${p}/users/:userId/chats`,
-    ...Object.keys(USER_ACTIONS).map((a) => `POST ${p}/users/:userId/${a}`),
+    ...[...USER_ACTIONS.keys()].map((a) => `POST ${p}/users/:userId/${a}`),
     `GET|POST ${p}/chats`,
     `GET ${p}/chats/:chatId`,
     `GET ${p}/chats/:chatId/messages`,
     `GET ${p}/chats/:chatId/members`,
     `POST ${p}/dialogs/:userId`,
-    ...Object.keys(INSPECTIONS).map((i) => `GET ${p}/inspect/${i}`),
+    ...[...INSPECTIONS.keys()].map((i) => `GET ${p}/inspect/${i}`),
     `GET|PUT|DELETE ${p}/faults`,
     `GET ${p}/faults/stats`,
     `GET|POST ${p}/updates`,
@@ -244,13 +251,13 @@ export function readFaults(b: JsonObject): FaultOptions {
   const faults: FaultOptions = {};
   const seed = b.int('seed');
   if (seed !== undefined) faults.seed = seed;
-  const latency = b.value['latencyMs'];
+  const latency = b.get('latencyMs');
   if (typeof latency === 'number') faults.latencyMs = latency;
   else if (latency !== undefined && latency !== null) {
     const range = b.object('latencyMs') as JsonObject;
     faults.latencyMs = { min: range.requiredNumber('min'), max: range.requiredNumber('max') };
   }
-  if (b.value['rateLimit'] === null) faults.rateLimit = null;
+  if (b.get('rateLimit') === null) faults.rateLimit = null;
   const rate = b.object('rateLimit');
   if (rate) {
     const retryAfterSeconds = rate.int('retryAfterSeconds');
@@ -259,10 +266,10 @@ export function readFaults(b: JsonObject): FaultOptions {
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     };
   }
-  if (b.value['burst503'] === null) faults.burst503 = null;
+  if (b.get('burst503') === null) faults.burst503 = null;
   const burst = b.object('burst503');
   if (burst) {
-    const probability = burst.value['probability'];
+    const probability = burst.get('probability');
     const every = burst.int('every');
     const length = burst.int('length');
     faults.burst503 = {
@@ -272,7 +279,7 @@ export function readFaults(b: JsonObject): FaultOptions {
     };
   }
   for (const key of ['dropConnectionProbability', 'malformedBodyProbability'] as const) {
-    const value = b.value[key];
+    const value = b.get(key);
     if (value === undefined || value === null) continue;
     if (typeof value !== 'number') throw controlError(`\`${key}\` must be a number between 0 and 1`);
     faults[key] = value;

@@ -40,9 +40,18 @@ export class JsonObject {
     return new JsonObject(value as Record<string, unknown>, at);
   }
 
+  /**
+   * The value of own property `key`, or `undefined`: never one inherited from
+   * `Object.prototype` (`constructor`, `__proto__`, `toString`...).
+   */
+  get(key: string): unknown {
+    return Object.hasOwn(this.value, key) ? this.value[key] : undefined;
+  }
+
   /** Whether `key` is present and not `null`. */
   has(key: string): boolean {
-    return this.value[key] !== undefined && this.value[key] !== null;
+    const v = this.get(key);
+    return v !== undefined && v !== null;
   }
 
   /** Path of a field, for messages. */
@@ -52,7 +61,7 @@ export class JsonObject {
 
   /** Optional string with length bounds. */
   string(key: string, bounds: { min?: number; max?: number } = {}): string | undefined {
-    const v = this.value[key];
+    const v = this.get(key);
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'string') throw badBody(`\`${this.path(key)}\` must be a string, got ${describe(v)}`);
     if (bounds.min !== undefined && v.length < bounds.min) {
@@ -73,7 +82,7 @@ export class JsonObject {
 
   /** Optional boolean. */
   bool(key: string): boolean | undefined {
-    const v = this.value[key];
+    const v = this.get(key);
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'boolean') throw badBody(`\`${this.path(key)}\` must be a boolean, got ${describe(v)}`);
     return v;
@@ -81,7 +90,7 @@ export class JsonObject {
 
   /** Optional safe integer. */
   int(key: string): number | undefined {
-    const v = this.value[key];
+    const v = this.get(key);
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
       throw badBody(`\`${this.path(key)}\` must be an integer, got ${describe(v)}`);
@@ -91,7 +100,7 @@ export class JsonObject {
 
   /** Required finite number. */
   requiredNumber(key: string): number {
-    const v = this.value[key];
+    const v = this.get(key);
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       throw badBody(`\`${this.path(key)}\` is required (a number), got ${describe(v)}`);
     }
@@ -110,14 +119,14 @@ export class JsonObject {
 
   /** Optional nested object. */
   object(key: string): JsonObject | undefined {
-    const v = this.value[key];
+    const v = this.get(key);
     if (v === undefined || v === null) return undefined;
     return JsonObject.of(v, this.path(key));
   }
 
   /** Optional array (items unchecked). */
   array(key: string, bounds: { max?: number } = {}): readonly unknown[] | undefined {
-    const v = this.value[key];
+    const v = this.get(key);
     if (v === undefined || v === null) return undefined;
     if (!Array.isArray(v)) throw badBody(`\`${this.path(key)}\` must be an array, got ${describe(v)}`);
     if (bounds.max !== undefined && v.length > bounds.max) {

@@ -51,7 +51,7 @@ export class Router<H> {
     const segments = splitPath(pattern).map((part): Segment => {
       if (!part.startsWith(':')) return { literal: part };
       const param = part.slice(1);
-      return { param, guard: guards[param] };
+      return { param, guard: Object.hasOwn(guards, param) ? guards[param] : undefined };
     });
     this.routes.push({ segments, handlers });
     return this;
@@ -65,7 +65,8 @@ export class Router<H> {
     for (const route of this.routes) {
       const params = matchSegments(route.segments, parts);
       if (!params) continue;
-      const handler = route.handlers[method as HttpMethod];
+      // own properties only: a method named like an Object.prototype member is no handler
+      const handler = Object.hasOwn(route.handlers, method) ? route.handlers[method as HttpMethod] : undefined;
       if (handler !== undefined) return { kind: 'found', handler, params };
       for (const m of Object.keys(route.handlers) as HttpMethod[]) allowed.add(m);
     }

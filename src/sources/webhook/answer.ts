@@ -13,6 +13,8 @@ export const WEBHOOK_REJECTIONS = {
   'path.not.found': 404,
   'secret.mismatch': 401,
   'body.too.large': 413,
+  'body.timeout': 408,
+  'body.unsupported.type': 415,
   'body.unreadable': 400,
   'body.invalid.json': 400,
   'body.not.update': 400,

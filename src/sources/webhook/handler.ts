@@ -65,7 +65,18 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
     if (declared > options.maxBodyBytes) {
       return rejected('body.too.large', tooLarge(options.maxBodyBytes), unread);
     }
-    const body = await readBody(request.body, options.maxBodyBytes);
+    const contentType = headerValue(request.headers, 'content-type');
+    if (!isJsonContentType(contentType)) {
+      return rejected(
+        'body.unsupported.type',
+        `the webhook accepts JSON bodies only, got Content-Type ${JSON.stringify(String(contentType).slice(0, 100))}; send application/json`,
+        unread,
+      );
+    }
+    const body = await readBody(request.body, options.maxBodyBytes, options.bodyTimeout);
+    if (body.kind === 'timeout') {
+      return rejected('body.timeout', `the body did not arrive within ${options.bodyTimeout} ms (bodyTimeout)`, { closeConnection: true });
+    }
     if (body.kind === 'too-large') return rejected('body.too.large', tooLarge(options.maxBodyBytes), { closeConnection: !body.drained });
     if (body.kind === 'unreadable') return rejected('body.unreadable', body.reason, { closeConnection: !body.drained });
     let value: unknown;
@@ -142,6 +153,17 @@ function mayHaveUnreadBody(request: WebhookRequest): boolean {
   const length = headerValue(request.headers, 'content-length');
   if (length !== undefined) return length.trim() !== '0';
   return headerValue(request.headers, 'transfer-encoding') !== undefined;
+}
+
+/**
+ * Whether a body labelled `contentType` may be read as JSON: no label, `application/json`, any
+ * `+json` type, or `text/plain` (fetch's label for a string body). Parameters such as `charset`
+ * are ignored: the body is decoded as UTF-8, which JSON requires.
+ */
+function isJsonContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true;
+  const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  return type === '' || type === 'application/json' || type === 'text/plain' || /^[a-z0-9!#$&^_.-]+\/[a-z0-9!#$&^_.-]+\+json$/.test(type);
 }
 
 function where(options: ResolvedWebhookOptions): string {

@@ -10,6 +10,7 @@ export {
   type WebhookSecretPlacement,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_ACK_TIMEOUT,
+  DEFAULT_BODY_TIMEOUT,
   DEFAULT_SECRET_HEADER,
 } from './options';
 export {

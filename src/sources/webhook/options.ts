@@ -34,6 +34,11 @@ export type WebhookSecretPlacement = 'path' | 'header' | 'either';
 /**
  * Options of {@link webhook}. Everything is optional; defaults are listed per field.
  *
+ * Bodies are JSON: a request whose `Content-Type` names another format (form data,
+ * `application/octet-stream`, XML...) gets `415` without being read. Accepted are
+ * `application/json`, any `+json` type, `text/plain` (what `fetch` sends for a string body) and
+ * no content type at all.
+ *
  * @example
  * const hook = webhook({
  *   path: '/tamtam',
@@ -58,6 +63,13 @@ export interface WebhookOptions {
   readonly secretHeader?: string;
   /** Largest accepted body in bytes; bigger requests get `413` without being read further. Default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * Longest time reading one request's body may take, in ms, from the moment the webhook starts
+   * reading it. A client still sending after that (a trickle, or one that stopped mid-body)
+   * gets `408` and its connection is closed, so it cannot hold a socket until Node's own
+   * 300 s request timeout. Does not apply to a body a framework already read. Default `10_000`.
+   */
+  readonly bodyTimeout?: number;
   /** When to answer `200`. Default `'received'`. */
   readonly ack?: WebhookAckPolicy;
   /** With `ack: 'handled'`, answer `200` after this many ms even if handling goes on. Default `10_000`. */
@@ -108,6 +120,7 @@ export interface ResolvedWebhookOptions {
   readonly secretIn: WebhookSecretPlacement;
   readonly secretHeader: string;
   readonly maxBodyBytes: number;
+  readonly bodyTimeout: number;
   readonly ack: WebhookAckPolicy;
   readonly ackTimeout: number;
   readonly retryAfter: number;
@@ -130,6 +143,14 @@ export interface ResolvedWebhookOptions {
  * webhook({ maxBodyBytes: DEFAULT_MAX_BODY_BYTES / 4 });
  */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+/**
+ * Default `bodyTimeout` in ms (10 s): an Update is a few kilobytes, which any live client
+ * sends in far less.
+ *
+ * @example
+ * webhook({ bodyTimeout: DEFAULT_BODY_TIMEOUT / 2 });
+ */
+export const DEFAULT_BODY_TIMEOUT = 10_000;
 /**
  * Default `ackTimeout` in ms (10 s).
  *
@@ -208,6 +229,7 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
     secretIn,
     secretHeader: secretHeader.toLowerCase(),
     maxBodyBytes: positiveInteger(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes', Number.MAX_SAFE_INTEGER),
+    bodyTimeout: positiveInteger(options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT, 'bodyTimeout', MAX_TIMER),
     ack,
     ackTimeout: positiveInteger(options.ackTimeout ?? DEFAULT_ACK_TIMEOUT, 'ackTimeout', MAX_TIMER),
     retryAfter: positiveInteger(options.retryAfter ?? 5, 'retryAfter', 86_400),

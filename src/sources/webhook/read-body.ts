@@ -10,6 +10,7 @@
  * - `parsed`: a framework already parsed the body; this is its value.
  * - `too-large`: more than the limit; `drained` says whether the body was read to its end.
  * - `unreadable`: the stream failed (client went away) or the bytes are not UTF-8.
+ * - `timeout`: the stream did not end within the deadline; it was abandoned unread.
  *
  * @example
  * const result = await readBody('{"a":1}', 1024); // { kind: 'text', text: '{"a":1}' }
@@ -18,19 +19,23 @@ export type BodyReadResult =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'parsed'; readonly value: unknown }
   | { readonly kind: 'too-large'; readonly drained: boolean }
-  | { readonly kind: 'unreadable'; readonly reason: string; readonly drained: boolean };
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly drained: boolean }
+  | { readonly kind: 'timeout'; readonly drained: false };
 
 const encoder = new TextEncoder();
 
 /**
  * Reads `body` (at most `limit` bytes). Streams are pulled chunk by chunk and abandoned
- * (`return()` on the iterator) as soon as the total passes the limit.
+ * (`return()` on the iterator) as soon as the total passes the limit, or when the whole stream
+ * has not ended `timeout` ms after reading began (a client trickling its body, or one that
+ * stopped sending); the timer is cleared as soon as reading ends. Bodies already in memory
+ * need no deadline.
  *
  * @example
- * const result = await readBody(request.body, 1_048_576);
+ * const result = await readBody(request.body, 1_048_576, 10_000);
  * if (result.kind === 'too-large') return rejected('body.too.large', '...');
  */
-export async function readBody(body: unknown, limit: number): Promise<BodyReadResult> {
+export async function readBody(body: unknown, limit: number, timeout?: number): Promise<BodyReadResult> {
   if (body === undefined) return { kind: 'text', text: '' };
   if (typeof body === 'string') {
     return encoder.encode(body).byteLength > limit ? { kind: 'too-large', drained: true } : { kind: 'text', text: body };
@@ -39,11 +44,27 @@ export async function readBody(body: unknown, limit: number): Promise<BodyReadRe
     const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
     return bytes.byteLength > limit ? { kind: 'too-large', drained: true } : decode([bytes], bytes.byteLength, true);
   }
-  if (isAsyncIterable(body)) return readStream(body, limit);
-  return { kind: 'parsed', value: body };
+  if (!isAsyncIterable(body)) return { kind: 'parsed', value: body };
+  if (timeout === undefined) return readStream(body, limit, undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), timeout);
+  });
+  try {
+    return await readStream(body, limit, expired);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-async function readStream(stream: AsyncIterable<unknown>, limit: number): Promise<BodyReadResult> {
+/** What the deadline of a stream read resolves with. */
+const TIMED_OUT: unique symbol = Symbol('timed out');
+
+async function readStream(
+  stream: AsyncIterable<unknown>,
+  limit: number,
+  expired: Promise<typeof TIMED_OUT> | undefined,
+): Promise<BodyReadResult> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let iterator: AsyncIterator<unknown>;
@@ -53,11 +74,15 @@ async function readStream(stream: AsyncIterable<unknown>, limit: number): Promis
     return { kind: 'unreadable', reason: `the body stream could not be opened (${describe(error)})`, drained: false };
   }
   for (;;) {
-    let step: IteratorResult<unknown>;
+    let step: IteratorResult<unknown> | typeof TIMED_OUT;
     try {
-      step = await iterator.next();
+      step = await (expired === undefined ? iterator.next() : Promise.race([iterator.next(), expired]));
     } catch (error) {
       return { kind: 'unreadable', reason: `reading the body failed (${describe(error)})`, drained: false };
+    }
+    if (step === TIMED_OUT) {
+      abandon(iterator);
+      return { kind: 'timeout', drained: false };
     }
     if (step.done === true) break;
     const chunk = toBytes(step.value);

@@ -3,7 +3,9 @@
  */
 import type { MarkupElement } from '../../../types';
 
-const TAGS: Readonly<Record<string, MarkupElement['type']>> = {
+// Maps: a tag or entity name from the text (`<constructor>`, `&valueOf;`) must never find an
+// Object.prototype member
+const TAGS: ReadonlyMap<string, MarkupElement['type']> = new Map<string, MarkupElement['type']>(Object.entries({
   b: 'strong',
   strong: 'strong',
   i: 'emphasized',
@@ -17,16 +19,16 @@ const TAGS: Readonly<Record<string, MarkupElement['type']>> = {
   code: 'monospaced',
   mark: 'highlighted',
   h1: 'heading',
-};
+} satisfies Record<string, MarkupElement['type']>));
 
-const ENTITIES: Readonly<Record<string, string>> = {
+const ENTITIES: ReadonlyMap<string, string> = new Map(Object.entries({
   amp: '&',
   lt: '<',
   gt: '>',
   quot: '"',
   apos: "'",
   nbsp: '\u00a0',
-};
+}));
 
 interface Open {
   tag: string;
@@ -66,7 +68,7 @@ export function parseHtml(source: string): { text: string; markup: MarkupElement
       text += '\n';
       continue;
     }
-    const type = TAGS[tag];
+    const type = TAGS.get(tag);
     if (!type) continue;
     if (!closing) {
       const href = /href\s*=\s*("([^"]*)"|'([^']*)')/i.exec(m[3] ?? '');
@@ -88,7 +90,7 @@ function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, name: string) => {
     if (name.startsWith('#x')) return safeCodePoint(Number.parseInt(name.slice(2), 16), whole);
     if (name.startsWith('#')) return safeCodePoint(Number.parseInt(name.slice(1), 10), whole);
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    return ENTITIES.get(name.toLowerCase()) ?? whole;
   });
 }
 
