@@ -305,10 +305,62 @@ function dropUndeclaredRequired(
   }
   if (fact.properties) {
     next['properties'] = Object.fromEntries(
-      Object.entries(fact.properties).map(([n, p]) => [n, dropUndeclaredRequired(p, `${where}.${n}`, schemas, quirks)]),
+      Object.entries(fact.properties).map(([n, p]) => [n, dropUndeclaredRequired(p, `${where}.properties.${n}`, schemas, quirks)]),
     );
   }
   if (fact.items) next['items'] = dropUndeclaredRequired(fact.items, `${where}.items`, schemas, quirks);
+  return next as SchemaFact;
+}
+
+/** The JSON type a schema stands for: declared, implied by its keywords, or its target's. */
+function impliedType(fact: SchemaFact, schemas: Readonly<Record<string, SchemaFact>>, depth = 0): SchemaType | undefined {
+  if (fact.type !== undefined) return fact.type;
+  if (fact.properties !== undefined || fact.additionalProperties !== undefined || fact.discriminator !== undefined) {
+    return 'object';
+  }
+  if (fact.items !== undefined) return 'array';
+  if (depth > 16) return undefined;
+  if (fact.ref !== undefined) {
+    const target = schemas[fact.ref];
+    return target ? impliedType(target, schemas, depth + 1) : undefined;
+  }
+  for (const part of fact.allOf ?? []) {
+    const type = impliedType(part, schemas, depth + 1);
+    if (type !== undefined) return type;
+  }
+  return undefined;
+}
+
+/**
+ * Drops a `type` that contradicts the schema its allOf parts stand for (`type: string` beside
+ * `allOf: [<an object schema>]` can only ever be satisfied by null): the reference wins.
+ */
+function dropContradictoryTypes(
+  fact: SchemaFact,
+  where: string,
+  schemas: Readonly<Record<string, SchemaFact>>,
+  quirks: Quirks,
+): SchemaFact {
+  const next: Record<string, unknown> = { ...fact };
+  if (fact.type !== undefined && fact.allOf) {
+    const parts = fact.allOf.map((part) => impliedType(part, schemas)).filter((t) => t !== undefined);
+    const conflicting = parts.find((t) => t !== fact.type && !(t === 'integer' && fact.type === 'number'));
+    if (conflicting !== undefined) {
+      quirks.add(`\`type\` contradicts the type of its allOf reference; the reference's type (${conflicting}) is kept`, `${where}.type`);
+      delete next['type'];
+    }
+  }
+  const visit = (child: SchemaFact, at: string) => dropContradictoryTypes(child, at, schemas, quirks);
+  if (fact.properties) {
+    next['properties'] = Object.fromEntries(Object.entries(fact.properties).map(([n, p]) => [n, visit(p, `${where}.properties.${n}`)]));
+  }
+  if (fact.items) next['items'] = visit(fact.items, `${where}.items`);
+  if (typeof fact.additionalProperties === 'object') {
+    next['additionalProperties'] = visit(fact.additionalProperties, `${where}.additionalProperties`);
+  }
+  for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+    if (fact[key]) next[key] = fact[key].map((part, i) => visit(part, `${where}.${key}[${i}]`));
+  }
   return next as SchemaFact;
 }
 
@@ -442,6 +494,7 @@ export function extractFacts(dialect: Dialect, text: string): DialectFacts {
   const schemas: Record<string, SchemaFact> = {};
   for (const [name, raw] of Object.entries(rawSchemas)) schemas[name] = schemaFact(raw, name, quirks);
   for (const name of Object.keys(schemas)) schemas[name] = dropUndeclaredRequired(schemas[name]!, name, schemas, quirks);
+  for (const name of Object.keys(schemas)) schemas[name] = dropContradictoryTypes(schemas[name]!, name, schemas, quirks);
 
   const operations = operationFacts(doc, quirks);
 
