@@ -245,6 +245,19 @@ function schemaFact(raw: unknown, where: string, quirks: Quirks): SchemaFact {
     }
   }
 
+  // A default written as text for a number or boolean schema: read it as what it stands for.
+  const declared = out['type'];
+  const fallback = out['default'];
+  if (typeof fallback === 'string') {
+    if ((declared === 'integer' || declared === 'number') && /^-?\d+(\.\d+)?$/.test(fallback)) {
+      quirks.add(`\`default\` given as a string for type ${declared}; read as a number`, `${where}.default`);
+      out['default'] = Number(fallback);
+    } else if (declared === 'boolean' && (fallback === 'true' || fallback === 'false')) {
+      quirks.add('`default` given as a string for a boolean; read as a boolean', `${where}.default`);
+      out['default'] = fallback === 'true';
+    }
+  }
+
   // Keywords of another JSON type than the declared one constrain nothing: drop them.
   const type = out['type'] as SchemaType | undefined;
   if (type !== undefined) {
@@ -497,6 +510,24 @@ export function extractFacts(dialect: Dialect, text: string): DialectFacts {
   for (const name of Object.keys(schemas)) schemas[name] = dropContradictoryTypes(schemas[name]!, name, schemas, quirks);
 
   const operations = operationFacts(doc, quirks);
+  for (const [id, op] of Object.entries(operations)) {
+    const fix = (fact: SchemaFact, where: string) => dropContradictoryTypes(fact, where, schemas, quirks);
+    const params = (location: 'path' | 'query' | 'header') =>
+      Object.fromEntries(
+        Object.entries(op.parameters[location]).map(([n, p]) => [n, { ...p, schema: fix(p.schema, `${id}.${location}.${n}`) }]),
+      );
+    operations[id] = {
+      ...op,
+      parameters: { path: params('path'), query: params('query'), header: params('header') },
+      ...(op.requestBody ? { requestBody: { ...op.requestBody, schema: fix(op.requestBody.schema, `${id}.requestBody`) } } : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([st, r]) => [
+          st,
+          r.body ? { ...r, body: { ...r.body, schema: fix(r.body.schema, `${id}.responses.${st}`) } } : r,
+        ]),
+      ),
+    };
+  }
 
   const facts = {
     dialect,

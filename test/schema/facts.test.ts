@@ -177,7 +177,7 @@ paths:
       description: Long prose
       parameters:
         - { name: thingId, in: path, required: true, schema: { type: integer, format: int64, pattern: '\\-?\\d+' } }
-        - { name: limit, in: query, description: How many, example: 5, schema: { type: integer, minimum: 1, maximum: 10, default: 5 } }
+        - { name: limit, in: query, description: How many, example: 5, schema: { type: integer, minimum: 1, maximum: 10, default: '5' } }
       responses:
         '200': { description: OK, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }
         '404': { $ref: '#/components/responses/NotFound' }
@@ -250,6 +250,7 @@ components:
     expect(facts.schemas['Ids']?.properties?.['ids']).toEqual({ type: 'array', items: { type: 'integer' } });
     expect(facts.operations['addThings']?.responses).toEqual({});
     expect(facts.quirks).toEqual([
+      '`default` given as a string for type integer; read as a number: getThing.query.limit.default',
       '`maxItems` given as a string; read as a number: Ids.properties.ids.items.maxItems',
       '`maxItems` on a schema of type integer has no effect; dropped: Ids.properties.ids.items.maxItems',
       '`pattern` on a schema of type integer has no effect; dropped: getThing.path.thingId.pattern',

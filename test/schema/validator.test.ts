@@ -3,7 +3,9 @@
  * sample payloads conform, deliberately broken ones are caught with an error naming the field,
  * and each dialect rejects the other's update types.
  */
+import { Ajv2019 } from 'ajv/dist/2019';
 import { describe, expect, it } from 'vitest';
+import { type SchemaFact, factsToJsonSchema } from '../../src/schema-facts';
 import { createUpdateFactory } from '../../src/testing';
 import * as responses from '../actions/responses';
 import { allSampleAttachments, allSampleButtons, freshSampleUpdate, sampleUpdates, sampleUsers } from '../fixtures/updates';
@@ -274,6 +276,38 @@ describe('requests', () => {
   it('operations of one dialect only', () => {
     expect(() => max.validateRequest('construct', {})).toThrow(/no operation "construct" in the schema/);
     expect(max.validateRequest('postAdmins', { path: { chatId: '-1' }, body: { admins: [{ user_id: 7, permissions: ['write'] }] } })).toEqual(OK);
+  });
+});
+
+describe.each(['tamtam', 'max'] as const)('the whole %s schema', (dialect) => {
+  it('compiles: every component, every operation body and parameter, in both modes', () => {
+    for (const strict of [false, true]) {
+      const v = schemaValidator(dialect, { strict });
+      for (const name of Object.keys(v.facts.schemas)) expect(() => v.validate(name, {}), name).not.toThrow();
+      for (const [id, op] of Object.entries(v.facts.operations)) {
+        for (const status of Object.keys(op.responses)) expect(() => v.validateResponse(id, Number(status), {}), id).not.toThrow();
+        expect(() => v.validateRequest(id, { body: op.requestBody ? {} : undefined }), id).not.toThrow();
+      }
+    }
+  });
+
+  it('agrees with itself: every default satisfies the schema it is the default of', () => {
+    const v = schemaValidator(dialect);
+    const doc = factsToJsonSchema(v.facts);
+    const ajv = new Ajv2019({ strict: false, ownProperties: true, validateFormats: false });
+    ajv.addSchema(doc.root);
+    const failing: string[] = [];
+    const walk = (fact: SchemaFact, where: string): void => {
+      if (fact.default !== undefined && !ajv.validate(doc.schemaOf(fact), fact.default)) failing.push(`${where}: ${JSON.stringify(fact.default)}`);
+      for (const [name, prop] of Object.entries(fact.properties ?? {})) walk(prop, `${where}.${name}`);
+      for (const part of fact.allOf ?? []) walk(part, where);
+      if (fact.items) walk(fact.items, `${where}.items`);
+    };
+    for (const [name, fact] of Object.entries(v.facts.schemas)) walk(fact, name);
+    for (const [id, op] of Object.entries(v.facts.operations)) {
+      for (const [name, param] of Object.entries(op.parameters.query)) walk(param.schema, `${id}.${name}`);
+    }
+    expect(failing).toEqual([]);
   });
 });
 
