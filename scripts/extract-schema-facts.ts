@@ -262,9 +262,10 @@ function schemaFact(raw: unknown, where: string, quirks: Quirks): SchemaFact {
   const type = out['type'] as SchemaType | undefined;
   if (type !== undefined) {
     for (const key of Object.keys(out)) {
-      const family = NUMBER_KEYWORDS.has(key) ? 'number' : APPLIES_TO[key];
+      const family = NUMBER_KEYWORDS.has(key) ? 'number' : key === 'format' ? 'scalar' : APPLIES_TO[key];
       if (family === undefined) continue;
-      const applies = family === 'number' ? NUMERIC_TYPES.has(type) : family === type;
+      const applies =
+        family === 'number' ? NUMERIC_TYPES.has(type) : family === 'scalar' ? type !== 'array' && type !== 'object' : family === type;
       if (!applies) {
         quirks.add(`\`${key}\` on a schema of type ${type} has no effect; dropped`, `${where}.${key}`);
         delete out[key];

@@ -177,6 +177,7 @@ paths:
       description: Long prose
       parameters:
         - { name: thingId, in: path, required: true, schema: { type: integer, format: int64, pattern: '\\-?\\d+' } }
+        - { name: ids, in: query, style: simple, schema: { type: array, format: string, items: { type: string } } }
         - { name: limit, in: query, description: How many, example: 5, schema: { type: integer, minimum: 1, maximum: 10, default: '5' } }
       responses:
         '200': { description: OK, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }
@@ -228,7 +229,10 @@ components:
       parameters: {
         header: {},
         path: { thingId: { required: true, schema: { type: 'integer', format: 'int64' } } },
-        query: { limit: { required: false, schema: { type: 'integer', minimum: 1, maximum: 10, default: 5 } } },
+        query: {
+          ids: { required: false, style: 'simple', schema: { type: 'array', items: { type: 'string' } } },
+          limit: { required: false, schema: { type: 'integer', minimum: 1, maximum: 10, default: 5 } },
+        },
       },
       responses: {
         '200': { body: { mediaType: 'application/json', schema: { ref: 'Thing' } } },
@@ -251,6 +255,7 @@ components:
     expect(facts.operations['addThings']?.responses).toEqual({});
     expect(facts.quirks).toEqual([
       '`default` given as a string for type integer; read as a number: getThing.query.limit.default',
+      '`format` on a schema of type array has no effect; dropped: getThing.query.ids.format',
       '`maxItems` given as a string; read as a number: Ids.properties.ids.items.maxItems',
       '`maxItems` on a schema of type integer has no effect; dropped: Ids.properties.ids.items.maxItems',
       '`pattern` on a schema of type integer has no effect; dropped: getThing.path.thingId.pattern',
