@@ -19,6 +19,7 @@
  * npm run schema:facts -- --shared /work/shared # or a folder given explicitly
  * npm run schema:facts -- --check               # exit 1 if the committed files are stale
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -89,8 +90,7 @@ const APPLIES_TO: Readonly<Record<string, SchemaType>> = {
 const NUMERIC_TYPES = new Set<SchemaType>(['integer', 'number']);
 const NUMBER_KEYWORDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
 
-const isRecord = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 class ExtractError extends Error {
   override name = 'ExtractError';
@@ -101,15 +101,13 @@ class Quirks {
   private readonly byKind = new Map<string, Set<string>>();
 
   add(kind: string, where: string): void {
-    let places = this.byKind.get(kind);
-    if (!places) this.byKind.set(kind, (places = new Set()));
+    const places = this.byKind.get(kind) ?? new Set<string>();
     places.add(where);
+    this.byKind.set(kind, places);
   }
 
   list(): string[] {
-    return [...this.byKind]
-      .map(([kind, places]) => `${kind}: ${[...places].sort().join(', ')}`)
-      .sort();
+    return [...this.byKind].map(([kind, places]) => `${kind}: ${[...places].sort().join(', ')}`).sort();
   }
 }
 
@@ -223,7 +221,10 @@ function schemaFact(raw: unknown, where: string, quirks: Quirks): SchemaFact {
           for (const [tag, target] of Object.entries(value['mapping'])) {
             let pointer = target;
             if (isRecord(target) && Object.keys(target).length === 1 && typeof target['$ref'] === 'string') {
-              quirks.add('discriminator mapping value written as a `$ref` object (must be a string); read as its pointer', `${at}.mapping`);
+              quirks.add(
+                'discriminator mapping value written as a `$ref` object (must be a string); read as its pointer',
+                `${at}.mapping`,
+              );
               pointer = target['$ref'];
             }
             mapping[tag] = componentName(pointer, `${at}.mapping.${tag}`);
@@ -265,7 +266,11 @@ function schemaFact(raw: unknown, where: string, quirks: Quirks): SchemaFact {
       const family = NUMBER_KEYWORDS.has(key) ? 'number' : key === 'format' ? 'scalar' : APPLIES_TO[key];
       if (family === undefined) continue;
       const applies =
-        family === 'number' ? NUMERIC_TYPES.has(type) : family === 'scalar' ? type !== 'array' && type !== 'object' : family === type;
+        family === 'number'
+          ? NUMERIC_TYPES.has(type)
+          : family === 'scalar'
+            ? type !== 'array' && type !== 'object'
+            : family === type;
       if (!applies) {
         quirks.add(`\`${key}\` on a schema of type ${type} has no effect; dropped`, `${where}.${key}`);
         delete out[key];
@@ -315,11 +320,16 @@ function dropUndeclaredRequired(
     else delete next['required'];
   }
   if (fact.allOf) {
-    next['allOf'] = fact.allOf.map((part, i) => dropUndeclaredRequired(part, `${where}.allOf[${i}]`, schemas, quirks, declared));
+    next['allOf'] = fact.allOf.map((part, i) =>
+      dropUndeclaredRequired(part, `${where}.allOf[${i}]`, schemas, quirks, declared),
+    );
   }
   if (fact.properties) {
     next['properties'] = Object.fromEntries(
-      Object.entries(fact.properties).map(([n, p]) => [n, dropUndeclaredRequired(p, `${where}.properties.${n}`, schemas, quirks)]),
+      Object.entries(fact.properties).map(([n, p]) => [
+        n,
+        dropUndeclaredRequired(p, `${where}.properties.${n}`, schemas, quirks),
+      ]),
     );
   }
   if (fact.items) next['items'] = dropUndeclaredRequired(fact.items, `${where}.items`, schemas, quirks);
@@ -327,7 +337,11 @@ function dropUndeclaredRequired(
 }
 
 /** The JSON type a schema stands for: declared, implied by its keywords, or its target's. */
-function impliedType(fact: SchemaFact, schemas: Readonly<Record<string, SchemaFact>>, depth = 0): SchemaType | undefined {
+function impliedType(
+  fact: SchemaFact,
+  schemas: Readonly<Record<string, SchemaFact>>,
+  depth = 0,
+): SchemaType | undefined {
   if (fact.type !== undefined) return fact.type;
   if (fact.properties !== undefined || fact.additionalProperties !== undefined || fact.discriminator !== undefined) {
     return 'object';
@@ -360,13 +374,18 @@ function dropContradictoryTypes(
     const parts = fact.allOf.map((part) => impliedType(part, schemas)).filter((t) => t !== undefined);
     const conflicting = parts.find((t) => t !== fact.type && !(t === 'integer' && fact.type === 'number'));
     if (conflicting !== undefined) {
-      quirks.add(`\`type\` contradicts the type of its allOf reference; the reference's type (${conflicting}) is kept`, `${where}.type`);
+      quirks.add(
+        `\`type\` contradicts the type of its allOf reference; the reference's type (${conflicting}) is kept`,
+        `${where}.type`,
+      );
       delete next['type'];
     }
   }
   const visit = (child: SchemaFact, at: string) => dropContradictoryTypes(child, at, schemas, quirks);
   if (fact.properties) {
-    next['properties'] = Object.fromEntries(Object.entries(fact.properties).map(([n, p]) => [n, visit(p, `${where}.properties.${n}`)]));
+    next['properties'] = Object.fromEntries(
+      Object.entries(fact.properties).map(([n, p]) => [n, visit(p, `${where}.properties.${n}`)]),
+    );
   }
   if (fact.items) next['items'] = visit(fact.items, `${where}.items`);
   if (typeof fact.additionalProperties === 'object') {
@@ -400,9 +419,10 @@ function jsonBody(raw: unknown, where: string, quirks: Quirks): BodyFact | undef
   const content = raw['content'];
   if (content === undefined) return undefined;
   if (!isRecord(content)) throw new ExtractError(`${where}.content: must be an object`);
-  const types = Object.keys(content);
-  if (types.length !== 1) throw new ExtractError(`${where}.content: expected one media type, got ${types.join(', ')}`);
-  const mediaType = types[0]!;
+  const [mediaType, ...others] = Object.keys(content);
+  if (mediaType === undefined || others.length > 0) {
+    throw new ExtractError(`${where}.content: expected one media type, got ${Object.keys(content).join(', ')}`);
+  }
   const media = content[mediaType];
   if (!isRecord(media) || media['schema'] === undefined) return undefined;
   return { mediaType, schema: schemaFact(media['schema'], `${where}.content`, quirks) };
@@ -429,7 +449,11 @@ function operationFacts(doc: Raw, quirks: Quirks): Record<string, OperationFact>
       if (typeof id !== 'string') throw new ExtractError(`${method.toUpperCase()} ${path}: no operationId`);
       if (Object.hasOwn(operations, id)) throw new ExtractError(`operationId ${id} is used twice`);
 
-      const parameters = { path: {} as Record<string, ParameterFact>, query: {} as Record<string, ParameterFact>, header: {} as Record<string, ParameterFact> };
+      const parameters = {
+        path: {} as Record<string, ParameterFact>,
+        query: {} as Record<string, ParameterFact>,
+        header: {} as Record<string, ParameterFact>,
+      };
       for (const [i, param] of ((op['parameters'] as unknown[] | undefined) ?? []).entries()) {
         const at = `${id}.parameters[${i}]`;
         if (!isRecord(param) || typeof param['name'] !== 'string') throw new ExtractError(`${at}: needs a name`);
@@ -444,13 +468,16 @@ function operationFacts(doc: Raw, quirks: Quirks): Record<string, OperationFact>
         if (typeof param['style'] === 'string') fact['style'] = param['style'];
         if (typeof param['explode'] === 'boolean') fact['explode'] = param['explode'];
         if (location === 'path' && param['required'] !== true) {
-          quirks.add('path parameter not marked required (OpenAPI requires it); required', `${id}.path.${param['name']}`);
+          quirks.add(
+            'path parameter not marked required (OpenAPI requires it); required',
+            `${id}.path.${param['name']}`,
+          );
           fact['required'] = true;
         }
         parameters[location][param['name']] = fact as unknown as ParameterFact;
       }
-      for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
-        if (!Object.hasOwn(parameters.path, name!)) {
+      for (const [, name = ''] of path.matchAll(/\{([^}]+)\}/g)) {
+        if (!Object.hasOwn(parameters.path, name)) {
           throw new ExtractError(`${id}: path parameter {${name}} is not declared`);
         }
       }
@@ -480,7 +507,9 @@ function operationFacts(doc: Raw, quirks: Quirks): Record<string, OperationFact>
         const body = jsonBody(target, `${id}.responses.${status}`, quirks);
         responses[status] = { ...(body ? { body } : {}), ...(component ? { component } : {}) };
       }
-      const statuses = Object.keys(responses).map(Number).sort((a, b) => a - b);
+      const statuses = Object.keys(responses)
+        .map(Number)
+        .sort((a, b) => a - b);
 
       operations[id] = {
         method: method.toUpperCase() as OperationFact['method'],
@@ -507,20 +536,27 @@ export function extractFacts(dialect: Dialect, text: string): DialectFacts {
   if (!isRecord(rawSchemas)) throw new ExtractError('components.schemas: missing');
   const schemas: Record<string, SchemaFact> = {};
   for (const [name, raw] of Object.entries(rawSchemas)) schemas[name] = schemaFact(raw, name, quirks);
-  for (const name of Object.keys(schemas)) schemas[name] = dropUndeclaredRequired(schemas[name]!, name, schemas, quirks);
-  for (const name of Object.keys(schemas)) schemas[name] = dropContradictoryTypes(schemas[name]!, name, schemas, quirks);
+  for (const [name, fact] of Object.entries(schemas))
+    schemas[name] = dropUndeclaredRequired(fact, name, schemas, quirks);
+  for (const [name, fact] of Object.entries(schemas))
+    schemas[name] = dropContradictoryTypes(fact, name, schemas, quirks);
 
   const operations = operationFacts(doc, quirks);
   for (const [id, op] of Object.entries(operations)) {
     const fix = (fact: SchemaFact, where: string) => dropContradictoryTypes(fact, where, schemas, quirks);
     const params = (location: 'path' | 'query' | 'header') =>
       Object.fromEntries(
-        Object.entries(op.parameters[location]).map(([n, p]) => [n, { ...p, schema: fix(p.schema, `${id}.${location}.${n}`) }]),
+        Object.entries(op.parameters[location]).map(([n, p]) => [
+          n,
+          { ...p, schema: fix(p.schema, `${id}.${location}.${n}`) },
+        ]),
       );
     operations[id] = {
       ...op,
       parameters: { path: params('path'), query: params('query'), header: params('header') },
-      ...(op.requestBody ? { requestBody: { ...op.requestBody, schema: fix(op.requestBody.schema, `${id}.requestBody`) } } : {}),
+      ...(op.requestBody
+        ? { requestBody: { ...op.requestBody, schema: fix(op.requestBody.schema, `${id}.requestBody`) } }
+        : {}),
       responses: Object.fromEntries(
         Object.entries(op.responses).map(([st, r]) => [
           st,
@@ -543,7 +579,10 @@ export function extractFacts(dialect: Dialect, text: string): DialectFacts {
       Object.entries(isRecord(components['securitySchemes']) ? components['securitySchemes'] : {}).map(
         ([name, scheme]) => {
           const s = scheme as Raw;
-          return [name, { type: String(s['type']), in: s['in'] as string | undefined, name: s['name'] as string | undefined }];
+          return [
+            name,
+            { type: String(s['type']), in: s['in'] as string | undefined, name: s['name'] as string | undefined },
+          ];
         },
       ),
     ),
@@ -578,11 +617,14 @@ export function extractFacts(dialect: Dialect, text: string): DialectFacts {
     const mapped = new Set(Object.values(fact.discriminator.mapping));
     for (const [name, other] of Object.entries(schemas)) {
       if (!mapped.has(name) && (other.allOf ?? []).some((part) => part.ref === base)) {
-        quirks.add(`extends ${base} but is missing from its discriminator mapping (rejected where ${base} is expected)`, name);
+        quirks.add(
+          `extends ${base} but is missing from its discriminator mapping (rejected where ${base} is expected)`,
+          name,
+        );
       }
     }
     for (const [tag, target] of Object.entries(fact.discriminator.mapping)) {
-      if (!(schemas[target]!.allOf ?? []).some((part) => part.ref === base)) {
+      if (!(schemas[target]?.allOf ?? []).some((part) => part.ref === base)) {
         quirks.add(`discriminator target does not extend its base ${base}`, `${base}.discriminator.mapping.${tag}`);
       }
     }
@@ -592,26 +634,41 @@ export function extractFacts(dialect: Dialect, text: string): DialectFacts {
   return sortKeys(facts) as DialectFacts;
 }
 
-/** The facts file's text: sorted keys, two-space indent, trailing newline. */
-export function renderFacts(facts: DialectFacts): string {
-  return `${JSON.stringify(sortKeys(facts), null, 2)}\n`;
+/**
+ * The facts file's text: sorted keys, laid out by the project's formatter (Biome, so that
+ * `npm run lint` accepts the committed file as written).
+ */
+export function renderFacts(facts: DialectFacts, fileName = 'facts.json'): string {
+  const json = `${JSON.stringify(sortKeys(facts), null, 2)}\n`;
+  const biome = join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'biome.cmd' : 'biome');
+  if (!existsSync(biome)) throw new ExtractError(`the formatter is missing (${biome}): run npm install`);
+  return execFileSync(biome, ['format', `--stdin-file-path=${fileName}`], {
+    input: json,
+    encoding: 'utf8',
+    cwd: repoRoot,
+  });
 }
 
 function main(argv: readonly string[]): number {
   let shared = resolve(repoRoot, '..', 'shared');
   let check = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  const args = [...argv];
+  for (let arg = args.shift(); arg !== undefined; arg = args.shift()) {
+    const value = arg === '--shared' ? args.shift() : undefined;
     if (arg === '--check') check = true;
-    else if (arg === '--shared' && argv[i + 1] !== undefined) shared = resolve(argv[++i]!);
+    else if (value !== undefined) shared = resolve(value);
     else {
       console.error(`extract-schema-facts: unknown argument ${arg} (use --shared <dir> and/or --check)`);
       return 2;
     }
   }
-  const missing = (Object.keys(SOURCES) as Dialect[]).map((d) => join(shared, SOURCES[d])).filter((f) => !existsSync(f));
+  const missing = (Object.keys(SOURCES) as Dialect[])
+    .map((d) => join(shared, SOURCES[d]))
+    .filter((f) => !existsSync(f));
   if (missing.length > 0) {
-    console.error(`extract-schema-facts: schema not found: ${missing.join(', ')} (pass --shared <dir> with tamtam-bot-api/ and max-bot-api/)`);
+    console.error(
+      `extract-schema-facts: schema not found: ${missing.join(', ')} (pass --shared <dir> with tamtam-bot-api/ and max-bot-api/)`,
+    );
     return 1;
   }
 
@@ -620,7 +677,7 @@ function main(argv: readonly string[]): number {
     const text = readFileSync(join(shared, SOURCES[dialect]), 'utf8');
     let rendered: string;
     try {
-      rendered = renderFacts(extractFacts(dialect, text));
+      rendered = renderFacts(extractFacts(dialect, text), OUTPUTS[dialect]);
     } catch (error) {
       console.error(`extract-schema-facts: ${SOURCES[dialect]}: ${(error as Error).message}`);
       return 1;

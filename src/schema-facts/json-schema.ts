@@ -76,8 +76,8 @@ export function factsToJsonSchema(facts: DialectFacts, options: JsonSchemaOption
     const d = fact.discriminator;
     if (!d) continue;
     for (const [tag, target] of Object.entries(d.mapping)) {
-      let byProperty = tagsOf.get(target);
-      if (!byProperty) tagsOf.set(target, (byProperty = new Map()));
+      const byProperty = tagsOf.get(target) ?? new Map<string, string[]>();
+      tagsOf.set(target, byProperty);
       byProperty.set(d.propertyName, [...(byProperty.get(d.propertyName) ?? []), tag]);
     }
   }
@@ -155,6 +155,7 @@ export function factsToJsonSchema(facts: DialectFacts, options: JsonSchemaOption
       for (const [tag, target] of Object.entries(d.mapping)) {
         parts.push({
           if: { type: 'object', required: [d.propertyName], properties: { [d.propertyName]: { const: tag } } },
+          // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword, not a thenable
           then: { $ref: pointer(`${target}.shape`) },
         });
       }
@@ -173,7 +174,9 @@ export function factsToJsonSchema(facts: DialectFacts, options: JsonSchemaOption
     root,
     ref(component) {
       if (!has(component)) {
-        throw new TypeError(`factsToJsonSchema: no component ${JSON.stringify(component)} in the ${facts.dialect} facts`);
+        throw new TypeError(
+          `factsToJsonSchema: no component ${JSON.stringify(component)} in the ${facts.dialect} facts`,
+        );
       }
       return { $ref: pointer(component) };
     },

@@ -11,7 +11,15 @@
  * tamtam.validateResponse('getMyInfo', 200, body);
  */
 import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019';
-import { type Dialect, type DialectFacts, type OperationFact, type ParameterFact, type SchemaFact, factsToJsonSchema, schemaFacts } from '../../src/schema-facts';
+import {
+  type Dialect,
+  type DialectFacts,
+  type OperationFact,
+  type ParameterFact,
+  type SchemaFact,
+  factsToJsonSchema,
+  schemaFacts,
+} from '../../src/schema-facts';
 
 /** `{ ok: true }`, or every problem found, one line each (`<where>: <what>`). */
 export type ValidationResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
@@ -109,33 +117,42 @@ function createValidator(dialect: Dialect, strict: boolean): SchemaValidator {
   // ownProperties: a field is present only as an own property (a plain object's inherited
   // `constructor` is not a `Message.constructor` field). strictTypes off: the value definitions
   // of non-object components carry `unevaluatedProperties` too, which is harmless.
-  const ajv = new Ajv2019({ allErrors: true, ownProperties: true, strict: true, strictTypes: false, strictRequired: false });
+  const ajv = new Ajv2019({
+    allErrors: true,
+    ownProperties: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+  });
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   ajv.addSchema(doc.root);
 
   const components = new Map<string, ValidateFunction>();
   const compiledFacts = new WeakMap<SchemaFact, ValidateFunction>();
   const componentValidator = (name: string): ValidateFunction => {
-    let fn = components.get(name);
-    if (!fn) components.set(name, (fn = ajv.compile(doc.ref(name))));
+    const fn = components.get(name) ?? ajv.compile(doc.ref(name));
+    components.set(name, fn);
     return fn;
   };
   const factValidator = (fact: SchemaFact): ValidateFunction => {
-    let fn = compiledFacts.get(fact);
-    if (!fn) compiledFacts.set(fact, (fn = ajv.compile(doc.schemaOf(fact))));
+    const fn = compiledFacts.get(fact) ?? ajv.compile(doc.schemaOf(fact));
+    compiledFacts.set(fact, fn);
     return fn;
   };
   const check = (fn: ValidateFunction, value: unknown, where: string, errors: string[]): void => {
     if (!fn(value)) errors.push(...formatErrors(fn.errors ?? [], where));
   };
-  const result = (errors: readonly string[]): ValidationResult => (errors.length === 0 ? { ok: true } : { ok: false, errors });
+  const result = (errors: readonly string[]): ValidationResult =>
+    errors.length === 0 ? { ok: true } : { ok: false, errors };
   const operation = (operationId: string): OperationFact => {
     if (!Object.hasOwn(facts.operations, operationId)) {
       throw new TypeError(`schemaValidator(${dialect}): no operation ${JSON.stringify(operationId)} in the schema`);
     }
     return facts.operations[operationId]!;
   };
-  const tokenParams = Object.values(facts.security).filter((s) => s.in === 'query' && s.name !== undefined).map((s) => s.name!);
+  const tokenParams = Object.values(facts.security)
+    .filter((s) => s.in === 'query' && s.name !== undefined)
+    .map((s) => s.name!);
 
   const checkParameters = (
     where: 'path' | 'query',
@@ -254,7 +271,8 @@ function formatErrors(errors: readonly ErrorObject[], where: string): string[] {
     if (error.keyword === 'anyOf' || error.keyword === 'if') continue;
     if (error.keyword === 'type' && error.params['type'] === 'null') continue;
     let message = error.message ?? error.keyword;
-    if (error.keyword === 'enum') message += ` (${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')})`;
+    if (error.keyword === 'enum')
+      message += ` (${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')})`;
     if (error.keyword === 'unevaluatedProperties') message += ` (${String(error.params['unevaluatedProperty'])})`;
     if (error.keyword === 'additionalProperties') message += ` (${String(error.params['additionalProperty'])})`;
     const path = where + error.instancePath.replace(/\//g, '.').replace(/~1/g, '/').replace(/~0/g, '~');

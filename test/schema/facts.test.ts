@@ -19,18 +19,50 @@ const shared = process.env['TAMTAM_RX_SHARED'] ?? resolve(root, '..', 'shared');
 const haveDocuments = SCHEMA_DIALECTS.every((d) => existsSync(join(shared, SOURCES[d])));
 
 const TAMTAM_OPERATIONS = [
-  'getMyInfo', 'editMyInfo', 'getChats', 'getChatByLink', 'getChat', 'editChat', 'sendAction',
-  'getPinnedMessage', 'pinMessage', 'unpinMessage', 'getMembership', 'leaveChat', 'getAdmins',
-  'getMembers', 'addMembers', 'removeMember', 'getSubscriptions', 'subscribe', 'unsubscribe',
-  'getUploadUrl', 'getMessages', 'sendMessage', 'editMessage', 'deleteMessage', 'getMessageById',
-  'answerOnCallback', 'construct', 'getUpdates',
+  'getMyInfo',
+  'editMyInfo',
+  'getChats',
+  'getChatByLink',
+  'getChat',
+  'editChat',
+  'sendAction',
+  'getPinnedMessage',
+  'pinMessage',
+  'unpinMessage',
+  'getMembership',
+  'leaveChat',
+  'getAdmins',
+  'getMembers',
+  'addMembers',
+  'removeMember',
+  'getSubscriptions',
+  'subscribe',
+  'unsubscribe',
+  'getUploadUrl',
+  'getMessages',
+  'sendMessage',
+  'editMessage',
+  'deleteMessage',
+  'getMessageById',
+  'answerOnCallback',
+  'construct',
+  'getUpdates',
 ];
 const SHARED_UPDATE_TYPES = [
-  'message_created', 'message_callback', 'message_edited', 'message_removed', 'bot_added',
-  'bot_removed', 'user_added', 'user_removed', 'bot_started', 'chat_title_changed',
+  'message_created',
+  'message_callback',
+  'message_edited',
+  'message_removed',
+  'bot_added',
+  'bot_removed',
+  'user_added',
+  'user_removed',
+  'bot_started',
+  'chat_title_changed',
 ];
 
-const updateTypes = (facts: DialectFacts): string[] => Object.keys(facts.schemas['Update']?.discriminator?.mapping ?? {}).sort();
+const updateTypes = (facts: DialectFacts): string[] =>
+  Object.keys(facts.schemas['Update']?.discriminator?.mapping ?? {}).sort();
 const enumOf = (facts: DialectFacts, name: string) => facts.schemas[name]?.enum;
 
 describe('the TamTam facts (schema 0.5.6)', () => {
@@ -73,15 +105,32 @@ describe('the Max facts (snapshot 2026-07-01)', () => {
     const ops = new Set(Object.keys(facts.operations));
     const tamtamOps = new Set(Object.keys(tamtam.operations));
     expect([...tamtamOps].filter((id) => !ops.has(id)).sort()).toEqual(['construct', 'editMyInfo']);
-    expect([...ops].filter((id) => !tamtamOps.has(id)).sort()).toEqual(['deleteAdmin', 'getVideoAttachmentDetails', 'postAdmins']);
+    expect([...ops].filter((id) => !tamtamOps.has(id)).sort()).toEqual([
+      'deleteAdmin',
+      'getVideoAttachmentDetails',
+      'postAdmins',
+    ]);
     expect(facts.operations['postAdmins']).toMatchObject({ method: 'POST', path: '/chats/{chatId}/members/admins' });
-    expect(facts.operations['deleteAdmin']).toMatchObject({ method: 'DELETE', path: '/chats/{chatId}/members/admins/{userId}' });
-    expect(facts.operations['getVideoAttachmentDetails']).toMatchObject({ method: 'GET', path: '/videos/{videoToken}' });
+    expect(facts.operations['deleteAdmin']).toMatchObject({
+      method: 'DELETE',
+      path: '/chats/{chatId}/members/admins/{userId}',
+    });
+    expect(facts.operations['getVideoAttachmentDetails']).toMatchObject({
+      method: 'GET',
+      path: '/videos/{videoToken}',
+    });
   });
 
   it('know the 15 update types: five more than the shared ten, three fewer than TamTam', () => {
     expect(updateTypes(facts)).toEqual(
-      [...SHARED_UPDATE_TYPES, 'bot_stopped', 'dialog_cleared', 'dialog_muted', 'dialog_unmuted', 'dialog_removed'].sort(),
+      [
+        ...SHARED_UPDATE_TYPES,
+        'bot_stopped',
+        'dialog_cleared',
+        'dialog_muted',
+        'dialog_unmuted',
+        'dialog_removed',
+      ].sort(),
     );
   });
 
@@ -98,7 +147,9 @@ describe('the Max facts (snapshot 2026-07-01)', () => {
 
   it('say getChats documents no responses (the document dropped them)', () => {
     expect(facts.operations['getChats']?.responses).toEqual({});
-    expect(facts.quirks.some((q) => q.startsWith('operation documents no responses') && q.endsWith('getChats'))).toBe(true);
+    expect(facts.quirks.some((q) => q.startsWith('operation documents no responses') && q.endsWith('getChats'))).toBe(
+      true,
+    );
   });
 });
 
@@ -106,7 +157,7 @@ describe.each(SCHEMA_DIALECTS)('the %s facts file', (dialect) => {
   const facts = schemaFacts(dialect);
   const text = readFileSync(join(root, OUTPUTS[dialect]), 'utf8');
 
-  it('is written byte-stable (sorted keys, two spaces, final newline)', () => {
+  it('is written byte-stable (sorted keys, laid out by the project formatter)', () => {
     expect(renderFacts(JSON.parse(text) as DialectFacts)).toBe(text);
   });
 
@@ -120,9 +171,20 @@ describe.each(SCHEMA_DIALECTS)('the %s facts file', (dialect) => {
       if (typeof value !== 'object' || value === null) return;
       for (const [key, inner] of Object.entries(value)) {
         // Keys of `properties`, `mapping` and the operation/parameter tables are names.
-        if (!namesOnly && ['description', 'summary', 'title', 'example', 'examples'].includes(key)) problems.push(`${where}.${key}`);
+        if (!namesOnly && ['description', 'summary', 'title', 'example', 'examples'].includes(key))
+          problems.push(`${where}.${key}`);
         if (!namesOnly && key.startsWith('x-')) problems.push(`${where}.${key}`);
-        const names = ['properties', 'mapping', 'schemas', 'operations', 'path', 'query', 'header', 'responses', 'security'].includes(key);
+        const names = [
+          'properties',
+          'mapping',
+          'schemas',
+          'operations',
+          'path',
+          'query',
+          'header',
+          'responses',
+          'security',
+        ].includes(key);
         walk(inner, `${where}.${key}`, names && typeof inner === 'object' && !Array.isArray(inner));
       }
     };
@@ -137,7 +199,8 @@ describe.each(SCHEMA_DIALECTS)('the %s facts file', (dialect) => {
     const walk = (fact: SchemaFact | undefined): void => {
       if (!fact) return;
       if (fact.ref !== undefined && !names.has(fact.ref)) dangling.push(fact.ref);
-      for (const target of Object.values(fact.discriminator?.mapping ?? {})) if (!names.has(target)) dangling.push(target);
+      for (const target of Object.values(fact.discriminator?.mapping ?? {}))
+        if (!names.has(target)) dangling.push(target);
       for (const p of Object.values(fact.properties ?? {})) walk(p);
       for (const part of [...(fact.allOf ?? []), ...(fact.oneOf ?? []), ...(fact.anyOf ?? [])]) walk(part);
       walk(fact.items);
@@ -274,21 +337,29 @@ components:
   });
 
   it('fails loudly on what it cannot represent', () => {
-    expect(() => extractFacts('tamtam', DOC.replace("schemas/Ids'", "schemas/Nope'"))).toThrow(/addThings\.requestBody: references undefined component Nope/);
-    expect(() => extractFacts('tamtam', DOC.replace('type: integer, minimum: 1', 'type: int, minimum: 1'))).toThrow(/getThing\.query\.limit\.type: unsupported type "int"/);
+    expect(() => extractFacts('tamtam', DOC.replace("schemas/Ids'", "schemas/Nope'"))).toThrow(
+      /addThings\.requestBody: references undefined component Nope/,
+    );
+    expect(() => extractFacts('tamtam', DOC.replace('type: integer, minimum: 1', 'type: int, minimum: 1'))).toThrow(
+      /getThing\.query\.limit\.type: unsupported type "int"/,
+    );
     expect(() => extractFacts('tamtam', 'openapi: 3.0.0\nopenapi: 3.0.1\n')).toThrow(/unique|duplicate/i);
   });
 
   it('says in one line where the documents are missing', async () => {
     const run = promisify(execFile);
     const tsx = join(root, 'node_modules', '.bin', 'tsx');
-    const error = await run(tsx, ['scripts/extract-schema-facts.ts', '--shared', '/nonexistent/shared', '--check'], { cwd: root }).then(
+    const error = await run(tsx, ['scripts/extract-schema-facts.ts', '--shared', '/nonexistent/shared', '--check'], {
+      cwd: root,
+    }).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     );
     expect(error?.code).toBe(1);
     expect(error?.stderr.trim().split('\n')).toHaveLength(1);
-    expect(error?.stderr).toMatch(/^extract-schema-facts: schema not found: \/nonexistent\/shared\/tamtam-bot-api\/schema\.yaml/);
+    expect(error?.stderr).toMatch(
+      /^extract-schema-facts: schema not found: \/nonexistent\/shared\/tamtam-bot-api\/schema\.yaml/,
+    );
   });
 });
 

@@ -10,9 +10,19 @@ import { allSampleAttachments, allSampleButtons, sampleChatIds, sampleUpdates, s
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The update types TamTam has and Max does not. */
-export const TAMTAM_ONLY_UPDATE_TYPES = ['message_chat_created', 'message_construction_request', 'message_constructed'] as const;
+export const TAMTAM_ONLY_UPDATE_TYPES = [
+  'message_chat_created',
+  'message_construction_request',
+  'message_constructed',
+] as const;
 /** The update types Max has and TamTam does not. */
-export const MAX_ONLY_UPDATE_TYPES = ['bot_stopped', 'dialog_cleared', 'dialog_muted', 'dialog_unmuted', 'dialog_removed'] as const;
+export const MAX_ONLY_UPDATE_TYPES = [
+  'bot_stopped',
+  'dialog_cleared',
+  'dialog_muted',
+  'dialog_unmuted',
+  'dialog_removed',
+] as const;
 
 /** Rewrites a TamTam-shaped payload into the Max shape (a deep copy). */
 export function toMax(value: unknown): Json {
@@ -29,7 +39,11 @@ export function toMax(value: unknown): Json {
     } else if (key === 'tam_info') out['max_info'] = toMax(inner);
     else out[key] = toMax(inner);
   }
-  if (typeof source['user_id'] === 'number' && typeof source['is_bot'] === 'boolean' && typeof source['name'] === 'string') {
+  if (
+    typeof source['user_id'] === 'number' &&
+    typeof source['is_bot'] === 'boolean' &&
+    typeof source['name'] === 'string'
+  ) {
     const [first = '', ...rest] = source['name'].split(' ');
     out['first_name'] = first;
     out['last_name'] = rest.length > 0 ? rest.join(' ') : null;
@@ -41,7 +55,14 @@ const T0 = 1_717_245_296_123;
 const alice = toMax(sampleUsers.alice);
 
 function dialogEvent(update_type: string, extra: { [key: string]: Json } = {}): Json {
-  return { update_type, timestamp: T0 + 90_000, chat_id: sampleChatIds.dialog, user: alice, user_locale: 'ru', ...extra };
+  return {
+    update_type,
+    timestamp: T0 + 90_000,
+    chat_id: sampleChatIds.dialog,
+    user: alice,
+    user_locale: 'ru',
+    ...extra,
+  };
 }
 
 /** One Max sample per Max update type (the ten shared ones converted, the five Max-only ones). */

@@ -8,9 +8,22 @@ import { describe, expect, it } from 'vitest';
 import { type SchemaFact, factsToJsonSchema } from '../../src/schema-facts';
 import { createUpdateFactory } from '../../src/testing';
 import * as responses from '../actions/responses';
-import { allSampleAttachments, allSampleButtons, freshSampleUpdate, sampleUpdates, sampleUsers } from '../fixtures/updates';
+import {
+  allSampleAttachments,
+  allSampleButtons,
+  freshSampleUpdate,
+  sampleUpdates,
+  sampleUsers,
+} from '../fixtures/updates';
 import { type ValidationResult, schemaValidator } from '../helpers/schema-validator';
-import { MAX_ONLY_UPDATE_TYPES, TAMTAM_ONLY_UPDATE_TYPES, maxSampleAttachments, maxSampleButtons, maxSampleUpdates, toMax } from './max-samples';
+import {
+  MAX_ONLY_UPDATE_TYPES,
+  TAMTAM_ONLY_UPDATE_TYPES,
+  maxSampleAttachments,
+  maxSampleButtons,
+  maxSampleUpdates,
+  toMax,
+} from './max-samples';
 
 const OK: ValidationResult = { ok: true };
 const clone = <T>(value: T): T => structuredClone(value) as T;
@@ -33,9 +46,20 @@ describe.each([false, true])('TamTam samples (strict: %s)', (strict) => {
   it('the update factory of the test kit makes schema-conform updates', () => {
     const f = createUpdateFactory();
     const made = [
-      f.messageCreated(), f.messageCallback(), f.messageEdited(), f.messageRemoved(), f.botAdded(), f.botRemoved(),
-      f.userAdded(), f.userRemoved(), f.botStarted(), f.chatTitleChanged(), f.messageConstructionRequest(),
-      f.messageConstructed(), f.messageChatCreated(), f.textMessage('/start'),
+      f.messageCreated(),
+      f.messageCallback(),
+      f.messageEdited(),
+      f.messageRemoved(),
+      f.botAdded(),
+      f.botRemoved(),
+      f.userAdded(),
+      f.userRemoved(),
+      f.botStarted(),
+      f.chatTitleChanged(),
+      f.messageConstructionRequest(),
+      f.messageConstructed(),
+      f.messageChatCreated(),
+      f.textMessage('/start'),
     ];
     for (const update of made) expect(tamtam.validate('Update', update), update.update_type).toEqual(OK);
   });
@@ -56,7 +80,8 @@ describe.each([false, true])('TamTam samples (strict: %s)', (strict) => {
       ['getUpdates', responses.updateList],
       ['getMessageById', responses.groupMessage],
     ];
-    for (const [operation, body] of answers) expect(tamtam.validateResponse(operation, 200, body), operation).toEqual(OK);
+    for (const [operation, body] of answers)
+      expect(tamtam.validateResponse(operation, 200, body), operation).toEqual(OK);
     expect(tamtam.validateResponse('sendMessage', 401, responses.apiError('verify.token'))).toEqual(OK);
   });
 });
@@ -99,7 +124,10 @@ describe('broken payloads are caught, naming the field', () => {
       const update = sample('message_created') as { message: { body: Record<string, unknown>; timestamp: unknown } };
       update.message.body['seq'] = '17';
       update.message.timestamp = null;
-      expect(errorsOf(v.validate('Update', update))).toEqual(['message.body.seq: must be integer', 'message.timestamp: must be integer']);
+      expect(errorsOf(v.validate('Update', update))).toEqual([
+        'message.body.seq: must be integer',
+        'message.timestamp: must be integer',
+      ]);
     });
 
     it('null where the schema allows it passes (nullable beside a reference included)', () => {
@@ -115,16 +143,20 @@ describe('broken payloads are caught, naming the field', () => {
       update.message.recipient['chat_type'] = 'group';
       const [error] = errorsOf(v.validate('Update', update));
       expect(error).toMatch(/^message\.recipient\.chat_type: must be equal to one of the allowed values \("/);
-      expect(errorsOf(v.validateRequest('sendAction', { path: { chatId: '1' }, body: { action: 'dancing' } }))).toEqual([
-        expect.stringMatching(/^body\.action: must be equal to one of the allowed values \("typing_on"/),
-      ]);
+      expect(errorsOf(v.validateRequest('sendAction', { path: { chatId: '1' }, body: { action: 'dancing' } }))).toEqual(
+        [expect.stringMatching(/^body\.action: must be equal to one of the allowed values \("typing_on"/)],
+      );
     });
 
     it('an unknown discriminator value', () => {
       const update = { ...sample('bot_added'), update_type: 'message_sent' };
-      expect(errorsOf(v.validate('Update', update))).toEqual([expect.stringMatching(/^update_type: must be equal to one of the allowed values \("bot_added"/)]);
+      expect(errorsOf(v.validate('Update', update))).toEqual([
+        expect.stringMatching(/^update_type: must be equal to one of the allowed values \("bot_added"/),
+      ]);
       const attachment = { type: 'gif', payload: { url: 'https://x.example/a.gif' } };
-      expect(errorsOf(v.validate('Attachment', attachment))).toEqual([expect.stringMatching(/^type: must be equal to one of the allowed values/)]);
+      expect(errorsOf(v.validate('Attachment', attachment))).toEqual([
+        expect.stringMatching(/^type: must be equal to one of the allowed values/),
+      ]);
     });
 
     it('a discriminator naming the wrong variant for the payload', () => {
@@ -151,7 +183,9 @@ describe('broken payloads are caught, naming the field', () => {
         'text: must NOT have more than 4000 characters',
       ]);
       const commands = Array.from({ length: 33 }, (_, i) => ({ name: `c${i}`, description: null }));
-      expect(errorsOf(v.validate('BotInfo', { ...toMaybeMax(sampleUsers.bot), commands }))).toEqual(['commands: must NOT have more than 32 items']);
+      expect(errorsOf(v.validate('BotInfo', { ...toMaybeMax(sampleUsers.bot), commands }))).toEqual([
+        'commands: must NOT have more than 32 items',
+      ]);
     });
 
     it('a non-object where an object is expected (OpenAPI leaves `type: object` out)', () => {
@@ -169,7 +203,9 @@ describe('broken payloads are caught, naming the field', () => {
     it('strict mode reports a real error first, not the fields of the failed variant', () => {
       const update = sample('bot_added');
       update['is_channel'] = 'no';
-      expect(errorsOf(schemaValidator(dialect, { strict: true }).validate('Update', update))).toEqual(['is_channel: must be boolean']);
+      expect(errorsOf(schemaValidator(dialect, { strict: true }).validate('Update', update))).toEqual([
+        'is_channel: must be boolean',
+      ]);
     });
 
     it('a field named like an Object.prototype member is only present as an own property', () => {
@@ -205,10 +241,17 @@ describe('each dialect rejects the other one’s update types', () => {
   });
 
   it('TamTam-shaped users fail Max (no first_name), Max-only buttons and markup fail TamTam', () => {
-    expect(errorsOf(max.validate('User', sampleUsers.alice))).toEqual(["(root): must have required property 'first_name'"]);
-    expect(errorsOf(max.validate('Button', allSampleButtons.find((b) => b.type === 'chat')))).toEqual([
-      expect.stringMatching(/^type: must be equal to one of the allowed values/),
+    expect(errorsOf(max.validate('User', sampleUsers.alice))).toEqual([
+      "(root): must have required property 'first_name'",
     ]);
+    expect(
+      errorsOf(
+        max.validate(
+          'Button',
+          allSampleButtons.find((b) => b.type === 'chat'),
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/^type: must be equal to one of the allowed values/)]);
     expect(errorsOf(tamtam.validate('Button', { type: 'open_app', text: 'Open' }))).toEqual([
       expect.stringMatching(/^type: must be equal to one of the allowed values/),
     ]);
@@ -222,13 +265,19 @@ describe('requests', () => {
   const max = schemaValidator('max');
 
   it('query parameters: URL text is read as the declared type, bounds are checked', () => {
-    expect(tamtam.validateRequest('getUpdates', { query: new URLSearchParams('limit=100&timeout=30&marker=5&types=message_created,bot_started') })).toEqual(OK);
+    expect(
+      tamtam.validateRequest('getUpdates', {
+        query: new URLSearchParams('limit=100&timeout=30&marker=5&types=message_created,bot_started'),
+      }),
+    ).toEqual(OK);
     expect(tamtam.validateRequest('getUpdates', { query: { limit: 1000, timeout: 0 } })).toEqual(OK);
     expect(errorsOf(tamtam.validateRequest('getUpdates', { query: { limit: '5000', timeout: '91' } }))).toEqual([
       'query.limit: must be <= 1000',
       'query.timeout: must be <= 90',
     ]);
-    expect(errorsOf(tamtam.validateRequest('getUpdates', { query: { limit: 'many' } }))).toEqual(['query.limit: must be integer']);
+    expect(errorsOf(tamtam.validateRequest('getUpdates', { query: { limit: 'many' } }))).toEqual([
+      'query.limit: must be integer',
+    ]);
     expect(errorsOf(tamtam.validateRequest('getUpdates', { query: { types: 'a,a' } }))).toEqual([
       expect.stringMatching(/^query\.types: must NOT have duplicate items/),
     ]);
@@ -244,7 +293,9 @@ describe('requests', () => {
 
   it('path parameters: required, typed, and only the declared ones', () => {
     expect(tamtam.validateRequest('getChat', { path: { chatId: '-70398221604117' } })).toEqual(OK);
-    expect(errorsOf(tamtam.validateRequest('getChat', { path: { chatId: 'abc' } }))).toEqual(['path.chatId: must be integer']);
+    expect(errorsOf(tamtam.validateRequest('getChat', { path: { chatId: 'abc' } }))).toEqual([
+      'path.chatId: must be integer',
+    ]);
     expect(errorsOf(tamtam.validateRequest('getChat', {}))).toEqual(['path.chatId: is required']);
     expect(errorsOf(tamtam.validateRequest('getChat', { path: { chatId: 1, userId: 2 } }))).toEqual([
       'path.userId: not a parameter of this operation',
@@ -254,11 +305,15 @@ describe('requests', () => {
   it('bodies: required, checked against their schema, refused where the operation takes none', () => {
     const body = { text: 'Hello', attachments: null, link: null };
     expect(tamtam.validateRequest('sendMessage', { query: { chat_id: '42' }, body })).toEqual(OK);
-    expect(errorsOf(tamtam.validateRequest('sendMessage', { query: { chat_id: '42' } }))).toEqual(['body: is required']);
-    expect(errorsOf(tamtam.validateRequest('sendMessage', { body: { ...body, attachments: [{ type: 'image' }] } }))).toEqual([
-      "body.attachments.0: must have required property 'payload'",
+    expect(errorsOf(tamtam.validateRequest('sendMessage', { query: { chat_id: '42' } }))).toEqual([
+      'body: is required',
     ]);
-    expect(errorsOf(tamtam.validateRequest('getMyInfo', { body: {} }))).toEqual(['body: getMyInfo takes no request body']);
+    expect(
+      errorsOf(tamtam.validateRequest('sendMessage', { body: { ...body, attachments: [{ type: 'image' }] } })),
+    ).toEqual(["body.attachments.0: must have required property 'payload'"]);
+    expect(errorsOf(tamtam.validateRequest('getMyInfo', { body: {} }))).toEqual([
+      'body: getMyInfo takes no request body',
+    ]);
   });
 
   it('the Max webhook secret: 5–256 of [A-Za-z0-9_-]', () => {
@@ -268,14 +323,23 @@ describe('requests', () => {
       'body.secret: must NOT have fewer than 5 characters',
       'body.secret: must match pattern "^[a-zA-Z0-9_-]{5,256}$"',
     ]);
-    expect(errorsOf(schemaValidator('tamtam', { strict: true }).validateRequest('subscribe', { body: { url, secret: 'Sup3r_secret-42' } }))).toEqual([
-      'body: must NOT have unevaluated properties (secret)',
-    ]);
+    expect(
+      errorsOf(
+        schemaValidator('tamtam', { strict: true }).validateRequest('subscribe', {
+          body: { url, secret: 'Sup3r_secret-42' },
+        }),
+      ),
+    ).toEqual(['body: must NOT have unevaluated properties (secret)']);
   });
 
   it('operations of one dialect only', () => {
     expect(() => max.validateRequest('construct', {})).toThrow(/no operation "construct" in the schema/);
-    expect(max.validateRequest('postAdmins', { path: { chatId: '-1' }, body: { admins: [{ user_id: 7, permissions: ['write'] }] } })).toEqual(OK);
+    expect(
+      max.validateRequest('postAdmins', {
+        path: { chatId: '-1' },
+        body: { admins: [{ user_id: 7, permissions: ['write'] }] },
+      }),
+    ).toEqual(OK);
   });
 });
 
@@ -285,7 +349,8 @@ describe.each(['tamtam', 'max'] as const)('the whole %s schema', (dialect) => {
       const v = schemaValidator(dialect, { strict });
       for (const name of Object.keys(v.facts.schemas)) expect(() => v.validate(name, {}), name).not.toThrow();
       for (const [id, op] of Object.entries(v.facts.operations)) {
-        for (const status of Object.keys(op.responses)) expect(() => v.validateResponse(id, Number(status), {}), id).not.toThrow();
+        for (const status of Object.keys(op.responses))
+          expect(() => v.validateResponse(id, Number(status), {}), id).not.toThrow();
         expect(() => v.validateRequest(id, { body: op.requestBody ? {} : undefined }), id).not.toThrow();
       }
     }
@@ -298,7 +363,8 @@ describe.each(['tamtam', 'max'] as const)('the whole %s schema', (dialect) => {
     ajv.addSchema(doc.root);
     const failing: string[] = [];
     const walk = (fact: SchemaFact, where: string): void => {
-      if (fact.default !== undefined && !ajv.validate(doc.schemaOf(fact), fact.default)) failing.push(`${where}: ${JSON.stringify(fact.default)}`);
+      if (fact.default !== undefined && !ajv.validate(doc.schemaOf(fact), fact.default))
+        failing.push(`${where}: ${JSON.stringify(fact.default)}`);
       for (const [name, prop] of Object.entries(fact.properties ?? {})) walk(prop, `${where}.${name}`);
       for (const part of fact.allOf ?? []) walk(part, where);
       if (fact.items) walk(fact.items, `${where}.items`);
@@ -316,7 +382,9 @@ describe('responses', () => {
 
   it('checks the body documented for the status, errors included', () => {
     expect(tamtam.validateResponse('getUpdates', 200, { updates: [], marker: null })).toEqual(OK);
-    expect(errorsOf(tamtam.validateResponse('getUpdates', 200, { marker: 3 }))).toEqual(["body: must have required property 'updates'"]);
+    expect(errorsOf(tamtam.validateResponse('getUpdates', 200, { marker: 3 }))).toEqual([
+      "body: must have required property 'updates'",
+    ]);
     expect(errorsOf(tamtam.validateResponse('getMyInfo', 401, { message: 'Invalid access_token' }))).toEqual([
       "body: must have required property 'code'",
     ]);
