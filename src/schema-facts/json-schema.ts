@@ -18,6 +18,9 @@
  *   plus, for a discriminated base, "the tag is one of the mapping's values, and the variant it
  *   names holds" (if/then per tag), plus, for a variant, "the tag is one that maps to it".
  *   A variant's `allOf: [Base]` thus never re-enters the dispatch (no infinite recursion).
+ * - `nullableRequired: 'optional'` leaves out of `required` the fields whose own schema is
+ *   nullable (`NewMessageBody.text/attachments/link`): servers accept them omitted, while the
+ *   documents list them as required-but-nullable (present, possibly null).
  * - `strict: true` adds `unevaluatedProperties: false` to every component's value definition:
  *   fields the schema does not declare are rejected, seen through allOf and the chosen variant.
  *
@@ -36,7 +39,13 @@ export interface JsonSchemaOptions {
    * Default `false`: the documents never forbid extra fields, and servers add new ones.
    */
   readonly strict?: boolean;
-  /** The root document's `$id`. Default `tamtam-rx:schema:<dialect>[:strict]`. */
+  /**
+   * What a required field whose schema is nullable means: `'present'` (default, as the
+   * documents say: the key must be there, null allowed) or `'optional'` (may be left out, as
+   * servers accept in requests).
+   */
+  readonly nullableRequired?: 'present' | 'optional';
+  /** The root document's `$id`. Default `tamtam-rx:schema:<dialect>[:strict][:optional-nullable]`. */
   readonly id?: string;
 }
 
@@ -65,7 +74,10 @@ const DRAFT = 'https://json-schema.org/draft/2019-09/schema';
  */
 export function factsToJsonSchema(facts: DialectFacts, options: JsonSchemaOptions = {}): JsonSchemaDocument {
   const strict = options.strict ?? false;
-  const id = options.id ?? `tamtam-rx:schema:${facts.dialect}${strict ? ':strict' : ''}`;
+  const optionalNullable = options.nullableRequired === 'optional';
+  const id =
+    options.id ??
+    `tamtam-rx:schema:${facts.dialect}${strict ? ':strict' : ''}${optionalNullable ? ':optional-nullable' : ''}`;
   const schemas = facts.schemas;
   const has = (name: string): boolean => Object.hasOwn(schemas, name);
   const pointer = (name: string): string => `${id}#/$defs/${encodeURIComponent(name)}`;
@@ -139,6 +151,11 @@ export function factsToJsonSchema(facts: DialectFacts, options: JsonSchemaOption
       } else if (fact.items !== undefined) {
         out['type'] = 'array';
       }
+    }
+    if (optionalNullable && fact.required !== undefined) {
+      const required = fact.required.filter((name) => fact.properties?.[name]?.nullable !== true);
+      if (required.length > 0) out['required'] = required;
+      else delete out['required'];
     }
     if (fact.nullable) return { anyOf: [{ type: 'null' }, out] };
     return out;

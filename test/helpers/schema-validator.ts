@@ -31,6 +31,12 @@ export interface SchemaValidatorOptions {
    * not declare (the token and `v` are always allowed). Default `false`.
    */
   readonly strict?: boolean;
+  /**
+   * A required field whose schema is nullable: `'present'` (default, as the documents say:
+   * the key must be there, null allowed) or `'optional'` (may be left out — what servers
+   * accept in requests, e.g. `NewMessageBody` without `attachments` and `link`).
+   */
+  readonly nullableRequired?: 'present' | 'optional';
 }
 
 /** What {@link SchemaValidator.validateRequest} checks; every part is optional. */
@@ -80,13 +86,14 @@ const cache = new Map<string, SchemaValidator>();
  */
 export function schemaValidator(dialect: Dialect, options: SchemaValidatorOptions = {}): SchemaValidator {
   const strict = options.strict ?? false;
-  const key = `${dialect}:${strict}`;
+  const nullableRequired = options.nullableRequired ?? 'present';
+  const key = `${dialect}:${strict}:${nullableRequired}`;
   let validator = cache.get(key);
   if (!validator) {
-    validator = createValidator(dialect, strict);
+    validator = createValidator(dialect, strict, nullableRequired);
     // Strict checks run only on payloads that pass the lenient ones: a field inside a failed
     // variant counts as "unevaluated", and would bury the real error under cascading noise.
-    if (strict) validator = lenientFirst(schemaValidator(dialect), validator);
+    if (strict) validator = lenientFirst(schemaValidator(dialect, { nullableRequired }), validator);
     cache.set(key, validator);
   }
   return validator;
@@ -111,9 +118,9 @@ function lenientFirst(lenient: SchemaValidator, strict: SchemaValidator): Schema
   };
 }
 
-function createValidator(dialect: Dialect, strict: boolean): SchemaValidator {
+function createValidator(dialect: Dialect, strict: boolean, nullableRequired: 'present' | 'optional'): SchemaValidator {
   const facts = schemaFacts(dialect);
-  const doc = factsToJsonSchema(facts, { strict });
+  const doc = factsToJsonSchema(facts, { strict, nullableRequired });
   // ownProperties: a field is present only as an own property (a plain object's inherited
   // `constructor` is not a `Message.constructor` field). strictTypes off: the value definitions
   // of non-object components carry `unevaluatedProperties` too, which is harmless.

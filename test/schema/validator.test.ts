@@ -316,6 +316,24 @@ describe('requests', () => {
     ]);
   });
 
+  it('required-but-nullable body fields: present by default, optional on request', () => {
+    const body = { text: 'Hello' };
+    expect(errorsOf(tamtam.validateRequest('sendMessage', { body }))).toEqual([
+      "body: must have required property 'attachments'",
+      "body: must have required property 'link'",
+    ]);
+    const lenient = schemaValidator('tamtam', { nullableRequired: 'optional' });
+    expect(lenient.validateRequest('sendMessage', { body })).toEqual(OK);
+    expect(errorsOf(lenient.validateRequest('sendMessage', { body: { text: 7 } }))).toEqual([
+      'body.text: must be string',
+    ]);
+    expect(errorsOf(lenient.validate('Update', { update_type: 'bot_started' }))).toEqual([
+      "(root): must have required property 'timestamp'",
+      "(root): must have required property 'chat_id'",
+      "(root): must have required property 'user'",
+    ]);
+  });
+
   it('the Max webhook secret: 5–256 of [A-Za-z0-9_-]', () => {
     const url = 'https://bot.example.com/hook';
     expect(max.validateRequest('subscribe', { body: { url, secret: 'Sup3r_secret-42' } })).toEqual(OK);
