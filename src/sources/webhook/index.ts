@@ -3,6 +3,7 @@
  * idempotent subscription management.
  */
 export { webhook, type Webhook } from './webhook';
+export type { WebhookApi, WebhookTable } from './webhook-api';
 export type { WebhookStatus } from './webhook-status';
 export {
   type WebhookOptions,
