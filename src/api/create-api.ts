@@ -6,6 +6,7 @@ import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
 import { readResponse, withinDeadline } from './read-response';
+import type { OperationId, OperationResult } from './operations';
 import type { RequestSpec } from './request-spec';
 import { type ResolvedRetryOptions, type RetryOptions, DEFAULT_RETRY, resolveRetry } from './retry-options';
 import { retryPolicy } from './retry';
@@ -67,12 +68,12 @@ class HttpApi implements Api {
     });
   }
 
-  request<T>(spec: RequestSpec, options: CallOptions = {}): Observable<T> {
+  request<O extends OperationId>(spec: RequestSpec<O>, options: CallOptions = {}): Observable<OperationResult<O>> {
     // defer: option errors arrive through the Observable, like every other failure
     return defer(() => {
       const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
       const timeout = validateTimeout(options.timeout ?? spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
-      return this.#attempt<T>(spec, timeout).pipe(retryPolicy<T>(retry, spec.method, spec.operation));
+      return this.#attempt<OperationResult<O>>(spec, timeout).pipe(retryPolicy(retry, spec.method, spec.operation));
     });
   }
 
