@@ -3,7 +3,7 @@ export type { Api } from './api';
 export type { ApiOptions, CallOptions, TokenPlacement } from './options';
 export { buildRequest, type RequestSpec, type RequestSpecIn, type RequestInput } from './request-spec';
 export {
-  operation,
+  defineOperation,
   type HttpMethod,
   type QueryValue,
   type QueryShape,

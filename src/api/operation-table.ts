@@ -117,14 +117,14 @@ export interface OperationRow<
 export type OperationTable = { readonly [operation: string]: OperationRow };
 
 /**
- * Declares one row with its types: `operation<Result, Body, Query>()({ method, path, params })`.
+ * Declares one row with its types: `defineOperation<Result, Body, Query>()({ method, path, params })`.
  * (Two calls because TypeScript cannot take some type arguments explicitly and infer the rest.)
  * It refuses at compile time a `params` object whose names are not exactly the template's.
  *
  * @example
- * const getChat = operation<Chat>()({ method: 'GET', path: '/chats/{chatId}', params: { chatId: { type: 'integer' } } });
+ * const getChat = defineOperation<Chat>()({ method: 'GET', path: '/chats/{chatId}', params: { chatId: { type: 'integer' } } });
  */
-export function operation<Result, Body = undefined, Query extends QueryShape = NoQuery>() {
+export function defineOperation<Result, Body = undefined, Query extends QueryShape = NoQuery>() {
   return <const M extends HttpMethod, const P extends string | null, const PP extends PathParamSpecs<P>>(
     row: { readonly method: M; readonly path: P; readonly params: PP & NoExtraKeys<PP, TemplateParams<P>>; readonly retry?: RetryOptions },
   ): OperationRow<M, P, PP, Query, Body, Result> => row;

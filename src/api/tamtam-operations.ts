@@ -30,7 +30,7 @@ import type {
   UploadType,
   UserIdsList,
 } from '../types/index';
-import { type OperationTable, operation } from './operation-table';
+import { type OperationTable, defineOperation } from './operation-table';
 
 const CHAT_ID = { chatId: { type: 'integer' } } as const;
 /** A freshly uploaded attachment may still be processing: sending it fails with this code for a while. */
@@ -45,47 +45,47 @@ const ATTACHMENT_NOT_READY = { errorCodes: ['attachment.not.ready'] } as const;
  * type Chat = OperationResult<'getChat'>;
  */
 export const TAMTAM_OPERATIONS = {
-  getMyInfo: operation<BotInfo>()({ method: 'GET', path: '/me', params: {} }),
-  editMyInfo: operation<BotInfo, BotPatch>()({ method: 'PATCH', path: '/me', params: {} }),
-  getChats: operation<ChatList, undefined, { count?: number | undefined; marker?: number | null | undefined }>()({
+  getMyInfo: defineOperation<BotInfo>()({ method: 'GET', path: '/me', params: {} }),
+  editMyInfo: defineOperation<BotInfo, BotPatch>()({ method: 'PATCH', path: '/me', params: {} }),
+  getChats: defineOperation<ChatList, undefined, { count?: number | undefined; marker?: number | null | undefined }>()({
     method: 'GET',
     path: '/chats',
     params: {},
   }),
-  getChatByLink: operation<Chat>()({
+  getChatByLink: defineOperation<Chat>()({
     method: 'GET',
     path: '/chats/{chatLink}',
     params: { chatLink: { type: 'string', pattern: /^@?[a-zA-Z]+[a-zA-Z0-9-_]*$/ } },
   }),
-  getChat: operation<Chat>()({ method: 'GET', path: '/chats/{chatId}', params: CHAT_ID }),
-  editChat: operation<Chat, ChatPatch>()({ method: 'PATCH', path: '/chats/{chatId}', params: CHAT_ID }),
-  sendAction: operation<SimpleQueryResult, ActionRequestBody>()({ method: 'POST', path: '/chats/{chatId}/actions', params: CHAT_ID }),
-  getPinnedMessage: operation<GetPinnedMessageResult>()({ method: 'GET', path: '/chats/{chatId}/pin', params: CHAT_ID }),
-  pinMessage: operation<SimpleQueryResult, PinMessageBody>()({ method: 'PUT', path: '/chats/{chatId}/pin', params: CHAT_ID }),
-  unpinMessage: operation<SimpleQueryResult>()({ method: 'DELETE', path: '/chats/{chatId}/pin', params: CHAT_ID }),
-  getMembership: operation<ChatMember>()({ method: 'GET', path: '/chats/{chatId}/members/me', params: CHAT_ID }),
-  leaveChat: operation<SimpleQueryResult>()({ method: 'DELETE', path: '/chats/{chatId}/members/me', params: CHAT_ID }),
-  getAdmins: operation<ChatMembersList>()({ method: 'GET', path: '/chats/{chatId}/members/admins', params: CHAT_ID }),
-  getMembers: operation<
+  getChat: defineOperation<Chat>()({ method: 'GET', path: '/chats/{chatId}', params: CHAT_ID }),
+  editChat: defineOperation<Chat, ChatPatch>()({ method: 'PATCH', path: '/chats/{chatId}', params: CHAT_ID }),
+  sendAction: defineOperation<SimpleQueryResult, ActionRequestBody>()({ method: 'POST', path: '/chats/{chatId}/actions', params: CHAT_ID }),
+  getPinnedMessage: defineOperation<GetPinnedMessageResult>()({ method: 'GET', path: '/chats/{chatId}/pin', params: CHAT_ID }),
+  pinMessage: defineOperation<SimpleQueryResult, PinMessageBody>()({ method: 'PUT', path: '/chats/{chatId}/pin', params: CHAT_ID }),
+  unpinMessage: defineOperation<SimpleQueryResult>()({ method: 'DELETE', path: '/chats/{chatId}/pin', params: CHAT_ID }),
+  getMembership: defineOperation<ChatMember>()({ method: 'GET', path: '/chats/{chatId}/members/me', params: CHAT_ID }),
+  leaveChat: defineOperation<SimpleQueryResult>()({ method: 'DELETE', path: '/chats/{chatId}/members/me', params: CHAT_ID }),
+  getAdmins: defineOperation<ChatMembersList>()({ method: 'GET', path: '/chats/{chatId}/members/admins', params: CHAT_ID }),
+  getMembers: defineOperation<
     ChatMembersList,
     undefined,
     { user_ids?: readonly number[] | undefined; marker?: number | null | undefined; count?: number | undefined }
   >()({ method: 'GET', path: '/chats/{chatId}/members', params: CHAT_ID }),
-  addMembers: operation<SimpleQueryResult, UserIdsList>()({ method: 'POST', path: '/chats/{chatId}/members', params: CHAT_ID }),
-  removeMember: operation<SimpleQueryResult, undefined, { user_id: number; block?: boolean | undefined }>()({
+  addMembers: defineOperation<SimpleQueryResult, UserIdsList>()({ method: 'POST', path: '/chats/{chatId}/members', params: CHAT_ID }),
+  removeMember: defineOperation<SimpleQueryResult, undefined, { user_id: number; block?: boolean | undefined }>()({
     method: 'DELETE',
     path: '/chats/{chatId}/members',
     params: CHAT_ID,
   }),
-  getSubscriptions: operation<GetSubscriptionsResult>()({ method: 'GET', path: '/subscriptions', params: {} }),
-  subscribe: operation<SimpleQueryResult, SubscriptionRequestBody>()({ method: 'POST', path: '/subscriptions', params: {} }),
-  unsubscribe: operation<SimpleQueryResult, undefined, { url: string }>()({ method: 'DELETE', path: '/subscriptions', params: {} }),
-  getUploadUrl: operation<UploadEndpoint & { token?: string }, undefined, { type: UploadType }>()({
+  getSubscriptions: defineOperation<GetSubscriptionsResult>()({ method: 'GET', path: '/subscriptions', params: {} }),
+  subscribe: defineOperation<SimpleQueryResult, SubscriptionRequestBody>()({ method: 'POST', path: '/subscriptions', params: {} }),
+  unsubscribe: defineOperation<SimpleQueryResult, undefined, { url: string }>()({ method: 'DELETE', path: '/subscriptions', params: {} }),
+  getUploadUrl: defineOperation<UploadEndpoint & { token?: string }, undefined, { type: UploadType }>()({
     method: 'POST',
     path: '/uploads',
     params: {},
   }),
-  getMessages: operation<
+  getMessages: defineOperation<
     MessageList,
     undefined,
     {
@@ -96,31 +96,31 @@ export const TAMTAM_OPERATIONS = {
       count?: number | undefined;
     }
   >()({ method: 'GET', path: '/messages', params: {} }),
-  sendMessage: operation<
+  sendMessage: defineOperation<
     SendMessageResult,
     NewMessageBody,
     { chat_id?: number | undefined; user_id?: number | undefined; disable_link_preview?: boolean | undefined }
   >()({ method: 'POST', path: '/messages', params: {}, retry: ATTACHMENT_NOT_READY }),
-  editMessage: operation<SimpleQueryResult, NewMessageBody, { message_id: string }>()({
+  editMessage: defineOperation<SimpleQueryResult, NewMessageBody, { message_id: string }>()({
     method: 'PUT',
     path: '/messages',
     params: {},
     retry: ATTACHMENT_NOT_READY,
   }),
-  deleteMessage: operation<SimpleQueryResult, undefined, { message_id: string }>()({ method: 'DELETE', path: '/messages', params: {} }),
-  getMessageById: operation<Message>()({ method: 'GET', path: '/messages/{messageId}', params: { messageId: { type: 'string' } } }),
-  answerOnCallback: operation<SimpleQueryResult, CallbackAnswer, { callback_id: string }>()({ method: 'POST', path: '/answers', params: {} }),
-  construct: operation<SimpleQueryResult, ConstructorAnswer, { session_id: string }>()({
+  deleteMessage: defineOperation<SimpleQueryResult, undefined, { message_id: string }>()({ method: 'DELETE', path: '/messages', params: {} }),
+  getMessageById: defineOperation<Message>()({ method: 'GET', path: '/messages/{messageId}', params: { messageId: { type: 'string' } } }),
+  answerOnCallback: defineOperation<SimpleQueryResult, CallbackAnswer, { callback_id: string }>()({ method: 'POST', path: '/answers', params: {} }),
+  construct: defineOperation<SimpleQueryResult, ConstructorAnswer, { session_id: string }>()({
     method: 'POST',
     path: '/answers/constructor',
     params: {},
   }),
-  getUpdates: operation<
+  getUpdates: defineOperation<
     UpdateList,
     undefined,
     { limit?: number | undefined; timeout?: number | undefined; marker?: number | null | undefined; types?: readonly UpdateType[] | undefined }
   >()({ method: 'GET', path: '/updates', params: {} }),
-  uploadFile: operation<UploadResultByType[UploadType], FormData>()({ method: 'POST', path: null, params: {} }),
+  uploadFile: defineOperation<UploadResultByType[UploadType], FormData>()({ method: 'POST', path: null, params: {} }),
 } as const satisfies OperationTable;
 
 /**
