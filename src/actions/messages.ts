@@ -1,12 +1,18 @@
 import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
+import { TAMTAM_DIALECT } from '../api/dialect';
 import type { CallOptions } from '../api/options';
 import type { Message, MessageList, NewMessageBody, SendMessageResult, SimpleQueryResult } from '../types/index';
 import { call } from './call';
 import { optionalIntegerInRange, requireInteger, requireObject, requireText } from './validate';
 
-/** Longest message text the API accepts. */
-export const MAX_MESSAGE_TEXT_LENGTH = 4000;
+/**
+ * Longest message text the API accepts (the dialect's `limits.messageTextLength`).
+ *
+ * @example
+ * if (text.length > MAX_MESSAGE_TEXT_LENGTH) text = text.slice(0, MAX_MESSAGE_TEXT_LENGTH);
+ */
+export const MAX_MESSAGE_TEXT_LENGTH = TAMTAM_DIALECT.limits.messageTextLength;
 
 /**
  * Where {@link sendMessage} sends: a group chat/channel (`chat_id`) or a user's dialog

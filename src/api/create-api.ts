@@ -1,7 +1,7 @@
 import ky, { type KyInstance } from 'ky';
 import { Observable, defer } from 'rxjs';
 import type { Api } from './api';
-import { API_VERSION, DEFAULT_BASE_URL } from './constants';
+import { TAMTAM_DIALECT } from './dialect';
 import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
@@ -51,10 +51,10 @@ class HttpApi implements Api {
       );
     }
     this.#token = options.token;
-    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-    this.version = options.version ?? API_VERSION;
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? TAMTAM_DIALECT.baseUrl);
+    this.version = options.version ?? TAMTAM_DIALECT.version;
     this.timeout = validateTimeout(options.timeout ?? DEFAULT_TIMEOUT, 'timeout');
-    this.tokenIn = options.tokenIn ?? 'query';
+    this.tokenIn = options.tokenIn ?? TAMTAM_DIALECT.auth.tokenIn;
     if (this.tokenIn !== 'query' && this.tokenIn !== 'header') {
       throw new TypeError(`createApi: tokenIn must be 'query' or 'header', got ${JSON.stringify(this.tokenIn)}`);
     }

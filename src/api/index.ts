@@ -22,6 +22,7 @@ export {
   type CoversOperations,
 } from './operation-table';
 export { TAMTAM_OPERATIONS, type TamTamOperations } from './tamtam-operations';
+export { TAMTAM_DIALECT, type Dialect, type DialectAuth, type DialectLimits } from './dialect';
 export {
   OPERATION_IDS,
   operationIds,
