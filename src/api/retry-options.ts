@@ -23,8 +23,8 @@ export interface RetryInfo {
  * How failed calls are retried. Every field is optional; defaults are listed per field.
  * Retries happen in RxJS (`retry` with a delay), never inside ky, so they are cancellable
  * and testable in virtual time. The rule (in `retry.ts`): 429 and 503 are retried, network
- * errors, timeouts and unreadable answers only for GET, `Retry-After` is honoured, and 400,
- * 401, 403 and 404 are never retried.
+ * errors and timeouts only for GET, `Retry-After` is honoured, and 400, 401, 403 and 404 are
+ * never retried.
  *
  * @example
  * createApi({ token, retry: { limit: 8, backoffLimit: 10_000 } });
@@ -37,8 +37,13 @@ export interface RetryOptions {
   readonly statusCodes?: readonly number[];
   /** API error `code`s retried whatever the status (e.g. `attachment.not.ready`). Default `[]`. */
   readonly errorCodes?: readonly string[];
-  /** Methods whose network errors, timeouts and unreadable answers are retried (they must be idempotent). Default `['GET']`. */
+  /** Methods whose network errors and timeouts are retried (they must be idempotent). Default `['GET']`. */
   readonly networkErrorMethods?: readonly HttpMethod[];
+  /**
+   * Methods whose unreadable 2xx answers (truncated, not JSON) are retried; often a proxy's
+   * page, which asking again does not fix, hence none by default. Default `[]` (long polling: `['GET']`).
+   */
+  readonly unreadableAnswerMethods?: readonly HttpMethod[];
   /** First backoff delay in ms when the server gives no `Retry-After`. Default `500`. */
   readonly initialDelay?: number;
   /** Backoff growth factor per retry. Default `2`. */
@@ -75,6 +80,7 @@ export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze<ResolvedRetryOp
   statusCodes: [429, 503],
   errorCodes: [],
   networkErrorMethods: ['GET'],
+  unreadableAnswerMethods: [],
   initialDelay: 500,
   factor: 2,
   backoffLimit: 30_000,

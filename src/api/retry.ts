@@ -8,9 +8,10 @@
  *    `attachment.not.ready`).
  * 2. Retried: the statuses in `statusCodes` — by default 429 and 503; long polling adds every
  *    other 5xx. Other statuses (405, 409, 500 of a call...) are not retried unless listed.
- * 3. Retried for idempotent methods only (`networkErrorMethods`, default `GET`): failures of the
- *    exchange itself — network errors, timeouts and unreadable answers — since a POST may have
- *    taken effect before the connection broke.
+ * 3. Retried for idempotent methods only (`networkErrorMethods`, default `GET`): network errors
+ *    and timeouts, since a POST may have taken effect before the connection broke. Unreadable
+ *    2xx answers likewise, but only where `unreadableAnswerMethods` says (none for a call; the
+ *    long poll's GET).
  * 4. The wait is the server's `Retry-After` when it sends one, otherwise exponential backoff
  *    with jitter, capped at `backoffLimit`. A `Retry-After` above `maxRetryAfter` fails a bounded
  *    retry at once (waiting would outlast the caller); an unbounded one (`limit: Infinity`, the
@@ -52,7 +53,7 @@ const SERVER_ERRORS: readonly number[] = Array.from({ length: 100 }, (_, i) => 5
 /**
  * What long polling retries, on top of the backoff settings: 429 and every 5xx, network errors,
  * timeouts and unreadable answers of its GET, forever. Everything else (400/401/403/404 and the
- * other 4xx) ends the poll at once.
+ * other 4xx, bugs) ends the poll at once.
  *
  * @example
  * retryPolicy({ ...DEFAULT_RETRY, ...LONG_POLL_RETRY }, 'GET', 'getUpdates');
@@ -62,6 +63,7 @@ export const LONG_POLL_RETRY = Object.freeze({
   statusCodes: Object.freeze([429, ...SERVER_ERRORS]),
   errorCodes: Object.freeze([]),
   networkErrorMethods: Object.freeze(['GET']),
+  unreadableAnswerMethods: Object.freeze(['GET']),
 } as const satisfies RetryOptions);
 
 /**
@@ -72,7 +74,7 @@ export const LONG_POLL_RETRY = Object.freeze({
  * isRetryable(DEFAULT_RETRY, 'GET', error); // true for a 503, false for a 401
  */
 export function isRetryable(
-  options: Pick<ResolvedRetryOptions, 'statusCodes' | 'errorCodes' | 'networkErrorMethods'>,
+  options: Pick<ResolvedRetryOptions, 'statusCodes' | 'errorCodes' | 'networkErrorMethods' | 'unreadableAnswerMethods'>,
   method: HttpMethod,
   error: unknown,
 ): boolean {
@@ -80,8 +82,8 @@ export function isRetryable(
     if (options.errorCodes.includes(error.code)) return true;
     return !isNeverRetried(error.status) && options.statusCodes.includes(error.status);
   }
-  const exchangeFailed = isTamTamNetworkError(error) || isTamTamResponseError(error); // timeouts are network errors
-  return exchangeFailed && options.networkErrorMethods.includes(method);
+  if (isTamTamNetworkError(error)) return options.networkErrorMethods.includes(method); // timeouts are network errors
+  return isTamTamResponseError(error) && options.unreadableAnswerMethods.includes(method);
 }
 
 /**

@@ -81,11 +81,21 @@ describe('which failures are retried', () => {
     expect(isFatalPollError(error)).toBe(!byPoll);
   });
 
-  it.each(['network', 'timeout', 'malformed'] as const)('a %s failure is retried for GET only, and always by the long poll', (kind) => {
+  it.each(['network', 'timeout'] as const)('a %s failure is retried for GET only, and always by the long poll', (kind) => {
     const error = failures[kind]();
     const byMethod = (method: HttpMethod) => isRetryable(callOptions(), method, error);
     expect([byMethod('GET'), byMethod('POST'), byMethod('PUT'), byMethod('PATCH'), byMethod('DELETE')]).toEqual([true, false, false, false, false]);
     expect(isFatalPollError(error)).toBe(false);
+  });
+
+  it('an unreadable answer is retried by the long poll, and by a call only where unreadableAnswerMethods says', () => {
+    const error = failures.malformed();
+    expect(isRetryable(callOptions(), 'GET', error)).toBe(false);
+    expect(isFatalPollError(error)).toBe(false);
+    const opted = resolveRetry(DEFAULT_RETRY, { unreadableAnswerMethods: ['GET'] });
+    if (opted === false) throw new Error('unexpected');
+    expect(isRetryable(opted, 'GET', error)).toBe(true);
+    expect(isRetryable(opted, 'POST', error)).toBe(false);
   });
 
   it('errors that are not TamTam errors (bugs) are never retried', () => {
