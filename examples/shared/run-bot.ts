@@ -6,7 +6,7 @@
 import { type Api, createApi, fromLongPolling, memoryMarkerStore } from '../../src/index';
 import { fileMarkerStore } from '../../src/node/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
-import type { BotFunction } from '../../src/testing/index';
+import type { BotFunction } from '../../src/testing/entry-emulator';
 
 /**
  * Options of {@link runBot}.
