@@ -26,6 +26,8 @@ const shared: Options = {
   treeshake: true,
   // The web chat page's script (src/emulator/ui/client) is bundled and inlined at build time.
   esbuildPlugins: [pageScriptPlugin()],
+  // keep `node:` specifiers: Deno and Workers (nodejs_compat) resolve built-ins only by them
+  removeNodeProtocol: false,
   splitting: true,
   clean: false,
 };
