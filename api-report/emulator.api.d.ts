@@ -29,9 +29,9 @@ type ButtonPressResult = {
 
 // ButtonSelector
 type ButtonSelector = string | {
-    text: string;
+    readonly text: string;
 } | {
-    payload: string;
+    readonly payload: string;
 };
 
 // CONTROL_PREFIX

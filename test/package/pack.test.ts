@@ -15,7 +15,10 @@ import { ensureBuilt, root } from './build-once';
 
 const run = promisify(execFile);
 
-/** The unpacked size the package must stay under (1.4 MB); see the report of issue 14. */
+/**
+ * The unpacked size the package must stay under: 1.4 MB, about 6% over today's 1.32 MB (no
+ * source maps; unminified ESM + CJS with declarations for both, the emulator and its web page).
+ */
 const UNPACKED_BUDGET = 1_400_000;
 
 interface PackResult {
@@ -185,7 +188,10 @@ export const all = [api, served, store, started, fake, update, marbles, bot, of(
       }),
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer, timeout: 180_000 }).catch((e: { stdout: string }) => e);
-    expect(result.stdout).toBe('');
-  });
+    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer, timeout: 180_000 }).then(
+      ({ stdout }) => ({ stdout, code: 0 }),
+      (e: { stdout?: string; code?: number | string }) => ({ stdout: e.stdout ?? String(e), code: e.code ?? 'failed' }),
+    );
+    expect(result).toEqual({ stdout: '', code: 0 });
+  }, 200_000);
 });
