@@ -21,7 +21,10 @@ export const dist = resolve(root, 'dist');
 const cache = resolve(root, 'node_modules/.cache/tamtam-rx-package');
 const stampFile = join(cache, 'build-stamp');
 const lockDir = join(cache, 'build.lock');
-/** A lock older than this belongs to a run that died; it is taken over. */
+const lockOwner = join(lockDir, 'pid');
+/** A lock whose owner is unknown after this long (it died between mkdir and writing its pid) is taken over. */
+const ORPHAN_LOCK_MS = 30_000;
+/** A lock older than this is taken over whoever holds it: no build takes that long. */
 const STALE_LOCK_MS = 15 * 60_000;
 /** How long a waiting test gives the build (two cores shared with other work can be slow). */
 const WAIT_MS = 10 * 60_000;
@@ -59,14 +62,27 @@ async function readStamp(): Promise<string | undefined> {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the lock, or clears it when its holder is gone (a run killed mid-build) and says so. */
 async function takeLock(): Promise<boolean> {
   try {
     await mkdir(lockDir);
+    await writeFile(lockOwner, String(process.pid));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const age = Date.now() - (await stat(lockDir).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-    if (age > STALE_LOCK_MS) await rm(lockDir, { recursive: true, force: true });
+    const owner = Number.parseInt(await readFile(lockOwner, 'utf8').catch(() => ''), 10);
+    const orphaned = Number.isInteger(owner) ? !isAlive(owner) : age > ORPHAN_LOCK_MS;
+    if (orphaned || age > STALE_LOCK_MS) await rm(lockDir, { recursive: true, force: true });
     return false;
   }
 }
