@@ -31,7 +31,8 @@ const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind
 function printDeclaration(node: ts.Node): string {
   const source = node.getSourceFile();
   if (ts.isVariableDeclaration(node)) {
-    const flags = node.parent.flags & ts.NodeFlags.Const ? 'const' : node.parent.flags & ts.NodeFlags.Let ? 'let' : 'var';
+    const flags =
+      node.parent.flags & ts.NodeFlags.Const ? 'const' : node.parent.flags & ts.NodeFlags.Let ? 'let' : 'var';
     return `declare ${flags} ${printer.printNode(ts.EmitHint.Unspecified, node, source)};`;
   }
   const text = printer.printNode(ts.EmitHint.Unspecified, node, source).replace(/^export (default )?/, '');
@@ -40,7 +41,9 @@ function printDeclaration(node: ts.Node): string {
 
 function isTypeOnlyExport(symbol: ts.Symbol): boolean {
   return (symbol.declarations ?? []).some(
-    (d) => (ts.isExportSpecifier(d) && (d.isTypeOnly || d.parent.parent.isTypeOnly)) || (ts.isImportSpecifier(d) && d.isTypeOnly),
+    (d) =>
+      (ts.isExportSpecifier(d) && (d.isTypeOnly || d.parent.parent.isTypeOnly)) ||
+      (ts.isImportSpecifier(d) && d.isTypeOnly),
   );
 }
 

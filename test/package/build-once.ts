@@ -49,7 +49,11 @@ export async function inputsHash(): Promise<string> {
   for await (const file of filesUnder(join(root, 'src'))) files.push(file);
   files.sort();
   for (const file of files) {
-    hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(relative(root, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -33,16 +33,25 @@ let packed: PackResult;
 
 /** `npm pack` of `dir` into `work`, without lifecycle scripts (dist is already built). */
 async function pack(dir: string): Promise<PackResult> {
-  const { stdout } = await run('npm', ['pack', dir, '--json', '--ignore-scripts', '--pack-destination', work], { cwd: work, timeout: 120_000 });
+  const { stdout } = await run('npm', ['pack', dir, '--json', '--ignore-scripts', '--pack-destination', work], {
+    cwd: work,
+    timeout: 120_000,
+  });
   return (JSON.parse(stdout) as PackResult[])[0]!;
 }
 
 /** What a consumer gets from each entry: an export it must have and ones it must not. */
 const PROBES = {
-  index: { has: ['createApi', 'webhook', 'fromLongPolling', 'sendMessage'], lacks: ['listen', 'fileMarkerStore', 'retryPolicy', 'classifyUpdate'] },
+  index: {
+    has: ['createApi', 'webhook', 'fromLongPolling', 'sendMessage'],
+    lacks: ['listen', 'fileMarkerStore', 'retryPolicy', 'classifyUpdate'],
+  },
   node: { has: ['listen', 'fileMarkerStore'], lacks: ['createApi'] },
   emulator: { has: ['startEmulator', 'DEFAULT_WORLD_IDS'], lacks: [] },
-  testing: { has: ['createFakeApi', 'expectSent', 'textMessage', 'waitFor'], lacks: ['createMarbles', 'withEmulator', 'startTestBot'] },
+  testing: {
+    has: ['createFakeApi', 'expectSent', 'textMessage', 'waitFor'],
+    lacks: ['createMarbles', 'withEmulator', 'startTestBot'],
+  },
   'testing/marbles': { has: ['createMarbles'], lacks: [] },
   'testing/emulator': { has: ['withEmulator', 'startTestBot'], lacks: [] },
 } satisfies Record<(typeof ENTRIES)[number], { has: string[]; lacks: string[] }>;
@@ -72,7 +81,9 @@ function loaderScript(kind: 'import' | 'require'): string {
   `;
 }
 
-async function loadEntries(kind: 'import' | 'require'): Promise<Record<string, { exports?: string[]; error?: string }> & { kitErrorIsApiError: boolean }> {
+async function loadEntries(
+  kind: 'import' | 'require',
+): Promise<Record<string, { exports?: string[]; error?: string }> & { kitErrorIsApiError: boolean }> {
   const file = join(consumer, kind === 'import' ? 'load.mjs' : 'load.cjs');
   await writeFile(file, loaderScript(kind));
   const { stdout } = await run(process.execPath, [file], { cwd: consumer, timeout: 60_000 });
@@ -97,7 +108,10 @@ beforeAll(async () => {
       overrides: { ky: spec(tarballs[1]!.filename), tslib: spec(tarballs[2]!.filename) },
     }),
   );
-  await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: consumer, timeout: 180_000 });
+  await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], {
+    cwd: consumer,
+    timeout: 180_000,
+  });
 }, 900_000);
 
 afterAll(async () => {
@@ -107,8 +121,12 @@ afterAll(async () => {
 describe('the packed tarball', () => {
   it('ships dist, README and LICENSE, no source maps, no CJS or declaration stubs for the bin', () => {
     const paths = packed.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/emulator-cli.js']));
-    expect(paths.filter((p) => !p.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(p))).toEqual([]);
+    expect(paths).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/emulator-cli.js']),
+    );
+    expect(
+      paths.filter((p) => !p.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(p)),
+    ).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.map') || /emulator-cli\.(cjs|d\.c?ts)$/.test(p))).toEqual([]);
     for (const entry of ENTRIES) {
       for (const ext of ['.js', '.cjs', '.d.ts', '.d.cts']) expect(paths, entry + ext).toContain(`dist/${entry}${ext}`);
@@ -120,7 +138,12 @@ describe('the packed tarball', () => {
   });
 
   it('installs offline with only rxjs beside it', async () => {
-    expect((await readdir(join(consumer, 'node_modules'))).filter((n) => !n.startsWith('.')).sort()).toEqual(['ky', 'rxjs', 'tamtam-rx', 'tslib']);
+    expect((await readdir(join(consumer, 'node_modules'))).filter((n) => !n.startsWith('.')).sort()).toEqual([
+      'ky',
+      'rxjs',
+      'tamtam-rx',
+      'tslib',
+    ]);
   });
 });
 
@@ -153,7 +176,9 @@ describe('with the optional peer rxjs-marbles installed', () => {
   });
 
   it('a TypeScript consumer of every entry type-checks, as ESM and as CommonJS', async () => {
-    const imports = ENTRIES.map((entry, i) => `import * as entry${i} from '${entry === 'index' ? 'tamtam-rx' : `tamtam-rx/${entry}`}';`).join('\n');
+    const imports = ENTRIES.map(
+      (entry, i) => `import * as entry${i} from '${entry === 'index' ? 'tamtam-rx' : `tamtam-rx/${entry}`}';`,
+    ).join('\n');
     const body = `
 import { of } from 'rxjs';
 ${imports}

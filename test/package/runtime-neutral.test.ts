@@ -24,7 +24,10 @@ interface BuiltinImport {
 }
 
 /** Bundles `file` for a neutral platform, recording every Node built-in it imports (left external). */
-async function bundleNeutral(file: string, format: 'esm' | 'iife'): Promise<{ code: string; builtins: BuiltinImport[] }> {
+async function bundleNeutral(
+  file: string,
+  format: 'esm' | 'iife',
+): Promise<{ code: string; builtins: BuiltinImport[] }> {
   const builtins: BuiltinImport[] = [];
   const recordBuiltins: Plugin = {
     name: 'record-node-builtins',
@@ -63,7 +66,9 @@ describe.each(['index', 'testing'])('dist/%s.js bundled for a neutral platform',
     const { builtins } = await bundleNeutral(join(dist, `${entry}.js`), 'esm');
     expect(builtins.filter((b) => b.kind !== 'dynamic-import')).toEqual([]);
     for (const lazy of builtins.filter((b) => b.kind === 'dynamic-import')) {
-      expect(LAZY_UPLOAD_BUILTINS.has(lazy.path), `unexpected lazy import of ${lazy.path} in ${lazy.importer}`).toBe(true);
+      expect(LAZY_UPLOAD_BUILTINS.has(lazy.path), `unexpected lazy import of ${lazy.path} in ${lazy.importer}`).toBe(
+        true,
+      );
     }
   });
 });
@@ -89,15 +94,45 @@ describe('the root entry in a realm with only web-standard globals', () => {
     };
     // web-standard globals only: what Workers, Deno and browsers all have
     const web = {
-      fetch, Request, Response, Headers, FormData, Blob, URL, URLSearchParams, AbortController, AbortSignal,
-      DOMException, Event, EventTarget, ReadableStream, WritableStream, TransformStream, TextEncoder,
-      TextDecoder, crypto, structuredClone, queueMicrotask, setTimeout, clearTimeout, setInterval,
-      clearInterval, console, atob, btoa,
+      fetch,
+      Request,
+      Response,
+      Headers,
+      FormData,
+      Blob,
+      URL,
+      URLSearchParams,
+      AbortController,
+      AbortSignal,
+      DOMException,
+      Event,
+      EventTarget,
+      ReadableStream,
+      WritableStream,
+      TransformStream,
+      TextEncoder,
+      TextDecoder,
+      crypto,
+      structuredClone,
+      queueMicrotask,
+      setTimeout,
+      clearTimeout,
+      setInterval,
+      clearInterval,
+      console,
+      atob,
+      btoa,
       // the web classes above come from this realm and hand out its bytes; in a real Worker both are one realm
-      Uint8Array, ArrayBuffer,
+      Uint8Array,
+      ArrayBuffer,
     };
     const realm = createContext({ ...web, update: JSON.stringify(update) });
-    expect(runInContext('[typeof process, typeof Buffer, typeof require, typeof setImmediate]', realm)).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
+    expect(runInContext('[typeof process, typeof Buffer, typeof require, typeof setImmediate]', realm)).toEqual([
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+    ]);
     runInContext(code, realm, { filename: 'tamtam-rx.neutral.js' });
     const result = await runInContext(
       `(async () => {

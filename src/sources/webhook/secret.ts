@@ -24,9 +24,9 @@ export function secretChecker(secret: string): (candidate: string | undefined) =
 function constantTimeEqual(expected: Uint8Array, given: Uint8Array): boolean {
   // a length mismatch is folded in, not returned early
   let difference = expected.length ^ given.length;
-  for (let i = 0; i < expected.length; i += 1) {
+  for (const [i, byte] of expected.entries()) {
     // past the end of `given`, compare against a byte no valid position holds (256)
-    difference |= expected[i]! ^ (given[i] ?? 256);
+    difference |= byte ^ (given[i] ?? 256);
   }
   return difference === 0;
 }
