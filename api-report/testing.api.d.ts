@@ -110,72 +110,14 @@ interface MessageFacts {
 }
 
 // OperationBodies
-interface OperationBodies {
-    getMyInfo: undefined;
-    editMyInfo: BotPatch;
-    getChats: undefined;
-    getChatByLink: undefined;
-    getChat: undefined;
-    editChat: ChatPatch;
-    sendAction: ActionRequestBody;
-    getPinnedMessage: undefined;
-    pinMessage: PinMessageBody;
-    unpinMessage: undefined;
-    getMembership: undefined;
-    leaveChat: undefined;
-    getAdmins: undefined;
-    getMembers: undefined;
-    addMembers: UserIdsList;
-    removeMember: undefined;
-    getSubscriptions: undefined;
-    subscribe: SubscriptionRequestBody;
-    unsubscribe: undefined;
-    getUploadUrl: undefined;
-    getMessages: undefined;
-    sendMessage: NewMessageBody;
-    editMessage: NewMessageBody;
-    deleteMessage: undefined;
-    getMessageById: undefined;
-    answerOnCallback: CallbackAnswer;
-    construct: ConstructorAnswer;
-    getUpdates: undefined;
-    uploadFile: FormData;
-}
+type OperationBodies = {
+    readonly [O in OperationId]: OperationBody<O>;
+};
 
 // OperationResults
-interface OperationResults {
-    getMyInfo: BotInfo;
-    editMyInfo: BotInfo;
-    getChats: ChatList;
-    getChatByLink: Chat;
-    getChat: Chat;
-    editChat: Chat;
-    sendAction: SimpleQueryResult;
-    getPinnedMessage: GetPinnedMessageResult;
-    pinMessage: SimpleQueryResult;
-    unpinMessage: SimpleQueryResult;
-    getMembership: ChatMember;
-    leaveChat: SimpleQueryResult;
-    getAdmins: ChatMembersList;
-    getMembers: ChatMembersList;
-    addMembers: SimpleQueryResult;
-    removeMember: SimpleQueryResult;
-    getSubscriptions: GetSubscriptionsResult;
-    subscribe: SimpleQueryResult;
-    unsubscribe: SimpleQueryResult;
-    getUploadUrl: UploadEndpoint & {
-        token?: string;
-    };
-    getMessages: MessageList;
-    sendMessage: SendMessageResult;
-    editMessage: SimpleQueryResult;
-    deleteMessage: SimpleQueryResult;
-    getMessageById: Message;
-    answerOnCallback: SimpleQueryResult;
-    construct: SimpleQueryResult;
-    getUpdates: UpdateList;
-    uploadFile: UploadResultByType[keyof UploadResultByType];
-}
+type OperationResults = {
+    readonly [O in OperationId]: OperationResult<O>;
+};
 
 // PressButtonOptions
 interface PressButtonOptions {
