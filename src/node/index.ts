@@ -17,3 +17,4 @@
 export { listen } from './listen';
 export type { WebhookServer } from '../sources/webhook/listen';
 export { fileMarkerStore } from '../sources/file-marker-store';
+export { runBot, RUN_BOT_ENV, type RunnableBot, type RunBotLogger, type RunBotOptions, type RunningBot } from './run-bot';
