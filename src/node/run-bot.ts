@@ -229,7 +229,7 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
   });
 
   try {
-    let world: { readonly alice: number; readonly bob: number; readonly carol: number; readonly group: number; readonly channel: number } | undefined;
+    let world: (typeof import('../emulator/index'))['DEFAULT_WORLD_IDS'] | undefined;
     if (token === undefined) {
       // loaded only here, so bots on the real API never load the emulator
       const loaded = await import('../emulator/index');
@@ -298,6 +298,16 @@ function logStatus(status: PollingStatus, logger: RunBotLogger): void {
   }
 }
 
+/** What {@link describeFatalError} names in its report. */
+interface FatalErrorContext {
+  /** The bot's name, as in the log lines. */
+  readonly name: string;
+  /** The API root the bot talked to. */
+  readonly baseUrl: string;
+  /** Whether the token came from the environment (then the report names the variable). */
+  readonly tokenFromEnv: boolean;
+}
+
 /**
  * One readable paragraph about why a bot cannot go on: the cause, then what to do. No stack
  * for the errors the library knows (API, network, webhook conflict); for any other error (a
@@ -305,9 +315,9 @@ function logStatus(status: PollingStatus, logger: RunBotLogger): void {
  *
  * @example
  * describeFatalError(new TamTamApiError({ status: 401, ... }), { name: 'echo', baseUrl: DEFAULT_BASE_URL, tokenFromEnv: true });
- * // 'The echo bot cannot start: the Bot API at https://botapi.tamtam.chat rejected the token (401 verify.token: …). Check TAMTAM_TOKEN …'
+ * // 'The echo bot stopped: the Bot API at https://botapi.tamtam.chat rejected the token (401 verify.token: …). Check …'
  */
-export function describeFatalError(error: unknown, context: { readonly name: string; readonly baseUrl: string; readonly tokenFromEnv: boolean }): string {
+export function describeFatalError(error: unknown, context: FatalErrorContext): string {
   const subject = `The ${context.name} bot stopped`;
   const tokenSource = context.tokenFromEnv ? `the ${RUN_BOT_ENV.token} environment variable` : 'the `token` option';
   if (isTamTamApiError(error)) {
