@@ -166,7 +166,7 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
   let signalCount = 0;
   let resolveDone: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
-  const baseUrl = options.api?.baseUrl ?? envValue(RUN_BOT_ENV.baseUrl) ?? DEFAULT_BASE_URL;
+  let baseUrl = options.api?.baseUrl ?? envValue(RUN_BOT_ENV.baseUrl) ?? DEFAULT_BASE_URL;
 
   const onSignal = (signal: NodeJS.Signals): void => {
     signalCount++;
@@ -236,6 +236,7 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
       const port = options.emulatorPort ?? portFromEnv();
       emulator = await loaded.startEmulator({ port });
       world = loaded.DEFAULT_WORLD_IDS;
+      baseUrl = emulator.url;
       api = createApi({ ...options.api, token: emulator.token, baseUrl: emulator.url });
     } else {
       api = createApi({ ...options.api, token, baseUrl });
