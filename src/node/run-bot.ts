@@ -199,7 +199,9 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
         const result = await updates$?.stop();
         subscription?.unsubscribe();
         if (result && result.unfinished > 0) {
-          logger.warn(`${result.unfinished} update(s) were still being handled after the stop timeout; they will be delivered again on the next start.`);
+          logger.warn(
+            `${result.unfinished} update(s) were still being handled after the stop timeout; they will be delivered again on the next start.`,
+          );
         }
         await emulator?.close();
         if (code === 0) logger.info(`The ${name} bot stopped.`);
@@ -229,7 +231,7 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
   });
 
   try {
-    let world: (typeof import('../emulator/index'))['DEFAULT_WORLD_IDS'] | undefined;
+    let world: typeof import('../emulator/index')['DEFAULT_WORLD_IDS'] | undefined;
     if (token === undefined) {
       // loaded only here, so bots on the real API never load the emulator
       const loaded = await import('../emulator/index');
@@ -283,7 +285,9 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
 function logStatus(status: PollingStatus, logger: RunBotLogger): void {
   switch (status.type) {
     case 'retry':
-      logger.warn(`Polling failed (${oneLine(status.error)}); retry ${status.attempt} in ${Math.round(status.delay / 100) / 10} s.`);
+      logger.warn(
+        `Polling failed (${oneLine(status.error)}); retry ${status.attempt} in ${Math.round(status.delay / 100) / 10} s.`,
+      );
       break;
     case 'webhook_removed':
       logger.warn(`Removed the webhook subscription ${status.url} so that long polling receives updates.`);
@@ -292,7 +296,8 @@ function logStatus(status: PollingStatus, logger: RunBotLogger): void {
       logger.warn(`Skipped an item of a poll answer that is not an update: ${status.reason}.`);
       break;
     case 'started':
-      if (status.replayed > 0) logger.warn(`Delivering again ${status.replayed} update(s) that were not handled before the last exit.`);
+      if (status.replayed > 0)
+        logger.warn(`Delivering again ${status.replayed} update(s) that were not handled before the last exit.`);
       break;
     default:
       break;
@@ -369,7 +374,9 @@ function portFromEnv(): number {
   if (raw === undefined) return 0;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new TypeError(`${RUN_BOT_ENV.emulatorPort} must be a port number 0-65535 (0 = a free one), got ${JSON.stringify(raw)}`);
+    throw new TypeError(
+      `${RUN_BOT_ENV.emulatorPort} must be a port number 0-65535 (0 = a free one), got ${JSON.stringify(raw)}`,
+    );
   }
   return port;
 }

@@ -17,7 +17,8 @@ const children: ChildProcess[] = [];
 const servers: Server[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
@@ -34,13 +35,23 @@ interface Started {
 function start(env: Record<string, string | undefined>): Started {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let all = '';
   let out = '';
   let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => ((all += chunk.toString()), (out += chunk.toString())));
-  child.stderr?.on('data', (chunk: Buffer) => ((all += chunk.toString()), (err += chunk.toString())));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    all += chunk.toString();
+    out += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    all += chunk.toString();
+    err += chunk.toString();
+  });
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
@@ -51,7 +62,12 @@ function start(env: Record<string, string | undefined>): Started {
   };
 }
 
-const onEmulator = { TAMTAM_TOKEN: undefined, TAMTAM_API_URL: undefined, TAMTAM_MARKER_FILE: undefined, TAMTAM_EMULATOR_PORT: undefined };
+const onEmulator = {
+  TAMTAM_TOKEN: undefined,
+  TAMTAM_API_URL: undefined,
+  TAMTAM_MARKER_FILE: undefined,
+  TAMTAM_EMULATOR_PORT: undefined,
+};
 
 /** Waits for the printed addresses; returns the emulator's API URL. */
 async function addresses(bot: Started): Promise<{ api: string; webChat: string }> {
@@ -107,7 +123,11 @@ describe('runBot without a token', () => {
         body: JSON.stringify({ text: 'slow job' }),
       });
       expect(send.status).toBe(200);
-      await waitFor(() => bot.stdout().includes('handler started: slow job'), { timeout: 10_000, interval: 20, what: 'the handler to start' });
+      await waitFor(() => bot.stdout().includes('handler started: slow job'), {
+        timeout: 10_000,
+        interval: 20,
+        what: 'the handler to start',
+      });
 
       bot.child.kill(signal);
       expect(await bot.exited()).toBe(0);
@@ -129,7 +149,9 @@ describe('runBot fatal errors: one readable paragraph, exit code 1', () => {
     expect(await bot.exited()).toBe(1);
     const lines = bot.stderr().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^The slow bot stopped: the Bot API at http:\/\/127\.0\.0\.1:\d+ rejected the token \(401 verify\.token: Invalid access_token\)\. Check the TAMTAM_TOKEN environment variable/);
+    expect(lines[0]).toMatch(
+      /^The slow bot stopped: the Bot API at http:\/\/127\.0\.0\.1:\d+ rejected the token \(401 verify\.token: Invalid access_token\)\. Check the TAMTAM_TOKEN environment variable/,
+    );
     expectNoDump(bot.output());
     expect(bot.output()).not.toContain('secret-bad-token-123');
   }, 40_000);
@@ -150,7 +172,12 @@ describe('runBot fatal errors: one readable paragraph, exit code 1', () => {
       path === '/me'
         ? { status: 200, body: { user_id: 1, name: 'Slow', username: 'slow_bot', is_bot: true, last_activity_time: 0 } }
         : path === '/subscriptions'
-          ? { status: 200, body: { subscriptions: [{ url: 'https://bot.example.com/hook', time: 1, update_types: null, version: '0.5.6' }] } }
+          ? {
+              status: 200,
+              body: {
+                subscriptions: [{ url: 'https://bot.example.com/hook', time: 1, update_types: null, version: '0.5.6' }],
+              },
+            }
           : { status: 404, body: { code: 'not.found', message: 'no' } },
     );
     const bot = start({ ...onEmulator, TAMTAM_TOKEN: 'some-token', TAMTAM_API_URL: url });

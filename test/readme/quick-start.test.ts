@@ -41,7 +41,12 @@ function quickStart(): string {
 }
 
 async function control(url: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${url}/_emulator/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${url}/_emulator/${path}`,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -53,25 +58,46 @@ describe('README quick start', () => {
 
   it('type-checks as written', async () => {
     const tsconfig = join(workDir, 'tsconfig.quick-start.json');
-    writeFileSync(tsconfig, JSON.stringify({ extends: join(root, 'tsconfig.json'), include: [file], compilerOptions: { module: 'esnext', target: 'es2022' } }));
-    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', tsconfig], { cwd: root, timeout: 120_000 });
+    writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        extends: join(root, 'tsconfig.json'),
+        include: [file],
+        compilerOptions: { module: 'esnext', target: 'es2022' },
+      }),
+    );
+    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', tsconfig], {
+      cwd: root,
+      timeout: 120_000,
+    });
   }, 130_000);
 
   it('runs as written: prints the web chat URL, greets with a keyboard, answers the button, stops on SIGTERM', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const name of ['TAMTAM_TOKEN', 'TAMTAM_API_URL', 'TAMTAM_MARKER_FILE', 'TAMTAM_EMULATOR_PORT']) delete env[name];
-    const started = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const name of ['TAMTAM_TOKEN', 'TAMTAM_API_URL', 'TAMTAM_MARKER_FILE', 'TAMTAM_EMULATOR_PORT'])
+      delete env[name];
+    const started = spawn(process.execPath, ['--import', 'tsx', file], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = started;
     let output = '';
     started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((r) => started.once('exit', (code) => r(code)));
 
-    const webChat = await waitFor(() => (output.includes('Press Ctrl-C') ? /Web chat:\s+(http:\/\/127\.0\.0\.1:\d+)\/_emulator\/ui/.exec(output)?.[1] : undefined), {
-      timeout: 25_000,
-      interval: 50,
-      what: `the printed web chat URL (output so far: ${JSON.stringify(output)})`,
-    });
+    const webChat = await waitFor(
+      () =>
+        output.includes('Press Ctrl-C')
+          ? /Web chat:\s+(http:\/\/127\.0\.0\.1:\d+)\/_emulator\/ui/.exec(output)?.[1]
+          : undefined,
+      {
+        timeout: 25_000,
+        interval: 50,
+        what: `the printed web chat URL (output so far: ${JSON.stringify(output)})`,
+      },
+    );
     expect(output).toContain(`Bot API:   ${webChat}\n`);
     const page = await fetch(`${webChat}/_emulator/ui`);
     expect(page.status).toBe(200);
@@ -80,7 +106,10 @@ describe('README quick start', () => {
     await control(webChat, `users/${DEFAULT_WORLD_IDS.alice}/send`, { text: '/start' });
     const [greeting] = await waitFor(
       async () => {
-        const sent = (await control(webChat, `inspect/sent-messages?chat_id=${DEFAULT_WORLD_IDS.dialogWithAlice}`)) as Message[];
+        const sent = (await control(
+          webChat,
+          `inspect/sent-messages?chat_id=${DEFAULT_WORLD_IDS.dialogWithAlice}`,
+        )) as Message[];
         return sent.length > 0 ? sent : undefined;
       },
       { timeout: 10_000, interval: 50, what: 'the greeting' },
