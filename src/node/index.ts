@@ -22,6 +22,7 @@ export { fileMarkerStore } from '../sources/file-marker-store';
 export {
   runBot,
   RUN_BOT_ENV,
+  RUN_BOT_EXIT_CODES,
   type RunnableBot,
   type RunBotLogger,
   type RunBotOptions,

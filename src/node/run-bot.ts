@@ -33,6 +33,24 @@ export const RUN_BOT_ENV = {
 } as const;
 
 /**
+ * The exit codes of a process run by {@link runBot}. A supervisor (systemd, Docker, Kubernetes)
+ * should restart after `failed` (the network may come back) but not after `config`: a
+ * rejected token or a webhook in the way of long polling fails again until someone fixes it.
+ *
+ * @example
+ * // systemd: Restart=on-failure plus
+ * // RestartPreventExitStatus=78   (RUN_BOT_EXIT_CODES.config)
+ */
+export const RUN_BOT_EXIT_CODES = {
+  /** Stopped gracefully (a signal, `stop()`, the bot's Observable completed). */
+  stopped: 0,
+  /** A fatal error that may pass: an unreachable API, an error the bot's Observable ended with, a second signal. */
+  failed: 1,
+  /** A configuration error (`EX_CONFIG` of sysexits.h): the token was rejected (401/403), or a webhook subscription blocks long polling. */
+  config: 78,
+} as const;
+
+/**
  * A bot as {@link runBot} runs it: a function of the api and the update source that returns
  * the Observable of everything the bot does. The same shape the test kit's `withEmulator`
  * and `startTestBot` take, so one bot function is run and tested alike.
@@ -98,8 +116,9 @@ export interface RunBotOptions {
   /** Aborting it stops the bot gracefully, like SIGTERM. Default: none. */
   readonly signal?: AbortSignal;
   /**
-   * Called once with the exit code when the bot has stopped: `0` after a graceful stop, `1`
-   * after a fatal error. Default `process.exit`. Tests and embedders pass their own.
+   * Called once with the exit code when the bot has stopped ({@link RUN_BOT_EXIT_CODES}: `0`
+   * after a graceful stop, `78` for a rejected token or a webhook in the way, `1` after other
+   * fatal errors). Default `process.exit`. Tests and embedders pass their own.
    */
   readonly exit?: (code: number) => void;
 }
@@ -140,8 +159,8 @@ const defaultLogger: RunBotLogger = {
  * SIGINT and SIGTERM stop it gracefully (no new updates, running handlers finish, the marker
  * is saved) and exit with code 0; a second signal exits at once with 1. A fatal error (a bad
  * token, an unreachable API, a webhook subscription in the way, an error the bot's Observable
- * ends with) is reported as one readable paragraph, never an RxJS stack dump, and exits with
- * code 1. Resolves once the bot is running; never rejects (start-up failures are reported and
+ * ends with) is reported as one readable paragraph, never an RxJS stack dump, and exits with a
+ * non-zero code: 78 when only a change of configuration helps, else 1 ({@link RUN_BOT_EXIT_CODES}). Resolves once the bot is running; never rejects (start-up failures are reported and
  * exit like fatal errors, and then it resolves with a stopped bot).
  *
  * @example
@@ -172,7 +191,7 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
     signalCount++;
     if (signalCount > 1) {
       logger.error(`Received ${signal} again: exiting without waiting for running handlers.`);
-      finish(1);
+      finish(RUN_BOT_EXIT_CODES.failed);
       return;
     }
     logger.info(`Received ${signal}: stopping the ${name} bot, waiting for running handlers to finish…`);
@@ -207,7 +226,7 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
         if (code === 0) logger.info(`The ${name} bot stopped.`);
       } catch (error) {
         logger.error(`The ${name} bot could not stop cleanly: ${oneLine(error)}`);
-        exitCode = 1;
+        exitCode = RUN_BOT_EXIT_CODES.failed;
       }
       finish(exitCode);
       return exitCode;
@@ -218,7 +237,7 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
   function fatal(error: unknown): Promise<number> {
     if (stopping !== undefined) return stopping;
     logger.error(describeFatalError(error, { name, baseUrl, tokenFromEnv: options.token === undefined }));
-    return stop(1);
+    return stop(exitCodeOf(error));
   }
 
   const running = (): RunningBot => ({
@@ -281,6 +300,18 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
   return running();
 }
 
+/** {@link RUN_BOT_EXIT_CODES}`.config` for errors that only a change of configuration fixes. */
+function exitCodeOf(error: unknown): number {
+  if (isTamTamApiError(error) && (error.status === 401 || error.status === 403)) return RUN_BOT_EXIT_CODES.config;
+  if (isWebhookConflict(error)) return RUN_BOT_EXIT_CODES.config;
+  return RUN_BOT_EXIT_CODES.failed;
+}
+
+/** The error `fromLongPolling` starts with when a webhook subscription exists. */
+function isWebhookConflict(error: unknown): error is Error {
+  return error instanceof Error && /webhook subscription/.test(error.message);
+}
+
 /** Logs the status events worth a line; batches and the start are too frequent to log. */
 function logStatus(status: PollingStatus, logger: RunBotLogger): void {
   switch (status.type) {
@@ -341,7 +372,7 @@ export function describeFatalError(error: unknown, context: FatalErrorContext): 
       `Check the network, DNS, a proxy or firewall, and the API URL (${RUN_BOT_ENV.baseUrl} / the api.baseUrl option).`
     );
   }
-  if (error instanceof Error && /webhook subscription/.test(error.message)) {
+  if (isWebhookConflict(error)) {
     return (
       `${subject}: a webhook subscription is in the way of long polling. ${oneLine(error)} ` +
       'A bot runs either on long polling or on a webhook, never both.'

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
+import { RUN_BOT_EXIT_CODES } from '../../src/node/index';
 import { waitFor } from '../../src/testing/index';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -142,11 +143,11 @@ describe('runBot without a token', () => {
   }
 });
 
-describe('runBot fatal errors: one readable paragraph, exit code 1', () => {
-  it('a 401 from the API names the bad token', async () => {
+describe('runBot fatal errors: one readable paragraph, a non-zero exit code', () => {
+  it('a 401 from the API names the bad token; exit code 78 (a configuration error: no restart helps)', async () => {
     const url = await fakeApi(() => ({ status: 401, body: { code: 'verify.token', message: 'Invalid access_token' } }));
     const bot = start({ ...onEmulator, TAMTAM_TOKEN: 'secret-bad-token-123', TAMTAM_API_URL: url });
-    expect(await bot.exited()).toBe(1);
+    expect(await bot.exited()).toBe(RUN_BOT_EXIT_CODES.config);
     const lines = bot.stderr().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
@@ -156,7 +157,7 @@ describe('runBot fatal errors: one readable paragraph, exit code 1', () => {
     expect(bot.output()).not.toContain('secret-bad-token-123');
   }, 40_000);
 
-  it('an unreachable API says so and names the URL', async () => {
+  it('an unreachable API says so and names the URL; exit code 1 (a restart may help)', async () => {
     const url = await fakeApi(() => ({ status: 200, body: {} }));
     await new Promise((resolve) => servers.pop()?.close(resolve)); // the port is now closed
     const bot = start({ ...onEmulator, TAMTAM_TOKEN: 'some-token', TAMTAM_API_URL: url, RUN_BOT_NO_RETRY: '1' });
@@ -167,7 +168,7 @@ describe('runBot fatal errors: one readable paragraph, exit code 1', () => {
     expectNoDump(bot.output());
   }, 40_000);
 
-  it('a webhook subscription in the way of long polling is named with its URL', async () => {
+  it('a webhook subscription in the way of long polling is named with its URL; exit code 78', async () => {
     const url = await fakeApi((path) =>
       path === '/me'
         ? { status: 200, body: { user_id: 1, name: 'Slow', username: 'slow_bot', is_bot: true, last_activity_time: 0 } }
@@ -181,7 +182,7 @@ describe('runBot fatal errors: one readable paragraph, exit code 1', () => {
           : { status: 404, body: { code: 'not.found', message: 'no' } },
     );
     const bot = start({ ...onEmulator, TAMTAM_TOKEN: 'some-token', TAMTAM_API_URL: url });
-    expect(await bot.exited()).toBe(1);
+    expect(await bot.exited()).toBe(RUN_BOT_EXIT_CODES.config);
     expect(bot.stderr()).toContain('a webhook subscription is in the way of long polling');
     expect(bot.stderr()).toContain('https://bot.example.com/hook');
     expectNoDump(bot.output());
