@@ -257,11 +257,11 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
       const port = options.emulatorPort ?? portFromEnv();
       emulator = await loaded.startEmulator({ port });
       world = loaded.DEFAULT_WORLD_IDS;
-      baseUrl = emulator.url;
       api = createApi({ ...options.api, token: emulator.token, baseUrl: emulator.url });
     } else {
       api = createApi({ ...options.api, token, baseUrl });
     }
+    baseUrl = api.baseUrl;
     // fails fast and readably on a bad token or an unreachable API, before polling starts
     const me = await firstValueFrom(getMyInfo(api));
     if (stopping !== undefined) return running();
