@@ -18,6 +18,8 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 /** Package imports pointed at src/. */
 function toSource(code: string): string {
   return code
+    .replaceAll("from 'tamtam-rx/testing/emulator'", `from '${join(root, 'src/testing/entry-emulator')}'`)
+    .replaceAll("from 'tamtam-rx/testing/marbles'", `from '${join(root, 'src/testing/entry-marbles')}'`)
     .replaceAll("from 'tamtam-rx/emulator'", `from '${join(root, 'src/emulator/index')}'`)
     .replaceAll("from 'tamtam-rx/node'", `from '${join(root, 'src/node/index')}'`)
     .replaceAll("from 'tamtam-rx/testing'", `from '${join(root, 'src/testing/index')}'`)
