@@ -51,8 +51,8 @@ async function typeCheck(name: string, files: string[]): Promise<void> {
   await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', tsconfig], {
     cwd: root,
     timeout: 120_000,
-  }).catch((error: { stdout?: string }) => {
-    throw new Error(`tsc failed:\n${error.stdout ?? String(error)}`);
+  }).catch((error: { stdout?: string; stderr?: string }) => {
+    throw new Error(`tsc failed:\n${error.stdout ?? ''}${error.stderr ?? ''}${String(error)}`);
   });
 }
 
