@@ -160,8 +160,9 @@ const defaultLogger: RunBotLogger = {
  * is saved) and exit with code 0; a second signal exits at once with 1. A fatal error (a bad
  * token, an unreachable API, a webhook subscription in the way, an error the bot's Observable
  * ends with) is reported as one readable paragraph, never an RxJS stack dump, and exits with a
- * non-zero code: 78 when only a change of configuration helps, else 1 ({@link RUN_BOT_EXIT_CODES}). Resolves once the bot is running; never rejects (start-up failures are reported and
- * exit like fatal errors, and then it resolves with a stopped bot).
+ * non-zero code: 78 when only a change of configuration helps, else 1 ({@link RUN_BOT_EXIT_CODES}).
+ * Resolves once the bot is running; never rejects (start-up failures are reported and exit
+ * like fatal errors, and then it resolves with a stopped bot).
  *
  * @example
  * import { command, perChat, reply } from 'tamtam-rx';
@@ -215,6 +216,8 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
     stopping ??= (async () => {
       let exitCode = code;
       try {
+        // a stop during start-up waits for it: start-up sees `stopping` and starts no polling
+        await startup;
         const result = await updates$?.stop();
         subscription?.unsubscribe();
         if (result && result.unfinished > 0) {
@@ -249,55 +252,66 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
     done,
   });
 
-  try {
-    let world: typeof import('../emulator/index')['DEFAULT_WORLD_IDS'] | undefined;
-    if (token === undefined) {
-      // loaded only here, so bots on the real API never load the emulator
-      const loaded = await import('../emulator/index');
-      const port = options.emulatorPort ?? portFromEnv();
-      emulator = await loaded.startEmulator({ port });
-      world = loaded.DEFAULT_WORLD_IDS;
-      api = createApi({ ...options.api, token: emulator.token, baseUrl: emulator.url });
-    } else {
-      api = createApi({ ...options.api, token, baseUrl });
-    }
-    baseUrl = api.baseUrl;
-    // fails fast and readably on a bad token or an unreachable API, before polling starts
-    const me = await firstValueFrom(getMyInfo(api));
-    if (stopping !== undefined) return running();
-
-    updates$ = fromLongPolling(api, {
-      ...options.polling,
-      ...(markerFile === undefined ? {} : { store: fileMarkerStore(markerFile) }),
-    });
-    updates$.status$.subscribe((status) => logStatus(status, logger));
-    subscription = bot(api, updates$).subscribe({
-      error: (error: unknown) => void fatal(error),
-      complete: () => {
-        if (stopping !== undefined) return;
-        logger.info(`The ${name} bot's Observable completed: stopping.`);
-        void stop(0);
-      },
-    });
-    if (stopping !== undefined) return running();
-
-    const who = me.username ? `@${me.username}` : me.name;
-    if (emulator === undefined || world === undefined) {
-      logger.info(`The ${name} bot (${who}) is running on ${baseUrl}. Press Ctrl-C to stop.`);
-      return running();
-    }
-    logger.info(`The ${name} bot (${who}) is running on a local emulator (no ${RUN_BOT_ENV.token} set).`);
-    logger.info(`  Web chat:  ${emulator.url}/_emulator/ui   (open it in a browser to talk to the bot)`);
-    logger.info(`  Bot API:   ${emulator.url}`);
-    logger.info(`  Token:     ${emulator.token}`);
-    logger.info(`  Users:     Alice ${world.alice}, Bob ${world.bob}, Carol ${world.carol}`);
-    logger.info(`  Chats:     group "Emulator Lounge" ${world.group}, channel "Emulator News" ${world.channel}`);
-    if (options.hint) logger.info(`  Try:       ${options.hint}`);
-    logger.info('Press Ctrl-C to stop.');
-  } catch (error) {
-    await fatal(error);
-  }
+  let startFailed = false;
+  let startFailure: unknown;
+  let startup: Promise<void> = Promise.resolve();
+  startup = start();
+  await startup;
+  if (startFailed) await fatal(startFailure);
   return running();
+
+  /** Starts the emulator (without a token), checks the token, starts polling and the bot, prints where it runs. */
+  async function start(): Promise<void> {
+    try {
+      let world: typeof import('../emulator/index')['DEFAULT_WORLD_IDS'] | undefined;
+      if (token === undefined) {
+        // loaded only here, so bots on the real API never load the emulator
+        const loaded = await import('../emulator/index');
+        const port = options.emulatorPort ?? portFromEnv();
+        emulator = await loaded.startEmulator({ port });
+        world = loaded.DEFAULT_WORLD_IDS;
+        api = createApi({ ...options.api, token: emulator.token, baseUrl: emulator.url });
+      } else {
+        api = createApi({ ...options.api, token, baseUrl });
+      }
+      baseUrl = api.baseUrl;
+      // fails fast and readably on a bad token or an unreachable API, before polling starts
+      const me = await firstValueFrom(getMyInfo(api));
+      if (stopping !== undefined) return;
+
+      updates$ = fromLongPolling(api, {
+        ...options.polling,
+        ...(markerFile === undefined ? {} : { store: fileMarkerStore(markerFile) }),
+      });
+      updates$.status$.subscribe((status) => logStatus(status, logger));
+      subscription = bot(api, updates$).subscribe({
+        error: (error: unknown) => void fatal(error),
+        complete: () => {
+          if (stopping !== undefined) return;
+          logger.info(`The ${name} bot's Observable completed: stopping.`);
+          void stop(0);
+        },
+      });
+      if (stopping !== undefined) return;
+
+      const who = me.username ? `@${me.username}` : me.name;
+      if (emulator === undefined || world === undefined) {
+        logger.info(`The ${name} bot (${who}) is running on ${baseUrl}. Press Ctrl-C to stop.`);
+        return;
+      }
+      logger.info(`The ${name} bot (${who}) is running on a local emulator (no ${RUN_BOT_ENV.token} set).`);
+      logger.info(`  Web chat:  ${emulator.url}/_emulator/ui   (open it in a browser to talk to the bot)`);
+      logger.info(`  Bot API:   ${emulator.url}`);
+      logger.info(`  Token:     ${emulator.token}`);
+      logger.info(`  Users:     Alice ${world.alice}, Bob ${world.bob}, Carol ${world.carol}`);
+      logger.info(`  Chats:     group "Emulator Lounge" ${world.group}, channel "Emulator News" ${world.channel}`);
+      if (options.hint) logger.info(`  Try:       ${options.hint}`);
+      logger.info('Press Ctrl-C to stop.');
+    } catch (error) {
+      startFailed = true;
+      startFailure = error;
+    }
+  }
 }
 
 /** {@link RUN_BOT_EXIT_CODES}`.config` for errors that only a change of configuration fixes. */
