@@ -4,5 +4,3 @@ export type { LongPollingOptions } from './long-polling-options';
 export type { PollingApi, PollingTable } from './polling-api';
 export type { PollingStatus } from './polling-status';
 export { memoryMarkerStore, type MarkerStore, type PollingState } from './marker-store';
-export { fileMarkerStore } from './file-marker-store';
-export { isFatalPollError } from './poll-with-backoff';
