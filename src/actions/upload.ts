@@ -2,7 +2,10 @@ import { type Observable, defer, map, switchMap } from 'rxjs';
 import type { Api } from '../api/api';
 import { TamTamResponseError } from '../api/errors/response-error';
 import type { CallOptions } from '../api/options';
-import type { OperationRow, OperationTable } from '../api/operation-table';
+import type { NoQuery, OperationRow, OperationTable } from '../api/operation-table';
+
+/** No path parameters. */
+type NoParams = Readonly<Record<string, never>>;
 import type { AttachmentRequestByType, UploadResultByType, UploadType } from '../types/index';
 import { call } from './call';
 import { getUploadUrl, requireUploadType } from './uploads';
@@ -33,8 +36,8 @@ export interface UploadOptions extends CallOptions {
  * function send<T extends UploadTable>(api: Api<T>) { return upload(api, 'file', './a.pdf'); }
  */
 export type UploadTable = OperationTable & {
-  readonly getUploadUrl: OperationRow<'POST', '/uploads', {}, { type: UploadType }, undefined, { url: string; token?: string }>;
-  readonly uploadFile: OperationRow<'POST', null, {}, {}, FormData, UploadResultByType[UploadType]>;
+  readonly getUploadUrl: OperationRow<'POST', '/uploads', NoParams, { type: UploadType }, undefined, { url: string; token?: string }>;
+  readonly uploadFile: OperationRow<'POST', null, NoParams, NoQuery, FormData, UploadResultByType[UploadType]>;
 };
 
 /** The attachment request {@link upload} produces for each upload kind. */

@@ -8,7 +8,6 @@ import type {
   OperationTable,
   PathParamSpec,
   QueryShape,
-  QueryValue,
 } from './operation-table';
 import type { OperationId } from './operations';
 import type { RetryOptions } from './retry-options';

@@ -2,6 +2,9 @@ import type { Api } from '../api/api';
 import type { OperationRow, OperationTable, QueryShape } from '../api/operation-table';
 import type { SimpleQueryResult } from '../types/index';
 
+/** No path parameters. */
+type NoParams = Readonly<Record<string, never>>;
+
 /**
  * What long polling needs of an api's table, in any dialect: `getUpdates` answering updates
  * (each with an `update_type`) and a marker, and `getSubscriptions`/`unsubscribe` for the
@@ -19,8 +22,15 @@ export type PollingTable = OperationTable & {
     undefined,
     { readonly updates: readonly { readonly update_type: string }[]; readonly marker: number | null }
   >;
-  readonly getSubscriptions: OperationRow<'GET', '/subscriptions', {}, QueryShape, undefined, { readonly subscriptions: readonly { readonly url: string }[] }>;
-  readonly unsubscribe: OperationRow<'DELETE', '/subscriptions', {}, QueryShape, undefined, SimpleQueryResult>;
+  readonly getSubscriptions: OperationRow<
+    'GET',
+    '/subscriptions',
+    {},
+    QueryShape,
+    undefined,
+    { readonly subscriptions: readonly { readonly url: string }[] }
+  >;
+  readonly unsubscribe: OperationRow<'DELETE', '/subscriptions', NoParams, QueryShape, undefined, SimpleQueryResult>;
 };
 
 /**

@@ -5,7 +5,7 @@ import type { TamTamOperations } from '../../api/tamtam-operations';
 import { WEBHOOK_SECRET_PATTERN } from '../../actions/subscriptions';
 import type { WebhookApi, WebhookTable } from './webhook-api';
 import { warnOncePerType } from '../warn-unknown-update';
-import type { UnknownUpdate, UpdateType } from '../../types/index';
+import type { UnknownUpdate } from '../../types/index';
 import type { WebhookRejection } from './answer';
 
 /**

@@ -2,6 +2,9 @@ import type { Api } from '../../api/api';
 import type { OperationRow, OperationTable, QueryShape } from '../../api/operation-table';
 import type { SimpleQueryResult } from '../../types/index';
 
+/** No path parameters. */
+type NoParams = Readonly<Record<string, never>>;
+
 /**
  * What a webhook needs of an api's table, in any dialect: reading, creating and removing
  * subscriptions. TamTam's and Max's tables both are one.
@@ -16,10 +19,23 @@ export type WebhookTable = OperationTable & {
     {},
     QueryShape,
     undefined,
-    { readonly subscriptions: readonly { readonly url: string; readonly update_types: readonly string[] | null; readonly version?: string | null }[] }
+    {
+      readonly subscriptions: readonly {
+        readonly url: string;
+        readonly update_types: readonly string[] | null;
+        readonly version?: string | null;
+      }[];
+    }
   >;
-  readonly subscribe: OperationRow<'POST', '/subscriptions', {}, QueryShape, { readonly url: string }, SimpleQueryResult>;
-  readonly unsubscribe: OperationRow<'DELETE', '/subscriptions', {}, QueryShape, undefined, SimpleQueryResult>;
+  readonly subscribe: OperationRow<
+    'POST',
+    '/subscriptions',
+    {},
+    QueryShape,
+    { readonly url: string },
+    SimpleQueryResult
+  >;
+  readonly unsubscribe: OperationRow<'DELETE', '/subscriptions', NoParams, QueryShape, undefined, SimpleQueryResult>;
 };
 
 /**
