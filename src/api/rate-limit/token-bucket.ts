@@ -157,7 +157,9 @@ class GcraBucket implements TokenBucket {
           }
           return;
         }
-        this.#tat = Math.max(this.#tat, now) + interval;
+        // timers wake on whole ms (ceil): up to 1 ms late is the slot itself, not a drift
+        const late = now - this.#tat;
+        this.#tat = (late > 0 && late < 1 ? this.#tat : Math.max(this.#tat, now)) + interval;
         (this.#queue.shift() as Waiter).grant();
       }
     } finally {
