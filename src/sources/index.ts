@@ -5,3 +5,4 @@ export type { PollingStatus } from './polling-status';
 export { memoryMarkerStore, type MarkerStore, type PollingState } from './marker-store';
 export { fileMarkerStore } from './file-marker-store';
 export { isFatalPollError } from './poll-with-backoff';
+export { WebhookConflictError, isWebhookConflictError } from './webhook-conflict-error';
