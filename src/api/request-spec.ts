@@ -8,7 +8,6 @@ import type {
   OperationTable,
   PathParamSpec,
   QueryShape,
-  QueryValue,
 } from './operation-table';
 import type { OperationId } from './operations';
 import type { RetryOptions } from './retry-options';
@@ -117,7 +116,7 @@ export function buildRequest<T extends OperationTable, O extends OperationIdOf<T
 export function buildRequest(table: OperationTable, operation: string, input: AnyRequestInput): AnyRequestSpec {
   const row = Object.hasOwn(table, operation) ? table[operation] : undefined;
   if (row === undefined) throw new TypeError(`buildRequest: unknown operation ${JSON.stringify(operation)}`);
-  const params: Readonly<Record<string, PathParamSpec>> = row.params ?? {};
+  const params: Readonly<Record<string, PathParamSpec>> = row.params;
   const values = input.params ?? {};
   let path = '';
   let absoluteUrl: string | undefined;

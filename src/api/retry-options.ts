@@ -102,7 +102,6 @@ export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze<ResolvedRetryOp
   onRetry: () => {},
 });
 
-
 /**
  * Layers retry settings: later layers win field by field; `false` in any layer disables retry.
  * `errorCodes` of all layers add up (an operation's own codes survive a per-call override).

@@ -38,10 +38,10 @@ describe('operations are typed end to end', () => {
 
   it('a request input needs what the row needs', () => {
     expectTypeOf<{ params: { chatId: number } }>().toMatchTypeOf<RequestInput<TamTamOperations, 'getChat'>>();
-    expectTypeOf<{}>().not.toMatchTypeOf<RequestInput<TamTamOperations, 'getChat'>>();
+    expectTypeOf<Record<never, never>>().not.toMatchTypeOf<RequestInput<TamTamOperations, 'getChat'>>();
     expectTypeOf<{ query: { url: string } }>().toMatchTypeOf<RequestInput<TamTamOperations, 'unsubscribe'>>();
-    expectTypeOf<{}>().not.toMatchTypeOf<RequestInput<TamTamOperations, 'unsubscribe'>>();
-    expectTypeOf<{}>().not.toMatchTypeOf<RequestInput<TamTamOperations, 'sendMessage'>>();
+    expectTypeOf<Record<never, never>>().not.toMatchTypeOf<RequestInput<TamTamOperations, 'unsubscribe'>>();
+    expectTypeOf<Record<never, never>>().not.toMatchTypeOf<RequestInput<TamTamOperations, 'sendMessage'>>();
     expectTypeOf<{ url: string; body: FormData }>().toMatchTypeOf<RequestInput<TamTamOperations, 'uploadFile'>>();
   });
 

@@ -7,6 +7,7 @@ import {
   defineOperation,
   type OperationTable,
 } from '../../src/api/index';
+import { schemaFacts } from '../../src/schema-facts/index';
 import type { BotInfo } from '../../src/types/index';
 
 describe('the TamTam operation table', () => {
@@ -21,6 +22,30 @@ describe('the TamTam operation table', () => {
     for (const [id, row] of Object.entries(TAMTAM_OPERATIONS)) {
       const named = [...(row.path ?? '').matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       expect(Object.keys(row.params).sort(), id).toEqual(named.sort());
+    }
+  });
+
+  it('matches the official schema: method, path and path parameter kinds of every operation', () => {
+    const facts = schemaFacts('tamtam').operations;
+    expect(Object.keys(facts).sort()).toEqual(OPERATION_IDS.filter((id) => id !== 'uploadFile').sort());
+    for (const [id, fact] of Object.entries(facts)) {
+      const table: OperationTable = TAMTAM_OPERATIONS;
+      const row = Object.hasOwn(table, id) ? table[id] : undefined;
+      expect({ id, method: row?.method, path: row?.path }).toEqual({ id, method: fact.method, path: fact.path });
+      const kinds = Object.fromEntries(Object.entries(fact.parameters.path).map(([name, p]) => [name, p.schema.type === 'integer' ? 'integer' : 'string']));
+      expect(Object.fromEntries(Object.entries(row?.params ?? {}).map(([name, spec]) => [name, spec.type])), id).toEqual(kinds);
+    }
+    const chatLink = facts['getChatByLink']?.parameters.path['chatLink']?.schema.pattern;
+    expect(TAMTAM_OPERATIONS.getChatByLink.params.chatLink.pattern.source).toBe(`^${chatLink}$`);
+  });
+
+  it('has a shape a Max table fits: every Max operation is a method, a template and integer/string path parameters', () => {
+    for (const [id, fact] of Object.entries(schemaFacts('max').operations)) {
+      expect(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], id).toContain(fact.method);
+      for (const [name, parameter] of Object.entries(fact.parameters.path)) {
+        expect(fact.path, id).toContain(`{${name}}`);
+        expect(['integer', 'string'], `${id}.${name}`).toContain(parameter.schema.type);
+      }
     }
   });
 
