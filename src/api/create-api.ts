@@ -94,7 +94,8 @@ class HttpApi implements Api {
   #limited<T>(attempt$: Observable<T>, spec: RequestSpec): Observable<T> {
     const limiter = this.#limiter;
     if (limiter === undefined || spec.absoluteUrl !== undefined) return attempt$;
-    return limiter.acquire().pipe(
+    // a long poll feeds every other request: it goes first
+    return limiter.acquire({ operation: spec.operation, priority: spec.operation === 'getUpdates' }).pipe(
       concatMap(() => attempt$),
       tap({
         error: (error: unknown) => {

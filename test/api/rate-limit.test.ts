@@ -91,6 +91,28 @@ describe('tokenBucket (virtual time)', () => {
     expect(counting.live).toBe(0);
   });
 
+  it('a request with priority (a long poll) is served before waiting ones without it', () => {
+    const order: string[] = [];
+    scheduler.run(() => {
+      const limiter = tokenBucket({ perSecond: 10 });
+      for (const name of ['s1', 's2', 's3']) limiter.acquire({ operation: 'sendMessage' }).subscribe(() => order.push(`${name}@${scheduler.now()}`));
+      limiter.acquire({ operation: 'getUpdates', priority: true }).subscribe(() => order.push(`poll@${scheduler.now()}`));
+      limiter.acquire({ operation: 'getUpdates', priority: true }).subscribe(() => order.push(`poll2@${scheduler.now()}`));
+    });
+    expect(order).toEqual(['s1@0', 'poll@100', 'poll2@200', 's2@300', 's3@400']);
+  });
+
+  it('a slot let through late (a busy event loop) is made up for by the next ones, up to 100 ms', () => {
+    const granted: number[] = [];
+    scheduler.run(() => {
+      const lateClock = { now: () => scheduler.now(), schedule: (work: never, delay = 0, state?: never) => scheduler.schedule(work, delay + 25, state) };
+      const limiter = tokenBucket({ perSecond: 10, scheduler: lateClock as unknown as SchedulerLike });
+      grantTimes(limiter, 4, granted); // slots 0, 100, 200, 300; every wake-up comes 25 ms late
+    });
+    // without catching up: 0, 125, 250, 375
+    expect(granted).toEqual([0, 125, 225, 325]);
+  });
+
   it('a 429 without Retry-After halves the rate, which recovers after recoverAfter ms without one', () => {
     const granted: number[] = [];
     scheduler.run(() => {
@@ -156,8 +178,13 @@ describe('the default limiter of createApi', () => {
   it('asks the limiter before every attempt, retries included, and tells it about each 429', async () => {
     const acquired: number[] = [];
     const throttled: ThrottleInfo[] = [];
+    const requests: unknown[] = [];
     const limiter: RateLimiter = {
-      acquire: () => defer(async () => void acquired.push(acquired.length)),
+      acquire: (request) =>
+        defer(async () => {
+          acquired.push(acquired.length);
+          requests.push(request);
+        }),
       throttled: (info) => void throttled.push(info),
     };
     const answers = [
@@ -174,6 +201,7 @@ describe('the default limiter of createApi', () => {
     });
     await lastValueFrom(api.request(buildRequest(TAMTAM_OPERATIONS, 'getChats', {})));
     expect(acquired).toEqual([0, 1, 2]);
+    expect(requests).toEqual([{ operation: 'getChats', priority: false }, { operation: 'getChats', priority: false }, { operation: 'getChats', priority: false }]);
     expect(throttled).toEqual([{ retryAfter: undefined }, { retryAfter: 0 }]);
   });
 });

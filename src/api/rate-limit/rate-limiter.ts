@@ -12,6 +12,23 @@ export interface ThrottleInfo {
 }
 
 /**
+ * What `createApi` says about the request asking for a slot.
+ *
+ * @example
+ * limiter.acquire({ operation: 'getUpdates', priority: true });
+ */
+export interface AcquireRequest {
+  /** The operation about to be called (schema operationId). */
+  readonly operation: string;
+  /**
+   * Serve before waiting requests without it. Set for long polls: a poll feeds every other
+   * request, so a poll queued behind the sends of the last batch would leave the budget unused
+   * while it travels. A limiter may ignore it.
+   */
+  readonly priority?: boolean;
+}
+
+/**
  * Keeps the request rate of an api under the server's limit. `createApi` asks it for a slot
  * before every HTTP attempt (retries and long polls included) and tells it about every 429.
  * Implement it to share one budget between processes (e.g. on Redis); {@link tokenBucket} is
@@ -30,7 +47,7 @@ export interface ThrottleInfo {
  */
 export interface RateLimiter {
   /** Emits once when a request may start; unsubscribing while waiting gives up the place in line. */
-  acquire(): Observable<void>;
+  acquire(request?: AcquireRequest): Observable<void>;
   /** The server answered 429: slow down (and honour `retryAfter` when given). */
   throttled(info: ThrottleInfo): void;
 }

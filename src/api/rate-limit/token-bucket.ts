@@ -1,5 +1,5 @@
 import { Observable, type SchedulerLike, type Subscription, asyncScheduler } from 'rxjs';
-import { DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions, type RateLimiter, type ThrottleInfo } from './rate-limiter';
+import { type AcquireRequest, DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions, type RateLimiter, type ThrottleInfo } from './rate-limiter';
 
 /**
  * The in-process {@link RateLimiter} `createApi` uses by default, with live figures for metrics
@@ -18,12 +18,16 @@ export interface TokenBucket extends RateLimiter {
 
 /** A waiting `acquire()`; removed from the queue when granted or unsubscribed. */
 interface Waiter {
+  readonly priority: boolean;
+  /** When it asked (scheduler time). */
+  readonly since: number;
   grant(): void;
 }
 
 /**
  * A token bucket (in its GCRA form: a theoretical arrival time, no refill timer) that lets
- * `perSecond` requests a second through, up to `burst` at once, first come first served. Slots
+ * `perSecond` requests a second through, up to `burst` at once, first come first served
+ * (requests with `priority`, long polls, before the others). Slots
  * are handed out by RxJS timers on `scheduler` (default `asyncScheduler`), so it runs in
  * virtual time under `TestScheduler.run`. Adaptive by default: a 429 halves the rate (at most
  * once a second, down to `perSecond / 16`), every `recoverAfter` ms without a 429 doubles it
@@ -44,6 +48,8 @@ export function tokenBucket(options: RateLimitOptions & { readonly scheduler?: S
 
 /** One halving per this many ms at most: the 429s of requests already in flight are one event. */
 const HALVING_COOLDOWN_MS = 1000;
+/** Lateness (ms) of a slot that is made up for by the next ones; beyond it, the slots are lost. */
+const CATCH_UP_MS = 100;
 /** The adaptive rate never drops below `perSecond / MIN_RATE_DIVISOR`. */
 const MIN_RATE_DIVISOR = 16;
 
@@ -93,15 +99,22 @@ class GcraBucket implements TokenBucket {
     return this.#queue.length;
   }
 
-  acquire(): Observable<void> {
+  acquire(request?: AcquireRequest): Observable<void> {
     return new Observable<void>((subscriber) => {
       const waiter: Waiter = {
+        priority: request?.priority === true,
+        since: this.#scheduler.now(),
         grant: () => {
           subscriber.next();
           subscriber.complete();
         },
       };
-      this.#queue.push(waiter);
+      if (waiter.priority) {
+        const firstOrdinary = this.#queue.findIndex((w) => !w.priority);
+        this.#queue.splice(firstOrdinary < 0 ? this.#queue.length : firstOrdinary, 0, waiter);
+      } else {
+        this.#queue.push(waiter);
+      }
       this.#drain();
       return () => {
         const index = this.#queue.indexOf(waiter);
@@ -157,10 +170,12 @@ class GcraBucket implements TokenBucket {
           }
           return;
         }
-        // timers wake on whole ms (ceil): up to 1 ms late is the slot itself, not a drift
-        const late = now - this.#tat;
-        this.#tat = (late > 0 && late < 1 ? this.#tat : Math.max(this.#tat, now)) + interval;
-        (this.#queue.shift() as Waiter).grant();
+        // A waiter that arrived before its slot takes the slot itself, though the timer or a busy
+        // event loop let it through late (otherwise every late wake-up would lower the rate), up
+        // to CATCH_UP_MS late; one that found the bucket idle, or waited out a pause, starts then.
+        const waiter = this.#queue.shift() as Waiter;
+        this.#tat = Math.max(this.#tat, waiter.since, this.#pausedUntil, now - CATCH_UP_MS) + interval;
+        waiter.grant();
       }
     } finally {
       this.#draining = false;
