@@ -69,11 +69,21 @@ export function burstRun(placement: EmulatorPlacement, bot: BurstBot, size: Burs
     { faults: { latencyMs: size.latencyMs }, rateLimit: { perSecond: size.perSecond, style: 'max' } },
     async (emulator) => {
       await emulator.queueUserMessages(size.messages, size.users, 7);
-      const { seconds, failures } = await (bot === 'tamtam-rx' ? burstWithTamtamRx : burstWithPeer)(emulator, size.messages);
+      const { seconds, failures } = await (bot === 'tamtam-rx' ? burstWithTamtamRx : burstWithPeer)(
+        emulator,
+        size.messages,
+      );
       await new Promise((resolve) => setTimeout(resolve, size.latencyMs * 2 + 50)); // late duplicates would land now
       const sent = await emulator.sent();
       const { rateLimited } = await emulator.faultStats();
-      return { seconds, lost: size.messages - sent.unique, duplicated: sent.duplicated, outOfOrder: sent.outOfOrder, failures, rateLimited };
+      return {
+        seconds,
+        lost: size.messages - sent.unique,
+        duplicated: sent.duplicated,
+        outOfOrder: sent.outOfOrder,
+        failures,
+        rateLimited,
+      };
     },
   );
 }
@@ -84,7 +94,10 @@ export function burstRun(placement: EmulatorPlacement, bot: BurstBot, size: Burs
  * @example
  * await burstWithTamtamRx(emulator, 1000);
  */
-export async function burstWithTamtamRx(emulator: BenchEmulator, messages: number): Promise<{ seconds: number; failures: number }> {
+export async function burstWithTamtamRx(
+  emulator: BenchEmulator,
+  messages: number,
+): Promise<{ seconds: number; failures: number }> {
   const { createApi, fromLongPolling, ofType, perChat, reply } = lib;
   const api = createApi({ token: emulator.token, baseUrl: emulator.url, rateLimit: true });
   const updates$ = fromLongPolling(api);
@@ -115,7 +128,10 @@ export async function burstWithTamtamRx(emulator: BenchEmulator, messages: numbe
  * @example
  * await burstWithPeer(emulator, 1000);
  */
-export async function burstWithPeer(emulator: BenchEmulator, messages: number): Promise<{ seconds: number; failures: number }> {
+export async function burstWithPeer(
+  emulator: BenchEmulator,
+  messages: number,
+): Promise<{ seconds: number; failures: number }> {
   const bot = new Bot(emulator.token, { clientOptions: { baseUrl: emulator.url } });
   let failures = 0;
   bot.catch(() => {
@@ -166,12 +182,13 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   };
   return {
     name: 'burst',
-    title: '4b. A burst under Max\'s rate limit (30 requests/s, 429 without Retry-After)',
+    title: "4b. A burst under Max's rate limit (30 requests/s, 429 without Retry-After)",
     config: {
       ...size,
       rounds,
       emulator: "rateLimit: { perSecond: 30, style: 'max' } (a token bucket of 30 per token), latency on every request",
-      tamtamRx: 'defaults (perChat unbounded, long polling limit 100) with rateLimit: true (the default for the real host)',
+      tamtamRx:
+        'defaults (perChat unbounded, long polling limit 100) with rateLimit: true (the default for the real host)',
       peer: '@maxhub/max-bot-api 0.3.1, defaults (its sends do not retry)',
       library: librarySource,
     },
@@ -187,7 +204,12 @@ export const run: WorkloadRun = async ({ quick, log }) => {
         ratio: summarize(rxSeconds.map((s) => s / floor)),
         target: { on: 'ratio', atMost: 1.05 },
         mustBeZero: { lost: total('tamtam-rx', 'lost'), '429 answers': total('tamtam-rx', 'rateLimited') },
-        info: { 'gave up': total('tamtam-rx', 'failures'), duplicated: total('tamtam-rx', 'duplicated'), 'out of order': total('tamtam-rx', 'outOfOrder'), ...peerInfo },
+        info: {
+          'gave up': total('tamtam-rx', 'failures'),
+          duplicated: total('tamtam-rx', 'duplicated'),
+          'out of order': total('tamtam-rx', 'outOfOrder'),
+          ...peerInfo,
+        },
       },
       {
         id: '4b',

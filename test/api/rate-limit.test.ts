@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_RETRY,
   TamTamApiError,
-  TamTamRateLimitError,
+  type TamTamRateLimitError,
   buildRequest,
   createApi,
   isRateLimiter,
@@ -95,9 +95,14 @@ describe('tokenBucket (virtual time)', () => {
     const order: string[] = [];
     scheduler.run(() => {
       const limiter = tokenBucket({ perSecond: 10 });
-      for (const name of ['s1', 's2', 's3']) limiter.acquire({ operation: 'sendMessage' }).subscribe(() => order.push(`${name}@${scheduler.now()}`));
-      limiter.acquire({ operation: 'getUpdates', priority: true }).subscribe(() => order.push(`poll@${scheduler.now()}`));
-      limiter.acquire({ operation: 'getUpdates', priority: true }).subscribe(() => order.push(`poll2@${scheduler.now()}`));
+      for (const name of ['s1', 's2', 's3'])
+        limiter.acquire({ operation: 'sendMessage' }).subscribe(() => order.push(`${name}@${scheduler.now()}`));
+      limiter
+        .acquire({ operation: 'getUpdates', priority: true })
+        .subscribe(() => order.push(`poll@${scheduler.now()}`));
+      limiter
+        .acquire({ operation: 'getUpdates', priority: true })
+        .subscribe(() => order.push(`poll2@${scheduler.now()}`));
     });
     expect(order).toEqual(['s1@0', 'poll@100', 'poll2@200', 's2@300', 's3@400']);
   });
@@ -105,7 +110,10 @@ describe('tokenBucket (virtual time)', () => {
   it('a slot let through late (a busy event loop) is made up for by the next ones, up to 100 ms', () => {
     const granted: number[] = [];
     scheduler.run(() => {
-      const lateClock = { now: () => scheduler.now(), schedule: (work: never, delay = 0, state?: never) => scheduler.schedule(work, delay + 25, state) };
+      const lateClock = {
+        now: () => scheduler.now(),
+        schedule: (work: never, delay = 0, state?: never) => scheduler.schedule(work, delay + 25, state),
+      };
       const limiter = tokenBucket({ perSecond: 10, scheduler: lateClock as unknown as SchedulerLike });
       grantTimes(limiter, 4, granted); // slots 0, 100, 200, 300; every wake-up comes 25 ms late
     });
@@ -169,7 +177,11 @@ describe('the default limiter of createApi', () => {
   it('uses the dialect rate (30/s for Max and for TamTam, which publishes none)', () => {
     const granted: number[] = [];
     scheduler.run(() => {
-      const limiter = resolveRateLimit(undefined, { baseUrl: TAMTAM_DIALECT.baseUrl, dialectBaseUrl: TAMTAM_DIALECT.baseUrl, limits: TAMTAM_DIALECT.limits });
+      const limiter = resolveRateLimit(undefined, {
+        baseUrl: TAMTAM_DIALECT.baseUrl,
+        dialectBaseUrl: TAMTAM_DIALECT.baseUrl,
+        limits: TAMTAM_DIALECT.limits,
+      });
       grantTimes(limiter as RateLimiter, 4, granted);
     });
     expect(granted).toEqual([0, 34, 67, 100]); // 1000 / 30 ms apart, on the next whole ms
@@ -189,8 +201,14 @@ describe('the default limiter of createApi', () => {
     };
     const answers = [
       new Response(JSON.stringify({ code: 'too.many.requests', message: 'slow down' }), { status: 429 }),
-      new Response(JSON.stringify({ code: 'too.many.requests', message: 'slow down' }), { status: 429, headers: { 'retry-after': '0' } }),
-      new Response(JSON.stringify({ chats: [], marker: null }), { status: 200, headers: { 'content-type': 'application/json' } }),
+      new Response(JSON.stringify({ code: 'too.many.requests', message: 'slow down' }), {
+        status: 429,
+        headers: { 'retry-after': '0' },
+      }),
+      new Response(JSON.stringify({ chats: [], marker: null }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
     ];
     const api = createApi({
       token: 't',
@@ -201,15 +219,21 @@ describe('the default limiter of createApi', () => {
     });
     await lastValueFrom(api.request(buildRequest(TAMTAM_OPERATIONS, 'getChats', {})));
     expect(acquired).toEqual([0, 1, 2]);
-    expect(requests).toEqual([{ operation: 'getChats', priority: false }, { operation: 'getChats', priority: false }, { operation: 'getChats', priority: false }]);
+    expect(requests).toEqual([
+      { operation: 'getChats', priority: false },
+      { operation: 'getChats', priority: false },
+      { operation: 'getChats', priority: false },
+    ]);
     expect(throttled).toEqual([{ retryAfter: undefined }, { retryAfter: 0 }]);
   });
 });
 
 describe('429 is retried for maxRetryTime, then gives up with TamTamRateLimitError (virtual time)', () => {
   const context = { operation: 'sendMessage', method: 'POST', path: '/messages' };
-  const tooMany = (retryAfter?: number) => new TamTamApiError({ ...context, status: 429, code: 'too.many.requests', description: 'x', retryAfter });
-  const exact = (options: RetryOptions = {}): ResolvedRetryOptions => resolveRetry(DEFAULT_RETRY, { jitter: 0, ...options }) as ResolvedRetryOptions;
+  const tooMany = (retryAfter?: number) =>
+    new TamTamApiError({ ...context, status: 429, code: 'too.many.requests', description: 'x', retryAfter });
+  const exact = (options: RetryOptions = {}): ResolvedRetryOptions =>
+    resolveRetry(DEFAULT_RETRY, { jitter: 0, ...options }) as ResolvedRetryOptions;
   function attempts<T>(make: (n: number) => Observable<T>): Observable<T> {
     let n = 0;
     return defer(() => make(n++));
@@ -257,7 +281,11 @@ describe('429 is retried for maxRetryTime, then gives up with TamTamRateLimitErr
         undefined,
         expect.objectContaining({ name: 'TamTamRateLimitError', attempts: 3 }),
       );
-      expectObservable(always().pipe(retryPolicy(exact({ limit: 0 }), 'POST', 'sendMessage'))).toBe('#', undefined, tooMany());
+      expectObservable(always().pipe(retryPolicy(exact({ limit: 0 }), 'POST', 'sendMessage'))).toBe(
+        '#',
+        undefined,
+        tooMany(),
+      );
       expectObservable(always().pipe(retryPolicy(false, 'POST', 'sendMessage'))).toBe('#', undefined, tooMany());
     });
   });
@@ -267,7 +295,11 @@ describe('429 is retried for maxRetryTime, then gives up with TamTamRateLimitErr
     scheduler.run(({ cold, expectObservable }) => {
       const source = attempts(() => cold<string>('#', undefined, unavailable));
       // 500 + 1000 + 2000 + 4000
-      expectObservable(source.pipe(retryPolicy(exact(), 'POST', 'sendMessage'))).toBe('7500ms #', undefined, unavailable);
+      expectObservable(source.pipe(retryPolicy(exact(), 'POST', 'sendMessage'))).toBe(
+        '7500ms #',
+        undefined,
+        unavailable,
+      );
     });
   });
 });

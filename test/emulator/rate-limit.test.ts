@@ -16,11 +16,23 @@ describe('emulated rate limit: the rule', () => {
 
   it('per dialect: off by default for TamTam, on for Max (30/s, no Retry-After); TamTam style names the wait', () => {
     expect(resolveEmulatorRateLimit(undefined, 'tamtam')).toBeNull();
-    expect(resolveEmulatorRateLimit(undefined, 'max')).toEqual({ perSecond: 30, style: 'max', retryAfterSeconds: undefined });
+    expect(resolveEmulatorRateLimit(undefined, 'max')).toEqual({
+      perSecond: 30,
+      style: 'max',
+      retryAfterSeconds: undefined,
+    });
     expect(resolveEmulatorRateLimit(false, 'max')).toBeNull();
     expect(resolveEmulatorRateLimit(true, 'tamtam')).toEqual({ perSecond: 30, style: 'tamtam', retryAfterSeconds: 1 });
-    expect(resolveEmulatorRateLimit('max', 'tamtam')).toEqual({ perSecond: 30, style: 'max', retryAfterSeconds: undefined });
-    expect(resolveEmulatorRateLimit({ perSecond: 5, retryAfterSeconds: 2 })).toEqual({ perSecond: 5, style: 'tamtam', retryAfterSeconds: 2 });
+    expect(resolveEmulatorRateLimit('max', 'tamtam')).toEqual({
+      perSecond: 30,
+      style: 'max',
+      retryAfterSeconds: undefined,
+    });
+    expect(resolveEmulatorRateLimit({ perSecond: 5, retryAfterSeconds: 2 })).toEqual({
+      perSecond: 5,
+      style: 'tamtam',
+      retryAfterSeconds: 2,
+    });
     expect(() => resolveEmulatorRateLimit({ perSecond: 0 })).toThrow(/rateLimit.perSecond/);
     expect(() => resolveEmulatorRateLimit({ style: 'icq' as never })).toThrow(/rateLimit.style/);
     expect(() => resolveEmulatorRateLimit(7 as never)).toThrow(/rateLimit must be/);

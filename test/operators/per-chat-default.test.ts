@@ -13,9 +13,7 @@ it('by default perChat runs one handler per busy chat, with no cap across chats 
     // 100 chats, 2 updates each; every handler takes 100 ms (an API call at 100 ms latency)
     const updates = Array.from({ length: 200 }, (_, i) => message(`${i}`, (i % 100) + 1));
     from(updates)
-      .pipe(
-        perChat((u) => timer(100).pipe(map(() => u)), { stats }),
-      )
+      .pipe(perChat((u) => timer(100).pipe(map(() => u)), { stats }))
       .subscribe((u) => {
         done.push([scheduler.now(), u.message.body.text ?? '']);
       });

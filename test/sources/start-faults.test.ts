@@ -31,7 +31,13 @@ function startingApi(start: readonly (() => Observable<unknown>)[], subscription
 
 describe('long polling start-up faults', () => {
   it('retries a 500, a malformed answer and many dropped connections at start, then polls', async () => {
-    const failures = [status(500), malformed(), ...Array.from({ length: 8 }, () => dropped()), status(429), status(503)];
+    const failures = [
+      status(500),
+      malformed(),
+      ...Array.from({ length: 8 }, () => dropped()),
+      status(429),
+      status(503),
+    ];
     const api = startingApi(failures.map((e) => () => throwError(() => e)));
     const statuses: PollingStatus[] = [];
     const updates$ = fromLongPolling(api, { backoff, onStatus: (s) => statuses.push(s) });
@@ -62,14 +68,20 @@ describe('long polling start-up faults', () => {
     let removals = 0;
     let polls = 0;
     const api = scriptedApi((spec) => {
-      if (spec.operation === 'getSubscriptions') return of({ subscriptions: [{ url: 'https://bot.example.com/hook' }] });
-      if (spec.operation === 'unsubscribe') return removals++ < 3 ? throwError(() => dropped('unsubscribe')) : of({ success: true });
+      if (spec.operation === 'getSubscriptions')
+        return of({ subscriptions: [{ url: 'https://bot.example.com/hook' }] });
+      if (spec.operation === 'unsubscribe')
+        return removals++ < 3 ? throwError(() => dropped('unsubscribe')) : of({ success: true });
       return polls++ === 0 ? of({ updates: [update], marker: 1 }) : NEVER;
     });
     const statuses: PollingStatus[] = [];
     const updates$ = fromLongPolling(api, { backoff, deleteWebhook: true, onStatus: (s) => statuses.push(s) });
     await firstValueFrom(updates$);
-    expect(statuses.filter((s) => s.type === 'retry').map((s) => s.type === 'retry' && s.operation)).toEqual(['unsubscribe', 'unsubscribe', 'unsubscribe']);
+    expect(statuses.filter((s) => s.type === 'retry').map((s) => s.type === 'retry' && s.operation)).toEqual([
+      'unsubscribe',
+      'unsubscribe',
+      'unsubscribe',
+    ]);
     expect(statuses.some((s) => s.type === 'webhook_removed')).toBe(true);
     await updates$.stop();
   });
@@ -85,7 +97,10 @@ describe('long polling start-up faults', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(api.calls.length).toBe(calls);
 
-    const other = fromLongPolling(scriptedApi(() => throwError(() => status(500))), { backoff });
+    const other = fromLongPolling(
+      scriptedApi(() => throwError(() => status(500))),
+      { backoff },
+    );
     const all = firstValueFrom(other.pipe(take(1), toArray()));
     await new Promise((r) => setTimeout(r, 10));
     await other.stop();

@@ -43,10 +43,15 @@ export function isRateLimiter(value: unknown): value is RateLimiter {
  */
 export function resolveRateLimit(
   setting: RateLimitSetting | undefined,
-  context: { readonly baseUrl: string; readonly dialectBaseUrl: string; readonly limits: Pick<DialectLimits, 'requestsPerSecond'> },
+  context: {
+    readonly baseUrl: string;
+    readonly dialectBaseUrl: string;
+    readonly limits: Pick<DialectLimits, 'requestsPerSecond'>;
+  },
 ): RateLimiter | undefined {
   const perSecond = context.limits.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
-  if (setting === undefined) return sameOrigin(context.baseUrl, context.dialectBaseUrl) ? tokenBucket({ perSecond }) : undefined;
+  if (setting === undefined)
+    return sameOrigin(context.baseUrl, context.dialectBaseUrl) ? tokenBucket({ perSecond }) : undefined;
   if (setting === false) return undefined;
   if (setting === true) return tokenBucket({ perSecond });
   if (isRateLimiter(setting)) return setting;

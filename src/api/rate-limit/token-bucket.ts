@@ -1,5 +1,11 @@
 import { Observable, type SchedulerLike, type Subscription, asyncScheduler } from 'rxjs';
-import { type AcquireRequest, DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions, type RateLimiter, type ThrottleInfo } from './rate-limiter';
+import {
+  type AcquireRequest,
+  DEFAULT_REQUESTS_PER_SECOND,
+  type RateLimitOptions,
+  type RateLimiter,
+  type ThrottleInfo,
+} from './rate-limiter';
 
 /**
  * The in-process {@link RateLimiter} `createApi` uses by default, with live figures for metrics
@@ -72,7 +78,9 @@ class GcraBucket implements TokenBucket {
   constructor(options: RateLimitOptions & { readonly scheduler?: SchedulerLike }) {
     const perSecond = options.perSecond ?? DEFAULT_REQUESTS_PER_SECOND;
     if (typeof perSecond !== 'number' || !Number.isFinite(perSecond) || perSecond <= 0) {
-      throw new TypeError(`rateLimit.perSecond must be a positive number of requests per second, got ${String(perSecond)}`);
+      throw new TypeError(
+        `rateLimit.perSecond must be a positive number of requests per second, got ${String(perSecond)}`,
+      );
     }
     const burst = options.burst ?? 1;
     if (!Number.isInteger(burst) || burst < 1) {
@@ -80,7 +88,9 @@ class GcraBucket implements TokenBucket {
     }
     const recoverAfter = options.recoverAfter ?? 5_000;
     if (typeof recoverAfter !== 'number' || !Number.isFinite(recoverAfter) || recoverAfter < 0) {
-      throw new TypeError(`rateLimit.recoverAfter must be a non-negative number of milliseconds, got ${String(recoverAfter)}`);
+      throw new TypeError(
+        `rateLimit.recoverAfter must be a non-negative number of milliseconds, got ${String(recoverAfter)}`,
+      );
     }
     this.#target = perSecond;
     this.#rate = perSecond;
@@ -127,7 +137,8 @@ class GcraBucket implements TokenBucket {
 
   throttled(info: ThrottleInfo): void {
     const now = this.#scheduler.now();
-    if (info.retryAfter !== undefined && info.retryAfter > 0) this.#pausedUntil = Math.max(this.#pausedUntil, now + info.retryAfter);
+    if (info.retryAfter !== undefined && info.retryAfter > 0)
+      this.#pausedUntil = Math.max(this.#pausedUntil, now + info.retryAfter);
     if (this.#adaptive) {
       this.#recover(now);
       this.#lastThrottle = now;
@@ -163,10 +174,13 @@ class GcraBucket implements TokenBucket {
         const earliest = Math.max(this.#pausedUntil, this.#tat - (this.#burst - 1) * interval);
         if (now < earliest) {
           if (this.#timer === undefined) {
-            this.#timer = this.#scheduler.schedule(() => {
-              this.#timer = undefined;
-              this.#drain();
-            }, Math.ceil(earliest - now));
+            this.#timer = this.#scheduler.schedule(
+              () => {
+                this.#timer = undefined;
+                this.#drain();
+              },
+              Math.ceil(earliest - now),
+            );
           }
           return;
         }

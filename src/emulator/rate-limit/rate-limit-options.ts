@@ -67,20 +67,31 @@ export function resolveEmulatorRateLimit(
   if (setting === undefined) setting = dialect === 'max';
   if (setting === false) return null;
   const options: EmulatorRateLimit =
-    setting === true ? {} : typeof setting === 'string' ? { style: setting } : typeof setting === 'object' && setting !== null ? setting : invalid(setting);
+    setting === true
+      ? {}
+      : typeof setting === 'string'
+        ? { style: setting }
+        : typeof setting === 'object' && setting !== null
+          ? setting
+          : invalid(setting);
   const style = options.style ?? dialect;
-  if (style !== 'tamtam' && style !== 'max') throw new RangeError(`Emulator option rateLimit.style must be 'tamtam' or 'max', got ${JSON.stringify(style)}`);
+  if (style !== 'tamtam' && style !== 'max')
+    throw new RangeError(`Emulator option rateLimit.style must be 'tamtam' or 'max', got ${JSON.stringify(style)}`);
   const perSecond = options.perSecond ?? DEFAULT_PER_SECOND;
   if (typeof perSecond !== 'number' || !Number.isFinite(perSecond) || perSecond <= 0) {
     throw new RangeError(`Emulator option rateLimit.perSecond must be a positive number, got ${String(perSecond)}`);
   }
   const retryAfter = options.retryAfterSeconds ?? 1;
   if (!Number.isInteger(retryAfter) || retryAfter < 0) {
-    throw new RangeError(`Emulator option rateLimit.retryAfterSeconds must be a non-negative integer, got ${String(retryAfter)}`);
+    throw new RangeError(
+      `Emulator option rateLimit.retryAfterSeconds must be a non-negative integer, got ${String(retryAfter)}`,
+    );
   }
   return { perSecond, style, retryAfterSeconds: style === 'max' ? undefined : retryAfter };
 }
 
 function invalid(setting: unknown): never {
-  throw new RangeError(`Emulator option rateLimit must be true, false, 'tamtam', 'max' or { perSecond, style, retryAfterSeconds }, got ${String(setting)}`);
+  throw new RangeError(
+    `Emulator option rateLimit must be true, false, 'tamtam', 'max' or { perSecond, style, retryAfterSeconds }, got ${String(setting)}`,
+  );
 }
