@@ -10,17 +10,16 @@ import {
   isRateLimiter,
   isTamTamApiError,
   isTamTamRateLimitError,
-  resolveRateLimit,
-  resolveRetry,
-  retryPolicy,
   tokenBucket,
   TAMTAM_DIALECT,
   TAMTAM_OPERATIONS,
   type RateLimiter,
-  type ResolvedRetryOptions,
   type RetryOptions,
   type ThrottleInfo,
 } from '../../src/api/index';
+import { resolveRateLimit } from '../../src/api/rate-limit/resolve-rate-limit';
+import { retryPolicy } from '../../src/api/retry';
+import { type ResolvedRetryOptions, resolveRetry } from '../../src/api/retry-options';
 
 let scheduler: TestScheduler;
 beforeEach(() => {
