@@ -71,10 +71,10 @@ export interface RateLimitOptions {
    */
   readonly burst?: number;
   /**
-   * Adapt to 429s: each 429 (at most one per `1000 / perSecond` ms... see {@link tokenBucket})
-   * halves the rate, down to `perSecond / 16`; each `recoverAfter` ms without a 429 doubles it
-   * back, up to `perSecond`. A `Retry-After` also pauses every request until it has passed.
-   * Default `true`.
+   * Adapt to 429s: a 429 halves the rate (once a second at most: the 429s of requests already
+   * in flight are one event), down to `perSecond / 16`; each `recoverAfter` ms without a 429
+   * doubles it back, up to `perSecond`. A `Retry-After` pauses every request until it has
+   * passed, adaptive or not. Default `true`.
    */
   readonly adaptive?: boolean;
   /** Quiet time in ms after which a halved rate doubles back. Default `5_000`. */
