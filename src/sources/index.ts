@@ -4,3 +4,4 @@ export type { LongPollingOptions } from './long-polling-options';
 export type { PollingApi, PollingTable } from './polling-api';
 export type { PollingStatus } from './polling-status';
 export { memoryMarkerStore, type MarkerStore, type PollingState } from './marker-store';
+export { WebhookConflictError, isWebhookConflictError } from './webhook-conflict-error';
