@@ -5,7 +5,8 @@ import type { ServerResponse } from 'node:http';
 import type { BodyFault } from './fault-plan';
 
 /** What a misconfigured proxy in front of the API might answer with status 200. */
-const HTML_PAGE = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>\n';
+const HTML_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>\n';
 
 /**
  * Sends the serialised 200 answer `text` with the body fault `fault` applied (see
@@ -16,7 +17,12 @@ const HTML_PAGE = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></
  * @example
  * await sendFaultyAnswer(res, 'stalled', JSON.stringify(result), request.signal);
  */
-export async function sendFaultyAnswer(res: ServerResponse, fault: BodyFault, text: string, signal: AbortSignal): Promise<void> {
+export async function sendFaultyAnswer(
+  res: ServerResponse,
+  fault: BodyFault,
+  text: string,
+  signal: AbortSignal,
+): Promise<void> {
   if (res.writableEnded || res.destroyed || res.headersSent) return;
   const payload = Buffer.from(fault === 'non-json' ? HTML_PAGE : text, 'utf8');
   const half = payload.subarray(0, Math.max(1, Math.floor(payload.length / 2)));
