@@ -18,18 +18,13 @@ import { requireObject, requireText } from './validate';
 export function answerOnCallback(api: Api, callbackId: string, answer: CallbackAnswer, options?: CallOptions): Observable<SimpleQueryResult> {
   return call(
     api,
+    'answerOnCallback',
     () => {
       requireObject('answerOnCallback', 'answer', answer);
       if ((answer.message === undefined || answer.message === null) && (answer.notification === undefined || answer.notification === null)) {
         throw new TypeError('answerOnCallback: answer needs a `notification` text, a new `message`, or both');
       }
-      return {
-        operation: 'answerOnCallback',
-        method: 'POST',
-        path: '/answers',
-        query: { callback_id: requireText('answerOnCallback', 'callbackId', callbackId) },
-        json: answer,
-      };
+      return { query: { callback_id: requireText('answerOnCallback', 'callbackId', callbackId) }, json: answer };
     },
     options,
   );
@@ -44,10 +39,8 @@ export function answerOnCallback(api: Api, callbackId: string, answer: CallbackA
 export function construct(api: Api, sessionId: string, answer: ConstructorAnswer, options?: CallOptions): Observable<SimpleQueryResult> {
   return call(
     api,
+    'construct',
     () => ({
-      operation: 'construct',
-      method: 'POST',
-      path: '/answers/constructor',
       query: { session_id: requireText('construct', 'sessionId', sessionId) },
       json: requireObject('construct', 'answer', answer),
     }),

@@ -12,7 +12,7 @@ import { requireObject } from './validate';
  * getMyInfo(api).subscribe((me) => console.log(`@${me.username}`));
  */
 export function getMyInfo(api: Api, options?: CallOptions): Observable<BotInfo> {
-  return call(api, () => ({ operation: 'getMyInfo', method: 'GET', path: '/me' }), options);
+  return call(api, 'getMyInfo', () => ({}), options);
 }
 
 /**
@@ -22,9 +22,5 @@ export function getMyInfo(api: Api, options?: CallOptions): Observable<BotInfo> 
  * editMyInfo(api, { commands: [{ name: 'start', description: 'Say hello' }] }).subscribe();
  */
 export function editMyInfo(api: Api, patch: BotPatch, options?: CallOptions): Observable<BotInfo> {
-  return call(
-    api,
-    () => ({ operation: 'editMyInfo', method: 'PATCH', path: '/me', json: requireObject('editMyInfo', 'patch', patch) }),
-    options,
-  );
+  return call(api, 'editMyInfo', () => ({ json: requireObject('editMyInfo', 'patch', patch) }), options);
 }

@@ -12,7 +12,7 @@ import type {
   SimpleQueryResult,
 } from '../types/index';
 import { call } from './call';
-import { optionalIntegerInRange, requireInteger, requireObject, requireText } from './validate';
+import { optionalIntegerInRange, requireObject, requireText } from './validate';
 
 /** Paging of {@link getChats}. */
 export interface GetChatsParams {
@@ -31,12 +31,8 @@ export interface GetChatsParams {
 export function getChats(api: Api, params: GetChatsParams = {}, options?: CallOptions): Observable<ChatList> {
   return call(
     api,
-    () => ({
-      operation: 'getChats',
-      method: 'GET',
-      path: '/chats',
-      query: { count: optionalIntegerInRange('getChats', 'count', params.count, 1, 100), marker: params.marker },
-    }),
+    'getChats',
+    () => ({ query: { count: optionalIntegerInRange('getChats', 'count', params.count, 1, 100), marker: params.marker } }),
     options,
   );
 }
@@ -48,15 +44,7 @@ export function getChats(api: Api, params: GetChatsParams = {}, options?: CallOp
  * getChatByLink(api, '@tamtam_news').subscribe((chat) => console.log(chat.chat_id));
  */
 export function getChatByLink(api: Api, chatLink: string, options?: CallOptions): Observable<Chat> {
-  return call(
-    api,
-    () => ({
-      operation: 'getChatByLink',
-      method: 'GET',
-      path: `/chats/${encodeURIComponent(requireText('getChatByLink', 'chatLink', chatLink))}`,
-    }),
-    options,
-  );
+  return call(api, 'getChatByLink', () => ({ params: { chatLink } }), options);
 }
 
 /**
@@ -66,7 +54,7 @@ export function getChatByLink(api: Api, chatLink: string, options?: CallOptions)
  * getChat(api, -7012345).subscribe((chat) => console.log(chat.title));
  */
 export function getChat(api: Api, chatId: number, options?: CallOptions): Observable<Chat> {
-  return call(api, () => ({ operation: 'getChat', method: 'GET', path: chatPath('getChat', chatId) }), options);
+  return call(api, 'getChat', () => ({ params: { chatId } }), options);
 }
 
 /**
@@ -76,16 +64,7 @@ export function getChat(api: Api, chatId: number, options?: CallOptions): Observ
  * editChat(api, chatId, { title: 'Release party' }).subscribe();
  */
 export function editChat(api: Api, chatId: number, patch: ChatPatch, options?: CallOptions): Observable<Chat> {
-  return call(
-    api,
-    () => ({
-      operation: 'editChat',
-      method: 'PATCH',
-      path: chatPath('editChat', chatId),
-      json: requireObject('editChat', 'patch', patch),
-    }),
-    options,
-  );
+  return call(api, 'editChat', () => ({ params: { chatId }, json: requireObject('editChat', 'patch', patch) }), options);
 }
 
 /**
@@ -97,12 +76,11 @@ export function editChat(api: Api, chatId: number, patch: ChatPatch, options?: C
 export function sendAction(api: Api, chatId: number, action: SenderAction, options?: CallOptions): Observable<SimpleQueryResult> {
   return call(
     api,
-    () => ({
-      operation: 'sendAction',
-      method: 'POST',
-      path: `${chatPath('sendAction', chatId)}/actions`,
-      json: { action: requireText('sendAction', 'action', action) },
-    }),
+    'sendAction',
+    () => {
+      requireText('sendAction', 'action', action);
+      return { params: { chatId }, json: { action } };
+    },
     options,
   );
 }
@@ -114,11 +92,7 @@ export function sendAction(api: Api, chatId: number, action: SenderAction, optio
  * getPinnedMessage(api, chatId).subscribe(({ message }) => console.log(message?.body.text));
  */
 export function getPinnedMessage(api: Api, chatId: number, options?: CallOptions): Observable<GetPinnedMessageResult> {
-  return call(
-    api,
-    () => ({ operation: 'getPinnedMessage', method: 'GET', path: `${chatPath('getPinnedMessage', chatId)}/pin` }),
-    options,
-  );
+  return call(api, 'getPinnedMessage', () => ({ params: { chatId } }), options);
 }
 
 /**
@@ -130,9 +104,10 @@ export function getPinnedMessage(api: Api, chatId: number, options?: CallOptions
 export function pinMessage(api: Api, chatId: number, body: PinMessageBody, options?: CallOptions): Observable<SimpleQueryResult> {
   return call(
     api,
+    'pinMessage',
     () => {
       requireText('pinMessage', 'body.message_id', requireObject('pinMessage', 'body', body).message_id);
-      return { operation: 'pinMessage', method: 'PUT', path: `${chatPath('pinMessage', chatId)}/pin`, json: body };
+      return { params: { chatId }, json: body };
     },
     options,
   );
@@ -145,11 +120,7 @@ export function pinMessage(api: Api, chatId: number, body: PinMessageBody, optio
  * unpinMessage(api, chatId).subscribe();
  */
 export function unpinMessage(api: Api, chatId: number, options?: CallOptions): Observable<SimpleQueryResult> {
-  return call(
-    api,
-    () => ({ operation: 'unpinMessage', method: 'DELETE', path: `${chatPath('unpinMessage', chatId)}/pin` }),
-    options,
-  );
+  return call(api, 'unpinMessage', () => ({ params: { chatId } }), options);
 }
 
 /**
@@ -159,11 +130,7 @@ export function unpinMessage(api: Api, chatId: number, options?: CallOptions): O
  * getMembership(api, chatId).subscribe((me) => console.log(me.is_admin));
  */
 export function getMembership(api: Api, chatId: number, options?: CallOptions): Observable<ChatMember> {
-  return call(
-    api,
-    () => ({ operation: 'getMembership', method: 'GET', path: `${chatPath('getMembership', chatId)}/members/me` }),
-    options,
-  );
+  return call(api, 'getMembership', () => ({ params: { chatId } }), options);
 }
 
 /**
@@ -173,19 +140,5 @@ export function getMembership(api: Api, chatId: number, options?: CallOptions): 
  * leaveChat(api, chatId).subscribe();
  */
 export function leaveChat(api: Api, chatId: number, options?: CallOptions): Observable<SimpleQueryResult> {
-  return call(
-    api,
-    () => ({ operation: 'leaveChat', method: 'DELETE', path: `${chatPath('leaveChat', chatId)}/members/me` }),
-    options,
-  );
-}
-
-/**
- * `/chats/<id>` after checking the id.
- *
- * @example
- * chatPath('getChat', -42); // '/chats/-42'
- */
-export function chatPath(operation: string, chatId: number): string {
-  return `/chats/${requireInteger(operation, 'chatId', chatId)}`;
+  return call(api, 'leaveChat', () => ({ params: { chatId } }), options);
 }

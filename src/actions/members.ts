@@ -3,7 +3,6 @@ import type { Api } from '../api/api';
 import type { CallOptions } from '../api/options';
 import type { ChatMembersList, SimpleQueryResult } from '../types/index';
 import { call } from './call';
-import { chatPath } from './chats';
 import { optionalIntegerInRange, requireInteger } from './validate';
 
 /** Which members {@link getMembers} returns. */
@@ -29,11 +28,7 @@ export interface RemoveMemberParams {
  * getAdmins(api, chatId).subscribe(({ members }) => console.log(members.map((m) => m.name)));
  */
 export function getAdmins(api: Api, chatId: number, options?: CallOptions): Observable<ChatMembersList> {
-  return call(
-    api,
-    () => ({ operation: 'getAdmins', method: 'GET', path: `${chatPath('getAdmins', chatId)}/members/admins` }),
-    options,
-  );
+  return call(api, 'getAdmins', () => ({ params: { chatId } }), options);
 }
 
 /**
@@ -45,10 +40,9 @@ export function getAdmins(api: Api, chatId: number, options?: CallOptions): Obse
 export function getMembers(api: Api, chatId: number, params: GetMembersParams = {}, options?: CallOptions): Observable<ChatMembersList> {
   return call(
     api,
+    'getMembers',
     () => ({
-      operation: 'getMembers',
-      method: 'GET',
-      path: `${chatPath('getMembers', chatId)}/members`,
+      params: { chatId },
       query: {
         user_ids: params.user_ids?.map((id, i) => requireInteger('getMembers', `user_ids[${i}]`, id)),
         marker: params.marker,
@@ -68,12 +62,13 @@ export function getMembers(api: Api, chatId: number, params: GetMembersParams = 
 export function addMembers(api: Api, chatId: number, userIds: readonly number[], options?: CallOptions): Observable<SimpleQueryResult> {
   return call(
     api,
+    'addMembers',
     () => {
       if (!Array.isArray(userIds) || userIds.length === 0) {
         throw new TypeError('addMembers: userIds must be a non-empty array of user ids');
       }
       const user_ids = userIds.map((id, i) => requireInteger('addMembers', `userIds[${i}]`, id));
-      return { operation: 'addMembers', method: 'POST', path: `${chatPath('addMembers', chatId)}/members`, json: { user_ids } };
+      return { params: { chatId }, json: { user_ids } };
     },
     options,
   );
@@ -94,10 +89,9 @@ export function removeMember(
 ): Observable<SimpleQueryResult> {
   return call(
     api,
+    'removeMember',
     () => ({
-      operation: 'removeMember',
-      method: 'DELETE',
-      path: `${chatPath('removeMember', chatId)}/members`,
+      params: { chatId },
       query: { user_id: requireInteger('removeMember', 'userId', userId), block: params.block },
     }),
     options,

@@ -1,20 +1,18 @@
 import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
+import { TAMTAM_DIALECT } from '../api/dialect';
 import type { CallOptions } from '../api/options';
-import type { RetryOptions } from '../api/retry-options';
 import type { Message, MessageList, NewMessageBody, SendMessageResult, SimpleQueryResult } from '../types/index';
 import { call } from './call';
 import { optionalIntegerInRange, requireInteger, requireObject, requireText } from './validate';
 
-/** Longest message text the API accepts. */
-export const MAX_MESSAGE_TEXT_LENGTH = 4000;
-
 /**
- * A freshly uploaded attachment may still be processing: sending it fails with this code
- * for a while, so sendMessage and editMessage retry it (with backoff, bounded by the retry
- * limit) on top of 429/503.
+ * Longest message text the API accepts (the dialect's `limits.messageTextLength`).
+ *
+ * @example
+ * if (text.length > MAX_MESSAGE_TEXT_LENGTH) text = text.slice(0, MAX_MESSAGE_TEXT_LENGTH);
  */
-const ATTACHMENT_NOT_READY: RetryOptions = { errorCodes: ['attachment.not.ready'] };
+export const MAX_MESSAGE_TEXT_LENGTH = TAMTAM_DIALECT.limits.messageTextLength;
 
 /**
  * Where {@link sendMessage} sends: a group chat/channel (`chat_id`) or a user's dialog
@@ -58,6 +56,7 @@ export function sendMessage(
 ): Observable<SendMessageResult> {
   return call(
     api,
+    'sendMessage',
     () => {
       requireObject('sendMessage', 'target', target);
       const hasChat = target.chat_id !== undefined;
@@ -66,16 +65,12 @@ export function sendMessage(
         throw new TypeError('sendMessage: pass exactly one of target.chat_id (a chat) or target.user_id (a dialog with that user)');
       }
       return {
-        operation: 'sendMessage',
-        method: 'POST',
-        path: '/messages',
         query: {
           chat_id: hasChat ? requireInteger('sendMessage', 'target.chat_id', target.chat_id) : undefined,
           user_id: hasUser ? requireInteger('sendMessage', 'target.user_id', target.user_id) : undefined,
           disable_link_preview: target.disable_link_preview,
         },
         json: checkBody('sendMessage', body),
-        retry: ATTACHMENT_NOT_READY,
       };
     },
     options,
@@ -91,14 +86,8 @@ export function sendMessage(
 export function editMessage(api: Api, messageId: string, body: NewMessageBody, options?: CallOptions): Observable<SimpleQueryResult> {
   return call(
     api,
-    () => ({
-      operation: 'editMessage',
-      method: 'PUT',
-      path: '/messages',
-      query: { message_id: requireText('editMessage', 'messageId', messageId) },
-      json: checkBody('editMessage', body),
-      retry: ATTACHMENT_NOT_READY,
-    }),
+    'editMessage',
+    () => ({ query: { message_id: requireText('editMessage', 'messageId', messageId) }, json: checkBody('editMessage', body) }),
     options,
   );
 }
@@ -110,16 +99,7 @@ export function editMessage(api: Api, messageId: string, body: NewMessageBody, o
  * deleteMessage(api, mid).subscribe();
  */
 export function deleteMessage(api: Api, messageId: string, options?: CallOptions): Observable<SimpleQueryResult> {
-  return call(
-    api,
-    () => ({
-      operation: 'deleteMessage',
-      method: 'DELETE',
-      path: '/messages',
-      query: { message_id: requireText('deleteMessage', 'messageId', messageId) },
-    }),
-    options,
-  );
+  return call(api, 'deleteMessage', () => ({ query: { message_id: requireText('deleteMessage', 'messageId', messageId) } }), options);
 }
 
 /**
@@ -129,15 +109,7 @@ export function deleteMessage(api: Api, messageId: string, options?: CallOptions
  * getMessageById(api, 'mid.0000000000001a2b').subscribe((m) => console.log(m.body.text));
  */
 export function getMessageById(api: Api, messageId: string, options?: CallOptions): Observable<Message> {
-  return call(
-    api,
-    () => ({
-      operation: 'getMessageById',
-      method: 'GET',
-      path: `/messages/${encodeURIComponent(requireText('getMessageById', 'messageId', messageId))}`,
-    }),
-    options,
-  );
+  return call(api, 'getMessageById', () => ({ params: { messageId } }), options);
 }
 
 /**
@@ -149,15 +121,13 @@ export function getMessageById(api: Api, messageId: string, options?: CallOption
 export function getMessages(api: Api, params: GetMessagesParams, options?: CallOptions): Observable<MessageList> {
   return call(
     api,
+    'getMessages',
     () => {
       requireObject('getMessages', 'params', params);
       if (params.chat_id === undefined && (params.message_ids === undefined || params.message_ids.length === 0)) {
         throw new TypeError('getMessages: pass params.chat_id (a chat history) or a non-empty params.message_ids');
       }
       return {
-        operation: 'getMessages',
-        method: 'GET',
-        path: '/messages',
         query: {
           chat_id: params.chat_id === undefined ? undefined : requireInteger('getMessages', 'chat_id', params.chat_id),
           message_ids: params.message_ids?.map((id, i) => requireText('getMessages', `message_ids[${i}]`, id)),

@@ -12,7 +12,7 @@ import { requireObject, requireText } from './validate';
  * getSubscriptions(api).subscribe(({ subscriptions }) => console.log(subscriptions.map((s) => s.url)));
  */
 export function getSubscriptions(api: Api, options?: CallOptions): Observable<GetSubscriptionsResult> {
-  return call(api, () => ({ operation: 'getSubscriptions', method: 'GET', path: '/subscriptions' }), options);
+  return call(api, 'getSubscriptions', () => ({}), options);
 }
 
 /**
@@ -24,10 +24,11 @@ export function getSubscriptions(api: Api, options?: CallOptions): Observable<Ge
 export function subscribe(api: Api, body: SubscriptionRequestBody, options?: CallOptions): Observable<SimpleQueryResult> {
   return call(
     api,
+    'subscribe',
     () => {
       const url = requireText('subscribe', 'body.url', requireObject('subscribe', 'body', body).url);
       if (!/^https?:\/\//i.test(url)) throw new TypeError(`subscribe: body.url must start with http:// or https://, got ${JSON.stringify(url)}`);
-      return { operation: 'subscribe', method: 'POST', path: '/subscriptions', json: body };
+      return { json: body };
     },
     options,
   );
@@ -40,9 +41,5 @@ export function subscribe(api: Api, body: SubscriptionRequestBody, options?: Cal
  * unsubscribe(api, 'https://bot.example.com/tamtam').subscribe();
  */
 export function unsubscribe(api: Api, url: string, options?: CallOptions): Observable<SimpleQueryResult> {
-  return call(
-    api,
-    () => ({ operation: 'unsubscribe', method: 'DELETE', path: '/subscriptions', query: { url: requireText('unsubscribe', 'url', url) } }),
-    options,
-  );
+  return call(api, 'unsubscribe', () => ({ query: { url: requireText('unsubscribe', 'url', url) } }), options);
 }

@@ -34,6 +34,7 @@ const SERVER_DEFAULT_POLL_SECONDS = 30;
 export function getUpdates(api: Api, params: GetUpdatesParams = {}, options?: CallOptions): Observable<UpdateList> {
   return call(
     api,
+    'getUpdates',
     () => {
       const pollSeconds = optionalIntegerInRange('getUpdates', 'timeout', params.timeout, 0, 90) ?? SERVER_DEFAULT_POLL_SECONDS;
       const minimum = pollSeconds * 1000;
@@ -43,9 +44,6 @@ export function getUpdates(api: Api, params: GetUpdatesParams = {}, options?: Ca
         );
       }
       return {
-        operation: 'getUpdates',
-        method: 'GET',
-        path: '/updates',
         query: {
           limit: optionalIntegerInRange('getUpdates', 'limit', params.limit, 1, 1000),
           timeout: params.timeout,

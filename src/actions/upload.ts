@@ -2,7 +2,9 @@ import { type Observable, defer, map, switchMap } from 'rxjs';
 import type { Api } from '../api/api';
 import { TamTamResponseError } from '../api/errors/response-error';
 import type { CallOptions } from '../api/options';
-import type { AttachmentRequestByType, UploadEndpoint, UploadResultByType, UploadType } from '../types/index';
+import type { OperationResult } from '../api/operations';
+import type { AttachmentRequestByType, UploadEndpoint, UploadType } from '../types/index';
+import { call } from './call';
 import { getUploadUrl, requireUploadType } from './uploads';
 
 /**
@@ -47,22 +49,20 @@ export function upload<T extends UploadType>(api: Api, type: T, data: UploadData
     switchMap((body) =>
       getUploadUrl(api, type, callOptions).pipe(
         switchMap((endpoint) =>
-          api
-            .request<UploadResultByType[T]>({ operation: 'uploadFile', method: 'POST', path: '', absoluteUrl: endpoint.url, body }, callOptions)
-            .pipe(map((result) => toAttachment(type, endpoint, result))),
+          call(api, 'uploadFile', () => ({ url: endpoint.url, body }), callOptions).pipe(map((result) => toAttachment(type, endpoint, result))),
         ),
       ),
     ),
   );
 }
 
-function toAttachment<T extends UploadType>(type: T, endpoint: UploadEndpoint & { token?: string }, result: UploadResultByType[T]): UploadedAttachment<T> {
+function toAttachment<T extends UploadType>(type: T, endpoint: OperationResult<'getUploadUrl'>, result: OperationResult<'uploadFile'>): UploadedAttachment<T> {
   if (type === 'image') {
-    const photos = (result as UploadResultByType['image']).photos;
+    const photos = 'photos' in result ? result.photos : undefined;
     if (photos === null || typeof photos !== 'object') throw missingToken(endpoint, result, '`photos`');
     return { type: 'image', payload: { photos } } as UploadedAttachment<T>;
   }
-  const token = (result as UploadResultByType['file']).token ?? endpoint.token;
+  const token = ('token' in result ? result.token : undefined) ?? endpoint.token;
   if (typeof token !== 'string' || token === '') throw missingToken(endpoint, result, 'a `token`');
   return { type, payload: { token } } as UploadedAttachment<T>;
 }

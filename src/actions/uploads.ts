@@ -14,14 +14,7 @@ const UPLOAD_TYPE_SET: ReadonlySet<string> = new Set<UploadType>(['image', 'vide
  * getUploadUrl(api, 'file').subscribe(({ url }) => console.log(url));
  */
 export function getUploadUrl(api: Api, type: UploadType, options?: CallOptions): Observable<UploadEndpoint> {
-  return call(
-    api,
-    () => {
-      requireUploadType('getUploadUrl', type);
-      return { operation: 'getUploadUrl', method: 'POST', path: '/uploads', query: { type } };
-    },
-    options,
-  );
+  return call(api, 'getUploadUrl', () => ({ query: { type: requireUploadType('getUploadUrl', type) } }), options);
 }
 
 /**

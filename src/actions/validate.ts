@@ -1,33 +1,11 @@
 /**
  * Input guards used by actions. Each throws a TypeError that names the operation, the
  * parameter and what was received, e.g. `getChat: chatId must be an integer, got "12a"`.
+ * Path parameters are checked by the request builder (`buildRequest`) with the same guards.
  */
+import { describeValue, requireInteger } from '../api/validate-input';
 
-/**
- * Checks an integer id (chat ids are negative for group chats).
- *
- * @example
- * requireInteger('getChat', 'chatId', chatId);
- */
-export function requireInteger(operation: string, name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new TypeError(`${operation}: ${name} must be an integer, got ${describe(value)}`);
-  }
-  return value;
-}
-
-/**
- * Checks a non-empty string (message ids, callback ids, links).
- *
- * @example
- * requireText('deleteMessage', 'messageId', mid);
- */
-export function requireText(operation: string, name: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`${operation}: ${name} must be a non-empty string, got ${describe(value)}`);
-  }
-  return value;
-}
+export { requireInteger, requireText } from '../api/validate-input';
 
 /**
  * Checks an optional integer within bounds (page sizes, limits).
@@ -56,14 +34,8 @@ export function optionalIntegerInRange(
  */
 export function requireObject<T extends object>(operation: string, name: string, value: T): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${operation}: ${name} must be an object, got ${describe(value)}`);
+    throw new TypeError(`${operation}: ${name} must be an object, got ${describeValue(value)}`);
   }
   return value;
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : String(value);
-}

@@ -1,16 +1,19 @@
 import type { Observable } from 'rxjs';
+import type { OperationIdOf, OperationResultOf, OperationTable } from './operation-table';
 import type { CallOptions, TokenPlacement } from './options';
-import type { RequestSpec } from './request-spec';
+import type { RequestSpecIn } from './request-spec';
+import type { TamTamOperations } from './tamtam-operations';
 
 /**
- * A configured connection to the Bot API. Actions take it as their first argument and call
+ * A configured connection to the Bot API of one dialect (by default TamTam, whose operations
+ * are {@link TamTamOperations}). Actions take it as their first argument and call
  * {@link Api.request}; the test kit provides a fake with the same shape.
  *
  * @example
  * const api = createApi({ token });
- * api.request<BotInfo>({ operation: 'getMyInfo', method: 'GET', path: '/me' }).subscribe(console.log);
+ * api.request(buildRequest(TAMTAM_OPERATIONS, 'getMyInfo', {})).subscribe((me) => console.log(me.username));
  */
-export interface Api {
+export interface Api<T extends OperationTable = TamTamOperations> {
   /** API root the requests go to. */
   readonly baseUrl: string;
   /** Schema version sent as `v`. */
@@ -20,8 +23,9 @@ export interface Api {
   /** Where the token is sent. */
   readonly tokenIn: TokenPlacement;
   /**
-   * Performs one call as a cold Observable: nothing is sent before subscribe, unsubscribing
-   * aborts the HTTP request, failures are typed errors, retries follow the policy.
+   * Performs one call as a cold Observable of what its operation answers: nothing is sent
+   * before subscribe, unsubscribing aborts the HTTP request, failures are typed errors,
+   * retries follow the policy.
    */
-  request<T>(spec: RequestSpec, options?: CallOptions): Observable<T>;
+  request<O extends OperationIdOf<T>>(spec: RequestSpecIn<T, O>, options?: CallOptions): Observable<OperationResultOf<T, O>>;
 }

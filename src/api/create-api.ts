@@ -1,11 +1,12 @@
 import ky, { type KyInstance } from 'ky';
 import { Observable, defer } from 'rxjs';
 import type { Api } from './api';
-import { API_VERSION, DEFAULT_BASE_URL } from './constants';
+import { TAMTAM_DIALECT } from './dialect';
 import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
 import { readResponse, withinDeadline } from './read-response';
+import type { OperationId, OperationResult } from './operations';
 import type { RequestSpec } from './request-spec';
 import { type ResolvedRetryOptions, type RetryOptions, DEFAULT_RETRY, resolveRetry } from './retry-options';
 import { retryPolicy } from './retry';
@@ -50,10 +51,10 @@ class HttpApi implements Api {
       );
     }
     this.#token = options.token;
-    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-    this.version = options.version ?? API_VERSION;
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? TAMTAM_DIALECT.baseUrl);
+    this.version = options.version ?? TAMTAM_DIALECT.version;
     this.timeout = validateTimeout(options.timeout ?? DEFAULT_TIMEOUT, 'timeout');
-    this.tokenIn = options.tokenIn ?? 'query';
+    this.tokenIn = options.tokenIn ?? TAMTAM_DIALECT.auth.tokenIn;
     if (this.tokenIn !== 'query' && this.tokenIn !== 'header') {
       throw new TypeError(`createApi: tokenIn must be 'query' or 'header', got ${JSON.stringify(this.tokenIn)}`);
     }
@@ -67,12 +68,12 @@ class HttpApi implements Api {
     });
   }
 
-  request<T>(spec: RequestSpec, options: CallOptions = {}): Observable<T> {
+  request<O extends OperationId>(spec: RequestSpec<O>, options: CallOptions = {}): Observable<OperationResult<O>> {
     // defer: option errors arrive through the Observable, like every other failure
     return defer(() => {
       const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
       const timeout = validateTimeout(options.timeout ?? spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
-      return this.#attempt<T>(spec, timeout).pipe(retryPolicy<T>(retry, spec.method, spec.operation));
+      return this.#attempt<OperationResult<O>>(spec, timeout).pipe(retryPolicy(retry, spec.method, spec.operation));
     });
   }
 

@@ -1,10 +1,39 @@
 export { createApi } from './create-api';
 export type { Api } from './api';
 export type { ApiOptions, CallOptions, TokenPlacement } from './options';
-export type { RequestSpec, HttpMethod, QueryValue } from './request-spec';
-export { OPERATION_IDS, type OperationId } from './operations';
+export { buildRequest, type RequestSpec, type RequestSpecIn, type RequestInput } from './request-spec';
+export {
+  defineOperation,
+  type HttpMethod,
+  type QueryValue,
+  type QueryShape,
+  type NoQuery,
+  type PathParamSpec,
+  type PathParamSpecs,
+  type TemplateParams,
+  type OperationRow,
+  type OperationTable,
+  type OperationIdOf,
+  type OperationResultOf,
+  type OperationBodyOf,
+  type OperationJsonOf,
+  type OperationQueryOf,
+  type OperationPathParamsOf,
+  type CoversOperations,
+} from './operation-table';
+export { TAMTAM_OPERATIONS, type TamTamOperations } from './tamtam-operations';
+export { TAMTAM_DIALECT, type Dialect, type DialectAuth, type DialectLimits } from './dialect';
+export {
+  OPERATION_IDS,
+  operationIds,
+  type OperationId,
+  type OperationResult,
+  type OperationBody,
+  type OperationQuery,
+  type OperationPathParams,
+} from './operations';
 export { API_VERSION, DEFAULT_BASE_URL } from './constants';
 export { DEFAULT_RETRY, resolveRetry, type RetryOptions, type RetryInfo, type ResolvedRetryOptions } from './retry-options';
-export { retryPolicy, retryDelay, backoffDelay } from './retry';
+export { retryPolicy, retryDelay, backoffDelay, isRetryable, isNeverRetried, NEVER_RETRIED_STATUSES, LONG_POLL_RETRY } from './retry';
 export { parseRetryAfter } from './retry-after';
 export * from './errors/index';

@@ -1,4 +1,5 @@
-import type { HttpMethod } from './request-spec';
+import type { HttpMethod } from './operation-table';
+import { isNeverRetried } from './retry';
 import { withoutUndefined } from './without-undefined';
 
 /**
@@ -21,14 +22,16 @@ export interface RetryInfo {
 /**
  * How failed calls are retried. Every field is optional; defaults are listed per field.
  * Retries happen in RxJS (`retry` with a delay), never inside ky, so they are cancellable
- * and testable in virtual time. 400, 401, 403 and 404 are never retried.
+ * and testable in virtual time. The rule (in `retry.ts`): 429 and 503 are retried, network
+ * errors and timeouts only for GET, `Retry-After` is honoured, and 400, 401, 403 and 404 are
+ * never retried.
  *
  * @example
  * createApi({ token, retry: { limit: 8, backoffLimit: 10_000 } });
  * getChats(api, {}, { retry: false }); // this call is not retried at all
  */
 export interface RetryOptions {
-  /** Maximum number of retries after the first attempt. Default `4`. */
+  /** Maximum number of retries after the first attempt; `Infinity` retries forever (long polling). Default `4`. */
   readonly limit?: number;
   /** HTTP statuses that are retried. Default `[429, 503]`. */
   readonly statusCodes?: readonly number[];
@@ -36,6 +39,11 @@ export interface RetryOptions {
   readonly errorCodes?: readonly string[];
   /** Methods whose network errors and timeouts are retried (they must be idempotent). Default `['GET']`. */
   readonly networkErrorMethods?: readonly HttpMethod[];
+  /**
+   * Methods whose unreadable 2xx answers (truncated, not JSON) are retried; often a proxy's
+   * page, which asking again does not fix, hence none by default. Default `[]` (long polling: `['GET']`).
+   */
+  readonly unreadableAnswerMethods?: readonly HttpMethod[];
   /** First backoff delay in ms when the server gives no `Retry-After`. Default `500`. */
   readonly initialDelay?: number;
   /** Backoff growth factor per retry. Default `2`. */
@@ -48,8 +56,8 @@ export interface RetryOptions {
    */
   readonly jitter?: number;
   /**
-   * Largest `Retry-After` (ms) honoured; a longer demand fails at once instead of waiting.
-   * Default `120_000`.
+   * Largest `Retry-After` (ms) honoured; a longer demand fails at once instead of waiting
+   * (with `limit: Infinity`: waits this long and asks again). Default `120_000`.
    */
   readonly maxRetryAfter?: number;
   /** Random source in `[0, 1)` for jitter. Default `Math.random`. */
@@ -72,6 +80,7 @@ export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze<ResolvedRetryOp
   statusCodes: [429, 503],
   errorCodes: [],
   networkErrorMethods: ['GET'],
+  unreadableAnswerMethods: [],
   initialDelay: 500,
   factor: 2,
   backoffLimit: 30_000,
@@ -80,9 +89,6 @@ export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze<ResolvedRetryOp
   random: Math.random,
   onRetry: () => {},
 });
-
-/** Statuses that mean "your request is wrong": retrying cannot help. */
-const NEVER_RETRIED = new Set([400, 401, 403, 404]);
 
 /**
  * Layers retry settings: later layers win field by field; `false` in any layer disables retry.
@@ -116,8 +122,8 @@ function validateRetry(options: ResolvedRetryOptions): void {
       throw new TypeError(`retry.${key} must be a non-negative number, got ${String(value)}`);
     }
   }
-  if (!Number.isInteger(options.limit)) {
-    throw new TypeError(`retry.limit must be a whole number of retries, got ${options.limit}`);
+  if (!Number.isInteger(options.limit) && options.limit !== Infinity) {
+    throw new TypeError(`retry.limit must be a whole number of retries (or Infinity), got ${options.limit}`);
   }
   if (!(options.factor >= 1)) {
     throw new TypeError(`retry.factor must be >= 1, got ${String(options.factor)}`);
@@ -125,7 +131,7 @@ function validateRetry(options: ResolvedRetryOptions): void {
   if (!(options.jitter >= 0 && options.jitter <= 1)) {
     throw new TypeError(`retry.jitter must be between 0 and 1, got ${String(options.jitter)}`);
   }
-  const forbidden = options.statusCodes.filter((s) => NEVER_RETRIED.has(s));
+  const forbidden = options.statusCodes.filter(isNeverRetried);
   if (forbidden.length > 0) {
     throw new TypeError(
       `retry.statusCodes must not contain ${forbidden.join(', ')}: a request the server rejected as wrong or unauthorized fails the same way again`,

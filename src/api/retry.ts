@@ -1,8 +1,90 @@
+/**
+ * The one retry rule of the library, applied by every api call ({@link retryPolicy}) and by
+ * long polling (with {@link LONG_POLL_RETRY}):
+ *
+ * 1. Never retried: 400, 401, 403 and 404 (the request is wrong or not authorized: it fails
+ *    the same way again), and anything that is not a `TamTamError` (a bug). The only exception
+ *    is an API error `code` an operation declares transient (`errorCodes`, e.g. sendMessage's
+ *    `attachment.not.ready`).
+ * 2. Retried: the statuses in `statusCodes` — by default 429 and 503; long polling adds every
+ *    other 5xx. Other statuses (405, 409, 500 of a call...) are not retried unless listed.
+ * 3. Retried for idempotent methods only (`networkErrorMethods`, default `GET`): network errors
+ *    and timeouts, since a POST may have taken effect before the connection broke. Unreadable
+ *    2xx answers likewise, but only where `unreadableAnswerMethods` says (none for a call; the
+ *    long poll's GET).
+ * 4. The wait is the server's `Retry-After` when it sends one, otherwise exponential backoff
+ *    with jitter, capped at `backoffLimit`. A `Retry-After` above `maxRetryAfter` fails a bounded
+ *    retry at once (waiting would outlast the caller); an unbounded one (`limit: Infinity`, the
+ *    long poll) waits `maxRetryAfter` and asks again.
+ * 5. At most `limit` retries; long polling retries forever.
+ */
 import { type MonoTypeOperatorFunction, identity, retry, throwError, timer } from 'rxjs';
 import { isTamTamApiError } from './errors/api-error';
 import { isTamTamNetworkError } from './errors/network-error';
-import type { HttpMethod } from './request-spec';
-import type { ResolvedRetryOptions } from './retry-options';
+import { isTamTamResponseError } from './errors/response-error';
+import type { HttpMethod } from './operation-table';
+import type { ResolvedRetryOptions, RetryOptions } from './retry-options';
+
+/**
+ * Statuses never retried, whatever the options say: the server rejected the request as wrong
+ * (400), unauthorized (401, 403) or aimed at nothing (404). `retry.statusCodes` may not list them.
+ *
+ * @example
+ * NEVER_RETRIED_STATUSES.includes(401); // true
+ */
+export const NEVER_RETRIED_STATUSES = [400, 401, 403, 404] as const;
+
+const NEVER_RETRIED: ReadonlySet<number> = new Set(NEVER_RETRIED_STATUSES);
+
+/**
+ * True for the statuses that are never retried ({@link NEVER_RETRIED_STATUSES}).
+ *
+ * @example
+ * isNeverRetried(404); // true
+ * isNeverRetried(429); // false
+ */
+export function isNeverRetried(status: number): boolean {
+  return NEVER_RETRIED.has(status);
+}
+
+/** Every 5xx status. */
+const SERVER_ERRORS: readonly number[] = Array.from({ length: 100 }, (_, i) => 500 + i);
+
+/**
+ * What long polling retries, on top of the backoff settings: 429 and every 5xx, network errors,
+ * timeouts and unreadable answers of its GET, forever. Everything else (400/401/403/404 and the
+ * other 4xx, bugs) ends the poll at once.
+ *
+ * @example
+ * retryPolicy({ ...DEFAULT_RETRY, ...LONG_POLL_RETRY }, 'GET', 'getUpdates');
+ */
+export const LONG_POLL_RETRY = Object.freeze({
+  limit: Infinity,
+  statusCodes: Object.freeze([429, ...SERVER_ERRORS]),
+  errorCodes: Object.freeze([]),
+  networkErrorMethods: Object.freeze(['GET']),
+  unreadableAnswerMethods: Object.freeze(['GET']),
+} as const satisfies RetryOptions);
+
+/**
+ * Whether `error`, failing a `method` request, may be retried under `options` (rules 1–3 of the
+ * module comment). Says nothing about how long to wait; see {@link retryDelay}.
+ *
+ * @example
+ * isRetryable(DEFAULT_RETRY, 'GET', error); // true for a 503, false for a 401
+ */
+export function isRetryable(
+  options: Pick<ResolvedRetryOptions, 'statusCodes' | 'errorCodes' | 'networkErrorMethods' | 'unreadableAnswerMethods'>,
+  method: HttpMethod,
+  error: unknown,
+): boolean {
+  if (isTamTamApiError(error)) {
+    if (options.errorCodes.includes(error.code)) return true;
+    return !isNeverRetried(error.status) && options.statusCodes.includes(error.status);
+  }
+  if (isTamTamNetworkError(error)) return options.networkErrorMethods.includes(method); // timeouts are network errors
+  return isTamTamResponseError(error) && options.unreadableAnswerMethods.includes(method);
+}
 
 /**
  * How long to wait before retry number `attempt` (1-based) after `error`, or `undefined` when
@@ -12,22 +94,12 @@ import type { ResolvedRetryOptions } from './retry-options';
  * @example
  * retryDelay(resolved, 'GET', error, 1); // e.g. 437
  */
-export function retryDelay(
-  options: ResolvedRetryOptions,
-  method: HttpMethod,
-  error: unknown,
-  attempt: number,
-): number | undefined {
-  if (isTamTamApiError(error)) {
-    const retryable = options.statusCodes.includes(error.status) || options.errorCodes.includes(error.code);
-    if (!retryable) return undefined;
-    if (error.retryAfter !== undefined) {
-      return error.retryAfter <= options.maxRetryAfter ? error.retryAfter : undefined;
-    }
-  } else if (!isTamTamNetworkError(error) || !options.networkErrorMethods.includes(method)) {
-    return undefined;
-  }
-  return backoffDelay(options, attempt);
+export function retryDelay(options: ResolvedRetryOptions, method: HttpMethod, error: unknown, attempt: number): number | undefined {
+  if (!isRetryable(options, method, error)) return undefined;
+  const retryAfter = isTamTamApiError(error) ? error.retryAfter : undefined;
+  if (retryAfter === undefined) return backoffDelay(options, attempt);
+  if (retryAfter <= options.maxRetryAfter) return retryAfter;
+  return options.limit === Infinity ? options.maxRetryAfter : undefined;
 }
 
 /**
@@ -47,24 +119,22 @@ export function backoffDelay(
 }
 
 /**
- * RxJS operator applying a retry policy to a request Observable: resubscribes (a fresh HTTP
+ * RxJS operator applying the retry rule to a request Observable: resubscribes (a fresh HTTP
  * request) after the computed delay, at most `limit` times; a non-retryable error is rethrown
- * at once. Delays use RxJS timers, so `TestScheduler.run` controls them.
+ * at once. Every retry is reported to `onRetry` before the wait. Delays use RxJS timers, so
+ * `TestScheduler.run` controls them.
  *
  * @example
  * attempt$.pipe(retryPolicy(resolveRetry(DEFAULT_RETRY), 'GET', 'getChats'));
  */
-export function retryPolicy<T>(
-  options: ResolvedRetryOptions | false,
-  method: HttpMethod,
-  operation: string,
-): MonoTypeOperatorFunction<T> {
+export function retryPolicy<T>(options: ResolvedRetryOptions | false, method: HttpMethod, operation: string): MonoTypeOperatorFunction<T> {
   if (options === false || options.limit === 0) return identity;
   return retry({
     count: options.limit,
     delay: (error: unknown, attempt: number) => {
       const delay = retryDelay(options, method, error, attempt);
       if (delay === undefined) return throwError(() => error);
+      // retryDelay only says yes to TamTamErrors
       options.onRetry({ attempt, delay, error: error as Error, operation });
       return timer(delay);
     },

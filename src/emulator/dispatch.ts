@@ -4,7 +4,7 @@
  * crash the process.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiContext, ApiOperation, EmulatorServices } from './api/context';
+import type { AnyApiOperation, ApiContext, EmulatorServices } from './api/context';
 import { UPLOAD_PATH } from './api/uploads';
 import { receiveUpload, serveFile } from './api/upload-receiver';
 import type { ControlHandler } from './control/control-context';
@@ -34,7 +34,7 @@ import { serveUi } from './ui/ui-routes';
 export interface DispatchDeps {
   options: ResolvedEmulatorOptions;
   services: EmulatorServices;
-  apiRouter: Router<ApiOperation>;
+  apiRouter: Router<AnyApiOperation>;
   controlRouter: Router<ControlHandler>;
   emulator: () => Emulator;
   faults: FaultInjector;

@@ -1,8 +1,7 @@
-import { type Observable, retry, throwError, timer } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
-import { isTamTamApiError } from '../api/errors/api-error';
-import { isTamTamError } from '../api/errors/tamtam-error';
-import { backoffDelay } from '../api/retry';
+import { LONG_POLL_RETRY, isRetryable, retryPolicy } from '../api/retry';
+import { DEFAULT_RETRY } from '../api/retry-options';
 import { getUpdates } from '../actions/updates';
 import type { UpdateList, UpdateType } from '../types/index';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
@@ -16,22 +15,24 @@ export interface PollRequest {
 }
 
 /**
- * True for failures a poll loop must not retry: the request itself is wrong (400, 404, 405)
- * or the bot is not authorized (401, 403). Retrying those forever would hide the problem.
+ * True for failures that end a poll loop instead of being retried: what the library's one
+ * retry rule never retries (400, 401, 403, 404, the other 4xx but 429, and errors that are not
+ * `TamTamError`s, i.e. bugs). Retrying those forever would hide the problem.
  *
  * @example
  * isFatalPollError(new TamTamApiError({ status: 401, ... })); // true
  */
 export function isFatalPollError(error: unknown): boolean {
-  if (!isTamTamError(error)) return true; // a bug, not a transient failure
-  return isTamTamApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 429;
+  return !isRetryable(LONG_POLL_RETRY, 'GET', error);
 }
 
 /**
- * One `GET /updates` that keeps retrying transient failures (429, 5xx, network, timeouts,
- * malformed answers) forever with capped exponential backoff, honouring `Retry-After`;
- * fatal ones error at once. Every retry is reported to `onRetry` before the wait. Uses RxJS
- * timers, so it runs in virtual time under `TestScheduler.run`.
+ * One `GET /updates` under the library's retry rule with the long poll's settings
+ * ({@link LONG_POLL_RETRY}): 429, 5xx, network errors, timeouts and malformed answers are
+ * retried forever with capped exponential backoff, honouring `Retry-After` (a longer demand
+ * than `backoff.maxRetryAfter` waits that long); fatal ones error at once. Every retry is
+ * reported to `onRetry` before the wait. Uses RxJS timers, so it runs in virtual time under
+ * `TestScheduler.run`.
  *
  * @example
  * pollWithBackoff(api, { marker, limit: 100, timeout: 30, types: undefined }, options.backoff, report)
@@ -48,14 +49,10 @@ export function pollWithBackoff(
     { marker: request.marker, limit: request.limit, timeout: request.timeout, ...(request.types ? { types: request.types } : {}) },
     { retry: false },
   ).pipe(
-    retry({
-      delay: (error: unknown, attempt: number) => {
-        if (isFatalPollError(error)) return throwError(() => error);
-        const retryAfter = isTamTamApiError(error) ? error.retryAfter : undefined;
-        const delay = retryAfter !== undefined ? Math.min(retryAfter, backoff.maxRetryAfter) : backoffDelay(backoff, attempt);
-        onRetry(attempt, delay, error as Error);
-        return timer(delay);
-      },
-    }),
+    retryPolicy(
+      { ...DEFAULT_RETRY, ...backoff, ...LONG_POLL_RETRY, onRetry: (info) => onRetry(info.attempt, info.delay, info.error) },
+      'GET',
+      'getUpdates',
+    ),
   );
 }

@@ -158,17 +158,3 @@ export type {
   UpdateList,
 } from './update';
 export type { Subscription, SubscriptionRequestBody, GetSubscriptionsResult } from './subscription';
-export type {
-  GetChatsQuery,
-  GetMembersQuery,
-  RemoveMemberQuery,
-  UnsubscribeQuery,
-  GetUploadUrlQuery,
-  GetMessagesQuery,
-  SendMessageQuery,
-  EditMessageQuery,
-  DeleteMessageQuery,
-  AnswerOnCallbackQuery,
-  ConstructQuery,
-  GetUpdatesQuery,
-} from './params';

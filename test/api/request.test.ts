@@ -16,7 +16,7 @@ import {
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server';
 
 const TOKEN = 'secret-token-4f9a';
-const getMe: RequestSpec = { operation: 'getMyInfo', method: 'GET', path: '/me' };
+const getMe: RequestSpec<'getMyInfo'> = { operation: 'getMyInfo', method: 'GET', path: '/me' };
 
 let server: LoopbackServer;
 let api: Api;
@@ -45,14 +45,15 @@ function expectNoToken(error: Error): void {
 describe('request: what goes on the wire', () => {
   it('sends token and version in the query, JSON body, comma-separated arrays', async () => {
     server.queue({ body: { success: true } });
-    const result = await firstValueFrom(
-      api.request({ operation: 'addMembers', method: 'POST', path: '/chats/7/members', query: { user_ids: [1, 2], skip: undefined }, json: { a: 1 } }),
-    );
+    server.queue({ body: { members: [], marker: null } });
+    const result = await firstValueFrom(api.request({ operation: 'addMembers', method: 'POST', path: '/chats/7/members', json: { user_ids: [3] } }));
     expect(result).toEqual({ success: true });
-    const [seen] = server.requests;
-    expect(seen).toMatchObject({ method: 'POST', path: '/chats/7/members', json: { a: 1 } });
-    expect(seen?.query).toEqual({ user_ids: '1,2', v: API_VERSION, access_token: TOKEN });
-    expect(seen?.headers['content-type']).toMatch(/application\/json/);
+    await firstValueFrom(api.request({ operation: 'getMembers', method: 'GET', path: '/chats/7/members', query: { user_ids: [1, 2], marker: undefined } }));
+    const [posted, got] = server.requests;
+    expect(posted).toMatchObject({ method: 'POST', path: '/chats/7/members', json: { user_ids: [3] } });
+    expect(posted?.query).toEqual({ v: API_VERSION, access_token: TOKEN });
+    expect(posted?.headers['content-type']).toMatch(/application\/json/);
+    expect(got?.query).toEqual({ user_ids: '1,2', v: API_VERSION, access_token: TOKEN });
   });
 
   it('sends the token in the Authorization header when asked, and never in the query', async () => {

@@ -2,7 +2,7 @@ import { firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { createApi, type RequestSpec } from '../../src/api/index';
 
-const getMe: RequestSpec = { operation: 'getMyInfo', method: 'GET', path: '/me' };
+const getMe: RequestSpec<'getMyInfo'> = { operation: 'getMyInfo', method: 'GET', path: '/me' };
 
 /** A fetch that answers `status` with `body` at once and remembers the signal it was given. */
 function recordingFetch(status: number, body: string): { fetch: typeof fetch; signals: AbortSignal[] } {
@@ -18,7 +18,7 @@ describe('a finished request is not aborted afterwards', () => {
   it('after a successful answer the request signal stays unaborted (no AbortError is built per call)', async () => {
     const { fetch, signals } = recordingFetch(200, '{"user_id":1}');
     const api = createApi({ token: 't', baseUrl: 'http://127.0.0.1:9', fetch, retry: false });
-    await expect(firstValueFrom(api.request<{ user_id: number }>(getMe))).resolves.toEqual({ user_id: 1 });
+    await expect(firstValueFrom(api.request(getMe))).resolves.toEqual({ user_id: 1 });
     expect(signals).toHaveLength(1);
     expect(signals[0]?.aborted).toBe(false);
   });

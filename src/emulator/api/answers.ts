@@ -23,7 +23,7 @@ import { success } from './guards';
  * @example
  * POST /answers?callback_id=cb.00000001 { "notification": "Saved" }
  */
-export const answerOnCallback: ApiOperation = {
+export const answerOnCallback: ApiOperation<'answerOnCallback'> = {
   operation: 'answerOnCallback',
   handle: (ctx) => {
     const { world } = ctx;
@@ -64,7 +64,7 @@ export const answerOnCallback: ApiOperation = {
  * @example
  * POST /answers/constructor?session_id=cs.00000001 { "messages": [{ "text": "Draft" }] }
  */
-export const construct: ApiOperation = {
+export const construct: ApiOperation<'construct'> = {
   operation: 'construct',
   handle: (ctx) => {
     const { world } = ctx;

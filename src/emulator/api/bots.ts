@@ -12,7 +12,7 @@ import type { ApiOperation } from './context';
  * @example
  * router.add('/me', { GET: getMyInfo.handle });
  */
-export const getMyInfo: ApiOperation = {
+export const getMyInfo: ApiOperation<'getMyInfo'> = {
   operation: 'getMyInfo',
   handle: ({ world }) => toBotInfo(world),
 };
@@ -23,7 +23,7 @@ export const getMyInfo: ApiOperation = {
  * @example
  * router.add('/me', { PATCH: editMyInfo.handle });
  */
-export const editMyInfo: ApiOperation = {
+export const editMyInfo: ApiOperation<'editMyInfo'> = {
   operation: 'editMyInfo',
   handle: (ctx) => {
     const body = ctx.body();

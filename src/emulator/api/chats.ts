@@ -17,7 +17,7 @@ import { chatFromPath, requireAdmin, requireBotIn, requireGroup, success } from 
  * @example
  * GET /chats?count=10
  */
-export const getChats: ApiOperation = {
+export const getChats: ApiOperation<'getChats'> = {
   operation: 'getChats',
   handle: ({ world, query }): ChatList => {
     const count = query.int('count', { min: 1, max: 100 }) ?? 50;
@@ -39,7 +39,7 @@ export const getChats: ApiOperation = {
  * @example
  * GET /chats/@emulator_lounge
  */
-export const getChatByLink: ApiOperation = {
+export const getChatByLink: ApiOperation<'getChatByLink'> = {
   operation: 'getChatByLink',
   handle: ({ world, params }) => {
     const link = params['chatLink'] ?? '';
@@ -57,7 +57,7 @@ export const getChatByLink: ApiOperation = {
  * @example
  * GET /chats/-70000000001
  */
-export const getChat: ApiOperation = {
+export const getChat: ApiOperation<'getChat'> = {
   operation: 'getChat',
   handle: (ctx) => toChat(ctx.world, chatFromPath(ctx), { single: true }),
 };
@@ -68,7 +68,7 @@ export const getChat: ApiOperation = {
  * @example
  * PATCH /chats/-70000000001 { "title": "New title" }
  */
-export const editChat: ApiOperation = {
+export const editChat: ApiOperation<'editChat'> = {
   operation: 'editChat',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);
@@ -95,7 +95,7 @@ export const editChat: ApiOperation = {
  * @example
  * POST /chats/42/actions { "action": "typing_on" }
  */
-export const sendAction: ApiOperation = {
+export const sendAction: ApiOperation<'sendAction'> = {
   operation: 'sendAction',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);
@@ -114,7 +114,7 @@ export const sendAction: ApiOperation = {
  * @example
  * GET /chats/42/pin
  */
-export const getPinnedMessage: ApiOperation = {
+export const getPinnedMessage: ApiOperation<'getPinnedMessage'> = {
   operation: 'getPinnedMessage',
   handle: (ctx): GetPinnedMessageResult => {
     const chat = chatFromPath(ctx);
@@ -130,7 +130,7 @@ export const getPinnedMessage: ApiOperation = {
  * @example
  * PUT /chats/42/pin { "message_id": "mid.…" }
  */
-export const pinMessage: ApiOperation = {
+export const pinMessage: ApiOperation<'pinMessage'> = {
   operation: 'pinMessage',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);
@@ -150,7 +150,7 @@ export const pinMessage: ApiOperation = {
  * @example
  * DELETE /chats/42/pin
  */
-export const unpinMessage: ApiOperation = {
+export const unpinMessage: ApiOperation<'unpinMessage'> = {
   operation: 'unpinMessage',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);

@@ -1,7 +1,8 @@
 /**
  * What a Bot API handler gets to work with.
  */
-import type { OperationId } from '../../api/operations';
+import type { OperationId, OperationResult } from '../../api/operations';
+import type { TamTamOperations } from '../../api/tamtam-operations';
 import type { JsonObject } from '../http/json-body';
 import type { QueryParams } from '../http/query';
 import type { World } from '../state/world';
@@ -39,20 +40,39 @@ export interface ApiContext {
 }
 
 /**
- * A handler returns the JSON result (status 200) or throws an `EmulatorApiError`.
+ * The operations the Bot API serves under its base URL: every row of the operation table with
+ * a path template (`uploadFile` goes to a URL the API handed out instead).
  *
  * @example
- * const getMyInfo: ApiHandler = ({ world }) => toBotInfo(world);
+ * const op: RoutedOperationId = 'getMyInfo';
  */
-export type ApiHandler = (ctx: ApiContext) => unknown;
+export type RoutedOperationId = {
+  [O in OperationId]: TamTamOperations[O]['path'] extends string ? O : never;
+}[OperationId];
+
+/**
+ * A handler returns the JSON result of its operation (status 200) or throws an `EmulatorApiError`.
+ *
+ * @example
+ * const getMyInfo: ApiHandler<'getMyInfo'> = ({ world }) => toBotInfo(world);
+ */
+export type ApiHandler<O extends RoutedOperationId = RoutedOperationId> = (ctx: ApiContext) => OperationResult<O> | Promise<OperationResult<O>>;
 
 /**
  * A handler with the schema operationId it implements.
  *
  * @example
- * const op: ApiOperation = { operation: 'getMyInfo', handle: getMyInfo };
+ * const op: ApiOperation<'getMyInfo'> = { operation: 'getMyInfo', handle: getMyInfo };
  */
-export interface ApiOperation {
-  operation: Exclude<OperationId, 'uploadFile'>;
-  handle: ApiHandler;
+export interface ApiOperation<O extends RoutedOperationId = RoutedOperationId> {
+  readonly operation: O;
+  readonly handle: ApiHandler<O>;
 }
+
+/**
+ * A handler of any routed operation, as the router holds them.
+ *
+ * @example
+ * const handlers: AnyApiOperation[] = [getMyInfo, sendMessage];
+ */
+export type AnyApiOperation = { [O in RoutedOperationId]: ApiOperation<O> }[RoutedOperationId];

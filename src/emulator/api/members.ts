@@ -13,7 +13,7 @@ import { chatFromPath, requireAdmin, requireBotIn, requireGroup, success } from 
  * @example
  * GET /chats/-70000000001/members/me
  */
-export const getMembership: ApiOperation = {
+export const getMembership: ApiOperation<'getMembership'> = {
   operation: 'getMembership',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);
@@ -30,7 +30,7 @@ export const getMembership: ApiOperation = {
  * @example
  * DELETE /chats/-70000000001/members/me
  */
-export const leaveChat: ApiOperation = {
+export const leaveChat: ApiOperation<'leaveChat'> = {
   operation: 'leaveChat',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);
@@ -47,7 +47,7 @@ export const leaveChat: ApiOperation = {
  * @example
  * GET /chats/-70000000001/members/admins
  */
-export const getAdmins: ApiOperation = {
+export const getAdmins: ApiOperation<'getAdmins'> = {
   operation: 'getAdmins',
   handle: (ctx): ChatMembersList => {
     const chat = chatFromPath(ctx);
@@ -64,7 +64,7 @@ export const getAdmins: ApiOperation = {
  * @example
  * GET /chats/-70000000001/members?count=20
  */
-export const getMembers: ApiOperation = {
+export const getMembers: ApiOperation<'getMembers'> = {
   operation: 'getMembers',
   handle: (ctx): ChatMembersList => {
     const chat = chatFromPath(ctx);
@@ -92,7 +92,7 @@ export const getMembers: ApiOperation = {
  * @example
  * POST /chats/-70000000001/members { "user_ids": [500000104] }
  */
-export const addMembers: ApiOperation = {
+export const addMembers: ApiOperation<'addMembers'> = {
   operation: 'addMembers',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);
@@ -119,7 +119,7 @@ export const addMembers: ApiOperation = {
  * @example
  * DELETE /chats/-70000000001/members?user_id=500000103
  */
-export const removeMember: ApiOperation = {
+export const removeMember: ApiOperation<'removeMember'> = {
   operation: 'removeMember',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);

@@ -17,7 +17,7 @@ import { knownChat, requireAdmin, requireBotIn, success } from './guards';
  * @example
  * GET /messages?chat_id=80000000001&count=10
  */
-export const getMessages: ApiOperation = {
+export const getMessages: ApiOperation<'getMessages'> = {
   operation: 'getMessages',
   handle: ({ world, query }): MessageList => {
     const chatId = query.int('chat_id');
@@ -54,7 +54,7 @@ export const getMessages: ApiOperation = {
  * @example
  * POST /messages?chat_id=80000000001 { "text": "Hello" }
  */
-export const sendMessage: ApiOperation = {
+export const sendMessage: ApiOperation<'sendMessage'> = {
   operation: 'sendMessage',
   handle: (ctx): SendMessageResult => {
     const { world, query } = ctx;
@@ -83,7 +83,7 @@ export const sendMessage: ApiOperation = {
  * @example
  * PUT /messages?message_id=mid.… { "text": "Edited" }
  */
-export const editMessage: ApiOperation = {
+export const editMessage: ApiOperation<'editMessage'> = {
   operation: 'editMessage',
   handle: (ctx) => {
     const { world } = ctx;
@@ -110,7 +110,7 @@ export const editMessage: ApiOperation = {
  * @example
  * DELETE /messages?message_id=mid.…
  */
-export const deleteMessage: ApiOperation = {
+export const deleteMessage: ApiOperation<'deleteMessage'> = {
   operation: 'deleteMessage',
   handle: (ctx) => {
     const { world } = ctx;
@@ -130,7 +130,7 @@ export const deleteMessage: ApiOperation = {
  * @example
  * GET /messages/mid.…
  */
-export const getMessageById: ApiOperation = {
+export const getMessageById: ApiOperation<'getMessageById'> = {
   operation: 'getMessageById',
   handle: ({ world, params }) => toMessage(world, visibleMessage(world, params['messageId'] ?? '')),
 };

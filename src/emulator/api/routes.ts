@@ -1,6 +1,10 @@
 /**
- * The Bot API route table: all 28 operations of schema 0.5.6.
+ * The Bot API route table, read off the api's operation table: every row with a path is routed
+ * to its handler here, by its method and path template, its path parameters guarded by kind.
  */
+import type { CoversOperations, OperationRow, OperationTable } from '../../api/operation-table';
+import { TAMTAM_OPERATIONS } from '../../api/tamtam-operations';
+import type { Assert } from '../../types/type-checks';
 import { Router } from '../http/router';
 import { answerOnCallback, construct } from './answers';
 import { editMyInfo, getMyInfo } from './bots';
@@ -14,37 +18,86 @@ import {
   sendAction,
   unpinMessage,
 } from './chats';
-import type { ApiOperation } from './context';
+import type { AnyApiOperation, ApiOperation, RoutedOperationId } from './context';
 import { addMembers, getAdmins, getMembers, getMembership, leaveChat, removeMember } from './members';
 import { deleteMessage, editMessage, getMessageById, getMessages, sendMessage } from './messages';
 import { getSubscriptions, subscribe, unsubscribe } from './subscriptions';
 import { getUpdates } from './updates';
 import { getUploadUrl } from './uploads';
 
-const CHAT_ID = { chatId: /^-?\d+$/ };
-
 /**
- * Builds the router of the Bot API operations.
+ * The emulator's handler of every TamTam operation served under the base URL.
  *
  * @example
- * const match = createApiRouter().match('GET', '/me');
+ * TAMTAM_HANDLERS.getMyInfo.handle(ctx);
  */
-export function createApiRouter(): Router<ApiOperation> {
-  return new Router<ApiOperation>()
-    .add('/me', { GET: getMyInfo, PATCH: editMyInfo })
-    .add('/chats', { GET: getChats })
-    .add('/chats/:chatId', { GET: getChat, PATCH: editChat }, CHAT_ID)
-    .add('/chats/:chatLink', { GET: getChatByLink }, { chatLink: /^@?[a-zA-Z]+[a-zA-Z0-9-_]*$/ })
-    .add('/chats/:chatId/actions', { POST: sendAction }, CHAT_ID)
-    .add('/chats/:chatId/pin', { GET: getPinnedMessage, PUT: pinMessage, DELETE: unpinMessage }, CHAT_ID)
-    .add('/chats/:chatId/members/me', { GET: getMembership, DELETE: leaveChat }, CHAT_ID)
-    .add('/chats/:chatId/members/admins', { GET: getAdmins }, CHAT_ID)
-    .add('/chats/:chatId/members', { GET: getMembers, POST: addMembers, DELETE: removeMember }, CHAT_ID)
-    .add('/subscriptions', { GET: getSubscriptions, POST: subscribe, DELETE: unsubscribe })
-    .add('/uploads', { POST: getUploadUrl })
-    .add('/messages', { GET: getMessages, POST: sendMessage, PUT: editMessage, DELETE: deleteMessage })
-    .add('/messages/:messageId', { GET: getMessageById })
-    .add('/answers', { POST: answerOnCallback })
-    .add('/answers/constructor', { POST: construct })
-    .add('/updates', { GET: getUpdates });
+export const TAMTAM_HANDLERS = {
+  getMyInfo,
+  editMyInfo,
+  getChats,
+  getChatByLink,
+  getChat,
+  editChat,
+  sendAction,
+  getPinnedMessage,
+  pinMessage,
+  unpinMessage,
+  getMembership,
+  leaveChat,
+  getAdmins,
+  getMembers,
+  addMembers,
+  removeMember,
+  getSubscriptions,
+  subscribe,
+  unsubscribe,
+  getUploadUrl,
+  getMessages,
+  sendMessage,
+  editMessage,
+  deleteMessage,
+  getMessageById,
+  answerOnCallback,
+  construct,
+  getUpdates,
+} as const satisfies { readonly [O in RoutedOperationId]: ApiOperation<O> };
+type _EveryRoutedOperationHasAHandler = Assert<CoversOperations<Pick<typeof TAMTAM_OPERATIONS, RoutedOperationId>, keyof typeof TAMTAM_HANDLERS>>;
+
+/** What an integer path parameter looks like (the schema's `-?\d+`). */
+const INTEGER = /^-?\d+$/;
+
+/**
+ * Builds the router of the Bot API operations from an operation table and its handlers: one
+ * route per row with a path, `{name}` becoming a parameter guarded by its kind (integers by
+ * digits, strings by the row's `pattern` when it has one). Rows without a handler are not
+ * routed (404), so a dialect serves exactly the operations it has.
+ *
+ * @example
+ * const match = createApiRouter().match('GET', '/me'); // { kind: 'found', handler: getMyInfo, ... }
+ */
+export function createApiRouter(
+  table: OperationTable = TAMTAM_OPERATIONS,
+  handlers: Readonly<Partial<Record<string, AnyApiOperation>>> = TAMTAM_HANDLERS,
+): Router<AnyApiOperation> {
+  const router = new Router<AnyApiOperation>();
+  for (const [operation, row] of Object.entries(table)) {
+    const handler = Object.hasOwn(handlers, operation) ? handlers[operation] : undefined;
+    if (row.path === null || handler === undefined) continue;
+    router.add(toPattern(row.path), { [row.method]: handler }, guardsOf(row));
+  }
+  return router;
+}
+
+/** `/chats/{chatId}/pin` → `/chats/:chatId/pin` (the router's syntax). */
+function toPattern(template: string): string {
+  return template.replace(/\{([^}]+)\}/g, ':$1');
+}
+
+function guardsOf(row: OperationRow): Record<string, RegExp> {
+  const guards: Record<string, RegExp> = {};
+  for (const [name, spec] of Object.entries(row.params)) {
+    const guard = spec.type === 'integer' ? INTEGER : spec.pattern;
+    if (guard !== undefined) guards[name] = guard;
+  }
+  return guards;
 }

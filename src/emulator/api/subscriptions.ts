@@ -12,7 +12,7 @@ import { success } from './guards';
  * @example
  * GET /subscriptions
  */
-export const getSubscriptions: ApiOperation = {
+export const getSubscriptions: ApiOperation<'getSubscriptions'> = {
   operation: 'getSubscriptions',
   handle: ({ services }): GetSubscriptionsResult => ({ subscriptions: services.webhooks.list() }),
 };
@@ -24,7 +24,7 @@ export const getSubscriptions: ApiOperation = {
  * @example
  * POST /subscriptions { "url": "http://127.0.0.1:9000/hook" }
  */
-export const subscribe: ApiOperation = {
+export const subscribe: ApiOperation<'subscribe'> = {
   operation: 'subscribe',
   handle: (ctx) => {
     const body = ctx.body();
@@ -56,7 +56,7 @@ export const subscribe: ApiOperation = {
  * @example
  * DELETE /subscriptions?url=http://127.0.0.1:9000/hook
  */
-export const unsubscribe: ApiOperation = {
+export const unsubscribe: ApiOperation<'unsubscribe'> = {
   operation: 'unsubscribe',
   handle: ({ services, query }): SimpleQueryResult => {
     const url = query.requiredString('url');

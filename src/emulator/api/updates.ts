@@ -16,7 +16,7 @@ import type { ApiOperation } from './context';
  * @example
  * GET /updates?timeout=30&marker=12&types=message_created,message_callback
  */
-export const getUpdates: ApiOperation = {
+export const getUpdates: ApiOperation<'getUpdates'> = {
   operation: 'getUpdates',
   handle: async ({ services, query, signal }): Promise<UpdateList> => {
     const limit = query.int('limit', { min: 1, max: 1000 }) ?? 100;

@@ -20,7 +20,7 @@ export const UPLOAD_PATH = '/_upload';
  * @example
  * POST /uploads?type=file → { "url": "http://127.0.0.1:PORT/_upload/up00000001" }
  */
-export const getUploadUrl: ApiOperation = {
+export const getUploadUrl: ApiOperation<'getUploadUrl'> = {
   operation: 'getUploadUrl',
   handle: ({ world, query }): UploadEndpoint => {
     const type = query.requiredEnum('type', UPLOAD_TYPES);

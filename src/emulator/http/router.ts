@@ -1,14 +1,10 @@
 /**
- * A tiny path router: literal segments and `:params` with optional regex guards.
+ * A tiny path router: literal segments and `:params` with optional regex guards. The Bot API
+ * routes are built from the operation table (`createApiRouter`); the control API's by hand.
  */
+import type { HttpMethod } from '../../api/operation-table';
 
-/**
- * HTTP methods the emulator routes.
- *
- * @example
- * const m: HttpMethod = 'PATCH';
- */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { HttpMethod } from '../../api/operation-table';
 
 /**
  * Result of {@link Router.match}: a handler with its path params, a known path with the wrong
@@ -20,14 +16,17 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type RouteMatch<H> =
   | { kind: 'found'; handler: H; params: Record<string, string> }
-  | { kind: 'method-not-allowed'; allowed: HttpMethod[] }
+  | { kind: 'method-not-allowed'; allowed: string[] }
   | { kind: 'not-found' };
 
 type Segment = { literal: string } | { param: string; guard: RegExp | undefined };
 
+const HTTP_METHODS: ReadonlySet<string> = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
 interface Route<H> {
   segments: Segment[];
-  handlers: Partial<Record<HttpMethod, H>>;
+  /** A Map, so a request method like `constructor` finds nothing rather than a prototype member. */
+  handlers: ReadonlyMap<string, H>;
 }
 
 /**
@@ -53,7 +52,11 @@ export class Router<H> {
       const param = part.slice(1);
       return { param, guard: Object.hasOwn(guards, param) ? guards[param] : undefined };
     });
-    this.routes.push({ segments, handlers });
+    const byMethod = new Map<string, H>();
+    for (const [method, handler] of Object.entries(handlers)) {
+      if (HTTP_METHODS.has(method) && handler !== undefined) byMethod.set(method, handler);
+    }
+    this.routes.push({ segments, handlers: byMethod });
     return this;
   }
 
@@ -61,14 +64,13 @@ export class Router<H> {
   match(method: string, path: string): RouteMatch<H> {
     const parts = decodeParts(path);
     if (!parts) return { kind: 'not-found' };
-    const allowed = new Set<HttpMethod>();
+    const allowed = new Set<string>();
     for (const route of this.routes) {
       const params = matchSegments(route.segments, parts);
       if (!params) continue;
-      // own properties only: a method named like an Object.prototype member is no handler
-      const handler = Object.hasOwn(route.handlers, method) ? route.handlers[method as HttpMethod] : undefined;
+      const handler = route.handlers.get(method);
       if (handler !== undefined) return { kind: 'found', handler, params };
-      for (const m of Object.keys(route.handlers) as HttpMethod[]) allowed.add(m);
+      for (const m of route.handlers.keys()) allowed.add(m);
     }
     return allowed.size > 0
       ? { kind: 'method-not-allowed', allowed: [...allowed] }
