@@ -25,8 +25,8 @@ const SERVER_DEFAULT_POLL_SECONDS = 30;
  * One long poll of `GET /updates`. The HTTP timeout is raised above the poll timeout
  * automatically (ky's default would cut every idle poll short) to the poll timeout plus a
  * margin: 15 s, or the api's `timeout` when that is shorter (so a short api timeout also gets a
- * stalled poll out fast); a per-call `timeout` that is not above the poll timeout is refused. Prefer `fromLongPolling`, which loops, commits markers and
- * backs off for you.
+ * stalled poll out fast); a per-call `timeout` that is not above the poll timeout is refused.
+ * Prefer `fromLongPolling`, which loops, commits markers and backs off for you.
  *
  * @example
  * getUpdates(api, { timeout: 30, marker }).subscribe(({ updates, marker }) => handle(updates, marker));
