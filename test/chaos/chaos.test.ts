@@ -96,6 +96,7 @@ class Harness {
   readonly exits: Exit[] = [];
   readonly live = new Set<ChildProcess>();
   readonly trace: string[] = [];
+  private spare: ChildProcess | undefined;
   private readonly random = mulberry32(SEED);
   private readonly users: number[] = [];
 
@@ -124,7 +125,17 @@ class Harness {
     }
   }
 
+  /** Starts the bot in a new process: one booted ahead of time, while the previous one ran. */
   start(): ChildProcess {
+    const child = this.spare ?? this.boot();
+    started.add(child);
+    child.stdin?.write('go\n');
+    this.spare = this.boot();
+    return child;
+  }
+
+  /** A process that loads the bot and waits for "go" on stdin (exit records only for started ones). */
+  private boot(): ChildProcess {
     const child = spawn(process.execPath, [bundle], {
       env: {
         ...process.env,
@@ -141,6 +152,7 @@ class Harness {
     this.live.add(child);
     child.once('exit', (code, signal) => {
       this.live.delete(child);
+      if (!started.has(child)) return;
       this.exits.push({
         pid: child.pid ?? -1,
         code,
@@ -197,6 +209,8 @@ class Harness {
   }
 }
 
+/** Processes told to start the bot, and those the test signalled. */
+const started = new WeakSet<ChildProcess>();
 const signalled = new WeakSet<ChildProcess>();
 
 function lines(path: string): string[] {
