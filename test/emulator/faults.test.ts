@@ -117,6 +117,18 @@ describe('faults', () => {
     expect([failed.status, failed.body.code]).toEqual([500, 'internal.error']);
     expect(emulator.inspect.sentMessages()).toEqual([]);
     expect(emulator.faults.stats()).toMatchObject({ requests: 3, rateLimited: 2, serverErrors: 1 });
+    // the same over HTTP
+    const put = await control(emulator, 'PUT', '/faults', {
+      serverErrorProbability: 0,
+      tooManyRequests: { probability: 1, retryAfterSeconds: null },
+    });
+    expect(put.body).toMatchObject({
+      serverErrorProbability: 0,
+      tooManyRequests: { probability: 1, retryAfterSeconds: null },
+    });
+    const overHttp = await call(emulator, 'GET', '/me');
+    expect([overHttp.status, overHttp.headers.get('retry-after')]).toEqual([429, null]);
+    expect((await control(emulator, 'PUT', '/faults', { stalledBodyProbability: 'often' })).status).toBe(400);
   });
 
   it('an HTML page in place of JSON, with status 200', async () => {
