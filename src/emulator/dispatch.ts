@@ -13,6 +13,7 @@ import type { Emulator } from './emulator';
 import type { FaultInjector } from './faults/fault-injector';
 import type { FaultPlan } from './faults/fault-plan';
 import { sendFaultyAnswer } from './faults/faulty-answer';
+import type { TokenRateLimiter } from './rate-limit/token-rate-limiter';
 import { EmulatorApiError } from './http/api-error';
 import { assertToken, extractToken } from './http/auth';
 import { readBody } from './http/body';
@@ -29,7 +30,7 @@ import { serveUi } from './ui/ui-routes';
  * Everything the dispatcher needs.
  *
  * @example
- * const dispatcher = createDispatcher({ options, services, apiRouter, controlRouter, emulator: () => handle, faults, requestLog });
+ * const dispatcher = createDispatcher({ options, services, apiRouter, controlRouter, emulator: () => handle, faults, rateLimit: null, requestLog });
  */
 export interface DispatchDeps {
   options: ResolvedEmulatorOptions;
@@ -38,6 +39,8 @@ export interface DispatchDeps {
   controlRouter: Router<ControlHandler>;
   emulator: () => Emulator;
   faults: FaultInjector;
+  /** The API's request rate per token (`rateLimit` option), `null` when off. */
+  rateLimit: TokenRateLimiter | null;
   requestLog: RequestLog;
 }
 
@@ -155,7 +158,15 @@ async function api(
     });
   }
   log.operation = match.handler.operation;
-  assertToken(extractToken(req, query), deps.options.token);
+  const token = extractToken(req, query);
+  assertToken(token, deps.options.token);
+  if (deps.rateLimit !== null && !deps.rateLimit.take(token as string, started)) {
+    log.fault = 'rate-limited';
+    const { retryAfterSeconds } = deps.rateLimit.rule;
+    // TamTam names the wait; Max answers 429 without Retry-After
+    sendError(res, 429, 'too.many.requests', 'Too many requests: slow down', retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
+    return;
+  }
   const raw = await readBody(req, deps.options.maxBodyBytes);
   let parsed: JsonObject | undefined;
   const ctx: ApiContext = {
