@@ -2,6 +2,7 @@
  * Options of `startEmulator`, with their defaults.
  */
 import { randomBytes } from 'node:crypto';
+import { type EmulatorDialect, type EmulatorDialectName, emulatorDialect } from './dialect';
 import type { FaultOptions } from './faults/fault-options';
 import type { WorldFixture } from './fixtures/world-fixture';
 import type { RequestLogEntry } from './http/request-log';
@@ -19,6 +20,12 @@ import type { WebhookOptions } from './updates/webhook-options';
  * });
  */
 export interface EmulatorOptions {
+  /**
+   * Which Bot API to serve: `'tamtam'` (default) or `'max'` (header-only auth, Max update types
+   * and operations, webhook secrets, polling without a marker returns only the latest update).
+   * `dialectFromEnv()` reads it from `TAMTAM_RX_DIALECT`.
+   */
+  dialect?: EmulatorDialectName;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
   /** Port; 0 (default) picks a free one. */
@@ -52,6 +59,7 @@ export interface EmulatorOptions {
  * resolveOptions({}).host; // '127.0.0.1'
  */
 export interface ResolvedEmulatorOptions {
+  dialect: EmulatorDialect;
   host: string;
   port: number;
   token: string;
@@ -74,6 +82,7 @@ export interface ResolvedEmulatorOptions {
  */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
   const resolved: ResolvedEmulatorOptions = {
+    dialect: emulatorDialect(options.dialect ?? 'tamtam'),
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     token: options.token ?? `emu-${randomBytes(12).toString('hex')}`,

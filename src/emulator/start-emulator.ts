@@ -73,9 +73,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       })()),
     bot: { info: () => toBotInfo(world) },
     users: {
-      create: (input) => toUser(world.createUser(input)),
-      get: (userId) => toUser(world.user(userId)),
-      list: () => [...world.users.values()].map(toUser),
+      create: (input) => toUser(world.createUser(input), world.dialect),
+      get: (userId) => toUser(world.user(userId), world.dialect),
+      list: () => [...world.users.values()].map((user) => toUser(user, world.dialect)),
     },
     chats: {
       create: (input) => toChat(world, world.createChat(input)),
