@@ -4,7 +4,7 @@
  * crash the process.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AnyApiOperation, ApiContext, EmulatorServices } from './api/context';
+import type { ApiContext, EmulatorServices, RoutedApiOperation } from './api/context';
 import { UPLOAD_PATH } from './api/uploads';
 import { receiveUpload, serveFile } from './api/upload-receiver';
 import type { ControlHandler } from './control/control-context';
@@ -33,7 +33,7 @@ import { serveUi } from './ui/ui-routes';
 export interface DispatchDeps {
   options: ResolvedEmulatorOptions;
   services: EmulatorServices;
-  apiRouter: Router<AnyApiOperation>;
+  apiRouter: Router<RoutedApiOperation>;
   controlRouter: Router<ControlHandler>;
   emulator: () => Emulator;
   faults: FaultInjector;
@@ -146,7 +146,7 @@ async function api(
     });
   }
   log.operation = match.handler.operation;
-  assertToken(extractToken(req, query), deps.options.token);
+  assertToken(extractToken(req, query, deps.options.dialect), deps.options.token, deps.options.dialect);
   const raw = await readBody(req, deps.options.maxBodyBytes);
   let parsed: JsonObject | undefined;
   const ctx: ApiContext = {

@@ -13,6 +13,8 @@
 export { startEmulator } from './start-emulator';
 export type { Emulator, FaultControl } from './emulator';
 export type { EmulatorOptions } from './options';
+export { DIALECT_ENV_VAR, EMULATOR_DIALECTS, dialectFromEnv } from './dialect';
+export type { EmulatorDialectName } from './dialect';
 export { DEFAULT_WORLD, DEFAULT_WORLD_IDS } from './fixtures/default-world';
 export type { WorldFixture, FixtureDialog, FixtureMessage } from './fixtures/world-fixture';
 export type { NewUser, NewChat } from './state/world';

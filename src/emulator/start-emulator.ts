@@ -2,7 +2,8 @@
  * `startEmulator`: builds the world, the update machinery and the HTTP server.
  */
 import type { Update } from '../types';
-import { createApiRouter } from './api/routes';
+import type { RoutedApiOperation } from './api/context';
+import { MAX_HANDLERS, MAX_ROUTED_OPERATIONS, createApiRouter } from './api/routes';
 import { Inspector } from './control/inspector';
 import { createControlRouter } from './control/control-routes';
 import { UserActor } from './control/user-actor';
@@ -21,7 +22,7 @@ import { UpdateQueue } from './updates/update-queue';
 import { WebhookDispatcher } from './updates/webhook-dispatcher';
 
 /**
- * Starts a local TamTam Bot API server on loopback (a free port by default) with an in-memory
+ * Starts a local TamTam (default) or Max (`{ dialect: 'max' }`) Bot API server on loopback (a free port by default) with an in-memory
  * world, and resolves once it listens. Point a bot at `emulator.url` with `emulator.token`;
  * drive users with `emulator.actAs(...)`; check results with `emulator.inspect`.
  *
@@ -39,9 +40,17 @@ import { WebhookDispatcher } from './updates/webhook-dispatcher';
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const resolved = resolveOptions(options);
   let baseUrl = '';
-  const world = createWorld(fixtureOf(resolved.world), { baseUrl: () => baseUrl, notReadyCount: resolved.attachmentNotReadyCount });
-  const queue = new UpdateQueue(resolved.maxQueuedUpdates);
-  const webhooks = new WebhookDispatcher(resolved.webhook);
+  const { dialect } = resolved;
+  const world = createWorld(fixtureOf(resolved.world), {
+    baseUrl: () => baseUrl,
+    notReadyCount: resolved.attachmentNotReadyCount,
+    dialect,
+  });
+  const queue = new UpdateQueue(resolved.maxQueuedUpdates, dialect.unmarkedPoll);
+  const webhooks = new WebhookDispatcher(resolved.webhook, undefined, {
+    schedule: dialect.webhookSchedule,
+    secretHeader: dialect.webhookSecretHeader,
+  });
   world.setUpdateSink((update) => (webhooks.active ? webhooks.deliver(update) : void queue.push(update)));
   const faults = new FaultInjector(resolved.faults);
   const requestLog = new RequestLog(resolved.requestLogSize);
@@ -51,7 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dispatcher = createDispatcher({
     options: resolved,
     services: { world, queue, webhooks },
-    apiRouter: createApiRouter(),
+    apiRouter: dialect.name === 'max' ? createApiRouter(MAX_ROUTED_OPERATIONS, MAX_HANDLERS) : createApiRouter<RoutedApiOperation>(),
     controlRouter: createControlRouter(),
     emulator: () => handle as Emulator,
     faults,
@@ -62,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   let closing: Promise<void> | undefined;
   handle = {
+    dialect: dialect.name,
     url: server.url,
     token: resolved.token,
     close: () =>

@@ -70,6 +70,17 @@ export const USER_ACTIONS: ReadonlyMap<string, ControlHandler> = new Map<string,
     ctx.emulator.actAs(userIdOf(ctx.params)).stopBot();
     return { success: true };
   },
+  /** `{}`: clears the dialog with the bot (Max: `dialog_cleared`) */
+  'clear-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).clearDialog()),
+  /** `{ mutedUntil? }` (ms since epoch; default in one hour): Max `dialog_muted` */
+  'mute-dialog': (ctx) => {
+    const until = ctx.optionalBody().int('mutedUntil');
+    return done(() => ctx.emulator.actAs(userIdOf(ctx.params)).muteDialog(until));
+  },
+  /** `{}`: Max `dialog_unmuted` */
+  'unmute-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).unmuteDialog()),
+  /** `{}`: Max `dialog_removed` */
+  'remove-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).removeDialog()),
   /** `{ chatId, admin? }` */
   'add-bot': (ctx) => {
     const body = ctx.body();

@@ -59,6 +59,8 @@ export interface MemberRecord {
   isOwner: boolean;
   isAdmin: boolean;
   permissions: ChatAdminPermission[] | null;
+  /** Max: the admin's title in the chat, set by `POST /chats/{chatId}/members/admins`. */
+  alias?: string;
 }
 
 /**

@@ -125,7 +125,8 @@ export function toChatMember(world: World, member: MemberRecord): ChatMember {
     is_admin: member.isAdmin,
     join_time: member.joinTime,
     permissions: member.permissions === null ? null : [...member.permissions],
-  };
+    ...(member.alias === undefined || world.dialect.name !== 'max' ? {} : { alias: member.alias }),
+  } as ChatMember;
 }
 
 /**

@@ -141,7 +141,7 @@ export class World {
   constructor(readonly config: WorldConfig) {
     this.dialect = config.dialect ?? TAMTAM_EMULATOR_DIALECT;
     this.ids = new IdAllocator(config.midSpace === undefined ? {} : { midSpace: config.midSpace });
-    this.uploads = new UploadRegistry(this.ids, config.baseUrl, config.notReadyCount);
+    this.uploads = new UploadRegistry(this.ids, config.baseUrl, config.notReadyCount, this.dialect.name === 'max' ? '_' : '.');
     this.bot = {
       user_id: 500_000_001,
       name: 'Emulated Bot',
