@@ -298,7 +298,7 @@ describe('Max dialect: webhooks', () => {
     const hook = await startLoopbackServer();
     try {
       hook.respond(() => ({ status: 503, body: {} }));
-      hooks.subscribe({ url: hook.url, time: 0, update_types: null }, 'secret-1');
+      hooks.subscribe({ url: hook.url, time: 0, update_types: null, version: null }, 'secret-1');
       hooks.deliver(messageCreated());
       await hooks.idle();
       expect(clock.sleeps.slice(0, 3)).toEqual([60_000, 150_000, 375_000]);
