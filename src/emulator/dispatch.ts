@@ -90,7 +90,8 @@ async function route(req: IncomingMessage, res: ServerResponse, signal: AbortSig
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const query = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
   const method = req.method ?? 'GET';
-  if (serveUi(res, method, path, { onEvent: (listener) => deps.emulator().onEvent(listener), signal })) return;
+  const branding = { dialect: deps.options.dialect.name, title: deps.options.dialect.title };
+  if (serveUi(res, method, path, { onEvent: (listener) => deps.emulator().onEvent(listener), signal, branding })) return;
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
     await control(req, res, method, path, query, deps);
   } else if (path.startsWith(`${UPLOAD_PATH}/`)) {

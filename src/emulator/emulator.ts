@@ -1,7 +1,7 @@
 /**
  * The handle `startEmulator` resolves with.
  */
-import type { BotInfo, Chat, ChatMember, Subscription, UnknownUpdate, Update, User } from '../types';
+import type { BotInfo, Chat, ChatMember, ChatType, Subscription, UnknownUpdate, Update, User } from '../types';
 import type { UserActor } from './control/user-actor';
 import type { EmulatorDialectName } from './dialect';
 import type { Inspector } from './control/inspector';
@@ -74,6 +74,8 @@ export interface Emulator {
     dialogWith(userId: number): Chat;
     /** Current members of a chat. */
     members(chatId: number): ChatMember[];
+    /** Dialog, group chat or channel, whatever the dialect's wire says (Max calls them all `chat`). */
+    kind(chatId: number): ChatType;
   };
   /** Acts as a user: send, edit, delete, press buttons, start the bot, manage chats. */
   actAs(userId: number): UserActor;

@@ -97,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return toChat(world, dialog);
       },
       members: (chatId) => [...world.chat(chatId).members.values()].map((m) => toChatMember(world, m)),
+      kind: (chatId) => world.chat(chatId).type,
     },
     actAs: (userId) => new UserActor(world, userId),
     inspect,

@@ -2,7 +2,7 @@
  * The HTTP control API under `/_emulator/`: the programmatic control API over JSON.
  * These routes need no bot token and never meet injected faults.
  */
-import type { Chat } from '../../types';
+import type { Chat, ChatType } from '../../types';
 import type { Emulator } from '../emulator';
 import type { FaultOptions } from '../faults/fault-options';
 import { notFound } from '../http/api-error';
@@ -240,11 +240,13 @@ function chatIdOf(params: Readonly<Record<string, string>>): number {
 }
 
 /** Chats (dialog with the bot, groups, channels) the user is a member of, as the bot sees them. */
-function chatsOfUser(emulator: Emulator, userId: number): Chat[] {
+/** The user's chats, each with its `kind` (dialog, chat, channel) for the web chat. */
+function chatsOfUser(emulator: Emulator, userId: number): Array<Chat & { kind: ChatType }> {
   emulator.users.get(userId);
   return emulator.chats
     .list()
-    .filter((chat) => emulator.chats.members(chat.chat_id).some((member) => member.user_id === userId));
+    .filter((chat) => emulator.chats.members(chat.chat_id).some((member) => member.user_id === userId))
+    .map((chat) => ({ ...chat, kind: emulator.chats.kind(chat.chat_id) }));
 }
 
 function done(run: () => void): { success: true } {
