@@ -415,7 +415,7 @@ describe('web chat page of the Max dialect in headless Chromium', () => {
     await menu.waitFor();
 
     // open_app: a link-like button naming the app; pressing it says what it opens.
-    const app = menu.locator('.kb-button.app');
+    const app = menu.locator('.kb-button.open-app');
     expect(await app.locator('.kb-app').textContent()).toBe('shop_bot');
     await app.click();
     await page.locator('.toast', { hasText: 'Opens shop_bot' }).waitFor();

@@ -46,7 +46,7 @@ body[data-dialect="max"] .brand-mark { background: linear-gradient(135deg, #3f8c
 .brand-mark { width: 34px; height: 34px; border-radius: 10px; background: var(--accent); color: #fff; display: grid; place-items: center; font-weight: 700; letter-spacing: -0.5px; }
 .brand-text { flex: 1; min-width: 0; }
 .brand-title { font-weight: 650; font-size: 15px; }
-.kb-button.app { color: var(--accent); }
+.kb-button.open-app { color: var(--accent); }
 .kb-app { display: block; font-size: 11px; opacity: 0.75; font-weight: 500; }
 .kb-button.clipboard::before { content: "\29C9 "; }
 .brand-sub { color: var(--muted); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

@@ -230,7 +230,7 @@ const BUTTON_CLASSES: Readonly<Record<string, string>> = {
   request_geo_location: 'request',
   chat: 'chat',
   // Max buttons
-  open_app: 'app',
+  open_app: 'open-app',
   message: 'message',
   clipboard: 'clipboard',
 };
@@ -271,7 +271,7 @@ function renderButton(button: Button, message: Message, options: MessageOptions)
   }
   const node = h('button', `kb-button ${kind}`, button.text);
   node.type = 'button';
-  if (kind === 'app') {
+  if (kind === 'open-app') {
     // Max `open_app`: looks like a link to the bot's mini app, which it names.
     const app = appName(button);
     node.appendChild(h('span', 'kb-arrow', '\u2197'));
