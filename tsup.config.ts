@@ -1,22 +1,35 @@
 import { defineConfig, type Options } from 'tsup';
 import { pageScriptPlugin } from './src/emulator/ui/page-bundle';
 
-/** Public entries; each becomes `dist/<name>.{js,cjs,d.ts,d.cts}`. */
-const entry = {
+/**
+ * Public entries; each becomes `dist/<name>.{js,cjs,d.ts,d.cts}` and one `exports` subpath of
+ * package.json (`index` is the root). test/package/ checks the two lists agree.
+ */
+export const publicEntries = {
   index: 'src/index.ts',
+  node: 'src/node/index.ts',
   emulator: 'src/emulator/index.ts',
   testing: 'src/testing/index.ts',
-  'emulator-cli': 'src/emulator/cli.ts',
+  'testing/marbles': 'src/testing/entry-marbles.ts',
+  'testing/emulator': 'src/testing/entry-emulator.ts',
 };
 
+/** The `tamtam-emulator` command: ESM only (the package bin), no declarations. */
+const cli = { 'emulator-cli': 'src/emulator/cli.ts' };
+
 const shared: Options = {
-  entry,
   target: 'node20',
   platform: 'node',
-  sourcemap: true,
+  // no source maps: the output is readable, unminified JS whose stack traces name the functions,
+  // and maps would be over a third of the package (test/package pins the size budget)
+  sourcemap: false,
   treeshake: true,
   // The web chat page's script (src/emulator/ui/client) is bundled and inlined at build time.
   esbuildPlugins: [pageScriptPlugin()],
+  // keep `node:` specifiers: Deno and Workers (nodejs_compat) resolve built-ins only by them
+  removeNodeProtocol: false,
+  splitting: true,
+  clean: false,
 };
 
 /**
@@ -27,6 +40,19 @@ const shared: Options = {
  * sees the same classes (an error made by `tamtam-rx/testing` passes `isTamTamApiError`).
  */
 export default defineConfig([
-  { ...shared, format: ['esm'], dts: true, clean: false, splitting: true, external: ['rxjs', 'ky', 'rxjs-marbles'] },
-  { ...shared, format: ['cjs'], dts: true, clean: false, splitting: true, external: ['rxjs', 'rxjs-marbles'], noExternal: ['ky'] },
+  {
+    ...shared,
+    entry: { ...publicEntries, ...cli },
+    format: ['esm'],
+    dts: { entry: publicEntries },
+    external: ['rxjs', 'ky', 'rxjs-marbles'],
+  },
+  {
+    ...shared,
+    entry: publicEntries,
+    format: ['cjs'],
+    dts: { entry: publicEntries },
+    external: ['rxjs', 'rxjs-marbles'],
+    noExternal: ['ky'],
+  },
 ]);

@@ -2,7 +2,8 @@ import { Subject, of } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { Update } from '../../src/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
-import { TEST_CHATS, TEST_USERS, apiError, createFakeApi, expectSent, textMessage, withEmulator } from '../../src/testing/index';
+import { TEST_CHATS, TEST_USERS, apiError, createFakeApi, expectSent, textMessage } from '../../src/testing/index';
+import { withEmulator } from '../../src/testing/entry-emulator';
 import { echoBot } from './bot';
 
 describe('echo bot (fake api)', () => {

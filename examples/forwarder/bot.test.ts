@@ -2,7 +2,8 @@ import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Update } from '../../src/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
-import { TEST_CHATS, TEST_USERS, createFakeApi, expectNotSent, expectSent, keyboardButtons, textMessage, withEmulator } from '../../src/testing/index';
+import { TEST_CHATS, TEST_USERS, createFakeApi, expectNotSent, expectSent, keyboardButtons, textMessage } from '../../src/testing/index';
+import { withEmulator } from '../../src/testing/entry-emulator';
 import { forwarderBot } from './bot';
 
 const team = TEST_CHATS.group.chat_id ?? 0;

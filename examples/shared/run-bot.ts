@@ -3,9 +3,10 @@
  * against a local emulator it starts (with Alice, Bob, Carol, a group and a channel).
  * Stops cleanly on Ctrl-C / SIGTERM: polling first (handlers finish), then the emulator.
  */
-import { type Api, createApi, fileMarkerStore, fromLongPolling, memoryMarkerStore } from '../../src/index';
+import { type Api, createApi, fromLongPolling, memoryMarkerStore } from '../../src/index';
+import { fileMarkerStore } from '../../src/node/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
-import type { BotFunction } from '../../src/testing/index';
+import type { BotFunction } from '../../src/testing/entry-emulator';
 
 /**
  * Options of {@link runBot}.

@@ -2,7 +2,8 @@ import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Update } from '../../src/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
-import { apiError, createFakeApi, expectSent, textMessage, waitFor, withEmulator } from '../../src/testing/index';
+import { apiError, createFakeApi, expectSent, textMessage, waitFor } from '../../src/testing/index';
+import { withEmulator } from '../../src/testing/entry-emulator';
 import { PIXEL_PNG, uploadBot } from './bot';
 
 function start() {

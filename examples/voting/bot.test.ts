@@ -2,7 +2,8 @@ import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Update } from '../../src/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
-import { TEST_CHATS, TEST_USERS, createFakeApi, expectAnswered, expectSent, pressButton, textMessage, withEmulator } from '../../src/testing/index';
+import { TEST_CHATS, TEST_USERS, createFakeApi, expectAnswered, expectSent, pressButton, textMessage } from '../../src/testing/index';
+import { withEmulator } from '../../src/testing/entry-emulator';
 import { votingBot } from './bot';
 
 const group = TEST_CHATS.group;

@@ -33,7 +33,5 @@ export {
   type OperationPathParams,
 } from './operations';
 export { API_VERSION, DEFAULT_BASE_URL } from './constants';
-export { DEFAULT_RETRY, resolveRetry, type RetryOptions, type RetryInfo, type ResolvedRetryOptions } from './retry-options';
-export { retryPolicy, retryDelay, backoffDelay, isRetryable, isNeverRetried, NEVER_RETRIED_STATUSES, LONG_POLL_RETRY } from './retry';
-export { parseRetryAfter } from './retry-after';
+export { DEFAULT_RETRY, type RetryOptions, type RetryInfo } from './retry-options';
 export * from './errors/index';

@@ -18,10 +18,15 @@
  *   --webhook-time-scale <x>
  *   --verbose             log each API request (never the token)
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { optionsFromArgs } from './cli-options';
 import { startEmulator } from './start-emulator';
 
-const USAGE = `\`npm run emulator\` / \`tamtam-emulator\`: starts the emulator and prints its URL and token.
+const USAGE = `Usage: tamtam-emulator [flags]
+
+Starts a local TamTam Bot API emulator and prints its URL and token.
 
 Flags (each also readable from the environment variable in brackets):
   --dialect <d>         [TAMTAM_RX_DIALECT]      tamtam (default) or max
@@ -38,11 +43,38 @@ Flags (each also readable from the environment variable in brackets):
   --seed <n>            fault PRNG seed
   --webhook-time-scale <x>
   --verbose             log each API request (never the token)
+  --version, -v         print the version and exit
+  --help, -h            print this help and exit
 `;
+
+/**
+ * The version of the tamtam-rx package this command belongs to: the nearest package.json
+ * named `tamtam-rx` above this file (`dist/` when installed, `src/emulator/` in the repo).
+ *
+ * @example
+ * packageVersion(); // '0.1.0'
+ */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'tamtam-rx' && typeof pkg.version === 'string') return pkg.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (process.argv.includes('--version') || process.argv.includes('-v')) {
+    process.stdout.write(`${packageVersion()}\n`);
     return;
   }
   let options: ReturnType<typeof optionsFromArgs>;

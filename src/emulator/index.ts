@@ -33,6 +33,6 @@ export type {
 export type { RequestLogEntry } from './http/request-log';
 export type { EmulatorEvent, EmulatorEventListener } from './state/events';
 export type { FaultOptions, RateLimitFault, Burst503Fault, FaultStats } from './faults/fault-options';
-export type { WebhookOptions, WebhookDelivery } from './updates/webhook-options';
+export type { WebhookOptions as EmulatorWebhookOptions, WebhookDelivery } from './updates/webhook-options';
 export { EmulatorApiError } from './http/api-error';
 export { CONTROL_PREFIX } from './control/control-routes';

@@ -3,5 +3,3 @@ export { fromLongPolling, LongPolling } from './long-polling';
 export type { LongPollingOptions } from './long-polling-options';
 export type { PollingStatus } from './polling-status';
 export { memoryMarkerStore, type MarkerStore, type PollingState } from './marker-store';
-export { fileMarkerStore } from './file-marker-store';
-export { isFatalPollError } from './poll-with-backoff';

@@ -1,6 +1,8 @@
 /**
  * `tamtam-rx/testing`: the test kit. Update factories, a recording fake api with assertion
- * helpers, marble helpers for your runner, and one-call emulator setups for end-to-end tests.
+ * helpers and `waitFor`. It needs only `tamtam-rx` and `rxjs`: marble helpers (which need the
+ * optional peer `rxjs-marbles`) are in `tamtam-rx/testing/marbles`, and one-call emulator
+ * setups for end-to-end tests (which load the emulator) in `tamtam-rx/testing/emulator`.
  * Nothing here imports a test runner; failures are `TestKitAssertionError`s any runner reports.
  *
  * @example
@@ -70,9 +72,7 @@ export {
   type EditExpectation,
   type AnswerExpectation,
 } from './assertions/expect-sent';
-export { createMarbles, type ExpectLike, type MarbleTest, type MarbleContext } from './marbles';
 export { DEFAULT_WAIT_TIMEOUT, waitFor, type WaitOptions, type Found } from './wait-for';
-export { startTestBot, withEmulator, type BotFunction, type TestBot, type TestBotOptions } from './test-bot';
 export {
   updateSourceContract,
   type SourceContractBackend,

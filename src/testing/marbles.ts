@@ -42,7 +42,7 @@ export type MarbleContext = Context;
  *
  * @example
  * import { expect, it } from 'vitest';
- * import { createMarbles } from 'tamtam-rx/testing';
+ * import { createMarbles } from 'tamtam-rx/testing/marbles';
  * const { marbles } = createMarbles(expect);
  *
  * it('doubles', marbles((m) => {

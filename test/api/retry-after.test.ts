@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../src/api/index';
+import { parseRetryAfter } from '../../src/api/retry-after';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-24T12:00:00Z');

@@ -7,19 +7,15 @@ import { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_RETRY,
-  LONG_POLL_RETRY,
-  NEVER_RETRIED_STATUSES,
   TamTamApiError,
   TamTamNetworkError,
   TamTamResponseError,
   TamTamTimeoutError,
-  isRetryable,
-  resolveRetry,
-  retryPolicy,
   type HttpMethod,
-  type ResolvedRetryOptions,
 } from '../../src/api/index';
-import { isFatalPollError } from '../../src/sources/index';
+import { LONG_POLL_RETRY, NEVER_RETRIED_STATUSES, isRetryable, retryPolicy } from '../../src/api/retry';
+import { resolveRetry, type ResolvedRetryOptions } from '../../src/api/retry-options';
+import { isFatalPollError } from '../../src/sources/poll-with-backoff';
 import { pollWithBackoff } from '../../src/sources/poll-with-backoff';
 import { scriptedApi } from '../helpers/fake-api';
 

@@ -1,17 +1,9 @@
 import { defer, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  DEFAULT_RETRY,
-  TamTamApiError,
-  TamTamNetworkError,
-  TamTamTimeoutError,
-  resolveRetry,
-  retryDelay,
-  retryPolicy,
-  type ResolvedRetryOptions,
-  type RetryOptions,
-} from '../../src/api/index';
+import { DEFAULT_RETRY, TamTamApiError, TamTamNetworkError, TamTamTimeoutError, type RetryOptions } from '../../src/api/index';
+import { retryDelay, retryPolicy } from '../../src/api/retry';
+import { type ResolvedRetryOptions, resolveRetry } from '../../src/api/retry-options';
 
 const context = { operation: 'getChats', method: 'GET', path: '/chats' };
 const apiError = (status: number, code = `http.${status}`, retryAfter?: number) =>

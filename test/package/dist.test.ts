@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundlePageScript } from '../../src/emulator/ui/page-bundle';
+import { ENTRIES } from './api-surface';
+import { dist, ensureBuilt, root } from './build-once';
 
 const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-const dist = resolve(root, 'dist');
 
 /**
  * A consumer of the built package: loads the core and the emulator entries by `require` or
@@ -15,7 +15,8 @@ const dist = resolve(root, 'dist');
  * emulator and makes real calls against it.
  */
 function consumerScript(kind: 'require' | 'import'): string {
-  const load = (name: string) => (kind === 'require' ? `Promise.resolve(require(${JSON.stringify(name)}))` : `import(${JSON.stringify(name)})`);
+  const load = (name: string) =>
+    kind === 'require' ? `Promise.resolve(require(${JSON.stringify(name)}))` : `import(${JSON.stringify(name)})`;
   return `
     Promise.all([${load('tamtam-rx')}, ${load('tamtam-rx/emulator')}, ${load('tamtam-rx/testing')}, import('rxjs')]).then(async ([lib, emu, kit, { firstValueFrom }]) => {
       const emulator = await emu.startEmulator();
@@ -34,13 +35,11 @@ function consumerScript(kind: 'require' | 'import'): string {
   `;
 }
 
-beforeAll(async () => {
-  await run('npm', ['run', 'build'], { cwd: root, timeout: 180_000 });
-}, 200_000);
+beforeAll(() => ensureBuilt(), 660_000);
 
 describe('the built package', () => {
   it('has ESM, CJS and both declaration flavours for every entry', () => {
-    for (const entry of ['index', 'emulator', 'testing']) {
+    for (const entry of ENTRIES) {
       for (const ext of ['.js', '.cjs', '.d.ts', '.d.cts']) {
         expect(existsSync(resolve(dist, entry + ext)), entry + ext).toBe(true);
       }
@@ -48,12 +47,23 @@ describe('the built package', () => {
   });
 
   it.each(['require', 'import'] as const)('works through %s and makes real requests', async (kind) => {
-    const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', consumerScript(kind)], { cwd: root, timeout: 30_000 });
-    expect(JSON.parse(stdout)).toEqual({ isBot: true, errorName: 'TamTamApiError', isApiError: true, status: 404, kitErrorIsApiError: true });
+    const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', consumerScript(kind)], {
+      cwd: root,
+      timeout: 30_000,
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      isBot: true,
+      errorName: 'TamTamApiError',
+      isApiError: true,
+      status: 404,
+      kitErrorIsApiError: true,
+    });
   });
 
-  it.each(['require', 'import'] as const)('serves the web chat page with its script inlined at build time (%s), without esbuild', async (kind) => {
-    const script = `
+  it.each(['require', 'import'] as const)(
+    'serves the web chat page with its script inlined at build time (%s), without esbuild',
+    async (kind) => {
+      const script = `
       ${kind === 'require' ? "Promise.resolve(require('tamtam-rx/emulator'))" : "import('tamtam-rx/emulator')"}.then(async (emu) => {
         const emulator = await emu.startEmulator();
         try {
@@ -64,11 +74,48 @@ describe('the built package', () => {
         }
       }).catch((e) => { console.error(e); process.exit(1); });
     `;
-    const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: root, timeout: 30_000 });
-    expect((JSON.parse(stdout) as { script: string | null }).script).toBe(await bundlePageScript());
-    // esbuild is a devDependency: nothing in the package may load it.
-    const code = readdirSync(dist).filter((name) => /\.c?js$/.test(name));
-    expect(code.filter((name) => /\besbuild\b/.test(readFileSync(resolve(dist, name), 'utf8')))).toEqual([]);
+      const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', script], {
+        cwd: root,
+        timeout: 30_000,
+      });
+      expect((JSON.parse(stdout) as { script: string | null }).script).toBe(await bundlePageScript());
+      // esbuild is a devDependency: nothing in the package may load it.
+      const code = readdirSync(dist).filter((name) => /\.c?js$/.test(name));
+      expect(code.filter((name) => /\besbuild\b/.test(readFileSync(resolve(dist, name), 'utf8')))).toEqual([]);
+    },
+  );
+
+  it('has one package.json export per entry, each pointing at files that exist', async () => {
+    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as {
+      exports: Record<string, unknown>;
+    };
+    const subpaths = Object.keys(pkg.exports).filter((p) => p !== './package.json');
+    expect(subpaths.sort()).toEqual(ENTRIES.map((e) => (e === 'index' ? '.' : `./${e}`)).sort());
+    for (const target of JSON.stringify(pkg.exports).match(/\.\/dist\/[^"]+/g) ?? [])
+      expect(existsSync(resolve(root, target)), target).toBe(true);
+  });
+
+  it('builds the emulator command as ESM only, without CommonJS or declaration stubs', () => {
+    expect(existsSync(resolve(dist, 'emulator-cli.js'))).toBe(true);
+    for (const stub of ['emulator-cli.cjs', 'emulator-cli.d.ts', 'emulator-cli.d.cts', 'emulator-cli.js.map']) {
+      expect(existsSync(resolve(dist, stub)), stub).toBe(false);
+    }
+  });
+
+  it('prints the package version with --version, and help that names only the command', async () => {
+    const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
+    const version = await run(process.execPath, [resolve(dist, 'emulator-cli.js'), '--version'], {
+      cwd: root,
+      timeout: 15_000,
+    });
+    expect(version.stdout.trim()).toBe(pkg.version);
+    const help = await run(process.execPath, [resolve(dist, 'emulator-cli.js'), '--help'], {
+      cwd: root,
+      timeout: 15_000,
+    });
+    expect(help.stdout).toMatch(/^Usage: tamtam-emulator/);
+    expect(help.stdout).toMatch(/--version/);
+    expect(help.stdout).not.toMatch(/npm run|tsx|src\//);
   });
 
   it('ships the emulator command (package bin) that prints its URL and token', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fileMarkerStore } from '../../src/sources/index';
+import { fileMarkerStore } from '../../src/node/index';
 
 let dir: string;
 beforeEach(async () => {

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fileMarkerStore, memoryMarkerStore } from '../../src/sources/index';
+import { fileMarkerStore } from '../../src/node/index';
+import { memoryMarkerStore } from '../../src/sources/index';
 import { sampleUpdates } from '../fixtures/updates';
 
 let dir: string;

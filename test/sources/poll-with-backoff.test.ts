@@ -1,7 +1,7 @@
 import { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TamTamApiError, TamTamNetworkError, TamTamResponseError } from '../../src/api/index';
-import { isFatalPollError } from '../../src/sources/index';
+import { isFatalPollError } from '../../src/sources/poll-with-backoff';
 import { pollWithBackoff } from '../../src/sources/poll-with-backoff';
 import { scriptedApi } from '../helpers/fake-api';
 

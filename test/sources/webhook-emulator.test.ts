@@ -5,6 +5,7 @@ import { createApi, type Api } from '../../src/api/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
 import { isRedelivery } from '../../src/delivery/index';
 import { perChat } from '../../src/operators/index';
+import { listen } from '../../src/node/index';
 import { ensureWebhook, webhook, type Webhook } from '../../src/sources/webhook/index';
 import type { Update } from '../../src/types/index';
 import { virtualClock } from './webhook/helpers';
@@ -23,7 +24,7 @@ async function setUp(options: Parameters<typeof webhook>[0] = {}): Promise<{ api
   emulator = await startEmulator({ webhook: { retryDelayMs: 30, maxRetryDelayMs: 60, maxAttempts: 20 } });
   const api = createApi({ token: emulator.token, baseUrl: emulator.url });
   hook = webhook({ path: '/tamtam', secret: SECRET, ...options });
-  const server = await hook.listen(0, '127.0.0.1');
+  const server = await listen(hook, 0, '127.0.0.1');
   const url = `${server.url}/tamtam/${SECRET}`;
   await firstValueFrom(ensureWebhook(api, url));
   return { api, hook, url };

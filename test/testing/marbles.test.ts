@@ -1,6 +1,6 @@
 import { map } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { createMarbles } from '../../src/testing/index';
+import { createMarbles } from '../../src/testing/entry-marbles';
 
 describe('createMarbles', () => {
   it('runs marble tests with the given expect, in virtual time', () => {

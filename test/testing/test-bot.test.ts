@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
 import { ofType, reply } from '../../src/operators/index';
 import { getMyInfo } from '../../src/actions/index';
-import { type BotFunction, startTestBot, withEmulator } from '../../src/testing/index';
+import { type BotFunction, startTestBot, withEmulator } from '../../src/testing/entry-emulator';
 
 const { alice, group } = DEFAULT_WORLD_IDS;
 

@@ -7,7 +7,8 @@ import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sendMessage } from '../../src/actions/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
-import { DEFAULT_WAIT_TIMEOUT, TestKitAssertionError, startTestBot, waitFor } from '../../src/testing/index';
+import { startTestBot } from '../../src/testing/entry-emulator';
+import { DEFAULT_WAIT_TIMEOUT, TestKitAssertionError, waitFor } from '../../src/testing/index';
 
 /** The default test timeout of vitest (and of jest). This project's own config sets a longer one. */
 const RUNNER_DEFAULT_TEST_TIMEOUT = 5000;

@@ -1,8 +1,8 @@
 /**
- * Webhook update source: `webhook(options)` with node and fetch adapters, a listen helper and
- * idempotent subscription management.
+ * Webhook update source: `webhook(options)` with node and fetch adapters and idempotent
+ * subscription management (the node:http `listen` helper is in `tamtam-rx/node`).
  */
-export { webhook, type Webhook } from './webhook';
+export { webhook, type Webhook, type ServedServer } from './webhook';
 export type { WebhookStatus } from './webhook-status';
 export {
   type WebhookOptions,
@@ -24,7 +24,5 @@ export type { WebhookRequest, WebhookRequestHandler } from './handler';
 export type { WebhookHeaders } from './headers';
 export type { NodeWebhookHandler, NodeWebhookRequest } from './node-adapter';
 export type { FetchWebhookHandler } from './fetch-adapter';
-export type { WebhookServer } from './listen';
 export { ensureWebhook, type EnsureWebhookOptions, type EnsureWebhookResult } from './ensure-webhook';
 export { WebhookSubscriptionError, isWebhookSubscriptionError } from './subscription-error';
-export { classifyUpdate, type UpdateClassification } from '../classify-update';

@@ -6,7 +6,7 @@ import type { NodeWebhookHandler } from './node-adapter';
  * A running `node:http` server started by `listen`.
  *
  * @example
- * const server = await hook.listen(8443);
+ * const server = await listen(hook, 8443); // from 'tamtam-rx/node'
  * console.log(`webhook on ${server.url}`);
  */
 export interface WebhookServer {

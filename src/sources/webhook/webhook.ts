@@ -6,11 +6,21 @@ import { UpdateDelivery } from './delivery';
 import { type EnsureWebhookResult, ensureWebhook } from './ensure-webhook';
 import { type FetchWebhookHandler, toFetchHandler } from './fetch-adapter';
 import { type WebhookRequestHandler, createWebhookHandler } from './handler';
-import { type WebhookServer, listenWith } from './listen';
 import { type NodeWebhookHandler, toNodeHandler } from './node-adapter';
 import { type ResolvedWebhookOptions, type WebhookOptions, resolveWebhookOptions } from './options';
 import { WebhookSubscriptionError } from './subscription-error';
 import type { WebhookStatus } from './webhook-status';
+
+/**
+ * A server {@link Webhook.serve} manages: anything with a `close()` that stops it.
+ *
+ * @example
+ * const served: ServedServer = { close: () => new Promise((resolve) => server.close(() => resolve())) };
+ */
+export interface ServedServer {
+  /** Stops the server; `stop()` awaits it. */
+  close(): Promise<void> | void;
+}
 
 /**
  * A webhook update source, in the one {@link UpdateSource} shape: the webhook **is** a hot
@@ -26,7 +36,7 @@ import type { WebhookStatus } from './webhook-status';
  * @example
  * const hook = webhook({ path: '/tamtam', secret });
  * hook.pipe(ofType('message_created')).subscribe((u) => console.log(u.message.body.text));
- * await hook.listen(8443);
+ * await listen(hook, 8443); // from 'tamtam-rx/node'
  */
 export interface Webhook extends UpdateSource<Update, WebhookStatus> {
   /**
@@ -47,29 +57,38 @@ export interface Webhook extends UpdateSource<Update, WebhookStatus> {
   /** Updates emitted whose handling has not finished. */
   readonly inFlight: number;
   /**
-   * Serves the webhook with a plain node:http server; then, when `api` and `url` were given,
-   * runs {@link Webhook.ensureSubscription} (closing the server again if that fails).
+   * Serves the webhook with a server that `start` starts (Node: `listen(hook, port)` from
+   * `tamtam-rx/node` does this with node:http); then, when `api` and `url` were given, runs
+   * {@link Webhook.ensureSubscription} (closing the server again if that fails). `stop()`
+   * closes the server. One webhook serves one server.
+   *
+   * @example
+   * // Deno
+   * await hook.serve(() => {
+   *   const server = Deno.serve({ port: 8443 }, hook.fetchHandler);
+   *   return { close: () => server.shutdown() };
+   * });
    */
-  listen(port: number, host?: string): Promise<WebhookServer>;
+  serve<S extends ServedServer>(start: () => S | Promise<S>): Promise<S>;
   /** Subscribes `url` with `types` unless an identical subscription exists; needs `api` and `url`. */
   ensureSubscription(): Promise<EnsureWebhookResult>;
   /**
    * Answers `503` from now on, completes the update streams, waits (up to `stopTimeout`) for
-   * in-flight handling, completes `status$`, closes the server started by `listen`, then
+   * in-flight handling, completes `status$`, closes the server started by `serve` (or `listen`), then
    * removes the subscription when `removeOnStop` is set. Calling it again returns the same promise.
    */
   stop(): Promise<UpdateSourceStopResult>;
 }
 
 /**
- * Creates a webhook update source. Nothing touches the network until `listen`,
+ * Creates a webhook update source. Nothing touches the network until `serve` (`listen`),
  * `ensureSubscription` or a mounted handler receives a request.
  *
  * @example
  * const api = createApi({ token });
  * const hook = webhook({ api, url: `https://bot.example.com/tamtam/${secret}`, path: '/tamtam', secret, ack: 'handled' });
  * hook.pipe(perChat((u) => reply(api, u, 'Got it'))).subscribe();
- * await hook.listen(8443);
+ * await listen(hook, 8443); // from 'tamtam-rx/node', or hook.serve(...) / mount hook.fetchHandler elsewhere
  * process.once('SIGTERM', () => void hook.stop());
  */
 export function webhook(options: WebhookOptions = {}): Webhook {
@@ -86,7 +105,7 @@ class WebhookSource extends Observable<Update> implements Webhook {
   readonly fetchHandler: FetchWebhookHandler;
   readonly #options: ResolvedWebhookOptions;
   readonly #delivery: UpdateDelivery;
-  #server: WebhookServer | undefined;
+  #server: ServedServer | undefined;
   #stopping: Promise<UpdateSourceStopResult> | undefined;
 
   constructor(options: ResolvedWebhookOptions) {
@@ -105,10 +124,10 @@ class WebhookSource extends Observable<Update> implements Webhook {
     return this.#delivery.inFlight;
   }
 
-  async listen(port: number, host?: string): Promise<WebhookServer> {
-    if (this.#server !== undefined) throw new Error('webhook.listen was already called; one webhook serves one server');
-    if (this.#delivery.stopped) throw new Error('webhook.listen: this webhook is stopped; create a new one');
-    const started = await listenWith(this.nodeHandler, port, host);
+  async serve<S extends ServedServer>(start: () => S | Promise<S>): Promise<S> {
+    if (this.#server !== undefined) throw new Error('webhook.serve (or listen) was already called; one webhook serves one server');
+    if (this.#delivery.stopped) throw new Error('webhook.serve (or listen): this webhook is stopped; create a new one');
+    const started = await start();
     this.#server = started;
     if (this.#options.api !== undefined && this.#options.url !== undefined) {
       try {

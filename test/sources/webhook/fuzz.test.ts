@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEBHOOK_REJECTIONS, type Webhook, classifyUpdate, type WebhookServer, webhook } from '../../../src/sources/webhook/index';
+import { type WebhookServer, listen } from '../../../src/node/index';
+import { classifyUpdate } from '../../../src/sources/classify-update';
+import { WEBHOOK_REJECTIONS, type Webhook, webhook } from '../../../src/sources/webhook/index';
 import { UPDATE_TYPES, type Update } from '../../../src/types';
 import { sampleUpdates } from '../../fixtures/updates';
 
@@ -80,7 +82,7 @@ describe('webhook fuzz over real HTTP', () => {
   beforeAll(async () => {
     open = webhook({ onUnknownUpdate: () => {}, maxBodyBytes: 2_048 });
     open.updates$.subscribe();
-    server = await open.listen(0, '127.0.0.1');
+    server = await listen(open, 0, '127.0.0.1');
   });
   afterAll(() => open.stop());
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, createApi, isTamTamApiError } from '../../../src/api/index';
 import { waitFor } from '../../../src/testing/index';
 import { holdUpdate } from '../../../src/delivery/hold-update';
+import { listen } from '../../../src/node/index';
 import { type Webhook, type WebhookOptions, webhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
 import { type LoopbackServer, startLoopbackServer } from '../../helpers/loopback-server';
@@ -44,7 +45,7 @@ describe('webhook lifecycle', () => {
   it('listen subscribes url when api and url are given; stop removes it with removeOnStop', async () => {
     const state = fakeSubscriptions(api_server);
     const hook = make({ api, url: URL, types: ['message_created'], removeOnStop: true });
-    const server = await hook.listen(0, '127.0.0.1');
+    const server = await listen(hook, 0, '127.0.0.1');
     expect(state.list).toMatchObject([{ url: URL, update_types: ['message_created'] }]);
     await hook.stop();
     expect(state.list).toEqual([]);
@@ -55,7 +56,7 @@ describe('webhook lifecycle', () => {
   it('leaves the subscription in place on stop without removeOnStop', async () => {
     const state = fakeSubscriptions(api_server);
     const hook = make({ api, url: URL });
-    await hook.listen(0, '127.0.0.1');
+    await listen(hook, 0, '127.0.0.1');
     await hook.stop();
     expect(state.list.map((s) => s.url)).toEqual([URL]);
     expect(api_server.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
@@ -64,7 +65,7 @@ describe('webhook lifecycle', () => {
   it('listen fails, and closes its server, when subscribing fails', async () => {
     api_server.respond(() => ({ status: 401, body: { code: 'verify.token', message: 'Invalid access_token' } }));
     const hook = make({ api, url: URL });
-    const error = await hook.listen(0, '127.0.0.1').catch((e: unknown) => e);
+    const error = await listen(hook, 0, '127.0.0.1').catch((e: unknown) => e);
     expect(isTamTamApiError(error, 'verify.token')).toBe(true);
   });
 
@@ -118,7 +119,7 @@ describe('webhook lifecycle', () => {
   it("with ack 'handled', a request in flight during stop is answered 200 once handling ends", async () => {
     const clock = virtualClock();
     const hook = make({ ack: 'handled', scheduler: clock.scheduler });
-    const server = await hook.listen(0, '127.0.0.1');
+    const server = await listen(hook, 0, '127.0.0.1');
     const handled = holdFor(hook, 150, clock);
     const reply = post(server.url, createdBody);
     await waitFor(() => hook.inFlight === 1, { what: 'the update to be emitted' });

@@ -1,7 +1,8 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Webhook, type WebhookOptions, type WebhookServer, webhook } from '../../../src/sources/webhook/index';
+import { type WebhookServer, listen } from '../../../src/node/index';
+import { type Webhook, type WebhookOptions, webhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
 import { waitFor } from '../../../src/testing/index';
 import { createdBody, post, unknownUpdate } from './helpers';
@@ -15,7 +16,7 @@ async function start(options: WebhookOptions = {}, subscribe = true): Promise<Up
   hook = webhook({ onUnknownUpdate: () => {}, ...options });
   const seen: Update[] = [];
   if (subscribe) hook.updates$.subscribe((u) => seen.push(u));
-  server = await hook.listen(0, '127.0.0.1');
+  server = await listen(hook, 0, '127.0.0.1');
   sockets = [];
   server.server.on('connection', (socket) => sockets.push(socket));
   return seen;
@@ -144,11 +145,11 @@ describe('webhook over node:http (listen)', () => {
 
   it('refuses a second listen and a listen after stop with a clear error', async () => {
     await start();
-    await expect(hook.listen(0, '127.0.0.1')).rejects.toThrow(/already/);
+    await expect(listen(hook, 0, '127.0.0.1')).rejects.toThrow(/already/);
     await hook.stop();
     const stopped = webhook();
     await stopped.stop();
-    await expect(stopped.listen(0, '127.0.0.1')).rejects.toThrow(/stopped/);
-    await expect(webhook().listen(-1)).rejects.toThrow(/port/);
+    await expect(listen(stopped, 0, '127.0.0.1')).rejects.toThrow(/stopped/);
+    await expect(listen(webhook(), -1)).rejects.toThrow(/port/);
   });
 });

@@ -1,0 +1,223 @@
+/**
+ * The package as users get it: `npm pack`, installed offline into an empty folder with only its
+ * peer `rxjs` beside it (tarballs of the local rxjs, ky and tslib stand in for the registry).
+ * Every entry loads through `import` and `require`, the test kit without the optional peer
+ * rxjs-marbles, and a TypeScript consumer of every entry type-checks.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRIES } from './api-surface';
+import { ensureBuilt, root } from './build-once';
+
+const run = promisify(execFile);
+
+/**
+ * The unpacked size the package must stay under: 1.5 MB, about 3% over today's 1.46 MB (no
+ * source maps; unminified ESM + CJS, declarations for both, the emulator and its web page).
+ * Growing past it is a decision to make in review, not by accident.
+ */
+const UNPACKED_BUDGET = 1_500_000;
+
+interface PackResult {
+  readonly filename: string;
+  readonly unpackedSize: number;
+  readonly files: readonly { readonly path: string }[];
+}
+
+let work: string;
+let consumer: string;
+let packed: PackResult;
+
+/** `npm pack` of `dir` into `work`, without lifecycle scripts (dist is already built). */
+async function pack(dir: string): Promise<PackResult> {
+  const { stdout } = await run('npm', ['pack', dir, '--json', '--ignore-scripts', '--pack-destination', work], {
+    cwd: work,
+    timeout: 120_000,
+  });
+  return (JSON.parse(stdout) as PackResult[])[0]!;
+}
+
+/** What a consumer gets from each entry: an export it must have and ones it must not. */
+const PROBES = {
+  index: {
+    has: ['createApi', 'webhook', 'fromLongPolling', 'sendMessage'],
+    lacks: ['listen', 'fileMarkerStore', 'retryPolicy', 'classifyUpdate'],
+  },
+  node: { has: ['listen', 'fileMarkerStore'], lacks: ['createApi'] },
+  emulator: { has: ['startEmulator', 'DEFAULT_WORLD_IDS'], lacks: [] },
+  testing: {
+    has: ['createFakeApi', 'expectSent', 'textMessage', 'waitFor'],
+    lacks: ['createMarbles', 'withEmulator', 'startTestBot'],
+  },
+  'testing/marbles': { has: ['createMarbles'], lacks: [] },
+  'testing/emulator': { has: ['withEmulator', 'startTestBot'], lacks: [] },
+} satisfies Record<(typeof ENTRIES)[number], { has: string[]; lacks: string[] }>;
+
+/** A script that loads each entry by `import` or `require` and prints what it found. */
+function loaderScript(kind: 'import' | 'require'): string {
+  return `
+    const load = (name) => ${kind === 'require' ? 'Promise.resolve().then(() => require(name))' : 'import(name)'};
+    (async () => {
+      const out = {};
+      for (const entry of ${JSON.stringify(ENTRIES)}) {
+        const name = entry === 'index' ? 'tamtam-rx' : 'tamtam-rx/' + entry;
+        try {
+          const m = await load(name);
+          out[entry] = { exports: Object.keys(m).filter((k) => k !== 'default' && k !== 'module.exports') };
+        } catch (e) {
+          out[entry] = { error: String(e.code) + ' ' + e.message.split('\\n')[0] };
+        }
+      }
+      // the test kit's errors are the core's classes, not copies
+      const [lib, kit] = await Promise.all([load('tamtam-rx'), load('tamtam-rx/testing')]);
+      const fake = kit.createFakeApi({ responses: { getChat: kit.apiError(404, 'chat.not.found') } });
+      const error = await new Promise((resolve) => lib.getChat(fake, 1).subscribe({ error: resolve }));
+      out.kitErrorIsApiError = lib.isTamTamApiError(error);
+      console.log(JSON.stringify(out));
+    })().catch((e) => { console.error(e); process.exit(1); });
+  `;
+}
+
+async function loadEntries(
+  kind: 'import' | 'require',
+): Promise<Record<string, { exports?: string[]; error?: string }> & { kitErrorIsApiError: boolean }> {
+  const file = join(consumer, kind === 'import' ? 'load.mjs' : 'load.cjs');
+  await writeFile(file, loaderScript(kind));
+  const { stdout } = await run(process.execPath, [file], { cwd: consumer, timeout: 60_000 });
+  return JSON.parse(stdout);
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  work = await mkdtemp(join(tmpdir(), 'tamtam-rx-pack-'));
+  consumer = join(work, 'consumer');
+  await mkdir(consumer);
+  packed = await pack(root);
+  const tarballs = await Promise.all(['rxjs', 'ky', 'tslib'].map((name) => pack(join(root, 'node_modules', name))));
+  const spec = (file: string) => `file:../${file}`;
+  await writeFile(
+    join(consumer, 'package.json'),
+    JSON.stringify({
+      name: 'consumer',
+      private: true,
+      // the library and its one peer; ky and tslib are their dependencies, given as local tarballs
+      dependencies: { 'tamtam-rx': spec(packed.filename), rxjs: spec(tarballs[0]!.filename) },
+      overrides: { ky: spec(tarballs[1]!.filename), tslib: spec(tarballs[2]!.filename) },
+    }),
+  );
+  await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], {
+    cwd: consumer,
+    timeout: 180_000,
+  });
+}, 900_000);
+
+afterAll(async () => {
+  if (work !== undefined) await rm(work, { recursive: true, force: true });
+});
+
+describe('the packed tarball', () => {
+  it('ships dist, README and LICENSE, no source maps, no CJS or declaration stubs for the bin', () => {
+    const paths = packed.files.map((f) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/emulator-cli.js']),
+    );
+    expect(
+      paths.filter((p) => !p.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(p)),
+    ).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('.map') || /emulator-cli\.(cjs|d\.c?ts)$/.test(p))).toEqual([]);
+    for (const entry of ENTRIES) {
+      for (const ext of ['.js', '.cjs', '.d.ts', '.d.cts']) expect(paths, entry + ext).toContain(`dist/${entry}${ext}`);
+    }
+  });
+
+  it(`stays under the size budget (${UNPACKED_BUDGET / 1e6} MB unpacked)`, () => {
+    expect(packed.unpackedSize).toBeLessThanOrEqual(UNPACKED_BUDGET);
+  });
+
+  it('installs offline with only rxjs beside it', async () => {
+    expect((await readdir(join(consumer, 'node_modules'))).filter((n) => !n.startsWith('.')).sort()).toEqual([
+      'ky',
+      'rxjs',
+      'tamtam-rx',
+      'tslib',
+    ]);
+  });
+});
+
+describe.each(['import', 'require'] as const)('every entry through %s', (kind) => {
+  it('loads, rxjs-marbles aside, with the exports each entry promises', async () => {
+    const loaded = await loadEntries(kind);
+    for (const [entry, probe] of Object.entries(PROBES)) {
+      if (entry === 'testing/marbles') continue;
+      expect(loaded[entry]?.error, entry).toBeUndefined();
+      expect(loaded[entry]?.exports, entry).toEqual(expect.arrayContaining(probe.has));
+      for (const name of probe.lacks) expect(loaded[entry]?.exports, entry).not.toContain(name);
+    }
+    expect(loaded.kitErrorIsApiError).toBe(true);
+    // the marble helpers need the optional peer, and say so
+    expect(loaded['testing/marbles']?.error).toMatch(/rxjs-marbles/);
+  });
+});
+
+describe('with the optional peer rxjs-marbles installed', () => {
+  beforeAll(async () => {
+    // a copy of the local install stands in for `npm install rxjs-marbles`
+    for (const name of ['rxjs-marbles', 'fast-equals']) {
+      await cp(join(root, 'node_modules', name), join(consumer, 'node_modules', name), { recursive: true });
+    }
+  });
+
+  it.each(['import', 'require'] as const)('tamtam-rx/testing/marbles loads through %s', async (kind) => {
+    const loaded = await loadEntries(kind);
+    expect(loaded['testing/marbles']).toEqual({ exports: expect.arrayContaining(PROBES['testing/marbles'].has) });
+  });
+
+  it('a TypeScript consumer of every entry type-checks, as ESM and as CommonJS', async () => {
+    const imports = ENTRIES.map(
+      (entry, i) => `import * as entry${i} from '${entry === 'index' ? 'tamtam-rx' : `tamtam-rx/${entry}`}';`,
+    ).join('\n');
+    const body = `
+import { of } from 'rxjs';
+${imports}
+const api = entry0.createApi({ token: 'token', baseUrl: 'http://127.0.0.1:1' });
+const hook = entry0.webhook({ secret: 's3cr3t' });
+const served: Promise<entry1.WebhookServer> = entry1.listen(hook, 0);
+const store: entry0.MarkerStore = entry1.fileMarkerStore('./state.json');
+const started: Promise<entry2.Emulator> = entry2.startEmulator({ world: 'empty' });
+const fake: entry3.FakeApi = entry3.createFakeApi();
+const update: entry0.MessageCreatedUpdate = entry3.textMessage('hi');
+const { marbles } = entry4.createMarbles((actual: unknown) => ({ toBeTruthy() {}, toStrictEqual(expected: unknown) {} }));
+const bot: entry5.BotFunction = (a, updates$) => updates$.pipe(entry0.ofType('message_created'));
+export const all = [api, served, store, started, fake, update, marbles, bot, of(1)];
+`;
+    await writeFile(join(consumer, 'esm.mts'), body);
+    await writeFile(join(consumer, 'cjs.cts'), body);
+    await writeFile(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'node16',
+          moduleResolution: 'node16',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          // @types/node from the repository: the node and emulator entries name node:http types
+          typeRoots: [join(root, 'node_modules/@types')],
+          types: ['node'],
+        },
+        files: ['esm.mts', 'cjs.cts'],
+      }),
+    );
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer, timeout: 180_000 }).then(
+      ({ stdout }) => ({ stdout, code: 0 }),
+      (e: { stdout?: string; code?: number | string }) => ({ stdout: e.stdout ?? String(e), code: e.code ?? 'failed' }),
+    );
+    expect(result).toEqual({ stdout: '', code: 0 });
+  }, 200_000);
+});
