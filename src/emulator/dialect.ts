@@ -90,7 +90,13 @@ export const TAMTAM_EMULATOR_DIALECT: EmulatorDialect = Object.freeze({
   unmarkedPoll: 'uncommitted',
   webhookSecretHeader: undefined,
   // TamTam retries every 30–60 s for hours.
-  webhookSchedule: Object.freeze({ firstDelayMs: 30_000, factor: 2, maxDelayMs: 60_000, maxRetries: 9, unsubscribeAfterMs: undefined }),
+  webhookSchedule: Object.freeze({
+    firstDelayMs: 30_000,
+    factor: 2,
+    maxDelayMs: 60_000,
+    maxRetries: 9,
+    unsubscribeAfterMs: undefined,
+  }),
   deepLinkPayloadLength: 128,
   linkHost: 'https://tt.me',
 });
@@ -134,7 +140,13 @@ export const MAX_EMULATOR_DIALECT: EmulatorDialect = Object.freeze({
   unmarkedPoll: 'latest',
   webhookSecretHeader: 'X-Max-Bot-Api-Secret',
   // 60 s, 150 s, 375 s, … (×2.5), up to 10 retries; unsubscribed after 8 hours of failures.
-  webhookSchedule: Object.freeze({ firstDelayMs: 60_000, factor: 2.5, maxDelayMs: Number.POSITIVE_INFINITY, maxRetries: 10, unsubscribeAfterMs: 8 * 3_600_000 }),
+  webhookSchedule: Object.freeze({
+    firstDelayMs: 60_000,
+    factor: 2.5,
+    maxDelayMs: Number.POSITIVE_INFINITY,
+    maxRetries: 10,
+    unsubscribeAfterMs: 8 * 3_600_000,
+  }),
   deepLinkPayloadLength: 512,
   linkHost: 'https://max.ru',
 });
@@ -152,7 +164,8 @@ const DIALECTS: ReadonlyMap<string, EmulatorDialect> = new Map([
  */
 export function emulatorDialect(name: string): EmulatorDialect {
   const dialect = DIALECTS.get(name);
-  if (!dialect) throw new RangeError(`Unknown dialect ${JSON.stringify(name)}: use one of ${EMULATOR_DIALECTS.join(', ')}`);
+  if (!dialect)
+    throw new RangeError(`Unknown dialect ${JSON.stringify(name)}: use one of ${EMULATOR_DIALECTS.join(', ')}`);
   return dialect;
 }
 
@@ -165,9 +178,13 @@ export function emulatorDialect(name: string): EmulatorDialect {
  * const emulator = await startEmulator({ dialect: dialectFromEnv() ?? 'tamtam' });
  * const api = createApi({ dialect: emulator.dialect, token: emulator.token, baseUrl: emulator.url });
  */
-export function dialectFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): EmulatorDialectName | undefined {
+export function dialectFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): EmulatorDialectName | undefined {
   const raw = env[DIALECT_ENV_VAR]?.trim().toLowerCase();
   if (raw === undefined || raw === '') return undefined;
   if (raw === 'tamtam' || raw === 'max') return raw;
-  throw new RangeError(`${DIALECT_ENV_VAR}=${JSON.stringify(env[DIALECT_ENV_VAR])} is not a dialect: set it to tamtam or max`);
+  throw new RangeError(
+    `${DIALECT_ENV_VAR}=${JSON.stringify(env[DIALECT_ENV_VAR])} is not a dialect: set it to tamtam or max`,
+  );
 }

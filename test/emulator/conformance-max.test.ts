@@ -74,9 +74,26 @@ describe('Max conformance: every operation against the Max schema', () => {
     await r({ operation: 'getMyInfo', method: 'GET', path: '/me' });
     await r({ operation: 'getChat', method: 'GET', path: '/chats/{chatId}', params: { chatId: ids.group } });
     await r({ operation: 'getChat', method: 'GET', path: '/chats/{chatId}', params: { chatId: ids.dialogWithAlice } });
-    await r({ operation: 'getChatByLink', method: 'GET', path: '/chats/{chatLink}', params: { chatLink: 'emulator_news' } });
-    await r({ operation: 'editChat', method: 'PATCH', path: '/chats/{chatId}', params: { chatId: ids.group }, body: { title: 'Lounge' } });
-    await r({ operation: 'sendAction', method: 'POST', path: '/chats/{chatId}/actions', params: { chatId: ids.group }, body: { action: 'typing_on' } });
+    await r({
+      operation: 'getChatByLink',
+      method: 'GET',
+      path: '/chats/{chatLink}',
+      params: { chatLink: 'emulator_news' },
+    });
+    await r({
+      operation: 'editChat',
+      method: 'PATCH',
+      path: '/chats/{chatId}',
+      params: { chatId: ids.group },
+      body: { title: 'Lounge' },
+    });
+    await r({
+      operation: 'sendAction',
+      method: 'POST',
+      path: '/chats/{chatId}/actions',
+      params: { chatId: ids.group },
+      body: { action: 'typing_on' },
+    });
     const sent = await r({
       operation: 'sendMessage',
       method: 'POST',
@@ -85,16 +102,61 @@ describe('Max conformance: every operation against the Max schema', () => {
       body: { text: 'Hello **all**', format: 'markdown', attachments: [KEYBOARD], notify: true },
     });
     const mid = sent.message.body.mid as string;
-    await r({ operation: 'sendMessage', method: 'POST', path: '/messages', query: { user_id: ids.alice, disable_link_preview: true }, body: { text: 'hi', link: { type: 'forward', mid } } });
-    await r({ operation: 'sendMessage', method: 'POST', path: '/messages', query: { user_id: ids.alice }, body: { text: 'hi Alice' } });
-    await r({ operation: 'editMessage', method: 'PUT', path: '/messages', query: { message_id: mid }, body: { text: 'Hello everyone' } });
+    await r({
+      operation: 'sendMessage',
+      method: 'POST',
+      path: '/messages',
+      query: { user_id: ids.alice, disable_link_preview: true },
+      body: { text: 'hi', link: { type: 'forward', mid } },
+    });
+    await r({
+      operation: 'sendMessage',
+      method: 'POST',
+      path: '/messages',
+      query: { user_id: ids.alice },
+      body: { text: 'hi Alice' },
+    });
+    await r({
+      operation: 'editMessage',
+      method: 'PUT',
+      path: '/messages',
+      query: { message_id: mid },
+      body: { text: 'Hello everyone' },
+    });
     await r({ operation: 'getMessageById', method: 'GET', path: '/messages/{messageId}', params: { messageId: mid } });
     await r({ operation: 'getMessages', method: 'GET', path: '/messages', query: { chat_id: ids.group, count: 10 } });
-    await r({ operation: 'pinMessage', method: 'PUT', path: '/chats/{chatId}/pin', params: { chatId: ids.group }, body: { message_id: mid, notify: false } });
-    await r({ operation: 'getPinnedMessage', method: 'GET', path: '/chats/{chatId}/pin', params: { chatId: ids.group } });
-    await r({ operation: 'unpinMessage', method: 'DELETE', path: '/chats/{chatId}/pin', params: { chatId: ids.group } });
-    await r({ operation: 'getMembership', method: 'GET', path: '/chats/{chatId}/members/me', params: { chatId: ids.group } });
-    await r({ operation: 'getMembers', method: 'GET', path: '/chats/{chatId}/members', params: { chatId: ids.group }, query: { count: 2 } });
+    await r({
+      operation: 'pinMessage',
+      method: 'PUT',
+      path: '/chats/{chatId}/pin',
+      params: { chatId: ids.group },
+      body: { message_id: mid, notify: false },
+    });
+    await r({
+      operation: 'getPinnedMessage',
+      method: 'GET',
+      path: '/chats/{chatId}/pin',
+      params: { chatId: ids.group },
+    });
+    await r({
+      operation: 'unpinMessage',
+      method: 'DELETE',
+      path: '/chats/{chatId}/pin',
+      params: { chatId: ids.group },
+    });
+    await r({
+      operation: 'getMembership',
+      method: 'GET',
+      path: '/chats/{chatId}/members/me',
+      params: { chatId: ids.group },
+    });
+    await r({
+      operation: 'getMembers',
+      method: 'GET',
+      path: '/chats/{chatId}/members',
+      params: { chatId: ids.group },
+      query: { count: 2 },
+    });
     await r({
       operation: 'postAdmins',
       method: 'POST',
@@ -102,30 +164,95 @@ describe('Max conformance: every operation against the Max schema', () => {
       params: { chatId: ids.group },
       body: { admins: [{ user_id: ids.bob, permissions: ['pin_message', 'delete_message'], alias: 'Mod' }] },
     });
-    await r({ operation: 'getAdmins', method: 'GET', path: '/chats/{chatId}/members/admins', params: { chatId: ids.group } });
-    await r({ operation: 'deleteAdmin', method: 'DELETE', path: '/chats/{chatId}/members/admins/{userId}', params: { chatId: ids.group, userId: ids.bob } });
-    await r({ operation: 'removeMember', method: 'DELETE', path: '/chats/{chatId}/members', params: { chatId: ids.group }, query: { user_id: ids.carol } });
-    await r({ operation: 'addMembers', method: 'POST', path: '/chats/{chatId}/members', params: { chatId: ids.group }, body: { user_ids: [ids.carol] } });
+    await r({
+      operation: 'getAdmins',
+      method: 'GET',
+      path: '/chats/{chatId}/members/admins',
+      params: { chatId: ids.group },
+    });
+    await r({
+      operation: 'deleteAdmin',
+      method: 'DELETE',
+      path: '/chats/{chatId}/members/admins/{userId}',
+      params: { chatId: ids.group, userId: ids.bob },
+    });
+    await r({
+      operation: 'removeMember',
+      method: 'DELETE',
+      path: '/chats/{chatId}/members',
+      params: { chatId: ids.group },
+      query: { user_id: ids.carol },
+    });
+    await r({
+      operation: 'addMembers',
+      method: 'POST',
+      path: '/chats/{chatId}/members',
+      params: { chatId: ids.group },
+      body: { user_ids: [ids.carol] },
+    });
 
     const press = emulator.actAs(ids.bob).pressButton(mid, 'Yes');
     const callbackId = press.kind === 'callback' ? press.callbackId : '';
-    await r({ operation: 'answerOnCallback', method: 'POST', path: '/answers', query: { callback_id: callbackId }, body: { notification: 'Thanks' } });
+    await r({
+      operation: 'answerOnCallback',
+      method: 'POST',
+      path: '/answers',
+      query: { callback_id: callbackId },
+      body: { notification: 'Thanks' },
+    });
 
     const endpoint = await r({ operation: 'getUploadUrl', method: 'POST', path: '/uploads', query: { type: 'video' } });
     const form = new FormData();
     form.append('data', new Blob([new Uint8Array([0, 1, 2])], { type: 'video/mp4' }), 'clip.mp4');
     await (await fetch(endpoint.url, { method: 'POST', body: form })).json();
-    await r({ operation: 'sendMessage', method: 'POST', path: '/messages', query: { chat_id: ids.group }, body: { text: null, attachments: [{ type: 'video', payload: { token: endpoint.token } }] } });
-    await r({ operation: 'getVideoAttachmentDetails', method: 'GET', path: '/videos/{videoToken}', params: { videoToken: endpoint.token } });
-    await r({ operation: 'sendMessage', method: 'POST', path: '/messages', query: { chat_id: ids.group }, body: { text: null, attachments: [{ type: 'contact', payload: { contact_id: ids.bob } }] } });
+    await r({
+      operation: 'sendMessage',
+      method: 'POST',
+      path: '/messages',
+      query: { chat_id: ids.group },
+      body: { text: null, attachments: [{ type: 'video', payload: { token: endpoint.token } }] },
+    });
+    await r({
+      operation: 'getVideoAttachmentDetails',
+      method: 'GET',
+      path: '/videos/{videoToken}',
+      params: { videoToken: endpoint.token },
+    });
+    await r({
+      operation: 'sendMessage',
+      method: 'POST',
+      path: '/messages',
+      query: { chat_id: ids.group },
+      body: { text: null, attachments: [{ type: 'contact', payload: { contact_id: ids.bob } }] },
+    });
 
-    const updates = await r({ operation: 'getUpdates', method: 'GET', path: '/updates', query: { timeout: 0, limit: 100, marker: 1 } });
+    const updates = await r({
+      operation: 'getUpdates',
+      method: 'GET',
+      path: '/updates',
+      query: { timeout: 0, limit: 100, marker: 1 },
+    });
     expect(updates.updates.length).toBeGreaterThan(0);
-    await r({ operation: 'subscribe', method: 'POST', path: '/subscriptions', body: { url: 'http://127.0.0.1:9/hook', update_types: ['message_created'], secret: 'secret_42' } });
+    await r({
+      operation: 'subscribe',
+      method: 'POST',
+      path: '/subscriptions',
+      body: { url: 'http://127.0.0.1:9/hook', update_types: ['message_created'], secret: 'secret_42' },
+    });
     await r({ operation: 'getSubscriptions', method: 'GET', path: '/subscriptions' });
-    await r({ operation: 'unsubscribe', method: 'DELETE', path: '/subscriptions', query: { url: 'http://127.0.0.1:9/hook' } });
+    await r({
+      operation: 'unsubscribe',
+      method: 'DELETE',
+      path: '/subscriptions',
+      query: { url: 'http://127.0.0.1:9/hook' },
+    });
     await r({ operation: 'deleteMessage', method: 'DELETE', path: '/messages', query: { message_id: mid } });
-    await r({ operation: 'leaveChat', method: 'DELETE', path: '/chats/{chatId}/members/me', params: { chatId: ids.group } });
+    await r({
+      operation: 'leaveChat',
+      method: 'DELETE',
+      path: '/chats/{chatId}/members/me',
+      params: { chatId: ids.group },
+    });
 
     const served = Object.entries(MAX_ROUTED_OPERATIONS)
       .filter(([, row]) => row.path !== null)
@@ -163,6 +290,8 @@ describe('Max conformance: every operation against the Max schema', () => {
     const updates = emulator.updates.pending();
     for (const update of updates) expect(max.validate('Update', update), update.update_type).toEqual({ ok: true });
     expect(new Set(updates.map((u) => u.update_type))).toEqual(new Set(MAX_EMULATOR_UPDATE_TYPES));
-    expect(Object.keys(max.facts.schemas.Update?.discriminator?.mapping ?? {}).sort()).toEqual([...MAX_EMULATOR_UPDATE_TYPES].sort());
+    expect(Object.keys(max.facts.schemas.Update?.discriminator?.mapping ?? {}).sort()).toEqual(
+      [...MAX_EMULATOR_UPDATE_TYPES].sort(),
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('Max dialect: auth', () => {
     const emulator = await start({ dialect: 'max' });
     const res = await call(emulator, 'GET', '/me');
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ code: 'deprecated.token', message: 'Query parameter access_token is deprecated, use Authorization header' });
+    expect(res.body).toEqual({
+      code: 'deprecated.token',
+      message: 'Query parameter access_token is deprecated, use Authorization header',
+    });
   });
 
   it('refuses a missing, wrong or Bearer token with 401', async () => {
@@ -54,7 +57,10 @@ describe('Max dialect: operations', () => {
     const patch = await call(emulator, 'PATCH', '/me', { ...header, body: { name: 'x' } });
     expect(patch.status).toBe(405);
     expect(patch.headers.get('allow')).toBe('GET');
-    expect((await call(emulator, 'POST', '/answers/constructor', { ...header, query: { session_id: 's' }, body: {} })).status).toBe(404);
+    expect(
+      (await call(emulator, 'POST', '/answers/constructor', { ...header, query: { session_id: 's' }, body: {} }))
+        .status,
+    ).toBe(404);
     expect((await call(emulator, 'GET', '/chats', header)).status).toBe(404);
   });
 
@@ -74,7 +80,10 @@ describe('Max dialect: operations', () => {
     });
     const removed = await call(emulator, 'DELETE', `/chats/${ids.group}/members/admins/${ids.bob}`, header);
     expect(removed.body).toEqual({ success: true });
-    expect(emulator.chats.members(ids.group).find((m) => m.user_id === ids.bob)).toMatchObject({ is_admin: false, permissions: null });
+    expect(emulator.chats.members(ids.group).find((m) => m.user_id === ids.bob)).toMatchObject({
+      is_admin: false,
+      permissions: null,
+    });
     const owner = await call(emulator, 'DELETE', `/chats/${ids.group}/members/admins/${ids.alice}`, header);
     expect(owner.status).toBe(403);
     const bad = await call(emulator, 'POST', `/chats/${ids.group}/members/admins`, {
@@ -93,7 +102,12 @@ describe('Max dialect: operations', () => {
     const uploaded = await fetch(endpoint.body.url, { method: 'POST', body: form });
     expect(await uploaded.json()).toEqual({ token: endpoint.body.token });
     const details = await call(emulator, 'GET', `/videos/${endpoint.body.token}`, header);
-    expect(details.body).toMatchObject({ token: endpoint.body.token, width: expect.any(Number), height: expect.any(Number), duration: expect.any(Number) });
+    expect(details.body).toMatchObject({
+      token: endpoint.body.token,
+      width: expect.any(Number),
+      height: expect.any(Number),
+      duration: expect.any(Number),
+    });
     expect((await call(emulator, 'GET', '/videos/unknown_token', header)).status).toBe(404);
     const file = await call(emulator, 'POST', '/uploads', { ...header, query: { type: 'file' } });
     expect(file.body).toEqual({ url: expect.any(String) });
@@ -115,17 +129,31 @@ describe('Max dialect: operations', () => {
     });
     expect(sent.status).toBe(200);
     expect(sent.body.message.body.attachments[0].payload.buttons).toEqual(buttons);
-    expect(sent.body.message.recipient).toEqual({ chat_id: ids.dialogWithAlice, chat_type: 'chat', user_id: ids.alice });
+    expect(sent.body.message.recipient).toEqual({
+      chat_id: ids.dialogWithAlice,
+      chat_type: 'chat',
+      user_id: ids.alice,
+    });
     const mid = sent.body.message.body.mid as string;
     const alice = emulator.actAs(ids.alice);
-    expect(alice.pressButton(mid, 'Shop')).toEqual({ kind: 'open_app', webApp: 'shop_bot', contactId: null, payload: 'cart' });
+    expect(alice.pressButton(mid, 'Shop')).toEqual({
+      kind: 'open_app',
+      webApp: 'shop_bot',
+      contactId: null,
+      payload: 'cart',
+    });
     expect(alice.pressButton(mid, 'Copy')).toEqual({ kind: 'clipboard', text: 'PROMO-1' });
     const pressed = alice.pressButton(mid, 'Help');
     expect(pressed).toMatchObject({ kind: 'message', message: { body: { text: 'Help' } } });
     const chatButton = await call(emulator, 'POST', '/messages', {
       ...header,
       query: { user_id: ids.alice },
-      body: { text: 'x', attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'chat', text: 'Discuss', chat_title: 'T' }]] } }] },
+      body: {
+        text: 'x',
+        attachments: [
+          { type: 'inline_keyboard', payload: { buttons: [[{ type: 'chat', text: 'Discuss', chat_title: 'T' }]] } },
+        ],
+      },
     });
     expect(chatButton.status).toBe(400);
   });
@@ -135,7 +163,11 @@ describe('Max dialect: the model on the wire', () => {
   it('users carry first_name/last_name (+ deprecated name); contacts carry max_info; subscriptions have no version', async () => {
     const emulator = await start({ dialect: 'max' });
     emulator.users.create({ userId: 500_000_999, name: 'Dana Scully', username: 'dana' });
-    expect(emulator.users.get(500_000_999)).toMatchObject({ first_name: 'Dana', last_name: 'Scully', name: 'Dana Scully' });
+    expect(emulator.users.get(500_000_999)).toMatchObject({
+      first_name: 'Dana',
+      last_name: 'Scully',
+      name: 'Dana Scully',
+    });
     const sent = await call(emulator, 'POST', '/messages', {
       ...header,
       query: { user_id: ids.alice },
@@ -153,7 +185,10 @@ describe('Max dialect: the model on the wire', () => {
 
   it('refuses the TamTam-only sender action mark_seen', async () => {
     const emulator = await start({ dialect: 'max' });
-    const res = await call(emulator, 'POST', `/chats/${ids.dialogWithAlice}/actions`, { ...header, body: { action: 'mark_seen' } });
+    const res = await call(emulator, 'POST', `/chats/${ids.dialogWithAlice}/actions`, {
+      ...header,
+      body: { action: 'mark_seen' },
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -169,12 +204,26 @@ describe('Max dialect: updates from user actions', () => {
     alice.removeDialog();
     alice.stopBot();
     const updates = emulator.updates.pending();
-    expect(updates.map((u) => u.update_type)).toEqual(['dialog_cleared', 'dialog_muted', 'dialog_unmuted', 'dialog_removed', 'bot_stopped']);
+    expect(updates.map((u) => u.update_type)).toEqual([
+      'dialog_cleared',
+      'dialog_muted',
+      'dialog_unmuted',
+      'dialog_removed',
+      'bot_stopped',
+    ]);
     for (const update of updates) {
-      expect(update).toMatchObject({ chat_id: ids.dialogWithAlice, user: { user_id: ids.alice, first_name: 'Alice' }, user_locale: expect.any(String) });
+      expect(update).toMatchObject({
+        chat_id: ids.dialogWithAlice,
+        user: { user_id: ids.alice, first_name: 'Alice' },
+        user_locale: expect.any(String),
+      });
     }
     expect(updates[1]).toMatchObject({ muted_until: until });
-    const send = await call(emulator, 'POST', '/messages', { ...header, query: { user_id: ids.alice }, body: { text: 'still there?' } });
+    const send = await call(emulator, 'POST', '/messages', {
+      ...header,
+      query: { user_id: ids.alice },
+      body: { text: 'still there?' },
+    });
     expect(send.status).toBe(403);
   });
 
@@ -183,7 +232,13 @@ describe('Max dialect: updates from user actions', () => {
     for (const action of ['clear-dialog', 'mute-dialog', 'unmute-dialog', 'remove-dialog', 'stop']) {
       expect((await control(emulator, 'POST', `/users/${ids.alice}/${action}`, {})).status).toBe(200);
     }
-    expect(emulator.updates.pending().map((u) => u.update_type)).toEqual(['dialog_cleared', 'dialog_muted', 'dialog_unmuted', 'dialog_removed', 'bot_stopped']);
+    expect(emulator.updates.pending().map((u) => u.update_type)).toEqual([
+      'dialog_cleared',
+      'dialog_muted',
+      'dialog_unmuted',
+      'dialog_removed',
+      'bot_stopped',
+    ]);
   });
 
   it('never produces TamTam-only updates: no constructor, no chat buttons', async () => {
@@ -249,7 +304,10 @@ describe('Max dialect: webhooks', () => {
     const hook = await startLoopbackServer();
     try {
       hook.queue({ status: 500, body: {} });
-      const subscribed = await call(emulator, 'POST', '/subscriptions', { ...header, body: { url: hook.url, secret: 'Sec_ret-42' } });
+      const subscribed = await call(emulator, 'POST', '/subscriptions', {
+        ...header,
+        body: { url: hook.url, secret: 'Sec_ret-42' },
+      });
       expect(subscribed.body).toEqual({ success: true });
       emulator.actAs(ids.alice).sendToBot('hi');
       await emulator.webhooks.idle();
@@ -263,7 +321,10 @@ describe('Max dialect: webhooks', () => {
   it('validates the secret: 5–256 characters of [A-Za-z0-9_-]', async () => {
     const emulator = await start({ dialect: 'max' });
     for (const secret of ['abcd', 'has space', 'ü-nicode', 'x'.repeat(257)]) {
-      const res = await call(emulator, 'POST', '/subscriptions', { ...header, body: { url: 'http://127.0.0.1:9/h', secret } });
+      const res = await call(emulator, 'POST', '/subscriptions', {
+        ...header,
+        body: { url: 'http://127.0.0.1:9/h', secret },
+      });
       expect(res.status, secret).toBe(400);
     }
     expect(emulator.webhooks.list()).toEqual([]);
@@ -294,7 +355,10 @@ describe('Max dialect: webhooks', () => {
         return Promise.resolve();
       },
     };
-    const hooks = new WebhookDispatcher({}, clock, { schedule: MAX_EMULATOR_DIALECT.webhookSchedule, secretHeader: 'X-Max-Bot-Api-Secret' });
+    const hooks = new WebhookDispatcher({}, clock, {
+      schedule: MAX_EMULATOR_DIALECT.webhookSchedule,
+      secretHeader: 'X-Max-Bot-Api-Secret',
+    });
     const hook = await startLoopbackServer();
     try {
       hook.respond(() => ({ status: 503, body: {} }));

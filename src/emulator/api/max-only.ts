@@ -39,7 +39,8 @@ export const postAdmins: RoutedApiOperation = {
     const chat = chatFromPath(ctx);
     const body = ctx.body();
     const admins = body.objects('admins', { max: 100 });
-    if (!admins || admins.length === 0) throw badBody('`body.admins` is required (a non-empty array of { user_id, permissions })');
+    if (!admins || admins.length === 0)
+      throw badBody('`body.admins` is required (a non-empty array of { user_id, permissions })');
     const changes = admins.map((admin) => {
       const userId = admin.int('user_id');
       if (userId === undefined) throw badBody(`\`${admin.path('user_id')}\` is required (an integer user id)`);
@@ -58,7 +59,8 @@ export const postAdmins: RoutedApiOperation = {
     requireAdmin(ctx.world, chat, 'add_admins');
     for (const { userId } of changes) {
       if (userId === ctx.world.bot.user_id) throw badParam('The bot cannot change its own admin rights');
-      if (!chat.members.has(userId)) throw notFound('member.not.found', `User ${userId} is not a member of chat ${chat.chatId}`);
+      if (!chat.members.has(userId))
+        throw notFound('member.not.found', `User ${userId} is not a member of chat ${chat.chatId}`);
     }
     for (const { userId, permissions, alias } of changes) {
       const member = chat.members.get(userId);
@@ -89,7 +91,8 @@ export const deleteAdmin: RoutedApiOperation = {
     const member = chat.members.get(userId);
     if (!member) throw notFound('member.not.found', `User ${userId} is not a member of chat ${chat.chatId}`);
     if (userId === ctx.world.bot.user_id) throw badParam('The bot cannot change its own admin rights');
-    if (member.isOwner) throw forbidden(`User ${userId} owns chat ${chat.chatId}; the owner's rights can't be taken away`);
+    if (member.isOwner)
+      throw forbidden(`User ${userId} owns chat ${chat.chatId}; the owner's rights can't be taken away`);
     if (!member.isAdmin) return { success: false, message: `User ${userId} is not an admin of chat ${chat.chatId}` };
     member.isAdmin = false;
     member.permissions = null;
@@ -111,7 +114,8 @@ export const getVideoAttachmentDetails: RoutedApiOperation = {
   handle: (ctx) => {
     const token = ctx.params['videoToken'] ?? '';
     const media = ctx.world.uploads.byToken(token);
-    if (!media || media.type !== 'video') throw notFound('video.not.found', `No video with token ${JSON.stringify(token.slice(0, 80))}`);
+    if (media?.type !== 'video')
+      throw notFound('video.not.found', `No video with token ${JSON.stringify(token.slice(0, 80))}`);
     return {
       token: media.token,
       width: 1280,
