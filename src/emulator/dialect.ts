@@ -37,7 +37,7 @@ export const DIALECT_ENV_VAR = 'TAMTAM_RX_DIALECT';
  * for `unsubscribeAfterMs` in a row is removed (`undefined`: never).
  *
  * @example
- * const max: WebhookSchedule = { firstDelayMs: 60_000, factor: 2.5, maxDelayMs: Infinity, maxRetries: 10, unsubscribeAfterMs: 8 * 3_600_000 };
+ * const max: WebhookSchedule = { firstDelayMs: 60_000, factor: 2.5, maxDelayMs: Infinity, maxRetries: 10, unsubscribeAfterMs: 8 * 3_600_000, answerWithinMs: 30_000 };
  */
 export interface WebhookSchedule {
   readonly firstDelayMs: number;
@@ -45,6 +45,8 @@ export interface WebhookSchedule {
   readonly maxDelayMs: number;
   readonly maxRetries: number;
   readonly unsubscribeAfterMs: number | undefined;
+  /** How long the server waits for the endpoint's answer before it counts as failed, ms (not scaled). */
+  readonly answerWithinMs: number;
 }
 
 /**
@@ -96,6 +98,7 @@ export const TAMTAM_EMULATOR_DIALECT: EmulatorDialect = Object.freeze({
     maxDelayMs: 60_000,
     maxRetries: 9,
     unsubscribeAfterMs: undefined,
+    answerWithinMs: 10_000,
   }),
   deepLinkPayloadLength: 128,
   linkHost: 'https://tt.me',
@@ -146,6 +149,8 @@ export const MAX_EMULATOR_DIALECT: EmulatorDialect = Object.freeze({
     maxDelayMs: Number.POSITIVE_INFINITY,
     maxRetries: 10,
     unsubscribeAfterMs: 8 * 3_600_000,
+    // The endpoint must answer within 30 s.
+    answerWithinMs: 30_000,
   }),
   deepLinkPayloadLength: 512,
   linkHost: 'https://max.ru',

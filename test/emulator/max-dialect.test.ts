@@ -391,6 +391,14 @@ describe('choosing the dialect', () => {
     expect(optionsFromArgs([], {})).not.toHaveProperty('dialect');
   });
 
+  it('the control API says which dialect runs, and lists chats with their kind', async () => {
+    const emulator = await start({ dialect: 'max' });
+    expect((await control(emulator, 'GET', '/state')).body.dialect).toBe('max');
+    const chats = (await control(emulator, 'GET', `/users/${ids.alice}/chats`)).body as Array<{ type: string; kind: string }>;
+    expect(new Set(chats.map((c) => c.type))).toEqual(new Set(['chat']));
+    expect(chats.map((c) => c.kind).sort()).toEqual(['channel', 'chat', 'dialog']);
+  });
+
   it('refuses an unknown dialect option', async () => {
     await expect(start({ dialect: 'icq' as 'max' })).rejects.toThrow(/Unknown dialect/);
   });

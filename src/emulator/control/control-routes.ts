@@ -151,7 +151,12 @@ export function createControlRouter(): Router<ControlHandler> {
   return new Router<ControlHandler>()
     .add(p, { GET: () => ({ routes: describeRoutes() }) })
     .add(`${p}/state`, {
-      GET: ({ emulator }) => ({ bot: emulator.bot.info(), users: emulator.users.list(), chats: emulator.chats.list() }),
+      GET: ({ emulator }) => ({
+        dialect: emulator.dialect,
+        bot: emulator.bot.info(),
+        users: emulator.users.list(),
+        chats: emulator.chats.list(),
+      }),
     })
     .add(`${p}/users`, {
       GET: ({ emulator }) => emulator.users.list(),

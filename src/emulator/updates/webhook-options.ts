@@ -29,7 +29,7 @@ export interface WebhookOptions {
   unsubscribeAfterMs?: number;
   /** Multiplier for every retry delay. Default 1. */
   timeScale?: number;
-  /** Abort a delivery request that takes longer than this, ms (not scaled). Default 10 000. */
+  /** Abort a delivery request that takes longer than this, ms (not scaled). Default 10 000 (TamTam), 30 000 (Max). */
   requestTimeoutMs?: number;
 }
 
@@ -79,7 +79,7 @@ export function resolveWebhookOptions(
     maxAttempts: options.maxAttempts ?? schedule.maxRetries + 1,
     unsubscribeAfterMs: options.unsubscribeAfterMs ?? schedule.unsubscribeAfterMs ?? Number.POSITIVE_INFINITY,
     timeScale: options.timeScale ?? 1,
-    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+    requestTimeoutMs: options.requestTimeoutMs ?? schedule.answerWithinMs,
   };
   const unbounded = new Set(['maxRetryDelayMs', 'unsubscribeAfterMs']);
   for (const [key, value] of Object.entries(resolved)) {
