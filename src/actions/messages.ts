@@ -2,8 +2,9 @@ import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
 import { TAMTAM_DIALECT } from '../api/dialect';
 import type { CallOptions } from '../api/options';
-import type { Message, MessageList, NewMessageBody, SendMessageResult, SimpleQueryResult } from '../types/index';
-import { call } from './call';
+import type { OperationBodyOf, OperationResultOf } from '../api/operation-table';
+import type { NewMessageLink } from '../types/index';
+import { type TableWith, call } from './call';
 import { optionalIntegerInRange, requireInteger, requireObject, requireText } from './validate';
 
 /**
@@ -27,6 +28,13 @@ export type SendMessageTarget = ({ readonly chat_id: number; readonly user_id?: 
   readonly disable_link_preview?: boolean;
 };
 
+/** What every dialect's new message body has: the fields {@link sendMessage} and {@link editMessage} check. */
+interface MessageBodyShape {
+  readonly text?: string | null;
+  readonly attachments?: readonly object[] | null;
+  readonly link?: NewMessageLink | null;
+}
+
 /** Which messages {@link getMessages} returns: a chat's history or the named messages. */
 export interface GetMessagesParams {
   /** History of this chat. */
@@ -48,12 +56,12 @@ export interface GetMessagesParams {
  * sendMessage(api, { chat_id: chatId }, { text: 'Hello, *world*', format: 'markdown' })
  *   .subscribe(({ message }) => console.log(message.body.mid));
  */
-export function sendMessage(
-  api: Api,
+export function sendMessage<T extends TableWith<'sendMessage'>>(
+  api: Api<T>,
   target: SendMessageTarget,
-  body: NewMessageBody,
+  body: OperationBodyOf<T, 'sendMessage'> & MessageBodyShape,
   options?: CallOptions,
-): Observable<SendMessageResult> {
+): Observable<OperationResultOf<T, 'sendMessage'>> {
   return call(
     api,
     'sendMessage',
@@ -83,7 +91,12 @@ export function sendMessage(
  * @example
  * editMessage(api, mid, { text: `👍 ${likes}`, attachments: [keyboard] }).subscribe();
  */
-export function editMessage(api: Api, messageId: string, body: NewMessageBody, options?: CallOptions): Observable<SimpleQueryResult> {
+export function editMessage<T extends TableWith<'editMessage'>>(
+  api: Api<T>,
+  messageId: string,
+  body: OperationBodyOf<T, 'editMessage'> & MessageBodyShape,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'editMessage'>> {
   return call(
     api,
     'editMessage',
@@ -98,7 +111,7 @@ export function editMessage(api: Api, messageId: string, body: NewMessageBody, o
  * @example
  * deleteMessage(api, mid).subscribe();
  */
-export function deleteMessage(api: Api, messageId: string, options?: CallOptions): Observable<SimpleQueryResult> {
+export function deleteMessage<T extends TableWith<'deleteMessage'>>(api: Api<T>, messageId: string, options?: CallOptions): Observable<OperationResultOf<T, 'deleteMessage'>> {
   return call(api, 'deleteMessage', () => ({ query: { message_id: requireText('deleteMessage', 'messageId', messageId) } }), options);
 }
 
@@ -108,7 +121,7 @@ export function deleteMessage(api: Api, messageId: string, options?: CallOptions
  * @example
  * getMessageById(api, 'mid.0000000000001a2b').subscribe((m) => console.log(m.body.text));
  */
-export function getMessageById(api: Api, messageId: string, options?: CallOptions): Observable<Message> {
+export function getMessageById<T extends TableWith<'getMessageById'>>(api: Api<T>, messageId: string, options?: CallOptions): Observable<OperationResultOf<T, 'getMessageById'>> {
   return call(api, 'getMessageById', () => ({ params: { messageId } }), options);
 }
 
@@ -118,7 +131,7 @@ export function getMessageById(api: Api, messageId: string, options?: CallOption
  * @example
  * getMessages(api, { chat_id: chatId, count: 10 }).subscribe(({ messages }) => console.log(messages.length));
  */
-export function getMessages(api: Api, params: GetMessagesParams, options?: CallOptions): Observable<MessageList> {
+export function getMessages<T extends TableWith<'getMessages'>>(api: Api<T>, params: GetMessagesParams, options?: CallOptions): Observable<OperationResultOf<T, 'getMessages'>> {
   return call(
     api,
     'getMessages',
@@ -141,7 +154,7 @@ export function getMessages(api: Api, params: GetMessagesParams, options?: CallO
   );
 }
 
-function checkBody(operation: string, body: NewMessageBody): NewMessageBody {
+function checkBody<B extends MessageBodyShape>(operation: string, body: B): B {
   requireObject(operation, 'body', body);
   const text = body.text;
   if (text !== undefined && text !== null && typeof text !== 'string') {

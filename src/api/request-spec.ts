@@ -8,6 +8,7 @@ import type {
   OperationTable,
   PathParamSpec,
   QueryShape,
+  QueryValue,
 } from './operation-table';
 import type { OperationId } from './operations';
 import type { RetryOptions } from './retry-options';

@@ -1,5 +1,6 @@
 export type { UpdateSource, UpdateSourceStatus, UpdateSourceStopResult } from './update-source';
 export { fromLongPolling, LongPolling } from './long-polling';
 export type { LongPollingOptions } from './long-polling-options';
+export type { PollingApi, PollingTable } from './polling-api';
 export type { PollingStatus } from './polling-status';
 export { memoryMarkerStore, type MarkerStore, type PollingState } from './marker-store';
