@@ -4,7 +4,7 @@
  * a marker, the webhook secret and retry schedule, link hosts, limits — never a second copy of a
  * handler. The operation set comes from each dialect's operation table (see `api/routes.ts`).
  */
-import { UPDATE_TYPES } from '../types';
+import { MAX_UPDATE_TYPES, type MaxUpdateType, UPDATE_TYPES } from '../types';
 
 /**
  * A dialect name: `'tamtam'` (Bot API 0.5.6) or `'max'` (the Max Bot API).
@@ -111,23 +111,7 @@ export const TAMTAM_EMULATOR_DIALECT: EmulatorDialect = Object.freeze({
  * @example
  * MAX_EMULATOR_UPDATE_TYPES.includes('dialog_muted'); // true
  */
-export const MAX_EMULATOR_UPDATE_TYPES = [
-  'message_created',
-  'message_callback',
-  'message_edited',
-  'message_removed',
-  'bot_added',
-  'bot_removed',
-  'user_added',
-  'user_removed',
-  'bot_started',
-  'chat_title_changed',
-  'bot_stopped',
-  'dialog_cleared',
-  'dialog_muted',
-  'dialog_unmuted',
-  'dialog_removed',
-] as const;
+export const MAX_EMULATOR_UPDATE_TYPES: readonly MaxUpdateType[] = MAX_UPDATE_TYPES;
 
 /**
  * The Max Bot API.

@@ -3,7 +3,7 @@
  * to its handler here, by its method and path template, its path parameters guarded by kind.
  */
 import type { CoversOperations, OperationRow, OperationTable } from '../../api/operation-table';
-import { defineOperation } from '../../api/operation-table';
+import { MAX_OPERATIONS } from '../../api/max-operations';
 import { TAMTAM_OPERATIONS } from '../../api/tamtam-operations';
 import type { Assert } from '../../types/type-checks';
 import { Router } from '../http/router';
@@ -68,39 +68,16 @@ type _EveryRoutedOperationHasAHandler = Assert<CoversOperations<Pick<typeof TAMT
 /** TamTam operations the Max server does not serve (405/404 there, like the real one). */
 const NOT_IN_MAX: ReadonlySet<string> = new Set(['editMyInfo', 'construct', 'getChats']);
 
-const CHAT_ID = { chatId: { type: 'integer' } } as const;
-
 /**
- * The rows of the operations only Max has. (The library's Max operation table lands on another
- * branch; once merged, the Max routes are read off it instead.)
- */
-const MAX_ONLY_ROWS = {
-  postAdmins: defineOperation<unknown>()({ method: 'POST', path: '/chats/{chatId}/members/admins', params: CHAT_ID }),
-  deleteAdmin: defineOperation<unknown>()({
-    method: 'DELETE',
-    path: '/chats/{chatId}/members/admins/{userId}',
-    params: { chatId: { type: 'integer' }, userId: { type: 'integer' } },
-  }),
-  getVideoAttachmentDetails: defineOperation<unknown>()({
-    method: 'GET',
-    path: '/videos/{videoToken}',
-    params: { videoToken: { type: 'string', pattern: /^[a-zA-Z0-9_-]+$/ } },
-  }),
-} as const satisfies OperationTable;
-
-/**
- * The operations of the Max dialect the emulator routes: TamTam's with the same method, path
- * and parameters, minus `editMyInfo` (`PATCH /me`), `construct` (`POST /answers/constructor`)
- * and `getChats` (`GET /chats`, no longer served since June 2026), plus admin management and
- * video details.
+ * The operations of the Max dialect the emulator routes: the library's Max operation table —
+ * TamTam's with the same method, path and parameters, minus `editMyInfo` (`PATCH /me`),
+ * `construct` (`POST /answers/constructor`) and `getChats` (`GET /chats`, no longer served since
+ * June 2026), plus admin management and video details.
  *
  * @example
  * Object.hasOwn(MAX_ROUTED_OPERATIONS, 'deleteAdmin'); // true
  */
-export const MAX_ROUTED_OPERATIONS: OperationTable = Object.freeze({
-  ...Object.fromEntries(Object.entries(TAMTAM_OPERATIONS).filter(([id]) => !NOT_IN_MAX.has(id))),
-  ...MAX_ONLY_ROWS,
-});
+export const MAX_ROUTED_OPERATIONS: OperationTable = MAX_OPERATIONS;
 
 /**
  * The emulator's handler of every Max operation served under the base URL.
@@ -108,12 +85,12 @@ export const MAX_ROUTED_OPERATIONS: OperationTable = Object.freeze({
  * @example
  * MAX_HANDLERS.deleteAdmin.handle(ctx);
  */
-export const MAX_HANDLERS: Readonly<Record<string, RoutedApiOperation>> = Object.freeze({
+export const MAX_HANDLERS = Object.freeze({
   ...Object.fromEntries(Object.entries(TAMTAM_HANDLERS).filter(([id]) => !NOT_IN_MAX.has(id))),
   postAdmins,
   deleteAdmin,
   getVideoAttachmentDetails,
-});
+}) satisfies Readonly<Record<string, RoutedApiOperation>>;
 
 /** What an integer path parameter looks like (the schema's `-?\d+`). */
 const INTEGER = /^-?\d+$/;
