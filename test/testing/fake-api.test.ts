@@ -47,6 +47,14 @@ describe('createFakeApi: recording', () => {
     expect(api.requests()).toEqual([]);
   });
 
+  it("records a request's own HTTP timeout (a long poll's), undefined for the api's default", () => {
+    const api = createFakeApi({ responses: { getUpdates: NEVER } });
+    actions.sendMessage(api, { chat_id: group }, { text: 'hi' }).subscribe();
+    actions.getUpdates(api, { timeout: 30 }).subscribe().unsubscribe();
+    expect(api.requests('sendMessage')[0]?.timeout).toBeUndefined();
+    expect(api.requests('getUpdates')[0]?.timeout).toBeGreaterThan(30_000);
+  });
+
   it('marks a request cancelled when unsubscribed before its answer', () => {
     const api = createFakeApi({ responses: { getMyInfo: NEVER } });
     actions.getMyInfo(api).subscribe().unsubscribe();
