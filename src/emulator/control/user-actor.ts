@@ -54,6 +54,7 @@ export type ButtonPressResult =
  * const message = alice.sendToBot('hello');
  */
 export class UserActor {
+  /** @internal The emulator makes actors: use `emulator.actAs(userId)`. */
   constructor(
     private readonly world: World,
     /** The user this actor speaks for. */
