@@ -120,13 +120,22 @@ afterAll(async () => {
 });
 
 describe('the packed tarball', () => {
-  it('ships dist, README and LICENSE, no source maps, no CJS or declaration stubs for the bin', () => {
+  it('ships dist, docs, README and LICENSE, no source maps, no CJS or declaration stubs for the bin', () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/emulator-cli.js']),
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/index.js',
+        'dist/emulator-cli.js',
+        'docs/webhooks.md',
+      ]),
     );
     expect(
-      paths.filter((p) => !p.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(p)),
+      paths.filter(
+        (p) => !/^(dist|docs)\//.test(p) && !['LICENSE', 'README.md', 'package.json'].includes(p),
+      ),
     ).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.map') || /emulator-cli\.(cjs|d\.c?ts)$/.test(p))).toEqual([]);
     for (const entry of ENTRIES) {

@@ -3,7 +3,6 @@
  */
 import type { Subscription, Update } from '../../types';
 import { sleep } from '../http/sleep';
-import { postJson } from './post-json';
 import type { WebhookDelivery, WebhookOptions } from './webhook-options';
 import { resolveWebhookOptions } from './webhook-options';
 
@@ -157,6 +156,9 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let error: string | undefined;
     try {
+      // loaded on the first real delivery: the fake api of `tamtam-rx/testing` reuses this
+      // dispatcher (recording subscriptions, never calling them) and must not load node:http
+      const { postJson } = await import('./post-json');
       status = await postJson(target.subscription.url, update, {}, this.options.requestTimeoutMs, signal);
       if (status !== 200) error = `answered ${status}`;
     } catch (e) {
