@@ -17,11 +17,11 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.5 MB, about 3% over today's 1.46 MB (no
- * source maps; unminified ESM + CJS, declarations for both, the emulator and its web page).
- * Growing past it is a decision to make in review, not by accident.
+ * The unpacked size the package must stay under: 1.53 MB, about 1% over today's 1.52 MB (no
+ * source maps; unminified ESM + CJS, declarations for both, the emulator and its web page, the
+ * README and docs/). Growing past it is a decision to make in review, not by accident.
  */
-const UNPACKED_BUDGET = 1_500_000;
+const UNPACKED_BUDGET = 1_530_000;
 
 interface PackResult {
   readonly filename: string;
