@@ -43,10 +43,11 @@ describe('README quick start', () => {
   mkdirSync(workDir, { recursive: true });
   writeFileSync(file, quickStart() + driver);
 
+  // TypeScript 7 (the native compiler, `typescript7`): the same verdict as 5.9 in a fraction of the time
   it('type-checks as written', async () => {
     const tsconfig = join(workDir, 'tsconfig.json');
     writeFileSync(tsconfig, JSON.stringify({ extends: join(root, 'tsconfig.json'), include: [file], compilerOptions: { module: 'esnext', target: 'es2022' } }));
-    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', tsconfig], { cwd: root, timeout: 120_000 });
+    await run(process.execPath, [join(root, 'node_modules/typescript7/bin/tsc'), '--noEmit', '-p', tsconfig], { cwd: root, timeout: 120_000 });
   }, 130_000);
 
   it('runs as written against the emulator: greets with a keyboard and answers the button', async () => {
