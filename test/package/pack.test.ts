@@ -134,9 +134,7 @@ describe('the packed tarball', () => {
       ]),
     );
     expect(
-      paths.filter(
-        (p) => !/^(dist|docs)\//.test(p) && !['LICENSE', 'README.md', 'package.json'].includes(p),
-      ),
+      paths.filter((p) => !/^(dist|docs)\//.test(p) && !['LICENSE', 'README.md', 'package.json'].includes(p)),
     ).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.map') || /emulator-cli\.(cjs|d\.c?ts)$/.test(p))).toEqual([]);
     for (const entry of ENTRIES) {
@@ -220,11 +218,13 @@ describe('with the optional peer rxjs-marbles installed', () => {
     ['7', join(root, 'node_modules/typescript7/bin/tsc')],
   ] as const;
 
-  it.each(COMPILERS)('a TypeScript %s consumer of every entry type-checks, as ESM and as CommonJS', async (version, tsc) => {
-    const imports = ENTRIES.map(
-      (entry, i) => `import * as entry${i} from '${entry === 'index' ? 'tamtam-rx' : `tamtam-rx/${entry}`}';`,
-    ).join('\n');
-    const body = `
+  it.each(COMPILERS)(
+    'a TypeScript %s consumer of every entry type-checks, as ESM and as CommonJS',
+    async (version, tsc) => {
+      const imports = ENTRIES.map(
+        (entry, i) => `import * as entry${i} from '${entry === 'index' ? 'tamtam-rx' : `tamtam-rx/${entry}`}';`,
+      ).join('\n');
+      const body = `
 import { of } from 'rxjs';
 ${imports}
 const api = entry0.createApi({ token: 'token', baseUrl: 'http://127.0.0.1:1' });
@@ -238,15 +238,17 @@ const { marbles } = entry4.createMarbles((actual: unknown) => ({ toBeTruthy() {}
 const bot: entry5.BotFunction = (a, updates$) => updates$.pipe(entry0.ofType('message_created'));
 export const all = [api, served, store, started, fake, update, marbles, bot, of(1)];
 `;
-    const result = await typeCheck(
-      tsc,
-      join(consumer, `ts${version}-all`),
-      { 'esm.mts': body, 'cjs.cts': body },
-      // @types/node from the repository: the node and emulator entries name node:http types
-      { typeRoots: [join(root, 'node_modules/@types')], types: ['node'] },
-    );
-    expect(result).toEqual({ stdout: '', code: 0 });
-  }, 200_000);
+      const result = await typeCheck(
+        tsc,
+        join(consumer, `ts${version}-all`),
+        { 'esm.mts': body, 'cjs.cts': body },
+        // @types/node from the repository: the node and emulator entries name node:http types
+        { typeRoots: [join(root, 'node_modules/@types')], types: ['node'] },
+      );
+      expect(result).toEqual({ stdout: '', code: 0 });
+    },
+    200_000,
+  );
 
   it.each(COMPILERS)(
     'a TypeScript %s consumer of the root entry type-checks without @types/node (Workers, Deno, browsers)',

@@ -50,7 +50,11 @@ describe('links a package user follows', () => {
 
   it('so do the relative links of the docs the tarball ships', () => {
     const docs = [...packed].filter((p) => p.startsWith('docs/') && p.endsWith('.md'));
-    const broken = docs.flatMap((doc) => relativeLinks(doc).filter((link) => !packed.has(link)).map((l) => `${doc} → ${l}`));
+    const broken = docs.flatMap((doc) =>
+      relativeLinks(doc)
+        .filter((link) => !packed.has(link))
+        .map((l) => `${doc} → ${l}`),
+    );
     expect(broken).toEqual([]);
   });
 });
