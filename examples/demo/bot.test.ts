@@ -1,7 +1,14 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Update } from '../../src/index';
-import { TEST_CHATS, createFakeApi, expectAnswered, expectSent, pressButton, textMessage } from '../../src/testing/index';
+import {
+  TEST_CHATS,
+  createFakeApi,
+  expectAnswered,
+  expectSent,
+  pressButton,
+  textMessage,
+} from '../../src/testing/index';
 import { demoBot } from './bot';
 
 describe('demo bot (FAQ + voting)', () => {

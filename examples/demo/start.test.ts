@@ -17,21 +17,29 @@ afterEach(() => {
 });
 
 it('starts the emulator and the demo bot, replies to a user, and stops cleanly on SIGTERM', async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TAMTAM_EMULATOR_PORT: '0' };
   delete env['TAMTAM_TOKEN'];
   delete env['TAMTAM_MARKER_FILE'];
-  const started = spawn(process.execPath, ['--import', 'tsx', 'examples/demo/start.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  delete env['TAMTAM_API_URL'];
+  const started = spawn(process.execPath, ['--import', 'tsx', 'examples/demo/start.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child = started;
   let output = '';
   started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => started.once('exit', (code) => resolve(code)));
 
-  const url = await waitFor(() => (output.includes('Press Ctrl-C') ? /Emulator:\s+(http:\/\/\S+)/.exec(output)?.[1] : undefined), {
-    timeout: 25_000,
-    interval: 50,
-    what: `the printed emulator URL (output so far: ${JSON.stringify(output)})`,
-  });
+  const url = await waitFor(
+    () => (output.includes('Press Ctrl-C') ? /Bot API:\s+(http:\/\/\S+)/.exec(output)?.[1] : undefined),
+    {
+      timeout: 25_000,
+      interval: 50,
+      what: `the printed emulator URL (output so far: ${JSON.stringify(output)})`,
+    },
+  );
   expect(output).toContain(`Web chat:  ${url}/_emulator/ui`);
   expect(output).toMatch(/Token:\s+emu-[0-9a-f]+/);
   expect(output).toContain(`Alice ${DEFAULT_WORLD_IDS.alice}`);
@@ -57,5 +65,6 @@ it('starts the emulator and the demo bot, replies to a user, and stops cleanly o
   started.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
   expect(code).toBe(0);
-  expect(output).toContain('Stopping the demo bot');
+  expect(output).toContain('Received SIGTERM: stopping the demo bot');
+  expect(output).toContain('The demo bot stopped.');
 }, 60_000);

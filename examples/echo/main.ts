@@ -1,7 +1,7 @@
 /**
  * `npx tsx examples/echo/main.ts` — with TAMTAM_TOKEN set, on the real API; else on a local emulator.
  */
-import { runBot } from '../shared/run-bot';
+import { runBot } from '../../src/node/index';
 import { echoBot } from './bot';
 
-await runBot('echo', echoBot, { hint: 'write anything to the bot as Alice in the web chat' });
+await runBot(echoBot, { name: 'echo', hint: 'write anything to the bot as Alice in the web chat' });

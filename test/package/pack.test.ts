@@ -131,6 +131,7 @@ describe('the packed tarball', () => {
         'dist/index.js',
         'dist/emulator-cli.js',
         'docs/webhooks.md',
+        'docs/production.md',
       ]),
     );
     expect(
