@@ -21,7 +21,12 @@ export interface NodeWebhookRequest extends AsyncIterable<unknown> {
   /** The parsed or raw body when a body parser already read it; otherwise the request is streamed. */
   readonly body?: unknown;
   /** The connection: closed after answering a body over the limit. */
-  readonly socket: { readonly destroyed: boolean; destroy(): unknown };
+  readonly socket: {
+    /** Whether the socket is already closed. */
+    readonly destroyed: boolean;
+    /** Closes the socket. */
+    destroy(): unknown;
+  };
   /** Listens for stream errors (ignored: the answer says what went wrong). */
   on(event: 'error', listener: (error: Error) => void): unknown;
   /** Stops reading the body (a body over the limit is not read further). */
