@@ -14,7 +14,13 @@ import type {
 import { call } from './call';
 import { optionalIntegerInRange, requireObject, requireText } from './validate';
 
-/** Paging of {@link getChats}. */
+/**
+ * Paging of {@link getChats}.
+ *
+ * @example
+ * const first = await firstValueFrom(getChats(api, { count: 100 }));
+ * const next = await firstValueFrom(getChats(api, { count: 100, marker: first.marker }));
+ */
 export interface GetChatsParams {
   /** Chats per page, 1–100 (server default 50). */
   readonly count?: number;

@@ -27,7 +27,13 @@ export type SendMessageTarget = ({ readonly chat_id: number; readonly user_id?: 
   readonly disable_link_preview?: boolean;
 };
 
-/** Which messages {@link getMessages} returns: a chat's history or the named messages. */
+/**
+ * Which messages {@link getMessages} returns: a chat's history or the named messages.
+ *
+ * @example
+ * getMessages(api, { chat_id: chatId, count: 20 });      // the latest 20
+ * getMessages(api, { message_ids: ['mid.1', 'mid.2'] }); // these two
+ */
 export interface GetMessagesParams {
   /** History of this chat. */
   readonly chat_id?: number;

@@ -5,7 +5,12 @@ import type { UpdateList, UpdateType } from '../types/index';
 import { call } from './call';
 import { optionalIntegerInRange } from './validate';
 
-/** Parameters of {@link getUpdates}. */
+/**
+ * Parameters of {@link getUpdates}.
+ *
+ * @example
+ * getUpdates(api, { limit: 100, timeout: 30, marker, types: ['message_created'] });
+ */
 export interface GetUpdatesParams {
   /** Most updates per answer, 1–1000 (server default 100). */
   readonly limit?: number;

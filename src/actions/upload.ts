@@ -17,7 +17,12 @@ import { getUploadUrl, requireUploadType } from './uploads';
  */
 export type UploadData = string | Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
-/** Options of {@link upload}. */
+/**
+ * Options of {@link upload}.
+ *
+ * @example
+ * upload(api, 'file', bytes, { filename: 'report.pdf', contentType: 'application/pdf', timeout: 120_000 });
+ */
 export interface UploadOptions extends CallOptions {
   /** Name the file gets. Default: the path's base name, a File's name, or `file`. */
   readonly filename?: string;
@@ -25,7 +30,13 @@ export interface UploadOptions extends CallOptions {
   readonly contentType?: string;
 }
 
-/** The attachment request {@link upload} produces for each upload kind. */
+/**
+ * The attachment request {@link upload} produces for each upload kind.
+ *
+ * @example
+ * const image: UploadedAttachment<'image'> = await firstValueFrom(upload(api, 'image', './cat.jpg'));
+ * sendMessage(api, { chat_id }, { attachments: [image] });
+ */
 export type UploadedAttachment<T extends UploadType> = AttachmentRequestByType[T];
 
 /**
