@@ -16,7 +16,7 @@ import { type RunInfo, renderReport, renderTable } from './lib/report';
 import type { WorkloadResult } from './lib/result';
 
 /** Workloads in the order they run (the numbering). */
-const WORKLOADS = ['ingest', 'echo', 'operators', 'webhook', 'throttle', 'memory', 'bundle', 'typecheck'] as const;
+const WORKLOADS = ['ingest', 'echo', 'operators', 'webhook', 'throttle', 'burst', 'memory', 'bundle', 'typecheck'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const BENCH = fileURLToPath(new URL('./', import.meta.url));

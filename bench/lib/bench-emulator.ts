@@ -5,7 +5,7 @@
  * server does not share the bot's CPU core); see `remote-emulator.ts`.
  */
 import { startEmulator } from '../../src/emulator/index';
-import type { Emulator, FaultOptions, FaultStats } from '../../src/emulator/index';
+import type { Emulator, EmulatorOptions, FaultOptions, FaultStats } from '../../src/emulator/index';
 import { messageCreated } from './updates';
 
 /**
@@ -39,6 +39,8 @@ export interface BenchEmulatorOptions {
   readonly faults?: FaultOptions;
   /** Queue capacity. Default 200 000. */
   readonly maxQueuedUpdates?: number;
+  /** The API's rate limit per token (`startEmulator`'s `rateLimit`). Default off. */
+  readonly rateLimit?: EmulatorOptions['rateLimit'];
 }
 
 /**
@@ -95,6 +97,7 @@ export async function startLocalBenchEmulator(options: BenchEmulatorOptions = {}
     world: 'empty',
     token: 'bench-token',
     faults: options.faults ?? {},
+    rateLimit: options.rateLimit ?? false,
     maxQueuedUpdates: options.maxQueuedUpdates ?? 200_000,
     requestLogSize: 0,
     onRequest: (entry) => {

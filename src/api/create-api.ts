@@ -1,5 +1,8 @@
 import ky, { type KyInstance } from 'ky';
-import { Observable, defer } from 'rxjs';
+import { Observable, concatMap, defer, tap } from 'rxjs';
+import { isTamTamApiError } from './errors/api-error';
+import type { RateLimiter } from './rate-limit/rate-limiter';
+import { resolveRateLimit } from './rate-limit/resolve-rate-limit';
 import type { Api } from './api';
 import { TAMTAM_DIALECT } from './dialect';
 import { toTamTamError } from './to-tamtam-error';
@@ -39,6 +42,8 @@ class HttpApi implements Api {
   readonly #token: string;
   readonly #retry: RetryOptions | false;
   readonly #ky: KyInstance;
+  /** Paces the requests to the API host (never upload URLs); `undefined` when off. */
+  readonly #limiter: RateLimiter | undefined;
 
   constructor(options: ApiOptions) {
     if (options === null || typeof options !== 'object') {
@@ -60,6 +65,11 @@ class HttpApi implements Api {
     }
     resolveRetry(DEFAULT_RETRY, options.retry); // validates now
     this.#retry = options.retry ?? {};
+    this.#limiter = resolveRateLimit(options.rateLimit, {
+      baseUrl: this.baseUrl,
+      dialectBaseUrl: TAMTAM_DIALECT.baseUrl,
+      limits: TAMTAM_DIALECT.limits,
+    });
     this.#ky = ky.create({
       retry: 0,
       throwHttpErrors: false,
@@ -73,8 +83,26 @@ class HttpApi implements Api {
     return defer(() => {
       const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
       const timeout = validateTimeout(options.timeout ?? spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
-      return this.#attempt<OperationResult<O>>(spec, timeout).pipe(retryPolicy(retry, spec.method, spec.operation));
+      return this.#limited(this.#attempt<OperationResult<O>>(spec, timeout), spec).pipe(retryPolicy(retry, spec.method, spec.operation));
     });
+  }
+
+  /**
+   * Each attempt (a retry is a new one) waits for a slot of the rate limiter and reports a 429
+   * to it. Upload URLs live on another host with limits of its own: not counted.
+   */
+  #limited<T>(attempt$: Observable<T>, spec: RequestSpec): Observable<T> {
+    const limiter = this.#limiter;
+    if (limiter === undefined || spec.absoluteUrl !== undefined) return attempt$;
+    // a long poll feeds every other request: it goes first
+    return limiter.acquire({ operation: spec.operation, priority: spec.operation === 'getUpdates' }).pipe(
+      concatMap(() => attempt$),
+      tap({
+        error: (error: unknown) => {
+          if (isTamTamApiError(error) && error.status === 429) limiter.throttled({ retryAfter: error.retryAfter });
+        },
+      }),
+    );
   }
 
   /** One HTTP exchange as a cold Observable; unsubscribing aborts it, `timeout` bounds all of it. */

@@ -34,4 +34,15 @@ export {
 } from './operations';
 export { API_VERSION, DEFAULT_BASE_URL } from './constants';
 export { DEFAULT_RETRY, type RetryOptions, type RetryInfo } from './retry-options';
+export {
+  DEFAULT_REQUESTS_PER_SECOND,
+  tokenBucket,
+  isRateLimiter,
+  type AcquireRequest,
+  type RateLimiter,
+  type RateLimitOptions,
+  type RateLimitSetting,
+  type ThrottleInfo,
+  type TokenBucket,
+} from './rate-limit/index';
 export * from './errors/index';

@@ -1,3 +1,4 @@
+import type { RateLimitSetting } from './rate-limit/resolve-rate-limit';
 import type { RetryOptions } from './retry-options';
 
 /**
@@ -29,12 +30,27 @@ export interface ApiOptions {
   readonly version?: string;
   /** Per-request timeout in ms, covering the whole exchange: sending, the response headers and the whole body. Default `30_000`. */
   readonly timeout?: number;
-  /** Retry policy for every call ({@link RetryOptions}); `false` disables retries. Default: retry 429/503 up to 4 times. */
+  /**
+   * Retry policy for every call ({@link RetryOptions}); `false` disables retries. Default: retry
+   * 503 up to 4 times and 429 for up to 60 s, honouring `Retry-After`.
+   */
   readonly retry?: RetryOptions | false;
   /** A `fetch` implementation to use instead of the global one (proxies, tests). Default `globalThis.fetch`. */
   readonly fetch?: typeof fetch;
   /** Where the token is sent. Default `'query'`. */
   readonly tokenIn?: TokenPlacement;
+  /**
+   * Keeps the request rate under the API's limit instead of collecting 429s. Every request to
+   * the API counts (long polls and retries too; upload URLs do not). A 429 slows it down (the
+   * rate halves, then recovers) and a `Retry-After` holds every request until it has passed.
+   * - left out (default): ON at the dialect's rate (Max: 30/s; TamTam publishes none, 30/s is
+   *   assumed) when `baseUrl` is the dialect's real server; OFF for any other host (the
+   *   emulator, a proxy), whose limits are not the API's;
+   * - `true`: on with those defaults whatever the host; `false`: off;
+   * - `{ perSecond, burst, adaptive, recoverAfter }`: the built-in limiter ({@link tokenBucket}) with these;
+   * - a {@link RateLimiter}: your own, e.g. one budget shared by several processes.
+   */
+  readonly rateLimit?: RateLimitSetting;
   /** Extra headers sent with every request (e.g. a `User-Agent`). Default none. */
   readonly headers?: Readonly<Record<string, string>>;
 }

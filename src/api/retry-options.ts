@@ -24,15 +24,26 @@ export interface RetryInfo {
  * Retries happen in RxJS (`retry` with a delay), never inside ky, so they are cancellable
  * and testable in virtual time. The rule (in `retry.ts`): 429 and 503 are retried, network
  * errors and timeouts only for GET, `Retry-After` is honoured, and 400, 401, 403 and 404 are
- * never retried.
+ * never retried. 429s are retried for up to `maxRetryTime` (60 s), the rest up to `limit` (4) times.
  *
  * @example
  * createApi({ token, retry: { limit: 8, backoffLimit: 10_000 } });
  * getChats(api, {}, { retry: false }); // this call is not retried at all
  */
 export interface RetryOptions {
-  /** Maximum number of retries after the first attempt; `Infinity` retries forever (long polling). Default `4`. */
+  /**
+   * Maximum number of retries after the first attempt, for every failure but 429; `Infinity`
+   * retries forever (long polling); `0` turns every retry off, 429 included. Default `4`.
+   */
   readonly limit?: number;
+  /**
+   * How long 429 answers are retried, in ms from the first attempt: 429s are bounded by time,
+   * not by `limit`, so a burst the server throttles is sent late rather than lost. The waits
+   * follow `Retry-After` (a demand beyond what is left gives up at once) or the backoff (the last
+   * wait is cut to what is left). Then the call fails with a `TamTamRateLimitError`. `Infinity`
+   * never gives up. Default `60_000`.
+   */
+  readonly maxRetryTime?: number;
   /** HTTP statuses that are retried. Default `[429, 503]`. */
   readonly statusCodes?: readonly number[];
   /** API error `code`s retried whatever the status (e.g. `attachment.not.ready`). Default `[]`. */
@@ -77,6 +88,7 @@ export type ResolvedRetryOptions = Required<RetryOptions>;
  */
 export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze<ResolvedRetryOptions>({
   limit: 4,
+  maxRetryTime: 60_000,
   statusCodes: [429, 503],
   errorCodes: [],
   networkErrorMethods: ['GET'],
@@ -115,7 +127,7 @@ export function resolveRetry(
 }
 
 function validateRetry(options: ResolvedRetryOptions): void {
-  const nonNegative = ['limit', 'initialDelay', 'backoffLimit', 'maxRetryAfter'] as const;
+  const nonNegative = ['limit', 'maxRetryTime', 'initialDelay', 'backoffLimit', 'maxRetryAfter'] as const;
   for (const key of nonNegative) {
     const value = options[key];
     if (!(Number.isFinite(value) || value === Infinity) || value < 0) {

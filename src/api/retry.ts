@@ -16,10 +16,15 @@
  *    with jitter, capped at `backoffLimit`. A `Retry-After` above `maxRetryAfter` fails a bounded
  *    retry at once (waiting would outlast the caller); an unbounded one (`limit: Infinity`, the
  *    long poll) waits `maxRetryAfter` and asks again.
- * 5. At most `limit` retries; long polling retries forever.
+ * 5. At most `limit` retries of everything but 429; long polling retries forever.
+ * 6. 429 (too many requests) is bounded by time, not count: retried until `maxRetryTime` (60 s)
+ *    has passed since the first attempt, then the call fails with a `TamTamRateLimitError`
+ *    saying how long and how often it tried. A send the server throttles is late, never lost
+ *    silently. (`limit: 0` or `retry: false` still turns every retry off.)
  */
-import { type MonoTypeOperatorFunction, identity, retry, throwError, timer } from 'rxjs';
-import { isTamTamApiError } from './errors/api-error';
+import { type MonoTypeOperatorFunction, type SchedulerLike, asyncScheduler, defer, identity, retry, throwError, timer } from 'rxjs';
+import { type TamTamApiError, isTamTamApiError } from './errors/api-error';
+import { TamTamRateLimitError } from './errors/rate-limit-error';
 import { isTamTamNetworkError } from './errors/network-error';
 import { isTamTamResponseError } from './errors/response-error';
 import type { HttpMethod } from './operation-table';
@@ -60,6 +65,7 @@ const SERVER_ERRORS: readonly number[] = Array.from({ length: 100 }, (_, i) => 5
  */
 export const LONG_POLL_RETRY = Object.freeze({
   limit: Infinity,
+  maxRetryTime: Infinity,
   statusCodes: Object.freeze([429, ...SERVER_ERRORS]),
   errorCodes: Object.freeze([]),
   networkErrorMethods: Object.freeze(['GET']),
@@ -120,23 +126,62 @@ export function backoffDelay(
 
 /**
  * RxJS operator applying the retry rule to a request Observable: resubscribes (a fresh HTTP
- * request) after the computed delay, at most `limit` times; a non-retryable error is rethrown
- * at once. Every retry is reported to `onRetry` before the wait. Delays use RxJS timers, so
- * `TestScheduler.run` controls them.
+ * request) after the computed delay, at most `limit` times, and for 429 answers until
+ * `maxRetryTime` has passed (then errors with a {@link TamTamRateLimitError}); a non-retryable
+ * error is rethrown at once. Every retry is reported to `onRetry` before the wait. Delays and
+ * the clock are RxJS's (`scheduler`, default `asyncScheduler`), so `TestScheduler.run` controls them.
  *
  * @example
  * attempt$.pipe(retryPolicy(resolveRetry(DEFAULT_RETRY), 'GET', 'getChats'));
  */
-export function retryPolicy<T>(options: ResolvedRetryOptions | false, method: HttpMethod, operation: string): MonoTypeOperatorFunction<T> {
+export function retryPolicy<T>(
+  options: ResolvedRetryOptions | false,
+  method: HttpMethod,
+  operation: string,
+  scheduler: SchedulerLike = asyncScheduler,
+): MonoTypeOperatorFunction<T> {
   if (options === false || options.limit === 0) return identity;
-  return retry({
-    count: options.limit,
-    delay: (error: unknown, attempt: number) => {
-      const delay = retryDelay(options, method, error, attempt);
-      if (delay === undefined) return throwError(() => error);
-      // retryDelay only says yes to TamTamErrors
-      options.onRetry({ attempt, delay, error: error as Error, operation });
-      return timer(delay);
-    },
-  });
+  return (source) =>
+    defer(() => {
+      const started = scheduler.now();
+      let otherRetries = 0;
+      return source.pipe(
+        retry({
+          delay: (error: unknown, attempt: number) => {
+            const delay = isTooManyRequests(error)
+              ? rateLimitedDelay(options, method, error, attempt, scheduler.now() - started)
+              : ++otherRetries > options.limit
+                ? undefined
+                : retryDelay(options, method, error, attempt);
+            if (delay === undefined) return throwError(() => error);
+            if (delay instanceof TamTamRateLimitError) return throwError(() => delay);
+            // retryDelay only says yes to TamTamErrors
+            options.onRetry({ attempt, delay, error: error as Error, operation });
+            return timer(delay, scheduler);
+          },
+        }),
+      );
+    });
+}
+
+function isTooManyRequests(error: unknown): error is TamTamApiError {
+  return isTamTamApiError(error) && error.status === 429;
+}
+
+/** The wait before another try after a 429, or the give-up error once `maxRetryTime` is spent. */
+function rateLimitedDelay(
+  options: ResolvedRetryOptions,
+  method: HttpMethod,
+  error: TamTamApiError,
+  attempt: number,
+  elapsed: number,
+): number | TamTamRateLimitError | undefined {
+  if (!isRetryable(options, method, error)) return undefined;
+  const giveUp = () => new TamTamRateLimitError(error, { attempts: attempt, elapsed });
+  const left = options.maxRetryTime - elapsed;
+  if (left <= 0) return giveUp();
+  const delay = retryDelay(options, method, error, attempt);
+  if (delay === undefined) return giveUp(); // a Retry-After beyond maxRetryAfter
+  if (error.retryAfter !== undefined) return delay <= left ? delay : giveUp();
+  return Math.min(delay, left);
 }

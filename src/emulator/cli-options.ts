@@ -45,8 +45,6 @@ export function optionsFromArgs(args: readonly string[], env: Readonly<Record<st
   if (seed !== undefined) faults.seed = seed;
   const latency = num('latency', values.latency ?? env['TAMTAM_EMULATOR_LATENCY']);
   if (latency !== undefined) faults.latencyMs = latency;
-  const rate = num('rate-limit', values['rate-limit'] ?? env['TAMTAM_EMULATOR_RATE_LIMIT']);
-  if (rate !== undefined) faults.rateLimit = { perSecond: rate };
   const errorRate = num('error-rate', values['error-rate']);
   if (errorRate !== undefined) faults.burst503 = { probability: errorRate };
   const drop = num('drop-rate', values['drop-rate']);
@@ -64,9 +62,27 @@ export function optionsFromArgs(args: readonly string[], env: Readonly<Record<st
     faults,
     verbose: values.verbose ?? false,
   };
+  const rateLimit = rateLimitFlag(values['rate-limit'] ?? env['TAMTAM_EMULATOR_RATE_LIMIT'], num);
+  if (rateLimit !== undefined) options.rateLimit = rateLimit;
   const token = values.token ?? env['TAMTAM_EMULATOR_TOKEN'];
   if (token !== undefined) options.token = token;
   const timeScale = num('webhook-time-scale', values['webhook-time-scale']);
   if (timeScale !== undefined) options.webhook = { timeScale };
   return options;
+}
+
+/**
+ * `--rate-limit`: `tamtam` (429 with Retry-After) or `max` (429 without), 30 requests/s per
+ * token; a number of requests/s in the emulator's own dialect style; `on` / `off`.
+ */
+function rateLimitFlag(
+  raw: string | undefined,
+  num: (flag: string, raw: string | undefined) => number | undefined,
+): EmulatorOptions['rateLimit'] | undefined {
+  if (raw === undefined) return undefined;
+  const word = raw.trim().toLowerCase();
+  if (word === 'tamtam' || word === 'max') return word;
+  if (word === 'on') return true;
+  if (word === 'off') return false;
+  return { perSecond: num('rate-limit', raw) as number };
 }

@@ -9,7 +9,8 @@
  *   --empty                                        start with only the bot
  *   --fixture <file.json>                          start from a WorldFixture JSON file
  *   --latency <ms>        [TAMTAM_EMULATOR_LATENCY]
- *   --rate-limit <n/s>    [TAMTAM_EMULATOR_RATE_LIMIT]
+ *   --rate-limit <n/s|tamtam|max|on|off>  [TAMTAM_EMULATOR_RATE_LIMIT]
+ *                         requests/s per token; tamtam: 429 with Retry-After, max: without (30/s)
  *   --error-rate <0..1>   probability of a 503 per request
  *   --drop-rate <0..1>    probability of a dropped connection
  *   --malformed-rate <0..1>
@@ -34,7 +35,8 @@ Flags (each also readable from the environment variable in brackets):
   --empty                                        start with only the bot
   --fixture <file.json>                          start from a WorldFixture JSON file
   --latency <ms>        [TAMTAM_EMULATOR_LATENCY]
-  --rate-limit <n/s>    [TAMTAM_EMULATOR_RATE_LIMIT]
+  --rate-limit <n/s|tamtam|max|on|off>  [TAMTAM_EMULATOR_RATE_LIMIT]
+                        requests/s per token; tamtam: 429 with Retry-After, max: without (30/s)
   --error-rate <0..1>   probability of a 503 per request
   --drop-rate <0..1>    probability of a dropped connection
   --malformed-rate <0..1>

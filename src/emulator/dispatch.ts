@@ -12,6 +12,7 @@ import { CONTROL_PREFIX } from './control/control-routes';
 import type { Emulator } from './emulator';
 import type { FaultInjector } from './faults/fault-injector';
 import type { FaultPlan } from './faults/fault-plan';
+import type { TokenRateLimiter } from './rate-limit/token-rate-limiter';
 import { EmulatorApiError } from './http/api-error';
 import { assertToken, extractToken } from './http/auth';
 import { readBody } from './http/body';
@@ -28,7 +29,7 @@ import { serveUi } from './ui/ui-routes';
  * Everything the dispatcher needs.
  *
  * @example
- * const dispatcher = createDispatcher({ options, services, apiRouter, controlRouter, emulator: () => handle, faults, requestLog });
+ * const dispatcher = createDispatcher({ options, services, apiRouter, controlRouter, emulator: () => handle, faults, rateLimit: null, requestLog });
  */
 export interface DispatchDeps {
   options: ResolvedEmulatorOptions;
@@ -37,6 +38,8 @@ export interface DispatchDeps {
   controlRouter: Router<ControlHandler>;
   emulator: () => Emulator;
   faults: FaultInjector;
+  /** The API's request rate per token (`rateLimit` option), `null` when off. */
+  rateLimit: TokenRateLimiter | null;
   requestLog: RequestLog;
 }
 
@@ -146,7 +149,15 @@ async function api(
     });
   }
   log.operation = match.handler.operation;
-  assertToken(extractToken(req, query), deps.options.token);
+  const token = extractToken(req, query);
+  assertToken(token, deps.options.token);
+  if (deps.rateLimit !== null && !deps.rateLimit.take(token as string, started)) {
+    log.fault = 'rate-limited';
+    const { retryAfterSeconds } = deps.rateLimit.rule;
+    // TamTam names the wait; Max answers 429 without Retry-After
+    sendError(res, 429, 'too.many.requests', 'Too many requests: slow down', retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
+    return;
+  }
   const raw = await readBody(req, deps.options.maxBodyBytes);
   let parsed: JsonObject | undefined;
   const ctx: ApiContext = {

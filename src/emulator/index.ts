@@ -15,6 +15,13 @@
 export { startEmulator } from './start-emulator';
 export type { Emulator, FaultControl } from './emulator';
 export type { EmulatorOptions } from './options';
+export {
+  resolveEmulatorRateLimit,
+  type EmulatorRateLimit,
+  type EmulatorRateLimitSetting,
+  type RateLimitStyle,
+  type ResolvedEmulatorRateLimit,
+} from './rate-limit/rate-limit-options';
 export { DEFAULT_WORLD, DEFAULT_WORLD_IDS } from './fixtures/default-world';
 export type { WorldFixture, FixtureDialog, FixtureMessage } from './fixtures/world-fixture';
 export type { NewUser, NewChat } from './state/world';

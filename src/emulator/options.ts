@@ -6,6 +6,7 @@ import type { FaultOptions } from './faults/fault-options';
 import type { WorldFixture } from './fixtures/world-fixture';
 import type { RequestLogEntry } from './http/request-log';
 import type { WebhookOptions } from './updates/webhook-options';
+import { type EmulatorRateLimitSetting, type ResolvedEmulatorRateLimit, resolveEmulatorRateLimit } from './rate-limit/rate-limit-options';
 
 /**
  * How to start the emulator. Everything is optional.
@@ -31,6 +32,13 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Webhook delivery and retry timing. */
   webhook?: WebhookOptions;
+  /**
+   * The API's request rate, enforced per bot token: `true` / a dialect name / `{ perSecond,
+   * style, retryAfterSeconds }` (see {@link EmulatorRateLimit}). A request beyond it gets 429:
+   * TamTam style with `Retry-After`, Max style without. Default: off in the TamTam dialect
+   * (TamTam publishes no limit); on, 30 requests/s, in the Max dialect.
+   */
+  rateLimit?: EmulatorRateLimitSetting;
   /** Sends of a freshly uploaded token that fail with `attachment.not.ready` first. Default 0. */
   attachmentNotReadyCount?: number;
   /** Largest accepted API request body, bytes (bigger → 413). Default 10 MiB. */
@@ -58,6 +66,8 @@ export interface ResolvedEmulatorOptions {
   world: 'default' | 'empty' | WorldFixture;
   faults: FaultOptions;
   webhook: WebhookOptions;
+  /** `null` when off. */
+  rateLimit: ResolvedEmulatorRateLimit | null;
   attachmentNotReadyCount: number;
   maxBodyBytes: number;
   maxUploadBytes: number;
@@ -71,6 +81,7 @@ export interface ResolvedEmulatorOptions {
  *
  * @example
  * const resolved = resolveOptions({ port: 8090 });
+ * resolveOptions({ rateLimit: 'max' }).rateLimit; // { perSecond: 30, style: 'max', retryAfterSeconds: undefined }
  */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
   const resolved: ResolvedEmulatorOptions = {
@@ -80,6 +91,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     world: options.world ?? 'default',
     faults: options.faults ?? {},
     webhook: options.webhook ?? {},
+    rateLimit: resolveEmulatorRateLimit(options.rateLimit, 'tamtam'), // the Max dialect passes 'max': on by default
     attachmentNotReadyCount: options.attachmentNotReadyCount ?? 0,
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
     maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,

@@ -9,6 +9,7 @@ import { UserActor } from './control/user-actor';
 import { createDispatcher } from './dispatch';
 import type { Emulator } from './emulator';
 import { FaultInjector } from './faults/fault-injector';
+import { TokenRateLimiter } from './rate-limit/token-rate-limiter';
 import { DEFAULT_WORLD } from './fixtures/default-world';
 import type { WorldFixture } from './fixtures/world-fixture';
 import { createWorld } from './fixtures/world-fixture';
@@ -44,6 +45,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const webhooks = new WebhookDispatcher(resolved.webhook);
   world.setUpdateSink((update) => (webhooks.active ? webhooks.deliver(update) : void queue.push(update)));
   const faults = new FaultInjector(resolved.faults);
+  const rateLimit = resolved.rateLimit === null ? null : new TokenRateLimiter(resolved.rateLimit);
   const requestLog = new RequestLog(resolved.requestLogSize);
   const inspect = new Inspector(world, queue, webhooks, requestLog);
 
@@ -55,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     controlRouter: createControlRouter(),
     emulator: () => handle as Emulator,
     faults,
+    rateLimit,
     requestLog,
   });
   const server = await listen(dispatcher.handle, { host: resolved.host, port: resolved.port });
@@ -94,7 +97,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       set: (changes) => faults.set(changes),
       get: () => faults.get(),
       reset: () => faults.reset(),
-      stats: () => faults.stats(),
+      stats: () => {
+        const stats = faults.stats();
+        return { ...stats, rateLimited: stats.rateLimited + (rateLimit?.refused ?? 0) };
+      },
     },
     webhooks: { list: () => webhooks.list(), idle: () => webhooks.idle() },
     updates: {

@@ -45,7 +45,14 @@ export interface PerChatOptions<U> {
    * Default {@link chatKey}: the chat, else the user, else one shared lane.
    */
   readonly key?: (update: U) => unknown;
-  /** Most handlers running at once over all keys; a whole number ≥ 1 or `Infinity`. Default `32`. */
+  /**
+   * Most handlers running at once over all keys; a whole number ≥ 1 or `Infinity`. Default
+   * `Infinity`: one handler per busy chat. Order within a chat is kept whatever the value, the
+   * api's rate limiter caps the request rate, and a source bounds what is in flight (long
+   * polling fetches at most `maxPending` updates ahead), so a cap here would only make chats
+   * wait on slow handlers of other chats (at 100 ms of API latency, 32 handlers answer at most
+   * ~320 replies/s). Set one to bound the work of a single busy source.
+   */
   readonly concurrency?: number;
   /**
    * Hears every handler failure (an error in its Observable or a synchronous throw, and a
@@ -99,7 +106,7 @@ export function perChat<U extends UpdateLike = AnyUpdate, R = never>(
   handler: (update: U) => ObservableInput<R>,
   options: PerChatOptions<U> = {},
 ): OperatorFunction<U, R> {
-  return runKeyed('perChat', handler, options.key ?? chatKey, options.concurrency ?? 32, options);
+  return runKeyed('perChat', handler, options.key ?? chatKey, options.concurrency ?? Infinity, options);
 }
 
 interface Item<U> {

@@ -1,4 +1,5 @@
-import type { Observable } from 'rxjs';
+import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
+import type { HttpMethod } from '../api/operation-table';
 import type { Api } from '../api/api';
 import { LONG_POLL_RETRY, isRetryable, retryPolicy } from '../api/retry';
 import { DEFAULT_RETRY } from '../api/retry-options';
@@ -48,11 +49,35 @@ export function pollWithBackoff(
     api,
     { marker: request.marker, limit: request.limit, timeout: request.timeout, ...(request.types ? { types: request.types } : {}) },
     { retry: false },
-  ).pipe(
-    retryPolicy(
-      { ...DEFAULT_RETRY, ...backoff, ...LONG_POLL_RETRY, onRetry: (info) => onRetry(info.attempt, info.delay, info.error) },
-      'GET',
-      'getUpdates',
-    ),
+  ).pipe(retryLikePolls('GET', 'getUpdates', backoff, onRetry));
+}
+
+/**
+ * The long poll's retry rule for any call of the polling loop (the start-up check of webhook
+ * subscriptions and their removal too): 429, 5xx, network errors, timeouts and unreadable
+ * answers are retried forever with the capped backoff, honouring `Retry-After`; what no retry
+ * can fix (400/401/403/404, the other 4xx, bugs) errors at once. `DELETE` is idempotent, so its
+ * network errors are retried as well. Pass the call with its own retry off.
+ *
+ * @example
+ * getSubscriptions(api, { retry: false }).pipe(retryLikePolls('GET', 'getSubscriptions', options.backoff, report));
+ */
+export function retryLikePolls<T>(
+  method: HttpMethod,
+  operation: string,
+  backoff: ResolvedLongPollingOptions['backoff'],
+  onRetry: (attempt: number, delay: number, error: Error) => void,
+): MonoTypeOperatorFunction<T> {
+  return retryPolicy(
+    {
+      ...DEFAULT_RETRY,
+      ...backoff,
+      ...LONG_POLL_RETRY,
+      networkErrorMethods: ['GET', 'DELETE'],
+      unreadableAnswerMethods: ['GET', 'DELETE'],
+      onRetry: (info) => onRetry(info.attempt, info.delay, info.error),
+    },
+    method,
+    operation,
   );
 }

@@ -1,12 +1,13 @@
 import type { Subscriber, Subscription } from 'rxjs';
 import type { Api } from '../api/api';
 import { getSubscriptions, unsubscribe } from '../actions/subscriptions';
-import { firstValueFrom } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { InFlightUpdates } from '../delivery/in-flight';
 import type { UnknownUpdate, Update, UpdateList } from '../types/index';
 import { classifyUpdate } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
-import { pollWithBackoff } from './poll-with-backoff';
+import { pollWithBackoff, retryLikePolls } from './poll-with-backoff';
+import { WebhookConflictError } from './webhook-conflict-error';
 import type { PollingStatus } from './polling-status';
 import { markRedelivery } from '../delivery/redelivery';
 
@@ -48,7 +49,14 @@ export class PollingSession {
       const state = await this.options.store.load();
       if (this.#disposed) return;
       this.#marker = state?.marker ?? null;
-      await this.#refuseWebhook();
+      if (!(await this.#refuseWebhook())) {
+        // stopped or disposed during the start-up check
+        if (this.#disposed) return;
+        this.#done = true;
+        this.report({ type: 'stopped' });
+        this.subscriber.complete();
+        return;
+      }
       const replay = (state?.pending ?? []).map((u) => ({ ...u }));
       this.#pending.push(...replay);
       this.report({ type: 'started', marker: this.#marker, replayed: replay.length });
@@ -101,20 +109,30 @@ export class PollingSession {
     }
   }
 
-  async #refuseWebhook(): Promise<void> {
-    const { subscriptions } = await firstValueFrom(getSubscriptions(this.api));
-    if (subscriptions.length === 0) return;
-    if (!this.options.deleteWebhook) {
-      const urls = subscriptions.map((s) => s.url).join(', ');
-      throw new Error(
-        `fromLongPolling: the bot has a webhook subscription (${urls}); TamTam delivers no updates to long polling while one exists. ` +
-          'Remove it with unsubscribe(api, url), or pass { deleteWebhook: true } to remove it at start.',
-      );
-    }
+  /**
+   * The start-up check: a webhook subscription starves long polling. Its calls follow the
+   * poll's retry rule (a 500, a malformed answer or dropped connections at start are retried
+   * forever, reported on `status$`); only what no retry fixes ends the stream: 401/403 and the
+   * other fatal answers, or a subscription the user must remove ({@link WebhookConflictError}).
+   */
+  async #refuseWebhook(): Promise<boolean> {
+    const list = await this.#retrying(getSubscriptions(this.api, { retry: false }).pipe(this.#startRetry('GET', 'getSubscriptions')));
+    if (list === undefined) return false;
+    const { subscriptions } = list;
+    if (subscriptions.length === 0) return true;
+    if (!this.options.deleteWebhook) throw new WebhookConflictError(subscriptions.map((s) => s.url));
     for (const { url } of subscriptions) {
-      await firstValueFrom(unsubscribe(this.api, url));
+      const done = await this.#retrying(unsubscribe(this.api, url, { retry: false }).pipe(this.#startRetry('DELETE', 'unsubscribe')));
+      if (done === undefined) return false;
       this.report({ type: 'webhook_removed', url });
     }
+    return true;
+  }
+
+  #startRetry<T>(method: 'GET' | 'DELETE', operation: string) {
+    return retryLikePolls<T>(method, operation, this.options.backoff, (attempt, delay, error) =>
+      this.report({ type: 'retry', attempt, delay, error, operation }),
+    );
   }
 
   /**
@@ -128,14 +146,22 @@ export class PollingSession {
   }
 
   #fetch(): Promise<UpdateList | undefined> {
-    return new Promise((resolve, reject) => {
-      this.#cancelPoll = () => resolve(undefined);
-      this.#poll = pollWithBackoff(
+    return this.#retrying(
+      pollWithBackoff(
         this.api,
         { marker: this.#marker, limit: this.options.limit, timeout: this.options.timeout, types: this.options.types },
         this.options.backoff,
-        (attempt, delay, error) => this.report({ type: 'retry', attempt, delay, error }),
-      ).subscribe({ next: resolve, error: reject });
+        (attempt, delay, error) => this.report({ type: 'retry', attempt, delay, error, operation: 'getUpdates' }),
+      ),
+    );
+  }
+
+  /** The first value of a call of the loop; `undefined` when stop() or dispose() cancelled it (the request is aborted). */
+  #retrying<T>(call$: Observable<T>): Promise<T | undefined> {
+    if (this.#stopping || this.#disposed) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      this.#cancelPoll = () => resolve(undefined);
+      this.#poll = call$.subscribe({ next: resolve, error: reject });
     });
   }
 

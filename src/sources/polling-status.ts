@@ -12,8 +12,12 @@ export type PollingStatus =
   | { readonly type: 'started'; readonly marker: number | null; readonly replayed: number }
   /** A batch arrived and was persisted; its updates are being emitted. */
   | { readonly type: 'batch'; readonly count: number; readonly marker: number | null }
-  /** A poll failed; the loop waits `delay` ms and tries again. */
-  | { readonly type: 'retry'; readonly attempt: number; readonly delay: number; readonly error: Error }
+  /**
+   * A call of the loop failed with something a retry can fix; the loop waits `delay` ms and
+   * tries again. `operation` is `getUpdates` for a poll, `getSubscriptions` / `unsubscribe`
+   * for the start-up check of webhook subscriptions.
+   */
+  | { readonly type: 'retry'; readonly attempt: number; readonly delay: number; readonly error: Error; readonly operation?: string }
   /** An update of a type this version does not know arrived (it is not emitted as an Update). */
   | { readonly type: 'unknown_update'; readonly update: UnknownUpdate }
   /** An item of a poll answer was not an update at all (malformed server data); it is skipped. */

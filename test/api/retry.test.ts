@@ -102,11 +102,15 @@ describe('retryPolicy in virtual time', () => {
     });
   });
 
-  it('fails at once when Retry-After exceeds maxRetryAfter', () => {
+  it('fails at once, with the typed give-up error, when Retry-After exceeds maxRetryAfter', () => {
     scheduler.run(({ cold, expectObservable }) => {
       const error = apiError(429, 'too.many.requests', 600_000);
       const source = attempts([() => cold<string>('#', undefined, error), () => cold('(a|)')]);
-      expectObservable(source.pipe(retryPolicy(exact({ maxRetryAfter: 60_000 }), 'GET', 'getChats'))).toBe('#', undefined, error);
+      expectObservable(source.pipe(retryPolicy(exact({ maxRetryAfter: 60_000 }), 'GET', 'getChats'))).toBe(
+        '#',
+        undefined,
+        expect.objectContaining({ name: 'TamTamRateLimitError', status: 429, retryAfter: 600_000, attempts: 1, elapsed: 0 }),
+      );
     });
   });
 

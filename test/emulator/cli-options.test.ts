@@ -21,10 +21,10 @@ describe('emulator CLI options', () => {
       world: 'empty',
       verbose: true,
       webhook: { timeScale: 0.01 },
+      rateLimit: { perSecond: 10 },
       faults: {
         seed: 9,
         latencyMs: 25,
-        rateLimit: { perSecond: 10 },
         burst503: { probability: 0.1 },
         dropConnectionProbability: 0.05,
         malformedBodyProbability: 0.01,

@@ -1,0 +1,109 @@
+import { NEVER, type Observable, firstValueFrom, of, throwError, toArray, take } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { TamTamApiError, TamTamNetworkError, TamTamResponseError, isTamTamApiError } from '../../src/api/index';
+import type { RequestSpec } from '../../src/api/request-spec';
+import { fromLongPolling, isWebhookConflictError, type PollingStatus } from '../../src/sources/index';
+import { textMessage } from '../../src/testing/index';
+import { scriptedApi } from '../helpers/fake-api';
+
+const ctx = (operation: string, method = 'GET', path = '/subscriptions') => ({ operation, method, path });
+const status = (s: number, operation = 'getSubscriptions') =>
+  new TamTamApiError({ ...ctx(operation), status: s, code: `http.${s}`, description: 'x' });
+const dropped = (operation = 'getSubscriptions') => new TamTamNetworkError('socket hang up', ctx(operation));
+const malformed = () => new TamTamResponseError({ ...ctx('getSubscriptions'), status: 200, bodySnippet: '{"subscr' });
+/** Tiny real-time backoff: these tests are about what is retried, not how long it waits. */
+const backoff = { initialDelay: 1, backoffLimit: 2, jitter: 0 };
+const update = textMessage('hi');
+
+/** An api whose getSubscriptions answers `start` in turn (then no subscriptions); polls answer one update, then never. */
+function startingApi(start: readonly (() => Observable<unknown>)[], subscriptions: { url: string }[] = []) {
+  let startCalls = 0;
+  let polls = 0;
+  return scriptedApi((spec: RequestSpec) => {
+    if (spec.operation === 'getSubscriptions') {
+      const next = start[startCalls++];
+      return next ? next() : of({ subscriptions });
+    }
+    if (spec.operation === 'unsubscribe') return of({ success: true });
+    return polls++ === 0 ? of({ updates: [update], marker: 1 }) : NEVER;
+  });
+}
+
+describe('long polling start-up faults', () => {
+  it('retries a 500, a malformed answer and many dropped connections at start, then polls', async () => {
+    const failures = [
+      status(500),
+      malformed(),
+      ...Array.from({ length: 8 }, () => dropped()),
+      status(429),
+      status(503),
+    ];
+    const api = startingApi(failures.map((e) => () => throwError(() => e)));
+    const statuses: PollingStatus[] = [];
+    const updates$ = fromLongPolling(api, { backoff, onStatus: (s) => statuses.push(s) });
+    const first = await firstValueFrom(updates$);
+    expect(first.update_type).toBe('message_created');
+    const retries = statuses.filter((s) => s.type === 'retry');
+    expect(retries).toHaveLength(failures.length);
+    expect(retries.every((s) => s.type === 'retry' && s.operation === 'getSubscriptions')).toBe(true);
+    await updates$.stop();
+  });
+
+  it.each([401, 403])('ends at once on %i at start, with the API error', async (code) => {
+    const api = startingApi([() => throwError(() => status(code))]);
+    const error = await firstValueFrom(fromLongPolling(api, { backoff })).catch((e: unknown) => e);
+    expect(isTamTamApiError(error) && error.status).toBe(code);
+    expect(api.calls.filter((c) => c.operation === 'getSubscriptions')).toHaveLength(1);
+  });
+
+  it('ends on a webhook subscription with a typed error naming it', async () => {
+    const api = startingApi([], [{ url: 'https://bot.example.com/hook' }]);
+    const error = await firstValueFrom(fromLongPolling(api, { backoff })).catch((e: unknown) => e);
+    expect(isWebhookConflictError(error)).toBe(true);
+    expect(isWebhookConflictError(error) && error.urls).toEqual(['https://bot.example.com/hook']);
+    expect(String(error)).toMatch(/deleteWebhook: true/);
+  });
+
+  it('retries the removal of a webhook (deleteWebhook) through dropped connections', async () => {
+    let removals = 0;
+    let polls = 0;
+    const api = scriptedApi((spec) => {
+      if (spec.operation === 'getSubscriptions')
+        return of({ subscriptions: [{ url: 'https://bot.example.com/hook' }] });
+      if (spec.operation === 'unsubscribe')
+        return removals++ < 3 ? throwError(() => dropped('unsubscribe')) : of({ success: true });
+      return polls++ === 0 ? of({ updates: [update], marker: 1 }) : NEVER;
+    });
+    const statuses: PollingStatus[] = [];
+    const updates$ = fromLongPolling(api, { backoff, deleteWebhook: true, onStatus: (s) => statuses.push(s) });
+    await firstValueFrom(updates$);
+    expect(statuses.filter((s) => s.type === 'retry').map((s) => s.type === 'retry' && s.operation)).toEqual([
+      'unsubscribe',
+      'unsubscribe',
+      'unsubscribe',
+    ]);
+    expect(statuses.some((s) => s.type === 'webhook_removed')).toBe(true);
+    await updates$.stop();
+  });
+
+  it('unsubscribing during start-up retries ends them; stop() completes the stream', async () => {
+    const api = scriptedApi(() => throwError(() => status(500)));
+    const updates$ = fromLongPolling(api, { backoff: { initialDelay: 5, backoffLimit: 5, jitter: 0 } });
+    const sub = updates$.subscribe();
+    await new Promise((r) => setTimeout(r, 30));
+    sub.unsubscribe();
+    const calls = api.calls.length;
+    expect(calls).toBeGreaterThan(1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(api.calls.length).toBe(calls);
+
+    const other = fromLongPolling(
+      scriptedApi(() => throwError(() => status(500))),
+      { backoff },
+    );
+    const all = firstValueFrom(other.pipe(take(1), toArray()));
+    await new Promise((r) => setTimeout(r, 10));
+    await other.stop();
+    expect(await all).toEqual([]);
+  });
+});
