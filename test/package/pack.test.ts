@@ -17,12 +17,12 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.6 MB, about 1.5% over today's 1.58 MB (no
- * source maps; unminified ESM 0.42 MB + CJS 0.46 MB (ky bundled), declarations for both 2 × 0.32
- * MB, the README and docs/ 0.06 MB; the web chat page's script is inlined in both formats).
+ * The unpacked size the package must stay under: 1.66 MB, about 1.5% over today's 1.64 MB (no
+ * source maps; unminified ESM 0.43 MB + CJS 0.48 MB (ky bundled), declarations for both 2 × 0.33
+ * MB, the README and docs/ 0.07 MB; the web chat page's script, 38 kB, is inlined in both formats).
  * Growing past it is a decision to make in review, not by accident.
  */
-const UNPACKED_BUDGET = 1_600_000;
+const UNPACKED_BUDGET = 1_660_000;
 
 interface PackResult {
   readonly filename: string;
