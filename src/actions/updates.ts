@@ -22,15 +22,16 @@ export interface GetUpdatesParams {
   readonly types?: readonly UpdateType[];
 }
 
-/** Margin between the long-poll timeout and the HTTP request timeout. */
+/** Most margin between the long-poll timeout and the HTTP request timeout (less when the api's timeout is shorter). */
 const POLL_MARGIN_MS = 15_000;
 const SERVER_DEFAULT_POLL_SECONDS = 30;
 
 /**
  * One long poll of `GET /updates`. The HTTP timeout is raised above the poll timeout
- * automatically (ky's default would cut every idle poll short); a per-call `timeout` that is
- * not above it is refused. Prefer `fromLongPolling`, which loops, commits markers and
- * backs off for you.
+ * automatically (ky's default would cut every idle poll short) to the poll timeout plus a
+ * margin: 15 s, or the api's `timeout` when that is shorter (so a short api timeout also gets a
+ * stalled poll out fast); a per-call `timeout` that is not above the poll timeout is refused.
+ * Prefer `fromLongPolling`, which loops, commits markers and backs off for you.
  *
  * @example
  * getUpdates(api, { timeout: 30, marker }).subscribe(({ updates, marker }) => handle(updates, marker));
@@ -54,7 +55,7 @@ export function getUpdates(api: Api, params: GetUpdatesParams = {}, options?: Ca
           marker: params.marker,
           types: params.types,
         },
-        timeout: Math.max(api.timeout, minimum + POLL_MARGIN_MS),
+        timeout: Math.max(api.timeout, minimum + Math.min(POLL_MARGIN_MS, api.timeout)),
       };
     },
     options,

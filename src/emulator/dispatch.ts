@@ -12,6 +12,7 @@ import { CONTROL_PREFIX } from './control/control-routes';
 import type { Emulator } from './emulator';
 import type { FaultInjector } from './faults/fault-injector';
 import type { FaultPlan } from './faults/fault-plan';
+import { sendFaultyAnswer } from './faults/faulty-answer';
 import type { TokenRateLimiter } from './rate-limit/token-rate-limiter';
 import { EmulatorApiError } from './http/api-error';
 import { assertToken, extractToken } from './http/auth';
@@ -20,7 +21,7 @@ import { sleep } from './http/sleep';
 import { JsonObject } from './http/json-body';
 import { QueryParams } from './http/query';
 import type { RequestLog, RequestLogEntry } from './http/request-log';
-import { sendError, sendJson, sendRaw } from './http/respond';
+import { sendError, sendJson } from './http/respond';
 import type { Router } from './http/router';
 import type { ResolvedEmulatorOptions } from './options';
 import { serveUi } from './ui/ui-routes';
@@ -132,13 +133,21 @@ async function api(
     return;
   }
   if (plan.outcome === 'rate-limited') {
-    sendError(res, 429, 'too.many.requests', 'Too many requests: slow down and retry after the Retry-After delay', {
-      'retry-after': String(plan.retryAfterSeconds),
-    });
+    sendError(
+      res,
+      429,
+      'too.many.requests',
+      'Too many requests: slow down and retry later',
+      plan.retryAfterSeconds === null ? {} : { 'retry-after': String(plan.retryAfterSeconds) },
+    );
     return;
   }
   if (plan.outcome === 'unavailable') {
     sendError(res, 503, 'service.unavailable', 'Service temporarily unavailable; retry later');
+    return;
+  }
+  if (plan.outcome === 'server-error') {
+    sendError(res, 500, 'internal.error', 'Internal server error');
     return;
   }
   const match = deps.apiRouter.match(method, path);
@@ -169,9 +178,8 @@ async function api(
     signal,
   };
   const result = await match.handler.handle(ctx);
-  if (plan.malformed) {
-    const text = JSON.stringify(result);
-    sendRaw(res, 200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+  if (plan.body !== 'intact') {
+    await sendFaultyAnswer(res, plan.body, JSON.stringify(result), signal);
     return;
   }
   sendJson(res, 200, result);
@@ -221,9 +229,16 @@ function answerError(res: ServerResponse, error: unknown): void {
 
 function faultName(plan: FaultPlan): RequestLogEntry['fault'] {
   if (plan.outcome !== 'pass') return plan.outcome;
-  if (plan.malformed) return 'malformed';
+  if (plan.body !== 'intact') return BODY_FAULT_NAMES[plan.body];
   return plan.latencyMs > 0 ? 'latency' : null;
 }
+
+const BODY_FAULT_NAMES = {
+  truncated: 'malformed',
+  'non-json': 'non-json',
+  cut: 'drop-after-headers',
+  stalled: 'stalled',
+} as const satisfies Record<Exclude<FaultPlan['body'], 'intact'>, RequestLogEntry['fault']>;
 
 function decodePart(part: string): string {
   try {

@@ -66,6 +66,14 @@ describe('getUpdates: long-poll timing', () => {
     expect(isTamTamTimeoutError(other.status === 'rejected' ? other.reason : undefined)).toBe(true);
   });
 
+  it('the margin above the poll timeout is the api timeout when that is under 15 s: a stalled poll ends at poll + api timeout', async () => {
+    wire.server.respond(() => ({ hang: true }));
+    const shortApi = createApi({ token: TOKEN, baseUrl: wire.server.url, timeout: 200, retry: false });
+    const [idle, oneSecond] = await Promise.all([failureOf(getUpdates(shortApi, { timeout: 0 })), failureOf(getUpdates(shortApi, { timeout: 1 }))]);
+    expect(idle).toMatchObject({ name: 'TamTamTimeoutError', timeout: 200 });
+    expect(oneSecond).toMatchObject({ name: 'TamTamTimeoutError', timeout: 1_200 });
+  });
+
   it('honours a per-call request timeout above the poll timeout', async () => {
     wire.server.respond(() => ({ hang: true }));
     const started = Date.now();

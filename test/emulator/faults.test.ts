@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator, FaultOptions } from '../../src/emulator';
 import { FaultInjector } from '../../src/emulator/faults/fault-injector';
-import { call, control, start } from './helpers';
+import { call, control, start, waitFor } from './helpers';
 
 async function outcome(emulator: Emulator): Promise<string> {
   try {
@@ -104,6 +104,106 @@ describe('faults', () => {
       unavailable: 0,
       rateLimited: 1,
     });
+  });
+
+  it('random 429 with or without Retry-After, and 500, answer without handling the request', async () => {
+    const emulator = await start({ faults: { tooManyRequests: { probability: 1, retryAfterSeconds: null } } });
+    const bare = await call(emulator, 'GET', '/me');
+    expect([bare.status, bare.body.code, bare.headers.get('retry-after')]).toEqual([429, 'too.many.requests', null]);
+    emulator.faults.set({ tooManyRequests: { probability: 1, retryAfterSeconds: 3 } });
+    expect((await call(emulator, 'GET', '/me')).headers.get('retry-after')).toBe('3');
+    emulator.faults.set({ tooManyRequests: null, serverErrorProbability: 1 });
+    const failed = await call(emulator, 'POST', '/messages', { query: { user_id: 1 }, body: { text: 'never sent' } });
+    expect([failed.status, failed.body.code]).toEqual([500, 'internal.error']);
+    expect(emulator.inspect.sentMessages()).toEqual([]);
+    expect(emulator.faults.stats()).toMatchObject({ requests: 3, rateLimited: 2, serverErrors: 1 });
+    // the same over HTTP
+    const put = await control(emulator, 'PUT', '/faults', {
+      serverErrorProbability: 0,
+      tooManyRequests: { probability: 1, retryAfterSeconds: null },
+    });
+    expect(put.body).toMatchObject({
+      serverErrorProbability: 0,
+      tooManyRequests: { probability: 1, retryAfterSeconds: null },
+    });
+    const overHttp = await call(emulator, 'GET', '/me');
+    expect([overHttp.status, overHttp.headers.get('retry-after')]).toEqual([429, null]);
+    expect((await control(emulator, 'PUT', '/faults', { stalledBodyProbability: 'often' })).status).toBe(400);
+  });
+
+  it('an HTML page in place of JSON, with status 200', async () => {
+    const emulator = await start({ faults: { nonJsonBodyProbability: 1 } });
+    const res = await call(emulator, 'GET', '/me');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.text).toMatch(/^<!DOCTYPE html>/);
+    expect(emulator.faults.stats().nonJson).toBe(1);
+  });
+
+  it('a connection dropped after the headers: 200 arrives, the body read fails', async () => {
+    const emulator = await start({ faults: { dropAfterHeadersProbability: 1 } });
+    const res = await fetch(`${emulator.url}/me?access_token=${emulator.token}`);
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+    expect(emulator.faults.stats().droppedAfterHeaders).toBe(1);
+  });
+
+  it('a stalled body: headers and half the body, then nothing until the client gives up or the emulator closes', async () => {
+    const emulator = await start({ faults: { stalledBodyProbability: 1 } });
+    const url = `${emulator.url}/me?access_token=${emulator.token}`;
+    const client = new AbortController();
+    const res = await fetch(url, { signal: client.signal });
+    expect(res.status).toBe(200);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toMatch(/^\{"user_id":/); // half of GET /me
+    const rest = reader.read();
+    client.abort();
+    await expect(rest).rejects.toThrow();
+    await waitFor(() => emulator.inspect.requests().some((r) => r.fault === 'stalled'));
+    expect(emulator.inspect.requests()[0]).toMatchObject({ operation: 'getMyInfo', status: 200, fault: 'stalled' });
+
+    const second = await fetch(url); // the client never gives up: closing the emulator ends it
+    const stuck = second.text();
+    await emulator.close();
+    await expect(stuck).rejects.toThrow();
+    expect(emulator.faults.stats().stalled).toBe(2);
+  });
+
+  it('the added faults follow the seed too, and leave the sequences of the older ones as they were', () => {
+    const plans = (faults: FaultOptions) => {
+      const injector = new FaultInjector(faults);
+      return Array.from({ length: 200 }, () => {
+        const plan = injector.plan(0);
+        return plan.outcome === 'pass' ? plan.body : plan.outcome;
+      });
+    };
+    const added: FaultOptions = {
+      seed: 11,
+      tooManyRequests: { probability: 0.05 },
+      serverErrorProbability: 0.05,
+      dropAfterHeadersProbability: 0.05,
+      nonJsonBodyProbability: 0.05,
+      stalledBodyProbability: 0.05,
+    };
+    const first = plans(added);
+    expect(plans(added)).toEqual(first);
+    expect(new Set(first)).toEqual(new Set(['intact', 'rate-limited', 'server-error', 'cut', 'non-json', 'stalled']));
+    expect(plans({ ...added, seed: 12 })).not.toEqual(first);
+    const older = plans(chaos);
+    const both = plans({ ...added, ...chaos });
+    // where the added ones stay quiet, every request meets exactly what it met before
+    both.forEach((outcome, i) => {
+      if (['intact', 'unavailable', 'drop', 'truncated'].includes(outcome)) expect(outcome).toBe(older[i]);
+    });
+  });
+
+  it('refuses bad settings of the added faults, naming them', () => {
+    expect(() => new FaultInjector({ stalledBodyProbability: 2 })).toThrow(/stalledBodyProbability/);
+    expect(() => new FaultInjector({ tooManyRequests: { probability: 0.1, retryAfterSeconds: -1 } })).toThrow(
+      /tooManyRequests.retryAfterSeconds/,
+    );
+    expect(() => new FaultInjector({ serverErrorProbability: Number.NaN })).toThrow(/serverErrorProbability/);
   });
 
   it('records injected faults in the request log, never the token', async () => {

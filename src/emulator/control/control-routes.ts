@@ -278,7 +278,24 @@ export function readFaults(b: JsonObject): FaultOptions {
       ...(length === undefined ? {} : { length }),
     };
   }
-  for (const key of ['dropConnectionProbability', 'malformedBodyProbability'] as const) {
+  if (b.get('tooManyRequests') === null) faults.tooManyRequests = null;
+  const busy = b.object('tooManyRequests');
+  if (busy) {
+    const retryAfter = busy.get('retryAfterSeconds');
+    faults.tooManyRequests = {
+      probability: busy.requiredNumber('probability'),
+      ...(retryAfter === null ? { retryAfterSeconds: null } : {}),
+      ...(retryAfter !== null && retryAfter !== undefined ? { retryAfterSeconds: busy.requiredNumber('retryAfterSeconds') } : {}),
+    };
+  }
+  for (const key of [
+    'serverErrorProbability',
+    'dropConnectionProbability',
+    'dropAfterHeadersProbability',
+    'malformedBodyProbability',
+    'nonJsonBodyProbability',
+    'stalledBodyProbability',
+  ] as const) {
     const value = b.get(key);
     if (value === undefined || value === null) continue;
     if (typeof value !== 'number') throw controlError(`\`${key}\` must be a number between 0 and 1`);

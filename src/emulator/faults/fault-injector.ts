@@ -10,14 +10,24 @@ const NO_FAULTS: FaultOptions = {
   latencyMs: 0,
   rateLimit: null,
   burst503: null,
+  tooManyRequests: null,
+  serverErrorProbability: 0,
   dropConnectionProbability: 0,
+  dropAfterHeadersProbability: 0,
   malformedBodyProbability: 0,
+  nonJsonBodyProbability: 0,
+  stalledBodyProbability: 0,
 };
+
+/** Seeds the second PRNG stream (the faults added later) apart from the first. */
+const SECOND_STREAM = 0x5bd1e995;
 
 /**
  * Stateful fault injector: holds the current {@link FaultOptions}, the seeded PRNG, the
  * rate-limit window and the 503-burst counter. Each request draws the same number of random
- * values whatever is enabled, so a run is repeatable for a given seed and request order.
+ * values whatever is enabled, so a run is repeatable for a given seed and request order. The
+ * faults added later (random 429, 500, dropped after headers, HTML body, stalled body) draw
+ * from a second stream of the same seed, so the sequences of the older ones stay as they were.
  *
  * @example
  * const faults = new FaultInjector({ seed: 3, burst503: { every: 2 } });
@@ -27,6 +37,7 @@ const NO_FAULTS: FaultOptions = {
 export class FaultInjector {
   private options: FaultOptions = { ...NO_FAULTS };
   private random: () => number = mulberry32(1);
+  private random2: () => number = mulberry32(1 ^ SECOND_STREAM);
   private window: number[] = [];
   private burstLeft = 0;
   private counters: FaultStats = emptyStats();
@@ -39,7 +50,7 @@ export class FaultInjector {
   set(changes: FaultOptions): FaultOptions {
     validateFaults(changes);
     this.options = { ...this.options, ...changes };
-    if (changes.seed !== undefined) this.random = mulberry32(changes.seed);
+    if (changes.seed !== undefined) this.reseed(changes.seed);
     if (changes.burst503 !== undefined) this.burstLeft = 0;
     return this.get();
   }
@@ -47,7 +58,7 @@ export class FaultInjector {
   /** Turns every fault off (keeps nothing but a fresh PRNG with the default seed) and clears stats. */
   reset(): FaultOptions {
     this.options = { ...NO_FAULTS };
-    this.random = mulberry32(1);
+    this.reseed(1);
     this.window = [];
     this.burstLeft = 0;
     this.counters = emptyStats();
@@ -71,6 +82,11 @@ export class FaultInjector {
     const r503 = this.random();
     const rDrop = this.random();
     const rMalformed = this.random();
+    const r429 = this.random2();
+    const r500 = this.random2();
+    const rCut = this.random2();
+    const rNonJson = this.random2();
+    const rStall = this.random2();
     this.counters.requests++;
 
     const latencyMs = pickLatency(o.latencyMs, rLatency);
@@ -79,7 +95,7 @@ export class FaultInjector {
       latencyMs,
       outcome: 'pass',
       retryAfterSeconds: o.rateLimit?.retryAfterSeconds ?? 1,
-      malformed: false,
+      body: 'intact',
     };
 
     if (o.rateLimit) {
@@ -94,15 +110,41 @@ export class FaultInjector {
       this.counters.unavailable++;
       return { ...plan, outcome: 'unavailable' };
     }
+    if (o.tooManyRequests && r429 < o.tooManyRequests.probability) {
+      this.counters.rateLimited++;
+      const retryAfter = o.tooManyRequests.retryAfterSeconds;
+      return { ...plan, outcome: 'rate-limited', retryAfterSeconds: retryAfter === undefined ? 1 : retryAfter };
+    }
+    if (r500 < (o.serverErrorProbability ?? 0)) {
+      this.counters.serverErrors++;
+      return { ...plan, outcome: 'server-error' };
+    }
     if (rDrop < (o.dropConnectionProbability ?? 0)) {
       this.counters.dropped++;
       return { ...plan, outcome: 'drop' };
     }
+    if (rStall < (o.stalledBodyProbability ?? 0)) {
+      this.counters.stalled++;
+      return { ...plan, body: 'stalled' };
+    }
+    if (rCut < (o.dropAfterHeadersProbability ?? 0)) {
+      this.counters.droppedAfterHeaders++;
+      return { ...plan, body: 'cut' };
+    }
+    if (rNonJson < (o.nonJsonBodyProbability ?? 0)) {
+      this.counters.nonJson++;
+      return { ...plan, body: 'non-json' };
+    }
     if (rMalformed < (o.malformedBodyProbability ?? 0)) {
       this.counters.malformed++;
-      plan.malformed = true;
+      return { ...plan, body: 'truncated' };
     }
     return plan;
+  }
+
+  private reseed(seed: number): void {
+    this.random = mulberry32(seed);
+    this.random2 = mulberry32(seed ^ SECOND_STREAM);
   }
 
   private startsOrContinuesBurst(r: number): boolean {
@@ -127,7 +169,18 @@ function pickLatency(latency: FaultOptions['latencyMs'], r: number): number {
 }
 
 function emptyStats(): FaultStats {
-  return { requests: 0, delayed: 0, dropped: 0, rateLimited: 0, unavailable: 0, malformed: 0 };
+  return {
+    requests: 0,
+    delayed: 0,
+    dropped: 0,
+    rateLimited: 0,
+    unavailable: 0,
+    serverErrors: 0,
+    droppedAfterHeaders: 0,
+    malformed: 0,
+    nonJson: 0,
+    stalled: 0,
+  };
 }
 
 /**
@@ -172,7 +225,19 @@ export function validateFaults(faults: FaultOptions): void {
       problems.push('burst503.length must be an integer ≥ 1');
     }
   }
+  if (faults.tooManyRequests) {
+    const { probability: p, retryAfterSeconds } = faults.tooManyRequests;
+    if (p === undefined) problems.push('tooManyRequests.probability is required');
+    probability('tooManyRequests.probability', p);
+    if (retryAfterSeconds !== undefined && retryAfterSeconds !== null) {
+      nonNegative('tooManyRequests.retryAfterSeconds', retryAfterSeconds, true);
+    }
+  }
+  probability('serverErrorProbability', faults.serverErrorProbability);
   probability('dropConnectionProbability', faults.dropConnectionProbability);
+  probability('dropAfterHeadersProbability', faults.dropAfterHeadersProbability);
   probability('malformedBodyProbability', faults.malformedBodyProbability);
+  probability('nonJsonBodyProbability', faults.nonJsonBodyProbability);
+  probability('stalledBodyProbability', faults.stalledBodyProbability);
   if (problems.length > 0) throw new RangeError(`Invalid fault settings: ${problems.join('; ')}`);
 }

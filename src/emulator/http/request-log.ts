@@ -18,8 +18,18 @@ export interface RequestLogEntry {
   operation: string | null;
   /** Status answered, or `null` when the connection was dropped on purpose. */
   status: number | null;
-  /** The fault injected, if any. */
-  fault: 'latency' | 'drop' | 'rate-limited' | 'unavailable' | 'malformed' | null;
+  /** The fault injected, if any (`malformed`: truncated JSON). */
+  fault:
+    | 'latency'
+    | 'drop'
+    | 'rate-limited'
+    | 'unavailable'
+    | 'server-error'
+    | 'drop-after-headers'
+    | 'malformed'
+    | 'non-json'
+    | 'stalled'
+    | null;
   durationMs: number;
 }
 
