@@ -1,9 +1,16 @@
 import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
+import type { OperationBodyOf, OperationResultOf } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import type { CallbackAnswer, ConstructorAnswer, SimpleQueryResult } from '../types/index';
-import { call } from './call';
+import type { ConstructorAnswer, NewMessageBody } from '../types/index';
+import { type TableWith, call } from './call';
 import { requireObject, requireText } from './validate';
+
+/** What every dialect's callback answer has: the two fields {@link answerOnCallback} checks. */
+interface CallbackAnswerShape {
+  readonly message?: Pick<NewMessageBody, 'text'> | null;
+  readonly notification?: string | null;
+}
 
 /**
  * Answers a callback button press: a one-time notification to the user, and/or a new version
@@ -15,7 +22,12 @@ import { requireObject, requireText } from './validate';
  *   mergeMap((u) => answerOnCallback(api, u.callback.callback_id, { notification: 'Thanks!' })),
  * ).subscribe();
  */
-export function answerOnCallback(api: Api, callbackId: string, answer: CallbackAnswer, options?: CallOptions): Observable<SimpleQueryResult> {
+export function answerOnCallback<T extends TableWith<'answerOnCallback'>>(
+  api: Api<T>,
+  callbackId: string,
+  answer: OperationBodyOf<T, 'answerOnCallback'> & CallbackAnswerShape,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'answerOnCallback'>> {
   return call(
     api,
     'answerOnCallback',
@@ -32,11 +44,17 @@ export function answerOnCallback(api: Api, callbackId: string, answer: CallbackA
 
 /**
  * Answers a `message_construction_request`: messages to offer, a keyboard, a hint, state.
+ * TamTam only: Max has no constructor mode, so a Max api does not compile here.
  *
  * @example
  * construct(api, update.session_id, { messages: [{ text: 'Draft' }], allow_user_input: true }).subscribe();
  */
-export function construct(api: Api, sessionId: string, answer: ConstructorAnswer, options?: CallOptions): Observable<SimpleQueryResult> {
+export function construct<T extends TableWith<'construct'>>(
+  api: Api<T>,
+  sessionId: string,
+  answer: ConstructorAnswer,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'construct'>> {
   return call(
     api,
     'construct',

@@ -1,26 +1,30 @@
 import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
+import type { OperationBodyOf, OperationResultOf, OperationTable } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import type {
-  Chat,
-  ChatList,
-  ChatMember,
-  ChatPatch,
-  GetPinnedMessageResult,
-  PinMessageBody,
-  SenderAction,
-  SimpleQueryResult,
-} from '../types/index';
-import { call } from './call';
+import type { PinMessageBody } from '../types/index';
+import { type TableWith, call } from './call';
 import { optionalIntegerInRange, requireObject, requireText } from './validate';
 
 /**
+<<<<<<< HEAD
  * Paging of {@link getChats}.
  *
  * @example
  * const first = await firstValueFrom(getChats(api, { count: 100 }));
  * const next = await firstValueFrom(getChats(api, { count: 100, marker: first.marker }));
  */
+=======
+ * The chat activities an api's dialect accepts (`SenderAction` for TamTam, `MaxSenderAction`
+ * for Max, which has no `mark_seen`).
+ *
+ * @example
+ * const typing: SenderActionOf<TamTamOperations> = 'typing_on';
+ */
+export type SenderActionOf<T extends OperationTable> = OperationBodyOf<T, 'sendAction'> extends { readonly action: infer A extends string } ? A : never;
+
+/** Paging of {@link getChats}. */
+>>>>>>> main
 export interface GetChatsParams {
   /** Chats per page, 1–100 (server default 50). */
   readonly count?: number;
@@ -29,12 +33,13 @@ export interface GetChatsParams {
 }
 
 /**
- * One page of the group chats and channels the bot takes part in.
+ * One page of the group chats and channels the bot takes part in. TamTam only: Max stopped
+ * serving `GET /chats` in June 2026, and its operation table leaves it out.
  *
  * @example
  * getChats(api, { count: 100 }).subscribe(({ chats, marker }) => console.log(chats.length, marker));
  */
-export function getChats(api: Api, params: GetChatsParams = {}, options?: CallOptions): Observable<ChatList> {
+export function getChats<T extends TableWith<'getChats'>>(api: Api<T>, params: GetChatsParams = {}, options?: CallOptions): Observable<OperationResultOf<T, 'getChats'>> {
   return call(
     api,
     'getChats',
@@ -49,7 +54,7 @@ export function getChats(api: Api, params: GetChatsParams = {}, options?: CallOp
  * @example
  * getChatByLink(api, '@tamtam_news').subscribe((chat) => console.log(chat.chat_id));
  */
-export function getChatByLink(api: Api, chatLink: string, options?: CallOptions): Observable<Chat> {
+export function getChatByLink<T extends TableWith<'getChatByLink'>>(api: Api<T>, chatLink: string, options?: CallOptions): Observable<OperationResultOf<T, 'getChatByLink'>> {
   return call(api, 'getChatByLink', () => ({ params: { chatLink } }), options);
 }
 
@@ -59,7 +64,7 @@ export function getChatByLink(api: Api, chatLink: string, options?: CallOptions)
  * @example
  * getChat(api, -7012345).subscribe((chat) => console.log(chat.title));
  */
-export function getChat(api: Api, chatId: number, options?: CallOptions): Observable<Chat> {
+export function getChat<T extends TableWith<'getChat'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'getChat'>> {
   return call(api, 'getChat', () => ({ params: { chatId } }), options);
 }
 
@@ -69,7 +74,12 @@ export function getChat(api: Api, chatId: number, options?: CallOptions): Observ
  * @example
  * editChat(api, chatId, { title: 'Release party' }).subscribe();
  */
-export function editChat(api: Api, chatId: number, patch: ChatPatch, options?: CallOptions): Observable<Chat> {
+export function editChat<T extends TableWith<'editChat'>>(
+  api: Api<T>,
+  chatId: number,
+  patch: OperationBodyOf<T, 'editChat'> & object,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'editChat'>> {
   return call(api, 'editChat', () => ({ params: { chatId }, json: requireObject('editChat', 'patch', patch) }), options);
 }
 
@@ -79,7 +89,12 @@ export function editChat(api: Api, chatId: number, patch: ChatPatch, options?: C
  * @example
  * sendAction(api, chatId, 'typing_on').subscribe();
  */
-export function sendAction(api: Api, chatId: number, action: SenderAction, options?: CallOptions): Observable<SimpleQueryResult> {
+export function sendAction<T extends TableWith<'sendAction'>>(
+  api: Api<T>,
+  chatId: number,
+  action: SenderActionOf<T>,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'sendAction'>> {
   return call(
     api,
     'sendAction',
@@ -97,7 +112,7 @@ export function sendAction(api: Api, chatId: number, action: SenderAction, optio
  * @example
  * getPinnedMessage(api, chatId).subscribe(({ message }) => console.log(message?.body.text));
  */
-export function getPinnedMessage(api: Api, chatId: number, options?: CallOptions): Observable<GetPinnedMessageResult> {
+export function getPinnedMessage<T extends TableWith<'getPinnedMessage'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'getPinnedMessage'>> {
   return call(api, 'getPinnedMessage', () => ({ params: { chatId } }), options);
 }
 
@@ -107,7 +122,12 @@ export function getPinnedMessage(api: Api, chatId: number, options?: CallOptions
  * @example
  * pinMessage(api, chatId, { message_id: 'mid.123', notify: false }).subscribe();
  */
-export function pinMessage(api: Api, chatId: number, body: PinMessageBody, options?: CallOptions): Observable<SimpleQueryResult> {
+export function pinMessage<T extends TableWith<'pinMessage'>>(
+  api: Api<T>,
+  chatId: number,
+  body: PinMessageBody,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'pinMessage'>> {
   return call(
     api,
     'pinMessage',
@@ -125,7 +145,7 @@ export function pinMessage(api: Api, chatId: number, body: PinMessageBody, optio
  * @example
  * unpinMessage(api, chatId).subscribe();
  */
-export function unpinMessage(api: Api, chatId: number, options?: CallOptions): Observable<SimpleQueryResult> {
+export function unpinMessage<T extends TableWith<'unpinMessage'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'unpinMessage'>> {
   return call(api, 'unpinMessage', () => ({ params: { chatId } }), options);
 }
 
@@ -135,7 +155,7 @@ export function unpinMessage(api: Api, chatId: number, options?: CallOptions): O
  * @example
  * getMembership(api, chatId).subscribe((me) => console.log(me.is_admin));
  */
-export function getMembership(api: Api, chatId: number, options?: CallOptions): Observable<ChatMember> {
+export function getMembership<T extends TableWith<'getMembership'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'getMembership'>> {
   return call(api, 'getMembership', () => ({ params: { chatId } }), options);
 }
 
@@ -145,6 +165,6 @@ export function getMembership(api: Api, chatId: number, options?: CallOptions): 
  * @example
  * leaveChat(api, chatId).subscribe();
  */
-export function leaveChat(api: Api, chatId: number, options?: CallOptions): Observable<SimpleQueryResult> {
+export function leaveChat<T extends TableWith<'leaveChat'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'leaveChat'>> {
   return call(api, 'leaveChat', () => ({ params: { chatId } }), options);
 }

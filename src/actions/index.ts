@@ -11,11 +11,14 @@ export {
   getMembership,
   leaveChat,
   type GetChatsParams,
+  type SenderActionOf,
 } from './chats';
-export { getAdmins, getMembers, addMembers, removeMember, type GetMembersParams, type RemoveMemberParams } from './members';
-export { getSubscriptions, subscribe, unsubscribe } from './subscriptions';
+export { getAdmins, getMembers, addMembers, removeMember, postAdmins, deleteAdmin, type GetMembersParams, type RemoveMemberParams } from './members';
+export { getSubscriptions, subscribe, unsubscribe, WEBHOOK_SECRET_PATTERN } from './subscriptions';
 export { getUploadUrl } from './uploads';
-export { upload, type UploadData, type UploadOptions, type UploadedAttachment } from './upload';
+export { upload, type UploadData, type UploadOptions, type UploadedAttachment, type UploadTable } from './upload';
+export { getVideoAttachmentDetails } from './videos';
+export type { TableWith } from './call';
 export {
   getMessages,
   sendMessage,

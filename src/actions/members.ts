@@ -1,9 +1,10 @@
 import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
+import type { OperationResultOf } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import type { ChatMembersList, SimpleQueryResult } from '../types/index';
-import { call } from './call';
-import { optionalIntegerInRange, requireInteger } from './validate';
+import type { ChatAdminsList } from '../types/index';
+import { type TableWith, call, callMax } from './call';
+import { optionalIntegerInRange, requireInteger, requireObject } from './validate';
 
 /**
  * Which members {@link getMembers} returns.
@@ -38,7 +39,7 @@ export interface RemoveMemberParams {
  * @example
  * getAdmins(api, chatId).subscribe(({ members }) => console.log(members.map((m) => m.name)));
  */
-export function getAdmins(api: Api, chatId: number, options?: CallOptions): Observable<ChatMembersList> {
+export function getAdmins<T extends TableWith<'getAdmins'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'getAdmins'>> {
   return call(api, 'getAdmins', () => ({ params: { chatId } }), options);
 }
 
@@ -48,7 +49,12 @@ export function getAdmins(api: Api, chatId: number, options?: CallOptions): Obse
  * @example
  * getMembers(api, chatId, { count: 100 }).subscribe(({ members, marker }) => console.log(members.length, marker));
  */
-export function getMembers(api: Api, chatId: number, params: GetMembersParams = {}, options?: CallOptions): Observable<ChatMembersList> {
+export function getMembers<T extends TableWith<'getMembers'>>(
+  api: Api<T>,
+  chatId: number,
+  params: GetMembersParams = {},
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getMembers'>> {
   return call(
     api,
     'getMembers',
@@ -70,7 +76,12 @@ export function getMembers(api: Api, chatId: number, params: GetMembersParams = 
  * @example
  * addMembers(api, chatId, [1001, 1002]).subscribe();
  */
-export function addMembers(api: Api, chatId: number, userIds: readonly number[], options?: CallOptions): Observable<SimpleQueryResult> {
+export function addMembers<T extends TableWith<'addMembers'>>(
+  api: Api<T>,
+  chatId: number,
+  userIds: readonly number[],
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'addMembers'>> {
   return call(
     api,
     'addMembers',
@@ -91,13 +102,13 @@ export function addMembers(api: Api, chatId: number, userIds: readonly number[],
  * @example
  * removeMember(api, chatId, spammerId, { block: true }).subscribe();
  */
-export function removeMember(
-  api: Api,
+export function removeMember<T extends TableWith<'removeMember'>>(
+  api: Api<T>,
   chatId: number,
   userId: number,
   params: RemoveMemberParams = {},
   options?: CallOptions,
-): Observable<SimpleQueryResult> {
+): Observable<OperationResultOf<T, 'removeMember'>> {
   return call(
     api,
     'removeMember',
@@ -107,4 +118,48 @@ export function removeMember(
     }),
     options,
   );
+}
+
+/**
+ * Makes users admins of a chat with the given rights (Max only; at most 50 admins a chat). The
+ * schema's operationId is `postAdmins`.
+ *
+ * @example
+ * postAdmins(maxApi, chatId, { admins: [{ user_id: 590_123_456, permissions: ['write', 'pin_message'], alias: 'editor' }] }).subscribe();
+ */
+export function postAdmins<T extends TableWith<'postAdmins'>>(
+  api: Api<T>,
+  chatId: number,
+  body: ChatAdminsList,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'postAdmins'>> {
+  return callMax(
+    api,
+    'postAdmins',
+    () => {
+      const admins = requireObject('postAdmins', 'body', body).admins;
+      if (!Array.isArray(admins) || admins.length === 0) throw new TypeError('postAdmins: body.admins must be a non-empty array of { user_id, permissions }');
+      admins.forEach((admin, i) => {
+        requireInteger('postAdmins', `body.admins[${i}].user_id`, requireObject('postAdmins', `body.admins[${i}]`, admin).user_id);
+        if (!Array.isArray(admin.permissions)) throw new TypeError(`postAdmins: body.admins[${i}].permissions must be an array of rights`);
+      });
+      return { params: { chatId }, json: body };
+    },
+    options,
+  );
+}
+
+/**
+ * Takes a user's admin rights in a chat away (Max only).
+ *
+ * @example
+ * deleteAdmin(maxApi, chatId, userId).subscribe();
+ */
+export function deleteAdmin<T extends TableWith<'deleteAdmin'>>(
+  api: Api<T>,
+  chatId: number,
+  userId: number,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'deleteAdmin'>> {
+  return callMax(api, 'deleteAdmin', () => ({ params: { chatId, userId } }), options);
 }

@@ -2,8 +2,9 @@ import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
 import { TAMTAM_DIALECT } from '../api/dialect';
 import type { CallOptions } from '../api/options';
-import type { Message, MessageList, NewMessageBody, SendMessageResult, SimpleQueryResult } from '../types/index';
-import { call } from './call';
+import type { OperationBodyOf, OperationResultOf } from '../api/operation-table';
+import type { NewMessageLink } from '../types/index';
+import { type TableWith, call } from './call';
 import { optionalIntegerInRange, requireInteger, requireObject, requireText } from './validate';
 
 /**
@@ -27,6 +28,7 @@ export type SendMessageTarget = ({ readonly chat_id: number; readonly user_id?: 
   readonly disable_link_preview?: boolean;
 };
 
+<<<<<<< HEAD
 /**
  * Which messages {@link getMessages} returns: a chat's history or the named messages.
  *
@@ -34,6 +36,16 @@ export type SendMessageTarget = ({ readonly chat_id: number; readonly user_id?: 
  * getMessages(api, { chat_id: chatId, count: 20 });      // the latest 20
  * getMessages(api, { message_ids: ['mid.1', 'mid.2'] }); // these two
  */
+=======
+/** What every dialect's new message body has: the fields {@link sendMessage} and {@link editMessage} check. */
+interface MessageBodyShape {
+  readonly text?: string | null;
+  readonly attachments?: readonly object[] | null;
+  readonly link?: NewMessageLink | null;
+}
+
+/** Which messages {@link getMessages} returns: a chat's history or the named messages. */
+>>>>>>> main
 export interface GetMessagesParams {
   /** History of this chat. */
   readonly chat_id?: number;
@@ -54,12 +66,12 @@ export interface GetMessagesParams {
  * sendMessage(api, { chat_id: chatId }, { text: 'Hello, *world*', format: 'markdown' })
  *   .subscribe(({ message }) => console.log(message.body.mid));
  */
-export function sendMessage(
-  api: Api,
+export function sendMessage<T extends TableWith<'sendMessage'>>(
+  api: Api<T>,
   target: SendMessageTarget,
-  body: NewMessageBody,
+  body: OperationBodyOf<T, 'sendMessage'> & MessageBodyShape,
   options?: CallOptions,
-): Observable<SendMessageResult> {
+): Observable<OperationResultOf<T, 'sendMessage'>> {
   return call(
     api,
     'sendMessage',
@@ -89,7 +101,12 @@ export function sendMessage(
  * @example
  * editMessage(api, mid, { text: `👍 ${likes}`, attachments: [keyboard] }).subscribe();
  */
-export function editMessage(api: Api, messageId: string, body: NewMessageBody, options?: CallOptions): Observable<SimpleQueryResult> {
+export function editMessage<T extends TableWith<'editMessage'>>(
+  api: Api<T>,
+  messageId: string,
+  body: OperationBodyOf<T, 'editMessage'> & MessageBodyShape,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'editMessage'>> {
   return call(
     api,
     'editMessage',
@@ -104,7 +121,7 @@ export function editMessage(api: Api, messageId: string, body: NewMessageBody, o
  * @example
  * deleteMessage(api, mid).subscribe();
  */
-export function deleteMessage(api: Api, messageId: string, options?: CallOptions): Observable<SimpleQueryResult> {
+export function deleteMessage<T extends TableWith<'deleteMessage'>>(api: Api<T>, messageId: string, options?: CallOptions): Observable<OperationResultOf<T, 'deleteMessage'>> {
   return call(api, 'deleteMessage', () => ({ query: { message_id: requireText('deleteMessage', 'messageId', messageId) } }), options);
 }
 
@@ -114,7 +131,7 @@ export function deleteMessage(api: Api, messageId: string, options?: CallOptions
  * @example
  * getMessageById(api, 'mid.0000000000001a2b').subscribe((m) => console.log(m.body.text));
  */
-export function getMessageById(api: Api, messageId: string, options?: CallOptions): Observable<Message> {
+export function getMessageById<T extends TableWith<'getMessageById'>>(api: Api<T>, messageId: string, options?: CallOptions): Observable<OperationResultOf<T, 'getMessageById'>> {
   return call(api, 'getMessageById', () => ({ params: { messageId } }), options);
 }
 
@@ -124,7 +141,7 @@ export function getMessageById(api: Api, messageId: string, options?: CallOption
  * @example
  * getMessages(api, { chat_id: chatId, count: 10 }).subscribe(({ messages }) => console.log(messages.length));
  */
-export function getMessages(api: Api, params: GetMessagesParams, options?: CallOptions): Observable<MessageList> {
+export function getMessages<T extends TableWith<'getMessages'>>(api: Api<T>, params: GetMessagesParams, options?: CallOptions): Observable<OperationResultOf<T, 'getMessages'>> {
   return call(
     api,
     'getMessages',
@@ -147,7 +164,7 @@ export function getMessages(api: Api, params: GetMessagesParams, options?: CallO
   );
 }
 
-function checkBody(operation: string, body: NewMessageBody): NewMessageBody {
+function checkBody<B extends MessageBodyShape>(operation: string, body: B): B {
   requireObject(operation, 'body', body);
   const text = body.text;
   if (text !== undefined && text !== null && typeof text !== 'string') {

@@ -1,10 +1,13 @@
 import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
+import type { UpdateTypeOfTable } from '../api/dialect';
+import type { OperationResultOf } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import type { UpdateList, UpdateType } from '../types/index';
-import { call } from './call';
+import type { UpdateType } from '../types/index';
+import { type TableWith, call } from './call';
 import { optionalIntegerInRange } from './validate';
 
+<<<<<<< HEAD
 /**
  * Parameters of {@link getUpdates}.
  *
@@ -12,14 +15,21 @@ import { optionalIntegerInRange } from './validate';
  * getUpdates(api, { limit: 100, timeout: 30, marker, types: ['message_created'] });
  */
 export interface GetUpdatesParams {
+=======
+/** Parameters of {@link getUpdates}; `K` is the dialect's update types (TamTam's by default). */
+export interface GetUpdatesParams<K extends string = UpdateType> {
+>>>>>>> main
   /** Most updates per answer, 1–1000 (server default 100). */
   readonly limit?: number;
   /** Seconds the server may hold the request while there is nothing new, 0–90 (server default 30). */
   readonly timeout?: number;
-  /** Position to read from; passing it commits (forgets) every update before it. */
+  /**
+   * Position to read from; passing it commits (forgets) every update before it. Without it
+   * TamTam answers every update since the last commit, Max only the latest one.
+   */
   readonly marker?: number | null;
   /** Only these update types. */
-  readonly types?: readonly UpdateType[];
+  readonly types?: readonly K[];
 }
 
 /** Most margin between the long-poll timeout and the HTTP request timeout (less when the api's timeout is shorter). */
@@ -36,7 +46,11 @@ const SERVER_DEFAULT_POLL_SECONDS = 30;
  * @example
  * getUpdates(api, { timeout: 30, marker }).subscribe(({ updates, marker }) => handle(updates, marker));
  */
-export function getUpdates(api: Api, params: GetUpdatesParams = {}, options?: CallOptions): Observable<UpdateList> {
+export function getUpdates<T extends TableWith<'getUpdates'>>(
+  api: Api<T>,
+  params: GetUpdatesParams<UpdateTypeOfTable<T>> = {},
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getUpdates'>> {
   return call(
     api,
     'getUpdates',
@@ -53,7 +67,8 @@ export function getUpdates(api: Api, params: GetUpdatesParams = {}, options?: Ca
           limit: optionalIntegerInRange('getUpdates', 'limit', params.limit, 1, 1000),
           timeout: params.timeout,
           marker: params.marker,
-          types: params.types,
+          // the dialect's own update type names; the reference (TamTam) row spells them UpdateType
+          types: params.types as readonly UpdateType[] | undefined,
         },
         timeout: Math.max(api.timeout, minimum + Math.min(POLL_MARGIN_MS, api.timeout)),
       };

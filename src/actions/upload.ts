@@ -2,8 +2,11 @@ import { type Observable, defer, map, switchMap } from 'rxjs';
 import type { Api } from '../api/api';
 import { TamTamResponseError } from '../api/errors/response-error';
 import type { CallOptions } from '../api/options';
-import type { OperationResult } from '../api/operations';
-import type { AttachmentRequestByType, UploadEndpoint, UploadType } from '../types/index';
+import type { NoQuery, OperationRow, OperationTable } from '../api/operation-table';
+
+/** No path parameters. */
+type NoParams = Readonly<Record<string, never>>;
+import type { AttachmentRequestByType, UploadResultByType, UploadType } from '../types/index';
 import { call } from './call';
 import { getUploadUrl, requireUploadType } from './uploads';
 
@@ -31,12 +34,27 @@ export interface UploadOptions extends CallOptions {
 }
 
 /**
+<<<<<<< HEAD
  * The attachment request {@link upload} produces for each upload kind.
  *
  * @example
  * const image: UploadedAttachment<'image'> = await firstValueFrom(upload(api, 'image', './cat.jpg'));
  * sendMessage(api, { chat_id }, { attachments: [image] });
  */
+=======
+ * A table that can upload: `getUploadUrl` answering at least a `url` (and, on Max, the token
+ * of a video or audio), and the multipart `uploadFile`. Both dialects' tables are.
+ *
+ * @example
+ * function send<T extends UploadTable>(api: Api<T>) { return upload(api, 'file', './a.pdf'); }
+ */
+export type UploadTable = OperationTable & {
+  readonly getUploadUrl: OperationRow<'POST', '/uploads', NoParams, { type: UploadType }, undefined, { url: string; token?: string }>;
+  readonly uploadFile: OperationRow<'POST', null, NoParams, NoQuery, FormData, UploadResultByType[UploadType]>;
+};
+
+/** The attachment request {@link upload} produces for each upload kind. */
+>>>>>>> main
 export type UploadedAttachment<T extends UploadType> = AttachmentRequestByType[T];
 
 /**
@@ -49,7 +67,12 @@ export type UploadedAttachment<T extends UploadType> = AttachmentRequestByType[T
  *   switchMap((image) => sendMessage(api, { chat_id: chatId }, { text: 'Today', attachments: [image] })),
  * ).subscribe();
  */
-export function upload<T extends UploadType>(api: Api, type: T, data: UploadData, options: UploadOptions = {}): Observable<UploadedAttachment<T>> {
+export function upload<K extends UploadType, T extends UploadTable = UploadTable>(
+  api: Api<T>,
+  type: K,
+  data: UploadData,
+  options: UploadOptions = {},
+): Observable<UploadedAttachment<K>> {
   const { filename, contentType, ...callOptions } = options;
   // defer: nothing is read before subscribe; reading a local file or stream is not a request,
   // so there is nothing to abort while it runs (switchMap drops it on unsubscribe)
@@ -67,7 +90,7 @@ export function upload<T extends UploadType>(api: Api, type: T, data: UploadData
   );
 }
 
-function toAttachment<T extends UploadType>(type: T, endpoint: OperationResult<'getUploadUrl'>, result: OperationResult<'uploadFile'>): UploadedAttachment<T> {
+function toAttachment<T extends UploadType>(type: T, endpoint: { url: string; token?: string }, result: UploadResultByType[UploadType]): UploadedAttachment<T> {
   if (type === 'image') {
     const photos = 'photos' in result ? result.photos : undefined;
     if (photos === null || typeof photos !== 'object') throw missingToken(endpoint, result, '`photos`');
@@ -78,7 +101,7 @@ function toAttachment<T extends UploadType>(type: T, endpoint: OperationResult<'
   return { type, payload: { token } } as UploadedAttachment<T>;
 }
 
-function missingToken(endpoint: UploadEndpoint, result: unknown, what: string): TamTamResponseError {
+function missingToken(endpoint: { url: string }, result: unknown, what: string): TamTamResponseError {
   return new TamTamResponseError({
     operation: 'uploadFile',
     method: 'POST',

@@ -1,8 +1,9 @@
 import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
+import type { OperationResultOf } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import type { UploadEndpoint, UploadType } from '../types/index';
-import { call } from './call';
+import type { UploadType } from '../types/index';
+import { type TableWith, call } from './call';
 
 const UPLOAD_TYPE_SET: ReadonlySet<string> = new Set<UploadType>(['image', 'video', 'audio', 'file']);
 
@@ -13,7 +14,7 @@ const UPLOAD_TYPE_SET: ReadonlySet<string> = new Set<UploadType>(['image', 'vide
  * @example
  * getUploadUrl(api, 'file').subscribe(({ url }) => console.log(url));
  */
-export function getUploadUrl(api: Api, type: UploadType, options?: CallOptions): Observable<UploadEndpoint> {
+export function getUploadUrl<T extends TableWith<'getUploadUrl'>>(api: Api<T>, type: UploadType, options?: CallOptions): Observable<OperationResultOf<T, 'getUploadUrl'>> {
   return call(api, 'getUploadUrl', () => ({ query: { type: requireUploadType('getUploadUrl', type) } }), options);
 }
 

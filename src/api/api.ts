@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { Dialect } from './dialect';
 import type { OperationIdOf, OperationResultOf, OperationTable } from './operation-table';
 import type { CallOptions, TokenPlacement } from './options';
 import type { RequestSpecIn } from './request-spec';
@@ -6,8 +7,10 @@ import type { TamTamOperations } from './tamtam-operations';
 
 /**
  * A configured connection to the Bot API of one dialect (by default TamTam, whose operations
- * are {@link TamTamOperations}). Actions take it as their first argument and call
- * {@link Api.request}; the test kit provides a fake with the same shape.
+ * are {@link TamTamOperations}; `createApi({ dialect: 'max' })` gives an `Api<MaxOperations>`).
+ * Actions take it as their first argument and call {@link Api.request}; the test kit provides a
+ * fake with the same shape. The table `T` types everything downstream: which actions accept
+ * the api, what they answer, and which updates `fromLongPolling(api)` emits.
  *
  * @example
  * const api = createApi({ token });
@@ -22,6 +25,11 @@ export interface Api<T extends OperationTable = TamTamOperations> {
   readonly timeout: number;
   /** Where the token is sent. */
   readonly tokenIn: TokenPlacement;
+  /**
+   * The dialect the api speaks; actions build their requests from its operation table. Apis
+   * made by `createApi` always have it; a hand-made api without it is taken for TamTam.
+   */
+  readonly dialect?: Dialect<T>;
   /**
    * Performs one call as a cold Observable of what its operation answers: nothing is sent
    * before subscribe, unsubscribing aborts the HTTP request, failures are typed errors,

@@ -4,13 +4,13 @@ import { isTamTamApiError } from './errors/api-error';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import { resolveRateLimit } from './rate-limit/resolve-rate-limit';
 import type { Api } from './api';
-import { TAMTAM_DIALECT } from './dialect';
+import { type Dialect, type DialectChoice, type OperationsOf, resolveDialect } from './dialect';
 import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
 import { readResponse, withinDeadline } from './read-response';
-import type { OperationId, OperationResult } from './operations';
-import type { RequestSpec } from './request-spec';
+import type { OperationTable } from './operation-table';
+import type { RequestSpecIn } from './request-spec';
 import { type ResolvedRetryOptions, type RetryOptions, DEFAULT_RETRY, resolveRetry } from './retry-options';
 import { retryPolicy } from './retry';
 
@@ -20,21 +20,29 @@ const MAX_TIMEOUT = 2_147_483_647;
 
 /**
  * Creates the {@link Api} every action needs: one ky instance (ky's own retry off, HTTP errors
- * read by us), the token, version, timeout and retry policy. Throws a TypeError naming the
- * problem when an option is invalid, so a typo fails at start-up rather than on first call.
+ * read by us), the token, version, timeout and retry policy, for one dialect: TamTam by default,
+ * `dialect: 'max'` for Max (the api is then an `Api<MaxOperations>`, so actions Max lacks do
+ * not compile and sources emit Max updates). Throws a TypeError naming the problem when an
+ * option is invalid (a query token with Max included), so a typo fails at start-up rather
+ * than on first call.
  *
  * @example
  * const api = createApi({ token: process.env.TAMTAM_TOKEN! });
  * getMyInfo(api).subscribe((me) => console.log(`running as @${me.username}`));
  *
+ * // Max: token in the Authorization header, https://platform-api2.max.ru
+ * const max = createApi({ dialect: 'max', token: process.env.MAX_TOKEN! });
+ *
  * // against the local emulator
  * const dev = createApi({ token: emulator.token, baseUrl: emulator.url });
  */
-export function createApi(options: ApiOptions): Api {
+export function createApi<const C extends DialectChoice = 'tamtam'>(options: ApiOptions<C>): Api<OperationsOf<C>>;
+export function createApi(options: ApiOptions<DialectChoice>): Api<OperationTable> {
   return new HttpApi(options);
 }
 
-class HttpApi implements Api {
+class HttpApi implements Api<OperationTable> {
+  readonly dialect: Dialect;
   readonly baseUrl: string;
   readonly version: string;
   readonly timeout: number;
@@ -45,7 +53,7 @@ class HttpApi implements Api {
   /** Paces the requests to the API host (never upload URLs); `undefined` when off. */
   readonly #limiter: RateLimiter | undefined;
 
-  constructor(options: ApiOptions) {
+  constructor(options: ApiOptions<DialectChoice>) {
     if (options === null || typeof options !== 'object') {
       throw new TypeError('createApi needs an options object: createApi({ token })');
     }
@@ -56,19 +64,32 @@ class HttpApi implements Api {
       );
     }
     this.#token = options.token;
-    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? TAMTAM_DIALECT.baseUrl);
-    this.version = options.version ?? TAMTAM_DIALECT.version;
+    try {
+      this.dialect = resolveDialect(options.dialect ?? 'tamtam');
+    } catch (error) {
+      throw new TypeError(`createApi: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const dialect = this.dialect;
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? dialect.baseUrl);
+    this.version = options.version ?? dialect.version;
+    if (typeof this.version !== 'string') throw new TypeError(`createApi: version must be a string ('' sends none), got ${String(this.version)}`);
     this.timeout = validateTimeout(options.timeout ?? DEFAULT_TIMEOUT, 'timeout');
-    this.tokenIn = options.tokenIn ?? TAMTAM_DIALECT.auth.tokenIn;
+    this.tokenIn = options.tokenIn ?? dialect.auth.tokenIn;
     if (this.tokenIn !== 'query' && this.tokenIn !== 'header') {
       throw new TypeError(`createApi: tokenIn must be 'query' or 'header', got ${JSON.stringify(this.tokenIn)}`);
+    }
+    if (!dialect.auth.accepts.includes(this.tokenIn)) {
+      throw new TypeError(
+        `createApi: the ${dialect.name} Bot API does not accept the token in the ${this.tokenIn === 'query' ? 'query string' : 'Authorization header'}` +
+          (dialect.auth.accepts.includes('header') ? " (it answers 403 deprecated.token); leave tokenIn out or set tokenIn: 'header'" : `; use tokenIn: '${dialect.auth.tokenIn}'`),
+      );
     }
     resolveRetry(DEFAULT_RETRY, options.retry); // validates now
     this.#retry = options.retry ?? {};
     this.#limiter = resolveRateLimit(options.rateLimit, {
       baseUrl: this.baseUrl,
-      dialectBaseUrl: TAMTAM_DIALECT.baseUrl,
-      limits: TAMTAM_DIALECT.limits,
+      dialectBaseUrl: dialect.baseUrl,
+      limits: dialect.limits,
     });
     this.#ky = ky.create({
       retry: 0,
@@ -78,12 +99,12 @@ class HttpApi implements Api {
     });
   }
 
-  request<O extends OperationId>(spec: RequestSpec<O>, options: CallOptions = {}): Observable<OperationResult<O>> {
+  request(spec: RequestSpecIn<OperationTable, string>, options: CallOptions = {}): Observable<unknown> {
     // defer: option errors arrive through the Observable, like every other failure
     return defer(() => {
       const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
       const timeout = validateTimeout(options.timeout ?? spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
-      return this.#limited(this.#attempt<OperationResult<O>>(spec, timeout), spec).pipe(retryPolicy(retry, spec.method, spec.operation));
+      return this.#limited(this.#attempt<unknown>(spec, timeout), spec).pipe(retryPolicy(retry, spec.method, spec.operation));
     });
   }
 
@@ -91,7 +112,7 @@ class HttpApi implements Api {
    * Each attempt (a retry is a new one) waits for a slot of the rate limiter and reports a 429
    * to it. Upload URLs live on another host with limits of its own: not counted.
    */
-  #limited<T>(attempt$: Observable<T>, spec: RequestSpec): Observable<T> {
+  #limited<T>(attempt$: Observable<T>, spec: RequestSpecIn<OperationTable, string>): Observable<T> {
     const limiter = this.#limiter;
     if (limiter === undefined || spec.absoluteUrl !== undefined) return attempt$;
     // a long poll feeds every other request: it goes first
@@ -106,7 +127,7 @@ class HttpApi implements Api {
   }
 
   /** One HTTP exchange as a cold Observable; unsubscribing aborts it, `timeout` bounds all of it. */
-  #attempt<T>(spec: RequestSpec, timeout: number): Observable<T> {
+  #attempt<T>(spec: RequestSpecIn<OperationTable, string>, timeout: number): Observable<T> {
     return new Observable<T>((subscriber) => {
       const controller = new AbortController();
       // Aborting a finished exchange does nothing but build an AbortError with a stack
@@ -145,7 +166,7 @@ class HttpApi implements Api {
     });
   }
 
-  #url(spec: RequestSpec): URL {
+  #url(spec: RequestSpecIn<OperationTable, string>): URL {
     if (spec.absoluteUrl !== undefined) {
       const url = new URL(spec.absoluteUrl);
       appendQuery(url.searchParams, spec.query);
@@ -160,7 +181,7 @@ class HttpApi implements Api {
 
   /** Keeps the token out of `console.log(api)` and `JSON.stringify(api)`. */
   toJSON(): object {
-    return { baseUrl: this.baseUrl, version: this.version, timeout: this.timeout, tokenIn: this.tokenIn };
+    return { dialect: this.dialect.name, baseUrl: this.baseUrl, version: this.version, timeout: this.timeout, tokenIn: this.tokenIn };
   }
 }
 

@@ -5,8 +5,9 @@
  * header, 30 requests/s) is a second value of the same shape with its own table, not a fork
  * of the library.
  */
-import { UPDATE_TYPES, type UpdateType } from '../types/index';
+import { MAX_UPDATE_TYPES, UPDATE_TYPES, type MaxUpdateType, type UpdateType } from '../types/index';
 import { API_VERSION, DEFAULT_BASE_URL } from './constants';
+import { MAX_OPERATIONS, type MaxOperations } from './max-operations';
 import type { OperationTable } from './operation-table';
 import type { TokenPlacement } from './options';
 import { TAMTAM_OPERATIONS, type TamTamOperations } from './tamtam-operations';
@@ -35,6 +36,35 @@ export interface DialectLimits {
   readonly messageTextLength: number;
   /** Requests per second per bot the server allows; `undefined` when it publishes none. */
   readonly requestsPerSecond: number | undefined;
+  /** Longest deep-link payload (`bot_started.payload`), in characters. */
+  readonly deepLinkPayloadLength: number;
+  /** Whether the server's `429` answers say when to retry (`Retry-After`); else back off on your own. */
+  readonly retryAfterOn429: boolean;
+}
+
+/**
+ * What `GET /updates` answers when no `marker` is sent.
+ * - `'uncommitted'`: every update since the last commit (TamTam).
+ * - `'latest'`: only the latest update (Max) — a poller must always send the marker it knows.
+ *
+ * @example
+ * if (dialect.polling.withoutMarker === 'latest') console.warn('first start: only the latest update is delivered');
+ */
+export type UnmarkedPoll = 'uncommitted' | 'latest';
+
+/**
+ * How a dialect's long polling and webhooks behave.
+ *
+ * @example
+ * const delivery: DialectDelivery = { withoutMarker: 'latest', webhookSecretHeader: 'X-Max-Bot-Api-Secret', httpsOnlyWebhooks: true };
+ */
+export interface DialectDelivery {
+  /** What a poll without a marker returns. */
+  readonly withoutMarker: UnmarkedPoll;
+  /** Header in which the server sends back the `secret` given to `subscribe`; `undefined`: the server sends none. */
+  readonly webhookSecretHeader: string | undefined;
+  /** Whether the server accepts only `https://` webhooks on port 443 with a certificate from a trusted CA. */
+  readonly httpsOnlyWebhooks: boolean;
 }
 
 /**
@@ -57,6 +87,7 @@ export interface Dialect<T extends OperationTable = OperationTable, U extends st
   readonly version: string;
   readonly auth: DialectAuth;
   readonly limits: DialectLimits;
+  readonly delivery: DialectDelivery;
 }
 
 /**
@@ -74,5 +105,110 @@ export const TAMTAM_DIALECT = Object.freeze({
   baseUrl: DEFAULT_BASE_URL,
   version: API_VERSION,
   auth: Object.freeze({ tokenIn: 'query', accepts: Object.freeze(['query', 'header'] as const) }),
-  limits: Object.freeze({ messageTextLength: 4000, requestsPerSecond: undefined }),
+  limits: Object.freeze({ messageTextLength: 4000, requestsPerSecond: undefined, deepLinkPayloadLength: 128, retryAfterOn429: true }),
+  delivery: Object.freeze({ withoutMarker: 'uncommitted', webhookSecretHeader: undefined, httpsOnlyWebhooks: false }),
 } as const satisfies Dialect<TamTamOperations, UpdateType>);
+
+/**
+ * The Max Bot API (schema 2026-07-01): {@link MAX_OPERATIONS}, 15 update types, the host
+ * `https://platform-api2.max.ru`, the token only in the `Authorization` header (raw, no
+ * `Bearer`; a query token is answered `403 deprecated.token`), no `v` parameter (neither
+ * official client sends one), 30 requests/s per bot with `429`s that carry no `Retry-After`,
+ * deep-link payloads up to 512 characters, polls without a marker answering only the latest
+ * update, webhooks HTTPS-only with their secret sent back in `X-Max-Bot-Api-Secret`.
+ *
+ * @example
+ * const api = createApi({ dialect: 'max', token: process.env.MAX_TOKEN! }); // uses MAX_DIALECT
+ * MAX_DIALECT.limits.requestsPerSecond; // 30
+ */
+export const MAX_DIALECT = Object.freeze({
+  name: 'Max',
+  operations: MAX_OPERATIONS,
+  updateTypes: MAX_UPDATE_TYPES,
+  baseUrl: 'https://platform-api2.max.ru',
+  version: '',
+  auth: Object.freeze({ tokenIn: 'header', accepts: Object.freeze(['header'] as const) }),
+  limits: Object.freeze({ messageTextLength: 4000, requestsPerSecond: 30, deepLinkPayloadLength: 512, retryAfterOn429: false }),
+  delivery: Object.freeze({ withoutMarker: 'latest', webhookSecretHeader: 'X-Max-Bot-Api-Secret', httpsOnlyWebhooks: true }),
+} as const satisfies Dialect<MaxOperations, MaxUpdateType>);
+
+/**
+ * The dialects `createApi({ dialect })` knows by name.
+ *
+ * @example
+ * type Max = DialectsByName['max']; // typeof MAX_DIALECT
+ */
+export interface DialectsByName {
+  tamtam: typeof TAMTAM_DIALECT;
+  max: typeof MAX_DIALECT;
+}
+
+/**
+ * A dialect by name, or a {@link Dialect} value of your own (a test server, a future version).
+ *
+ * @example
+ * const choice: DialectChoice = 'max';
+ */
+export type DialectChoice = keyof DialectsByName | Dialect;
+
+/**
+ * The dialect a {@link DialectChoice} stands for.
+ *
+ * @example
+ * type D = DialectOf<'max'>; // typeof MAX_DIALECT
+ */
+export type DialectOf<C extends DialectChoice> = C extends keyof DialectsByName ? DialectsByName[C] : C;
+
+/**
+ * The operation table of a {@link DialectChoice}.
+ *
+ * @example
+ * type T = OperationsOf<'max'>; // MaxOperations
+ */
+export type OperationsOf<C extends DialectChoice> = DialectOf<C>['operations'];
+
+/**
+ * The known updates of a dialect's operation table: what its `getUpdates` answers (`never` for a
+ * table without `getUpdates`). Sources emit this union, and `ofType` narrows it.
+ *
+ * @example
+ * type U = UpdateOfTable<MaxOperations>; // MaxUpdate
+ */
+export type UpdateOfTable<T extends OperationTable> = T extends {
+  readonly getUpdates: { readonly types?: { readonly result: { readonly updates: readonly (infer U)[] } } };
+}
+  ? U
+  : never;
+
+/**
+ * The update types of a dialect's operation table (what `getUpdates` and `subscribe` accept).
+ *
+ * @example
+ * type Types = UpdateTypeOfTable<TamTamOperations>; // UpdateType
+ */
+export type UpdateTypeOfTable<T extends OperationTable> = UpdateOfTable<T> extends { readonly update_type: infer K extends string } ? K : never;
+
+const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([
+  ['tamtam', TAMTAM_DIALECT],
+  ['max', MAX_DIALECT],
+]);
+
+/**
+ * The {@link Dialect} a choice names (a `Dialect` value is returned as it is). Throws a
+ * TypeError naming the known dialects for anything else.
+ *
+ * @example
+ * resolveDialect('max') === MAX_DIALECT; // true
+ */
+export function resolveDialect<C extends DialectChoice>(choice: C): DialectOf<C>;
+export function resolveDialect(choice: DialectChoice): Dialect {
+  if (typeof choice === 'string') {
+    const named = DIALECTS.get(choice);
+    if (named === undefined) throw new TypeError(`unknown dialect ${JSON.stringify(choice)}; use 'tamtam', 'max' or a Dialect value`);
+    return named;
+  }
+  if (choice === null || typeof choice !== 'object' || typeof choice.operations !== 'object' || choice.operations === null) {
+    throw new TypeError("dialect must be 'tamtam', 'max' or a Dialect value (with its operations table)");
+  }
+  return choice;
+}

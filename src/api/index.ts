@@ -22,7 +22,23 @@ export {
   type CoversOperations,
 } from './operation-table';
 export { TAMTAM_OPERATIONS, type TamTamOperations } from './tamtam-operations';
-export { TAMTAM_DIALECT, type Dialect, type DialectAuth, type DialectLimits } from './dialect';
+export {
+  TAMTAM_DIALECT,
+  MAX_DIALECT,
+  resolveDialect,
+  type Dialect,
+  type DialectAuth,
+  type DialectLimits,
+  type DialectDelivery,
+  type UnmarkedPoll,
+  type DialectsByName,
+  type DialectChoice,
+  type DialectOf,
+  type OperationsOf,
+  type UpdateOfTable,
+  type UpdateTypeOfTable,
+} from './dialect';
+export { MAX_OPERATIONS, type MaxOperations, type SharedOperationId } from './max-operations';
 export {
   OPERATION_IDS,
   operationIds,

@@ -114,7 +114,7 @@ export interface OperationRow<
  * @example
  * function ids<T extends OperationTable>(table: T) { return Object.keys(table); }
  */
-export type OperationTable = { readonly [operation: string]: OperationRow };
+export type OperationTable = { readonly [operation: string]: OperationRow<HttpMethod, string | null, Readonly<Record<string, PathParamSpec>>, QueryShape> };
 
 /**
  * Declares one row with its types: `defineOperation<Result, Body, Query>()({ method, path, params })`.

@@ -1,10 +1,11 @@
+import type { DialectChoice } from './dialect';
 import type { RateLimitSetting } from './rate-limit/resolve-rate-limit';
 import type { RetryOptions } from './retry-options';
 
 /**
- * Where the access token travels. `'query'` (default) sends `access_token=<token>` like the
- * official API documents; `'header'` sends `Authorization: <token>` for gateways that strip
- * or log query strings.
+ * Where the access token travels. `'query'` (TamTam's default) sends `access_token=<token>`
+ * like the TamTam API documents; `'header'` sends `Authorization: <token>` (raw, no `Bearer`)
+ * for gateways that strip or log query strings — and is the only placement Max accepts.
  *
  * @example
  * createApi({ token, tokenIn: 'header' });
@@ -12,7 +13,8 @@ import type { RetryOptions } from './retry-options';
 export type TokenPlacement = 'query' | 'header';
 
 /**
- * Options of {@link createApi}. Only `token` is required.
+ * Options of {@link createApi}. Only `token` is required. `C` is the dialect chosen
+ * (`ApiOptions` alone: TamTam; `ApiOptions<'max'>`: Max).
  *
  * @example
  * const api = createApi({
@@ -21,12 +23,18 @@ export type TokenPlacement = 'query' | 'header';
  *   retry: { limit: 6 },
  * });
  */
-export interface ApiOptions {
-  /** The bot's access token (from @PrimeBot). Required; never appears in errors or logs. */
+export interface ApiOptions<C extends DialectChoice = 'tamtam'> {
+  /**
+   * Which Bot API: `'tamtam'` (default), `'max'`, or a {@link Dialect} value. It sets the
+   * defaults below (base URL, version, token placement) and the types of everything the api
+   * is passed to: actions the dialect lacks do not compile, sources emit its updates.
+   */
+  readonly dialect?: C;
+  /** The bot's access token (TamTam: from @PrimeBot; Max: from @MasterBot). Required; never appears in errors or logs. */
   readonly token: string;
-  /** API root. Default `https://botapi.tamtam.chat`; point it at the emulator in development. */
+  /** API root. Default: the dialect's (`https://botapi.tamtam.chat`, `https://platform-api2.max.ru`); point it at the emulator in development. */
   readonly baseUrl?: string;
-  /** Schema version sent as the `v` query parameter. Default `'0.5.6'`. */
+  /** Schema version sent as the `v` query parameter (`''` sends none). Default: the dialect's (`'0.5.6'` for TamTam, none for Max). */
   readonly version?: string;
   /** Per-request timeout in ms, covering the whole exchange: sending, the response headers and the whole body. Default `30_000`. */
   readonly timeout?: number;
@@ -37,7 +45,7 @@ export interface ApiOptions {
   readonly retry?: RetryOptions | false;
   /** A `fetch` implementation to use instead of the global one (proxies, tests). Default `globalThis.fetch`. */
   readonly fetch?: typeof fetch;
-  /** Where the token is sent. Default `'query'`. */
+  /** Where the token is sent. Default: the dialect's (TamTam `'query'`, Max `'header'`); Max refuses `'query'`. */
   readonly tokenIn?: TokenPlacement;
   /**
    * Keeps the request rate under the API's limit instead of collecting 429s. Every request to

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { dialectFromEnv, emulatorDialect } from './dialect';
 import type { FaultOptions } from './faults/fault-options';
 import type { WorldFixture } from './fixtures/world-fixture';
 import type { EmulatorOptions } from './options';
@@ -18,6 +19,7 @@ export function optionsFromArgs(args: readonly string[], env: Readonly<Record<st
   const { values } = parseArgs({
     args: [...args],
     options: {
+      dialect: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       token: { type: 'string' },
@@ -55,7 +57,9 @@ export function optionsFromArgs(args: readonly string[], env: Readonly<Record<st
   let world: EmulatorOptions['world'] = 'default';
   if (values.empty) world = 'empty';
   if (values.fixture !== undefined) world = JSON.parse(readFileSync(values.fixture, 'utf8')) as WorldFixture;
+  const dialect = values.dialect === undefined ? dialectFromEnv(env) : dialectName(values.dialect);
   const options: EmulatorOptions & { verbose: boolean } = {
+    ...(dialect === undefined ? {} : { dialect }),
     port: num('port', values.port ?? env['TAMTAM_EMULATOR_PORT']) ?? 8090,
     host: values.host ?? env['TAMTAM_EMULATOR_HOST'] ?? '127.0.0.1',
     world,
@@ -85,4 +89,12 @@ function rateLimitFlag(
   if (word === 'on') return true;
   if (word === 'off') return false;
   return { perSecond: num('rate-limit', raw) as number };
+}
+
+function dialectName(raw: string): 'tamtam' | 'max' {
+  try {
+    return emulatorDialect(raw.trim().toLowerCase()).name;
+  } catch {
+    throw new Error(`--dialect must be tamtam or max, got ${JSON.stringify(raw)}`);
+  }
 }

@@ -3,7 +3,8 @@
  * `npm run emulator` / `tamtam-emulator`: starts the emulator and prints its URL and token.
  *
  * Flags (each also readable from the environment variable in brackets):
- *   --port <n>            [TAMTAM_EMULATOR_PORT]   default 8090 (0 = any free port)
+ *   --dialect <d>         [TAMTAM_RX_DIALECT]      tamtam (default) or max
+  --port <n>            [TAMTAM_EMULATOR_PORT]   default 8090 (0 = any free port)
  *   --host <addr>         [TAMTAM_EMULATOR_HOST]   default 127.0.0.1
  *   --token <s>           [TAMTAM_EMULATOR_TOKEN]  default random
  *   --empty                                        start with only the bot
@@ -29,6 +30,7 @@ const USAGE = `Usage: tamtam-emulator [flags]
 Starts a local TamTam Bot API emulator and prints its URL and token.
 
 Flags (each also readable from the environment variable in brackets):
+  --dialect <d>         [TAMTAM_RX_DIALECT]      tamtam (default) or max
   --port <n>            [TAMTAM_EMULATOR_PORT]   default 8090 (0 = any free port)
   --host <addr>         [TAMTAM_EMULATOR_HOST]   default 127.0.0.1
   --token <s>           [TAMTAM_EMULATOR_TOKEN]  default random
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.stdout.write(
     [
-      'TamTam Bot API emulator is running.',
+      `${emulator.dialect === 'max' ? 'Max' : 'TamTam'} Bot API emulator is running.`,
       `  URL:     ${emulator.url}`,
       `  Token:   ${emulator.token}`,
       `  Control: ${emulator.url}/_emulator`,

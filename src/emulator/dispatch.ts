@@ -4,7 +4,7 @@
  * crash the process.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AnyApiOperation, ApiContext, EmulatorServices } from './api/context';
+import type { ApiContext, EmulatorServices, RoutedApiOperation } from './api/context';
 import { UPLOAD_PATH } from './api/uploads';
 import { receiveUpload, serveFile } from './api/upload-receiver';
 import type { ControlHandler } from './control/control-context';
@@ -35,7 +35,7 @@ import { serveUi } from './ui/ui-routes';
 export interface DispatchDeps {
   options: ResolvedEmulatorOptions;
   services: EmulatorServices;
-  apiRouter: Router<AnyApiOperation>;
+  apiRouter: Router<RoutedApiOperation>;
   controlRouter: Router<ControlHandler>;
   emulator: () => Emulator;
   faults: FaultInjector;
@@ -94,7 +94,8 @@ async function route(req: IncomingMessage, res: ServerResponse, signal: AbortSig
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const query = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
   const method = req.method ?? 'GET';
-  if (serveUi(res, method, path, { onEvent: (listener) => deps.emulator().onEvent(listener), signal })) return;
+  const branding = { dialect: deps.options.dialect.name, title: deps.options.dialect.title };
+  if (serveUi(res, method, path, { onEvent: (listener) => deps.emulator().onEvent(listener), signal, branding })) return;
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
     await control(req, res, method, path, query, deps);
   } else if (path.startsWith(`${UPLOAD_PATH}/`)) {
@@ -158,8 +159,8 @@ async function api(
     });
   }
   log.operation = match.handler.operation;
-  const token = extractToken(req, query);
-  assertToken(token, deps.options.token);
+  const token = extractToken(req, query, deps.options.dialect);
+  assertToken(token, deps.options.token, deps.options.dialect);
   if (deps.rateLimit !== null && !deps.rateLimit.take(token as string, started)) {
     log.fault = 'rate-limited';
     const { retryAfterSeconds } = deps.rateLimit.rule;

@@ -1,8 +1,9 @@
 /**
  * The handle `startEmulator` resolves with.
  */
-import type { BotInfo, Chat, ChatMember, Subscription, UnknownUpdate, Update, User } from '../types';
+import type { BotInfo, Chat, ChatMember, ChatType, Subscription, UnknownUpdate, Update, User } from '../types';
 import type { UserActor } from './control/user-actor';
+import type { EmulatorDialectName } from './dialect';
 import type { Inspector } from './control/inspector';
 import type { FaultOptions, FaultStats } from './faults/fault-options';
 import type { EmulatorEventListener } from './state/events';
@@ -38,6 +39,8 @@ export interface FaultControl {
  * await emulator.close();
  */
 export interface Emulator {
+  /** The Bot API dialect served: `'tamtam'` or `'max'` (pass it to `createApi({ dialect })`). */
+  readonly dialect: EmulatorDialectName;
   /** Base URL, e.g. `http://127.0.0.1:38123`; use it instead of `https://botapi.tamtam.chat`. */
   readonly url: string;
   /** The bot's access token. */
@@ -71,6 +74,8 @@ export interface Emulator {
     dialogWith(userId: number): Chat;
     /** Current members of a chat. */
     members(chatId: number): ChatMember[];
+    /** Dialog, group chat or channel, whatever the dialect's wire says (Max calls them all `chat`). */
+    kind(chatId: number): ChatType;
   };
   /** Acts as a user: send, edit, delete, press buttons, start the bot, manage chats. */
   actAs(userId: number): UserActor;

@@ -22,6 +22,8 @@ export {
   type RateLimitStyle,
   type ResolvedEmulatorRateLimit,
 } from './rate-limit/rate-limit-options';
+export { DIALECT_ENV_VAR, EMULATOR_DIALECTS, dialectFromEnv } from './dialect';
+export type { EmulatorDialectName } from './dialect';
 export { DEFAULT_WORLD, DEFAULT_WORLD_IDS } from './fixtures/default-world';
 export type { WorldFixture, FixtureDialog, FixtureMessage } from './fixtures/world-fixture';
 export type { NewUser, NewChat } from './state/world';

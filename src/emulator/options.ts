@@ -2,6 +2,7 @@
  * Options of `startEmulator`, with their defaults.
  */
 import { randomBytes } from 'node:crypto';
+import { type EmulatorDialect, type EmulatorDialectName, emulatorDialect } from './dialect';
 import type { FaultOptions } from './faults/fault-options';
 import type { WorldFixture } from './fixtures/world-fixture';
 import type { RequestLogEntry } from './http/request-log';
@@ -20,6 +21,12 @@ import { type EmulatorRateLimitSetting, type ResolvedEmulatorRateLimit, resolveE
  * });
  */
 export interface EmulatorOptions {
+  /**
+   * Which Bot API to serve: `'tamtam'` (default) or `'max'` (header-only auth, Max update types
+   * and operations, webhook secrets, polling without a marker returns only the latest update).
+   * `dialectFromEnv()` reads it from `TAMTAM_RX_DIALECT`.
+   */
+  dialect?: EmulatorDialectName;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
   /** Port; 0 (default) picks a free one. */
@@ -60,6 +67,7 @@ export interface EmulatorOptions {
  * resolveOptions({}).host; // '127.0.0.1'
  */
 export interface ResolvedEmulatorOptions {
+  dialect: EmulatorDialect;
   host: string;
   port: number;
   token: string;
@@ -84,14 +92,16 @@ export interface ResolvedEmulatorOptions {
  * resolveOptions({ rateLimit: 'max' }).rateLimit; // { perSecond: 30, style: 'max', retryAfterSeconds: undefined }
  */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
+  const dialect = emulatorDialect(options.dialect ?? 'tamtam');
   const resolved: ResolvedEmulatorOptions = {
+    dialect,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     token: options.token ?? `emu-${randomBytes(12).toString('hex')}`,
     world: options.world ?? 'default',
     faults: options.faults ?? {},
     webhook: options.webhook ?? {},
-    rateLimit: resolveEmulatorRateLimit(options.rateLimit, 'tamtam'), // the Max dialect passes 'max': on by default
+    rateLimit: resolveEmulatorRateLimit(options.rateLimit, dialect.name), // on by default in the Max dialect
     attachmentNotReadyCount: options.attachmentNotReadyCount ?? 0,
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
     maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,

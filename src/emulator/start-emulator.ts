@@ -2,7 +2,8 @@
  * `startEmulator`: builds the world, the update machinery and the HTTP server.
  */
 import type { Update } from '../types';
-import { createApiRouter } from './api/routes';
+import type { RoutedApiOperation } from './api/context';
+import { MAX_HANDLERS, MAX_ROUTED_OPERATIONS, createApiRouter } from './api/routes';
 import { Inspector } from './control/inspector';
 import { createControlRouter } from './control/control-routes';
 import { UserActor } from './control/user-actor';
@@ -22,7 +23,7 @@ import { UpdateQueue } from './updates/update-queue';
 import { WebhookDispatcher } from './updates/webhook-dispatcher';
 
 /**
- * Starts a local TamTam Bot API server on loopback (a free port by default) with an in-memory
+ * Starts a local TamTam (default) or Max (`{ dialect: 'max' }`) Bot API server on loopback (a free port by default) with an in-memory
  * world, and resolves once it listens. Point a bot at `emulator.url` with `emulator.token`;
  * drive users with `emulator.actAs(...)`; check results with `emulator.inspect`.
  *
@@ -40,9 +41,17 @@ import { WebhookDispatcher } from './updates/webhook-dispatcher';
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const resolved = resolveOptions(options);
   let baseUrl = '';
-  const world = createWorld(fixtureOf(resolved.world), { baseUrl: () => baseUrl, notReadyCount: resolved.attachmentNotReadyCount });
-  const queue = new UpdateQueue(resolved.maxQueuedUpdates);
-  const webhooks = new WebhookDispatcher(resolved.webhook);
+  const { dialect } = resolved;
+  const world = createWorld(fixtureOf(resolved.world), {
+    baseUrl: () => baseUrl,
+    notReadyCount: resolved.attachmentNotReadyCount,
+    dialect,
+  });
+  const queue = new UpdateQueue(resolved.maxQueuedUpdates, dialect.unmarkedPoll);
+  const webhooks = new WebhookDispatcher(resolved.webhook, undefined, {
+    schedule: dialect.webhookSchedule,
+    secretHeader: dialect.webhookSecretHeader,
+  });
   world.setUpdateSink((update) => (webhooks.active ? webhooks.deliver(update) : void queue.push(update)));
   const faults = new FaultInjector(resolved.faults);
   const rateLimit = resolved.rateLimit === null ? null : new TokenRateLimiter(resolved.rateLimit);
@@ -53,7 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dispatcher = createDispatcher({
     options: resolved,
     services: { world, queue, webhooks },
-    apiRouter: createApiRouter(),
+    apiRouter: dialect.name === 'max' ? createApiRouter(MAX_ROUTED_OPERATIONS, MAX_HANDLERS) : createApiRouter<RoutedApiOperation>(),
     controlRouter: createControlRouter(),
     emulator: () => handle as Emulator,
     faults,
@@ -65,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   let closing: Promise<void> | undefined;
   handle = {
+    dialect: dialect.name,
     url: server.url,
     token: resolved.token,
     close: () =>
@@ -76,9 +86,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       })()),
     bot: { info: () => toBotInfo(world) },
     users: {
-      create: (input) => toUser(world.createUser(input)),
-      get: (userId) => toUser(world.user(userId)),
-      list: () => [...world.users.values()].map(toUser),
+      create: (input) => toUser(world.createUser(input), world.dialect),
+      get: (userId) => toUser(world.user(userId), world.dialect),
+      list: () => [...world.users.values()].map((user) => toUser(user, world.dialect)),
     },
     chats: {
       create: (input) => toChat(world, world.createChat(input)),
@@ -90,6 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return toChat(world, dialog);
       },
       members: (chatId) => [...world.chat(chatId).members.values()].map((m) => toChatMember(world, m)),
+      kind: (chatId) => world.chat(chatId).type,
     },
     actAs: (userId) => new UserActor(world, userId),
     inspect,

@@ -1,7 +1,7 @@
 /**
  * Operators that select, decode and schedule updates, and helpers to answer them.
  */
-export type { UpdateLike, AnyUpdate, UpdateOfType } from './update-like';
+export type { UpdateLike, AnyUpdate, MaxAnyUpdate, UpdateOfType, KnownUpdateType, UpdateTypeIn } from './update-like';
 export { ofType } from './of-type';
 export { deriveUpdate, originalUpdate } from '../delivery/derive-update';
 export type { TextMatcher, PatternMatch } from './text-matcher';

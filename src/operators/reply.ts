@@ -1,10 +1,18 @@
 import { type Observable, defer, throwError } from 'rxjs';
 import type { Api } from '../api/api';
+import type { OperationBodyOf, OperationResultOf } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
+import type { TableWith } from '../actions/call';
 import { sendMessage } from '../actions/messages';
-import type { NewMessageBody, SendMessageResult } from '../types/index';
+import type { NewMessageLink } from '../types/index';
 import { messageIdOf, replyTarget } from './reply-target';
 import type { UpdateLike } from './update-like';
+
+/** The message body of the api's dialect, with the fields `reply` reads and sets. */
+type MessageBodyOf<T extends TableWith<'sendMessage'>> = OperationBodyOf<T, 'sendMessage'> & {
+  readonly text?: string | null;
+  readonly link?: NewMessageLink | null;
+};
 
 /** Updates whose message lives in the chat a reply goes to. */
 const QUOTABLE: ReadonlySet<string> = new Set(['message_created', 'message_edited', 'message_callback']);
@@ -27,7 +35,7 @@ export interface ReplyOptions extends CallOptions {
 
 /**
  * Sends a message to where `update` happened (see `replyTarget`). `body` is a text or a full
- * message body (spread `md`/`html` results into it). Cold like every action: nothing is sent
+ * message body of the api's dialect (spread `md`/`html` results into it). Cold like every action: nothing is sent
  * before subscribe; when the update has no conversation to answer in, it errors with a
  * TypeError on subscribe.
  *
@@ -37,14 +45,20 @@ export interface ReplyOptions extends CallOptions {
  *   mergeMap((u) => reply(api, u, md`Hello, ${md.bold(u.message.sender?.name ?? 'stranger')}!`, { quote: true })),
  * ).subscribe();
  */
-export function reply(api: Api, update: UpdateLike, body: string | NewMessageBody, options: ReplyOptions = {}): Observable<SendMessageResult> {
+export function reply<T extends TableWith<'sendMessage'>>(
+  api: Api<T>,
+  update: UpdateLike,
+  body: string | MessageBodyOf<T>,
+  options: ReplyOptions = {},
+): Observable<OperationResultOf<T, 'sendMessage'>> {
   return defer(() => {
     const target = replyTarget(update);
     if (target === null) {
       return throwError(() => new TypeError(`reply: a '${update.update_type}' update names no chat to answer in; use sendMessage with an explicit chat_id or user_id`));
     }
     const { quote = false, disableLinkPreview, ...callOptions } = options;
-    let message: NewMessageBody = typeof body === 'string' ? { text: body } : body;
+    // a text-only body is a valid message body in every dialect
+    let message = typeof body === 'string' ? ({ text: body } as MessageBodyOf<T>) : body;
     const mid = quote && QUOTABLE.has(update.update_type) ? messageIdOf(update) : null;
     if (mid !== null && (message.link === undefined || message.link === null)) {
       message = { ...message, link: { type: 'reply', mid } };

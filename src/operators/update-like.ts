@@ -3,7 +3,7 @@
  * known updates, on updates a newer server sent (`UnknownUpdate`) and on updates a user
  * extended with their own fields; their output keeps whatever the input type carried.
  */
-import type { UnknownUpdate, Update, UpdateOf, UpdateType } from '../types/index';
+import type { MaxUpdate, MaxUpdateType, UnknownUpdate, Update, UpdateOf, UpdateType } from '../types/index';
 import { isUpdateType } from '../types/index';
 
 /**
@@ -27,12 +27,42 @@ export interface UpdateLike {
 export type AnyUpdate = Update | UnknownUpdate;
 
 /**
+ * {@link AnyUpdate} for Max: every known Max update, plus updates of types this version does
+ * not know.
+ *
+ * @example
+ * const max$: Observable<MaxAnyUpdate> = merge(fromLongPolling(maxApi), fromLongPolling(maxApi).unknownUpdates$);
+ */
+export type MaxAnyUpdate = MaxUpdate | UnknownUpdate;
+
+/**
+ * Every update type some dialect defines (TamTam's and Max's).
+ *
+ * @example
+ * const t: KnownUpdateType = 'dialog_muted';
+ */
+export type KnownUpdateType = UpdateType | MaxUpdateType;
+
+/**
+ * The update types a stream of `U` can carry: the literal `update_type`s of its members
+ * (`UnknownUpdate`'s plain `string` does not count). A stream with no literal types at all
+ * (`UpdateLike`) may carry any {@link KnownUpdateType}. This is what `ofType` accepts, so on a
+ * Max stream `ofType('message_constructed')` does not compile, and on a TamTam one
+ * `ofType('dialog_muted')` does not.
+ *
+ * @example
+ * type Max = UpdateTypeIn<MaxUpdate | UnknownUpdate>; // MaxUpdateType
+ */
+export type UpdateTypeIn<U> = [LiteralTypesOf<U>] extends [never] ? KnownUpdateType : LiteralTypesOf<U>;
+type LiteralTypesOf<U> = U extends { readonly update_type: infer K extends string } ? (string extends K ? never : K) : never;
+
+/**
  * The members of `U` whose `update_type` is one of `T` (the output type of `ofType`).
  *
  * @example
  * type Created = UpdateOfType<AnyUpdate, 'message_created'>; // MessageCreatedUpdate
  */
-export type UpdateOfType<U, T extends UpdateType> = Extract<U, { readonly update_type: T }>;
+export type UpdateOfType<U, T extends string> = Extract<U, { readonly update_type: T }>;
 
 /**
  * `true` when `update` is of a type this version knows (not an `UnknownUpdate` from a newer

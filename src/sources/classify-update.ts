@@ -1,4 +1,4 @@
-import { isUpdateType, type UnknownUpdate, type Update, type UpdateType } from '../types/index';
+import { UPDATE_TYPES, type MaxUpdateType, type UnknownUpdate, type Update, type UpdateType } from '../types/index';
 
 /**
  * What a JSON value from the network turned out to be (a webhook body, an item of a poll).
@@ -21,7 +21,7 @@ type FieldKind = 'object' | 'object?' | 'string' | 'number';
  * or truncated body. Deliberately shallow (plus `message.body`/`message.recipient`): the
  * server is trusted for the rest.
  */
-const REQUIRED_FIELDS: { readonly [K in UpdateType]: Readonly<Record<string, FieldKind>> } = {
+const REQUIRED_FIELDS: { readonly [K in UpdateType | MaxUpdateType]: Readonly<Record<string, FieldKind>> } = {
   message_created: { message: 'object' },
   message_callback: { callback: 'object', message: 'object?' },
   message_edited: { message: 'object' },
@@ -35,19 +35,30 @@ const REQUIRED_FIELDS: { readonly [K in UpdateType]: Readonly<Record<string, Fie
   message_construction_request: { user: 'object', session_id: 'string', input: 'object' },
   message_constructed: { session_id: 'string', message: 'object' },
   message_chat_created: { chat: 'object', message_id: 'string' },
+  bot_stopped: { chat_id: 'number', user: 'object' },
+  dialog_cleared: { chat_id: 'number', user: 'object' },
+  dialog_muted: { chat_id: 'number', user: 'object', muted_until: 'number' },
+  dialog_unmuted: { chat_id: 'number', user: 'object' },
+  dialog_removed: { chat_id: 'number', user: 'object' },
 };
 
+const TAMTAM_TYPES: ReadonlySet<string> = new Set<string>(UPDATE_TYPES);
+const REQUIRED_BY_TYPE: ReadonlyMap<string, Readonly<Record<string, FieldKind>>> = new Map(Object.entries(REQUIRED_FIELDS));
+
 /** Types whose `message` is a full chat message (with `recipient`). */
-const MESSAGE_WITH_RECIPIENT: ReadonlySet<UpdateType> = new Set<UpdateType>(['message_created', 'message_callback', 'message_edited']);
+const MESSAGE_WITH_RECIPIENT: ReadonlySet<string> = new Set<UpdateType>(['message_created', 'message_callback', 'message_edited']);
 
 /**
  * Sorts a parsed JSON value into a known update, an unknown update or not an update at all.
+ * `knownTypes` are the update types of the source's dialect (default TamTam's; a Max source
+ * passes Max's, so `dialog_muted` is known there and `message_constructed` is not). A known
+ * update is typed `Update` here; sources hand it on as their dialect's update union.
  *
  * @example
  * const result = classifyUpdate(JSON.parse(text));
  * if (result.kind === 'known') updates.next(result.update);
  */
-export function classifyUpdate(value: unknown): UpdateClassification {
+export function classifyUpdate(value: unknown, knownTypes: ReadonlySet<string> = TAMTAM_TYPES): UpdateClassification {
   if (!isPlainObject(value)) {
     return { kind: 'invalid', reason: `the body must be a JSON object (an Update), got ${describeKind(value)}` };
   }
@@ -59,14 +70,15 @@ export function classifyUpdate(value: unknown): UpdateClassification {
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
     return { kind: 'invalid', reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})` };
   }
-  if (!isUpdateType(type)) return { kind: 'unknown', update: value as UnknownUpdate };
-  const problem = missingField(type, value);
+  const required = knownTypes.has(type) ? REQUIRED_BY_TYPE.get(type) : undefined;
+  if (required === undefined) return { kind: 'unknown', update: value as UnknownUpdate };
+  const problem = missingField(type, required, value);
   if (problem !== undefined) return { kind: 'invalid', reason: problem };
   return { kind: 'known', update: value as unknown as Update };
 }
 
-function missingField(type: UpdateType, value: Record<string, unknown>): string | undefined {
-  for (const [field, kind] of Object.entries(REQUIRED_FIELDS[type])) {
+function missingField(type: string, required: Readonly<Record<string, FieldKind>>, value: Record<string, unknown>): string | undefined {
+  for (const [field, kind] of Object.entries(required)) {
     const actual = value[field];
     const ok =
       kind === 'object?' ? actual === undefined || actual === null || isPlainObject(actual) : kind === 'object' ? isPlainObject(actual) : typeof actual === kind;

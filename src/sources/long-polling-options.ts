@@ -16,14 +16,20 @@ import type { PollingStatus } from './polling-status';
  *   onStatus: (s) => s.type === 'retry' && console.warn(s.error.message),
  * });
  */
-export interface LongPollingOptions {
-  /** Update types to receive. Default: all. */
-  readonly types?: readonly UpdateType[];
+export interface LongPollingOptions<K extends string = UpdateType> {
+  /** Update types to receive (the api's dialect's names). Default: all. */
+  readonly types?: readonly K[];
   /** Most updates per poll, 1–1000. Default `100`. */
   readonly limit?: number;
   /** Seconds the server holds an idle poll, 0–90. Default `30`. The HTTP timeout is set above it. */
   readonly timeout?: number;
-  /** Where the marker and not-yet-handled updates are kept. Default: in memory. */
+  /**
+   * Where the marker and not-yet-handled updates are kept. Default: in memory. The source sends
+   * the stored marker with every poll. On Max use a persistent store (`fileMarkerStore`, the
+   * Redis one): without a marker Max answers only the latest update, so a start without a stored
+   * marker — the first start, or any restart with the in-memory store — sees only the latest
+   * update, not everything that arrived while the bot was down.
+   */
   readonly store?: MarkerStore;
   /**
    * Most fetched-but-unhandled updates: the loop fetches the next batch only while
@@ -62,7 +68,7 @@ export interface LongPollingOptions {
 
 /** Options with defaults applied and values checked. */
 export interface ResolvedLongPollingOptions {
-  readonly types: readonly UpdateType[] | undefined;
+  readonly types: readonly string[] | undefined;
   readonly limit: number;
   readonly timeout: number;
   readonly store: MarkerStore;
@@ -81,7 +87,7 @@ export interface ResolvedLongPollingOptions {
  * @example
  * resolveLongPollingOptions({ limit: 500 }).maxPending; // 1000
  */
-export function resolveLongPollingOptions(options: LongPollingOptions): ResolvedLongPollingOptions {
+export function resolveLongPollingOptions(options: LongPollingOptions<string>): ResolvedLongPollingOptions {
   const limit = integerIn('limit', options.limit ?? 100, 1, 1000);
   const timeout = integerIn('timeout', options.timeout ?? 30, 0, 90);
   const maxPending = integerIn('maxPending', options.maxPending ?? 2 * limit, limit, Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,8 @@
 import { Observable, Subject, type Subscriber, share } from 'rxjs';
 import type { Api } from '../api/api';
-import type { UnknownUpdate, Update } from '../types/index';
+import type { UpdateOfTable, UpdateTypeOfTable } from '../api/dialect';
+import { UPDATE_TYPES, type UnknownUpdate, type Update } from '../types/index';
+import type { PollingApi, PollingTable } from './polling-api';
 import { type LongPollingOptions, type ResolvedLongPollingOptions, resolveLongPollingOptions } from './long-polling-options';
 import { PollingSession } from './polling-session';
 import type { PollingStatus } from './polling-status';
@@ -25,6 +27,11 @@ import type { UpdateSource, UpdateSourceStopResult } from './update-source';
  * (`perChat` and `isolate` hold while their handler runs); otherwise the synchronous
  * emission itself.
  *
+ * `U` is the api's dialect's update union (`Update` for TamTam, `MaxUpdate` for Max): updates
+ * are classified against that dialect's update types, others go to `unknownUpdates$`. The
+ * marker, once known, is stored and sent with every poll — which matters on Max, where a poll
+ * without one answers only the latest update (so a first start sees only that one).
+ *
  * @example
  * const updates$ = fromLongPolling(api, { store: fileMarkerStore('./polling.json') });
  * updates$.pipe(
@@ -33,16 +40,18 @@ import type { UpdateSource, UpdateSourceStopResult } from './update-source';
  * ).subscribe();
  * process.on('SIGTERM', () => updates$.stop()); // resolves after in-flight handlers finish
  */
-export class LongPolling extends Observable<Update> implements UpdateSource<Update, PollingStatus> {
+export class LongPolling<U extends object = Update> extends Observable<U> implements UpdateSource<U, PollingStatus> {
   /** Retries, batches, unknown updates, start and stop of the loop. Hot; completes after `stop()`. */
   readonly status$: Observable<PollingStatus>;
   /** Updates of types this version does not know (never emitted as updates). Hot; completes on `stop()`. */
   readonly unknownUpdates$: Observable<UnknownUpdate>;
   readonly #control: PollingControl;
 
-  constructor(api: Api, options: LongPollingOptions = {}) {
+  constructor(api: PollingApi, options: LongPollingOptions<string> = {}) {
     const control = new PollingControl(api, resolveLongPollingOptions(options));
-    const loop = new Observable<Update>((subscriber) => control.start(subscriber)).pipe(share());
+    // The session emits exactly the updates classified against the api's dialect, which is
+    // what U stands for (fromLongPolling derives it from the same api).
+    const loop = new Observable<Update>((subscriber) => control.start(subscriber)).pipe(share()) as Observable<object> as Observable<U>;
     super((subscriber) => loop.subscribe(subscriber));
     this.#control = control;
     this.status$ = control.status.asObservable();
@@ -72,7 +81,7 @@ class PollingControl {
   #lastStatus: PollingStatus['type'] | undefined;
 
   constructor(
-    private readonly api: Api,
+    private readonly api: PollingApi,
     private readonly options: ResolvedLongPollingOptions,
   ) {
     options.signal?.addEventListener('abort', () => void this.stop(), { once: true });
@@ -85,7 +94,8 @@ class PollingControl {
       subscriber.complete();
       return undefined;
     }
-    const session = new PollingSession(this.api, this.options, subscriber, (event) => this.#report(event));
+    const known = new Set<string>(this.api.dialect?.updateTypes ?? UPDATE_TYPES);
+    const session = new PollingSession(this.api, known, this.options, subscriber, (event) => this.#report(event));
     this.#session = session;
     void session.run();
     return () => {
@@ -115,7 +125,11 @@ class PollingControl {
 
 /**
  * Receives updates by long polling `GET /updates`: the easy, server-less way to run a bot.
- * See {@link LongPolling} for the delivery guarantee and `stop()`.
+ * See {@link LongPolling} for the delivery guarantee and `stop()`. It emits the api's dialect's
+ * updates: `Update` for a TamTam api, `MaxUpdate` for `createApi({ dialect: 'max' })`, and
+ * `types` takes that dialect's names. (Max calls long polling unfit for production — limited
+ * rate and retention — and without a stored marker it delivers only the latest update: give
+ * it a persistent `store`, or use a webhook.)
  *
  * @example
  * const updates$ = fromLongPolling(api);
@@ -124,6 +138,6 @@ class PollingControl {
  *   mergeMap((u) => answerOnCallback(api, u.callback.callback_id, { notification: 'Thanks!' })),
  * ).subscribe();
  */
-export function fromLongPolling(api: Api, options?: LongPollingOptions): LongPolling {
-  return new LongPolling(api, options);
+export function fromLongPolling<T extends PollingTable>(api: Api<T>, options?: LongPollingOptions<UpdateTypeOfTable<T>>): LongPolling<UpdateOfTable<T>> {
+  return new LongPolling<UpdateOfTable<T>>(api, options);
 }

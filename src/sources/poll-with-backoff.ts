@@ -1,10 +1,10 @@
 import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
 import type { HttpMethod } from '../api/operation-table';
-import type { Api } from '../api/api';
 import { LONG_POLL_RETRY, isRetryable, retryPolicy } from '../api/retry';
 import { DEFAULT_RETRY } from '../api/retry-options';
 import { getUpdates } from '../actions/updates';
-import type { UpdateList, UpdateType } from '../types/index';
+import type { OperationResultOf } from '../api/operation-table';
+import type { PollingApi, PollingTable } from './polling-api';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
 
 /** What one poll asks for. */
@@ -12,7 +12,8 @@ export interface PollRequest {
   readonly marker: number | null;
   readonly limit: number;
   readonly timeout: number;
-  readonly types: readonly UpdateType[] | undefined;
+  /** The dialect's update type names; `undefined`: all. */
+  readonly types: readonly string[] | undefined;
 }
 
 /**
@@ -40,11 +41,11 @@ export function isFatalPollError(error: unknown): boolean {
  *   .subscribe(({ updates, marker }) => ...);
  */
 export function pollWithBackoff(
-  api: Api,
+  api: PollingApi,
   request: PollRequest,
   backoff: ResolvedLongPollingOptions['backoff'],
   onRetry: (attempt: number, delay: number, error: Error) => void,
-): Observable<UpdateList> {
+): Observable<OperationResultOf<PollingTable, 'getUpdates'>> {
   return getUpdates(
     api,
     { marker: request.marker, limit: request.limit, timeout: request.timeout, ...(request.types ? { types: request.types } : {}) },

@@ -1,15 +1,18 @@
 import type { Subscriber, Subscription } from 'rxjs';
-import type { Api } from '../api/api';
 import { getSubscriptions, unsubscribe } from '../actions/subscriptions';
 import type { Observable } from 'rxjs';
 import { InFlightUpdates } from '../delivery/in-flight';
-import type { UnknownUpdate, Update, UpdateList } from '../types/index';
+import type { OperationResultOf } from '../api/operation-table';
+import type { UnknownUpdate, Update } from '../types/index';
 import { classifyUpdate } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
 import { pollWithBackoff, retryLikePolls } from './poll-with-backoff';
 import { WebhookConflictError } from './webhook-conflict-error';
 import type { PollingStatus } from './polling-status';
 import { markRedelivery } from '../delivery/redelivery';
+import type { PollingApi, PollingTable } from './polling-api';
+
+type UpdateListOf = OperationResultOf<PollingTable, 'getUpdates'>;
 
 /**
  * One running polling loop (one per set of subscribers). Order of work per batch:
@@ -35,7 +38,9 @@ export class PollingSession {
   #finish!: () => void;
 
   constructor(
-    private readonly api: Api,
+    private readonly api: PollingApi,
+    /** The update types of the api's dialect: others are reported as unknown. */
+    private readonly knownTypes: ReadonlySet<string>,
     private readonly options: ResolvedLongPollingOptions,
     private readonly subscriber: Subscriber<Update>,
     private readonly report: (status: PollingStatus) => void,
@@ -145,7 +150,7 @@ export class PollingSession {
     }
   }
 
-  #fetch(): Promise<UpdateList | undefined> {
+  #fetch(): Promise<UpdateListOf | undefined> {
     return this.#retrying(
       pollWithBackoff(
         this.api,
@@ -170,12 +175,12 @@ export class PollingSession {
     this.#cancelPoll?.();
   }
 
-  async #accept(list: UpdateList): Promise<void> {
+  async #accept(list: UpdateListOf): Promise<void> {
     const known: Update[] = [];
     const unknown: UnknownUpdate[] = [];
     const invalid: { value: unknown; reason: string }[] = [];
     for (const raw of list.updates as unknown[]) {
-      const result = classifyUpdate(raw);
+      const result = classifyUpdate(raw, this.knownTypes);
       if (result.kind === 'known') known.push(result.update);
       else if (result.kind === 'unknown') unknown.push(result.update);
       else invalid.push({ value: raw, reason: result.reason });

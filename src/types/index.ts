@@ -158,3 +158,4 @@ export type {
   UpdateList,
 } from './update';
 export type { Subscription, SubscriptionRequestBody, GetSubscriptionsResult } from './subscription';
+export * from './max/index';

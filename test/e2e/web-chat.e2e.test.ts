@@ -331,3 +331,106 @@ describe('web chat page in headless Chromium', () => {
     await page.close();
   }, 60_000);
 });
+
+describe('web chat page of the Max dialect in headless Chromium', () => {
+  let emulator: Emulator | undefined;
+  let context: BrowserContext | undefined;
+  let profile: string | undefined;
+  let setupError: unknown;
+
+  beforeAll(async () => {
+    try {
+      if (!existsSync(CHROMIUM)) {
+        throw new Error(`Chromium is missing at ${CHROMIUM}. Install Debian's package: apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH.`);
+      }
+      emulator = await startEmulator({ dialect: 'max' });
+      profile = await mkdtemp(join(tmpdir(), 'tamtam-rx-chromium-max-'));
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        viewport: { width: 1280, height: 800 },
+        timeout: 30_000,
+      });
+    } catch (error) {
+      setupError = error;
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await emulator?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  }, 30_000);
+
+  it('shows Max branding and handles open_app, message and clipboard buttons', async () => {
+    if (setupError !== undefined || !emulator || !context) throw setupError ?? new Error('setup did not finish');
+    const page: Page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(STEP_MS);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+
+    await page.goto(`${emulator.url}/_emulator/ui`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await page.title()).toContain('Max');
+    expect(await page.locator('body').getAttribute('data-dialect')).toBe('max');
+    expect(await page.locator('#brand-title').textContent()).toBe('Max web chat');
+    const accent = await page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--accent').trim());
+    expect(accent).toBe('#7b3fe4');
+
+    // The bot sends Alice a keyboard of Max buttons (header auth, as Max requires).
+    emulator.actAs(ids.alice).startBot();
+    const sent = await fetch(`${emulator.url}/messages?user_id=${ids.alice}`, {
+      method: 'POST',
+      headers: { authorization: emulator.token, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: 'Max menu',
+        attachments: [
+          {
+            type: 'inline_keyboard',
+            payload: {
+              buttons: [
+                [{ type: 'open_app', text: 'Shop', web_app: 'shop_bot', payload: 'cart' }],
+                [
+                  { type: 'message', text: 'Help me' },
+                  { type: 'clipboard', text: 'Copy code', payload: 'PROMO-2026' },
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    });
+    expect(sent.status).toBe(200);
+
+    await page.selectOption('#user-select', String(ids.alice));
+    const dialog = page.locator('.chat-item[data-chat-key="dialog"]');
+    await dialog.click();
+    // Max's wire calls every chat `chat`: the page still tells the dialog apart.
+    expect(await dialog.locator('.chat-item-sub').textContent()).toContain('Dialog with the bot');
+    const menu = page.locator('.msg-row.from-bot', { hasText: 'Max menu' });
+    await menu.waitFor();
+
+    // open_app: a link-like button naming the app; pressing it says what it opens.
+    const app = menu.locator('.kb-button.open-app');
+    expect(await app.locator('.kb-app').textContent()).toBe('shop_bot');
+    await app.click();
+    await page.locator('.toast', { hasText: 'Opens shop_bot' }).waitFor();
+
+    // message: sends its text as the user.
+    await menu.locator('.kb-button.message', { hasText: 'Help me' }).click();
+    await page.locator('.msg-row.mine .text', { hasText: 'Help me' }).waitFor();
+    expect(emulator.updates.pending().some((u) => u.update_type === 'message_created' && u.message.body.text === 'Help me')).toBe(true);
+
+    // clipboard: copies its payload and says so.
+    await menu.locator('.kb-button.clipboard').click();
+    await page.locator('.toast', { hasText: 'Copied “PROMO-2026”' }).waitFor();
+
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-max.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

@@ -90,7 +90,7 @@ export const construct: ApiOperation<'construct'> = {
     if (hint !== undefined) answer.hint = hint;
     const data = body.string('data', { max: 8192 });
     if (data !== undefined) answer.data = data;
-    if (keyboard) answer.keyboard = readKeyboard(keyboard, world.ids);
+    if (keyboard) answer.keyboard = readKeyboard(keyboard, world.ids, world.dialect);
     const placeholder = body.string('placeholder', { max: 1024 });
     if (placeholder !== undefined) answer.placeholder = placeholder;
     const session = world.sessions.get(sessionId);

@@ -99,8 +99,10 @@ export const sendAction: ApiOperation<'sendAction'> = {
   operation: 'sendAction',
   handle: (ctx) => {
     const chat = chatFromPath(ctx);
-    const action = ctx.body().enumValue('action', SENDER_ACTIONS);
-    if (action === undefined) throw badBody(`\`body.action\` is required (one of ${SENDER_ACTIONS.join(', ')})`);
+    // Max has no `mark_seen`.
+    const actions = ctx.world.dialect.name === 'max' ? SENDER_ACTIONS.filter((a) => a !== 'mark_seen') : SENDER_ACTIONS;
+    const action = ctx.body().enumValue('action', actions);
+    if (action === undefined) throw badBody(`\`body.action\` is required (one of ${actions.join(', ')})`);
     requireBotIn(ctx.world, chat);
     ctx.world.journal.actions.push({ chatId: chat.chatId, action, at: ctx.world.now() });
     ctx.world.events.emit({ type: 'action', chatId: chat.chatId, action });

@@ -76,3 +76,15 @@ export interface ApiOperation<O extends RoutedOperationId = RoutedOperationId> {
  * const handlers: AnyApiOperation[] = [getMyInfo, sendMessage];
  */
 export type AnyApiOperation = { [O in RoutedOperationId]: ApiOperation<O> }[RoutedOperationId];
+
+/**
+ * A handler of any operation of any dialect, as the router holds them: TamTam's typed ones and
+ * the Max-only ones (admin management, video details), whose results the TamTam model lacks.
+ *
+ * @example
+ * const op: RoutedApiOperation = { operation: 'deleteAdmin', handle: (ctx) => ({ success: true }) };
+ */
+export interface RoutedApiOperation {
+  readonly operation: string;
+  readonly handle: (ctx: ApiContext) => unknown;
+}

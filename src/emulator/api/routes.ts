@@ -3,6 +3,7 @@
  * to its handler here, by its method and path template, its path parameters guarded by kind.
  */
 import type { CoversOperations, OperationRow, OperationTable } from '../../api/operation-table';
+import { MAX_OPERATIONS } from '../../api/max-operations';
 import { TAMTAM_OPERATIONS } from '../../api/tamtam-operations';
 import type { Assert } from '../../types/type-checks';
 import { Router } from '../http/router';
@@ -18,7 +19,8 @@ import {
   sendAction,
   unpinMessage,
 } from './chats';
-import type { AnyApiOperation, ApiOperation, RoutedOperationId } from './context';
+import type { AnyApiOperation, ApiOperation, RoutedApiOperation, RoutedOperationId } from './context';
+import { deleteAdmin, getVideoAttachmentDetails, postAdmins } from './max-only';
 import { addMembers, getAdmins, getMembers, getMembership, leaveChat, removeMember } from './members';
 import { deleteMessage, editMessage, getMessageById, getMessages, sendMessage } from './messages';
 import { getSubscriptions, subscribe, unsubscribe } from './subscriptions';
@@ -63,6 +65,33 @@ export const TAMTAM_HANDLERS = {
 } as const satisfies { readonly [O in RoutedOperationId]: ApiOperation<O> };
 type _EveryRoutedOperationHasAHandler = Assert<CoversOperations<Pick<typeof TAMTAM_OPERATIONS, RoutedOperationId>, keyof typeof TAMTAM_HANDLERS>>;
 
+/** TamTam operations the Max server does not serve (405/404 there, like the real one). */
+const NOT_IN_MAX: ReadonlySet<string> = new Set(['editMyInfo', 'construct', 'getChats']);
+
+/**
+ * The operations of the Max dialect the emulator routes: the library's Max operation table —
+ * TamTam's with the same method, path and parameters, minus `editMyInfo` (`PATCH /me`),
+ * `construct` (`POST /answers/constructor`) and `getChats` (`GET /chats`, no longer served since
+ * June 2026), plus admin management and video details.
+ *
+ * @example
+ * Object.hasOwn(MAX_ROUTED_OPERATIONS, 'deleteAdmin'); // true
+ */
+export const MAX_ROUTED_OPERATIONS: OperationTable = MAX_OPERATIONS;
+
+/**
+ * The emulator's handler of every Max operation served under the base URL.
+ *
+ * @example
+ * MAX_HANDLERS.deleteAdmin.handle(ctx);
+ */
+export const MAX_HANDLERS = Object.freeze({
+  ...Object.fromEntries(Object.entries(TAMTAM_HANDLERS).filter(([id]) => !NOT_IN_MAX.has(id))),
+  postAdmins,
+  deleteAdmin,
+  getVideoAttachmentDetails,
+}) satisfies Readonly<Record<string, RoutedApiOperation>>;
+
 /** What an integer path parameter looks like (the schema's `-?\d+`). */
 const INTEGER = /^-?\d+$/;
 
@@ -75,11 +104,11 @@ const INTEGER = /^-?\d+$/;
  * @example
  * const match = createApiRouter().match('GET', '/me'); // { kind: 'found', handler: getMyInfo, ... }
  */
-export function createApiRouter(
+export function createApiRouter<H extends RoutedApiOperation = AnyApiOperation>(
   table: OperationTable = TAMTAM_OPERATIONS,
-  handlers: Readonly<Partial<Record<string, AnyApiOperation>>> = TAMTAM_HANDLERS,
-): Router<AnyApiOperation> {
-  const router = new Router<AnyApiOperation>();
+  handlers: Readonly<Partial<Record<string, H>>> = TAMTAM_HANDLERS as unknown as Readonly<Partial<Record<string, H>>>,
+): Router<H> {
+  const router = new Router<H>();
   for (const [operation, row] of Object.entries(table)) {
     const handler = Object.hasOwn(handlers, operation) ? handlers[operation] : undefined;
     if (row.path === null || handler === undefined) continue;

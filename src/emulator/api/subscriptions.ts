@@ -1,7 +1,7 @@
 /**
  * Webhook subscription operations.
  */
-import type { GetSubscriptionsResult, SimpleQueryResult } from '../../types';
+import type { GetSubscriptionsResult, SimpleQueryResult, Subscription } from '../../types';
 import { badBody } from '../http/api-error';
 import type { ApiOperation } from './context';
 import { success } from './guards';
@@ -17,9 +17,14 @@ export const getSubscriptions: ApiOperation<'getSubscriptions'> = {
   handle: ({ services }): GetSubscriptionsResult => ({ subscriptions: services.webhooks.list() }),
 };
 
+/** Max's rule for a webhook secret. */
+const SECRET = /^[a-zA-Z0-9_-]{5,256}$/;
+
 /**
  * subscribe: adds (or replaces, for the same URL) a webhook. From now on updates go to the
- * webhook(s) instead of the long-polling queue. Unlike the real server, any port is accepted.
+ * webhook(s) instead of the long-polling queue. Unlike the real servers, any port and plain
+ * http are accepted (loopback tests). Max: `secret` (5–256 of `[A-Za-z0-9_-]`) comes back in
+ * `X-Max-Bot-Api-Secret` on every delivery; TamTam ignores it.
  *
  * @example
  * POST /subscriptions { "url": "http://127.0.0.1:9000/hook" }
@@ -35,17 +40,20 @@ export const subscribe: ApiOperation<'subscribe'> = {
       if (typeof t !== 'string' || t === '') throw badBody(`\`body.update_types[${i}]\` must be a non-empty string`);
       return t;
     });
-    const version = body.string('version', { max: 32 });
+    const max = ctx.world.dialect.name === 'max';
+    const version = max ? undefined : body.string('version', { max: 32 });
     if (version !== undefined && !/^\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(version)) {
       throw badBody('`body.version` must look like 0.5.6');
     }
-    body.string('secret', { max: 256 });
-    ctx.services.webhooks.subscribe({
-      url,
-      time: ctx.world.now(),
-      update_types: updateTypes && updateTypes.length > 0 ? [...new Set(updateTypes)] : null,
-      version: version ?? null,
-    });
+    const secret = body.string('secret', { max: 256 });
+    if (max && secret !== undefined && !SECRET.test(secret)) {
+      throw badBody('`body.secret` must be 5 to 256 characters of A-Z, a-z, 0-9, _ and -');
+    }
+    const update_types = updateTypes && updateTypes.length > 0 ? [...new Set(updateTypes)] : null;
+    const time = ctx.world.now();
+    // Max dropped the subscription's `version`.
+    const subscription = max ? ({ url, time, update_types } as Subscription) : { url, time, update_types, version: version ?? null };
+    ctx.services.webhooks.subscribe(subscription, secret);
     return success();
   },
 };

@@ -2,7 +2,7 @@
  * The HTTP control API under `/_emulator/`: the programmatic control API over JSON.
  * These routes need no bot token and never meet injected faults.
  */
-import type { Chat } from '../../types';
+import type { Chat, ChatType } from '../../types';
 import type { Emulator } from '../emulator';
 import type { FaultOptions } from '../faults/fault-options';
 import { notFound } from '../http/api-error';
@@ -70,6 +70,17 @@ export const USER_ACTIONS: ReadonlyMap<string, ControlHandler> = new Map<string,
     ctx.emulator.actAs(userIdOf(ctx.params)).stopBot();
     return { success: true };
   },
+  /** `{}`: clears the dialog with the bot (Max: `dialog_cleared`) */
+  'clear-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).clearDialog()),
+  /** `{ mutedUntil? }` (ms since epoch; default in one hour): Max `dialog_muted` */
+  'mute-dialog': (ctx) => {
+    const until = ctx.optionalBody().int('mutedUntil');
+    return done(() => ctx.emulator.actAs(userIdOf(ctx.params)).muteDialog(until));
+  },
+  /** `{}`: Max `dialog_unmuted` */
+  'unmute-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).unmuteDialog()),
+  /** `{}`: Max `dialog_removed` */
+  'remove-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).removeDialog()),
   /** `{ chatId, admin? }` */
   'add-bot': (ctx) => {
     const body = ctx.body();
@@ -140,7 +151,12 @@ export function createControlRouter(): Router<ControlHandler> {
   return new Router<ControlHandler>()
     .add(p, { GET: () => ({ routes: describeRoutes() }) })
     .add(`${p}/state`, {
-      GET: ({ emulator }) => ({ bot: emulator.bot.info(), users: emulator.users.list(), chats: emulator.chats.list() }),
+      GET: ({ emulator }) => ({
+        dialect: emulator.dialect,
+        bot: emulator.bot.info(),
+        users: emulator.users.list(),
+        chats: emulator.chats.list(),
+      }),
     })
     .add(`${p}/users`, {
       GET: ({ emulator }) => emulator.users.list(),
@@ -229,11 +245,13 @@ function chatIdOf(params: Readonly<Record<string, string>>): number {
 }
 
 /** Chats (dialog with the bot, groups, channels) the user is a member of, as the bot sees them. */
-function chatsOfUser(emulator: Emulator, userId: number): Chat[] {
+/** The user's chats, each with its `kind` (dialog, chat, channel) for the web chat. */
+function chatsOfUser(emulator: Emulator, userId: number): Array<Chat & { kind: ChatType }> {
   emulator.users.get(userId);
   return emulator.chats
     .list()
-    .filter((chat) => emulator.chats.members(chat.chat_id).some((member) => member.user_id === userId));
+    .filter((chat) => emulator.chats.members(chat.chat_id).some((member) => member.user_id === userId))
+    .map((chat) => ({ ...chat, kind: emulator.chats.kind(chat.chat_id) }));
 }
 
 function done(run: () => void): { success: true } {

@@ -14,7 +14,7 @@ import type {
 } from '../../types';
 import { removeMessage } from '../api/messages';
 import { JsonObject } from '../http/json-body';
-import { readAttachments } from '../state/attachments';
+import { contactPayload, readAttachments } from '../state/attachments';
 import { type ButtonSelector, describeButtons, inlineKeyboardButtons, selectButton } from '../state/buttons';
 import { parseHtml } from '../state/markup/html';
 import { parseMarkdown } from '../state/markup/markdown';
@@ -39,7 +39,21 @@ export type { ButtonSelector } from '../state/buttons';
 export type ButtonPressResult =
   | { kind: 'callback'; callbackId: string }
   | { kind: 'chat'; chat: Chat; created: boolean }
-  | { kind: 'message'; message: Message };
+  | { kind: 'message'; message: Message }
+  /** Max `open_app`: the client opens the bot's mini app; nothing reaches the bot. */
+  | { kind: 'open_app'; webApp: string | null; contactId: number | null; payload: string | null }
+  /** Max `clipboard`: the client copies `text`; nothing reaches the bot. */
+  | { kind: 'clipboard'; text: string };
+
+/**
+ * The updates of the Max dialect about a user's dialog with the bot (not in the TamTam model).
+ */
+type DialogUpdate =
+  | { update_type: 'bot_stopped' | 'dialog_cleared' | 'dialog_unmuted' | 'dialog_removed'; timestamp: number; chat_id: number; user: User; user_locale: string }
+  | { update_type: 'dialog_muted'; timestamp: number; chat_id: number; user: User; user_locale: string; muted_until: number };
+
+/** How long `muteDialog()` mutes when no end is given: one hour. */
+const DEFAULT_MUTE_MS = 3_600_000;
 
 /**
  * Acts as one emulated user. Get one with `emulator.actAs(userId)`.
@@ -65,7 +79,7 @@ export class UserActor {
 
   /** The user's `User` object. */
   get user(): User {
-    return toUser(this.world.user(this.userId));
+    return toUser(this.world.user(this.userId), this.world.dialect);
   }
 
   /** Sends a message to a chat the user is in (`message_created` for the bot). */
@@ -137,6 +151,15 @@ export class UserActor {
     this.requireMember(chat, 'press buttons in');
     const button = findButton(record, selector);
     const now = this.world.now();
+    const maxButton = button as unknown as { type: string; text: string; payload?: string; web_app?: string; contact_id?: number };
+    switch (maxButton.type) {
+      case 'open_app':
+        return { kind: 'open_app', webApp: maxButton.web_app ?? null, contactId: maxButton.contact_id ?? null, payload: maxButton.payload ?? null };
+      case 'clipboard':
+        return { kind: 'clipboard', text: maxButton.payload ?? '' };
+      case 'message':
+        return { kind: 'message', message: this.sendMessage(chat.chatId, maxButton.text) };
+    }
     switch (button.type) {
       case 'callback': {
         if (!this.world.botIsIn(chat)) {
@@ -166,7 +189,7 @@ export class UserActor {
         return {
           kind: 'message',
           message: this.sendMessage(chat.chatId, {
-            attachments: [{ type: 'contact', payload: { vcf_info: vcard(this.user), tam_info: this.user } }],
+            attachments: [{ type: 'contact', payload: contactPayload(this.world, vcard(this.user), this.world.user(this.userId)) }],
           }),
         };
       case 'request_geo_location': {
@@ -181,12 +204,16 @@ export class UserActor {
     }
   }
 
-  /** Starts the bot (deep-link `payload`, ≤128 chars or dropped): `bot_started` in the dialog. */
+  /**
+   * Starts the bot (deep-link `payload`, at most 128 characters on TamTam and 512 on Max, longer
+   * ones are dropped): `bot_started` in the dialog.
+   */
   startBot(payload?: string | null): Chat {
     const dialog = this.world.dialogWith(this.userId);
     if (!this.world.botIsIn(dialog)) this.world.addMember(dialog, this.world.bot.user_id, {});
     dialog.botKnows = true;
-    const kept = payload !== undefined && payload !== null && payload.length <= 128 ? payload : null;
+    const limit = this.world.dialect.deepLinkPayloadLength;
+    const kept = payload !== undefined && payload !== null && payload.length <= limit ? payload : null;
     this.emit({
       update_type: 'bot_started',
       timestamp: this.world.now(),
@@ -198,10 +225,54 @@ export class UserActor {
     return toChat(this.world, dialog);
   }
 
-  /** Stops (blocks) the bot: the dialog becomes `suspended`; schema 0.5.6 has no update for it. */
+  /**
+   * Stops (blocks) the bot: the bot can no longer write to the dialog until the user starts it
+   * again. Max sends `bot_stopped`; TamTam (schema 0.5.6) has no update for it.
+   */
   stopBot(): void {
     const dialog = this.world.dialogWith(this.userId);
     dialog.botStatus = 'suspended';
+    if (this.max) this.emitDialog({ update_type: 'bot_stopped', ...this.dialogFields(dialog) });
+  }
+
+  /** Clears the dialog's history on the user's side (Max: `dialog_cleared`; TamTam: no update). */
+  clearDialog(): void {
+    const dialog = this.existingDialog('clear');
+    dialog.lastEventTime = this.world.now();
+    if (this.max) this.emitDialog({ update_type: 'dialog_cleared', ...this.dialogFields(dialog) });
+  }
+
+  /**
+   * Mutes the dialog until `until` (ms since epoch; default one hour from now). Max:
+   * `dialog_muted` with `muted_until`; TamTam: no update.
+   */
+  muteDialog(until?: number): void {
+    const dialog = this.existingDialog('mute');
+    const now = this.world.now();
+    const mutedUntil = until ?? now + DEFAULT_MUTE_MS;
+    if (!Number.isSafeInteger(mutedUntil) || mutedUntil <= now) {
+      throw controlError(`mutedUntil must be a time in the future (ms since epoch), got ${String(until)}`);
+    }
+    dialog.mutedUntil = mutedUntil;
+    if (this.max) this.emitDialog({ update_type: 'dialog_muted', ...this.dialogFields(dialog), muted_until: mutedUntil });
+  }
+
+  /** Unmutes the dialog (Max: `dialog_unmuted`; TamTam: no update). */
+  unmuteDialog(): void {
+    const dialog = this.existingDialog('unmute');
+    dialog.mutedUntil = null;
+    if (this.max) this.emitDialog({ update_type: 'dialog_unmuted', ...this.dialogFields(dialog) });
+  }
+
+  /**
+   * Removes the dialog from the user's chat list (Max: `dialog_removed`; TamTam: no update).
+   * The bot may still write to the user, which brings the dialog back.
+   */
+  removeDialog(): void {
+    const dialog = this.existingDialog('remove');
+    dialog.mutedUntil = null;
+    dialog.lastEventTime = this.world.now();
+    if (this.max) this.emitDialog({ update_type: 'dialog_removed', ...this.dialogFields(dialog) });
   }
 
   /** Adds the bot to a group chat or channel (`bot_added`); by default as an admin. */
@@ -272,8 +343,9 @@ export class UserActor {
     return toChat(this.world, chat);
   }
 
-  /** Opens the bot's constructor (`message_construction_request` with no input messages). */
+  /** Opens the bot's constructor (`message_construction_request` with no input messages). TamTam only. */
   openConstructor(): string {
+    this.requireTamTam('The constructor (message_construction_request)');
     const sessionId = this.world.ids.opaque('cs');
     this.world.sessions.set(sessionId, { sessionId, userId: this.userId, data: null, lastAnswer: null });
     this.constructionRequest(sessionId, { input_type: 'message', messages: [] });
@@ -367,7 +439,30 @@ export class UserActor {
     };
   }
 
+  private get max(): boolean {
+    return this.world.dialect.name === 'max';
+  }
+
+  private requireTamTam(what: string): void {
+    if (this.max) throw controlError(`${what} exists only in the TamTam dialect; this emulator speaks Max`);
+  }
+
+  private existingDialog(what: string): ChatRecord {
+    const dialog = this.world.dialogWith(this.userId, false);
+    if (!dialog.botKnows) throw controlError(`User ${this.userId} has no dialog with the bot to ${what}`);
+    return dialog;
+  }
+
+  private dialogFields(dialog: ChatRecord): { timestamp: number; chat_id: number; user: User; user_locale: string } {
+    return { timestamp: this.world.now(), chat_id: dialog.chatId, user: this.user, user_locale: this.world.user(this.userId).locale };
+  }
+
+  private emitDialog(update: DialogUpdate): void {
+    this.world.produceUpdate(update as unknown as Update);
+  }
+
   private pressChatButton(record: MessageRecord, button: ChatButton): ButtonPressResult {
+    this.requireTamTam('A chat button (message_chat_created)');
     const key = `${record.mid}:${button.uuid ?? button.text}`;
     const existing = this.world.buttonChats.get(key);
     if (existing !== undefined) {
@@ -403,7 +498,7 @@ export class UserActor {
         update_type: 'user_added',
         timestamp: this.world.now(),
         chat_id: chat.chatId,
-        user: toUser(this.world.user(userId)),
+        user: toUser(this.world.user(userId), this.world.dialect),
         inviter_id: inviterId,
         is_channel: chat.type === 'channel',
       });
@@ -421,7 +516,7 @@ export class UserActor {
         update_type: 'user_removed',
         timestamp: this.world.now(),
         chat_id: chat.chatId,
-        user: toUser(this.world.user(userId)),
+        user: toUser(this.world.user(userId), this.world.dialect),
         ...(adminId === null ? {} : { admin_id: adminId }),
         is_channel: chat.type === 'channel',
       });
@@ -434,7 +529,7 @@ export class UserActor {
     this.emit({
       update_type: 'message_construction_request',
       timestamp: this.world.now(),
-      user: toUserWithPhoto(user),
+      user: toUserWithPhoto(user, this.world.dialect),
       user_locale: user.locale,
       session_id: sessionId,
       data: session.data,
@@ -467,7 +562,7 @@ export class UserActor {
   }
 
   private emit(update: Update): void {
-    this.world.emitUpdate(update);
+    this.world.produceUpdate(update);
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * Turning the bot's attachment requests into the attachments stored on messages.
  */
-import type { Attachment, UploadType } from '../../types';
+import { createHash } from 'node:crypto';
+import type { Attachment, ContactAttachmentPayload, UploadType } from '../../types';
 import { ATTACHMENT_TYPES } from '../../types';
 import { EmulatorApiError, badBody } from '../http/api-error';
 import { JsonObject } from '../http/json-body';
 import { readKeyboard } from './keyboard';
+import type { UserRecord } from './records';
 import type { MediaRecord } from './uploads';
 import { toUser } from './wire';
 import type { World } from './world';
@@ -83,10 +85,10 @@ function readOne(r: JsonObject, world: World, used: MediaRecord[]): Attachment[]
       }
       const user = contactId === undefined ? undefined : world.users.get(contactId);
       const card = vcf ?? `BEGIN:VCARD\nVERSION:3.0\nFN:${name ?? user?.name ?? ''}\n${phone ? `TEL:${phone}\n` : ''}END:VCARD`;
-      return [{ type, payload: { vcf_info: card, tam_info: user ? toUser(user) : null } }];
+      return [{ type, payload: contactPayload(world, card, user) }];
     }
     case 'inline_keyboard':
-      return [{ type, payload: readKeyboard(payload, world.ids) }];
+      return [{ type, payload: readKeyboard(payload, world.ids, world.dialect) }];
     case 'share': {
       const url = payload.string('url', { min: 1, max: 2048 });
       const token = payload.string('token');
@@ -151,4 +153,18 @@ function mediaByToken(payload: JsonObject, type: UploadType, world: World, used:
   }
   used.push(media);
   return media;
+}
+
+/**
+ * A contact card's payload as the dialect has it: the profile in `tam_info` (TamTam) or
+ * `max_info` (Max, with a `hash` of the card).
+ *
+ * @example
+ * contactPayload(world, 'BEGIN:VCARD…', world.users.get(bobId));
+ */
+export function contactPayload(world: World, vcf: string | null, user: UserRecord | undefined): ContactAttachmentPayload {
+  const profile = user ? toUser(user, world.dialect) : null;
+  if (world.dialect.name !== 'max') return { vcf_info: vcf, tam_info: profile };
+  const hash = createHash('sha1').update(`${vcf ?? ''}:${profile?.user_id ?? ''}`).digest('hex').slice(0, 16);
+  return { vcf_info: vcf, max_info: profile, hash } as unknown as ContactAttachmentPayload;
 }

@@ -104,7 +104,7 @@ export function linkedMessage(
     throw badBody(`\`body.link.mid\` ${link.mid} is in another chat; a reply must quote a message of the same chat`);
   }
   const linked: LinkedMessage = { type: link.type, message: toMessageBody(original) };
-  if (original.senderId !== null) linked.sender = toUser(world.user(original.senderId));
+  if (original.senderId !== null) linked.sender = toUser(world.user(original.senderId), world.dialect);
   if (link.type === 'forward') linked.chat_id = original.chatId;
   return linked;
 }

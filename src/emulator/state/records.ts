@@ -20,7 +20,12 @@ import type {
  */
 export interface UserRecord {
   user_id: number;
+  /** Display name (TamTam `name`, deprecated on Max). */
   name: string;
+  /** Max `first_name`. */
+  first_name: string;
+  /** Max `last_name` (never set for bots). */
+  last_name: string | null;
   username: string | null;
   is_bot: boolean;
   last_activity_time: number;
@@ -54,6 +59,8 @@ export interface MemberRecord {
   isOwner: boolean;
   isAdmin: boolean;
   permissions: ChatAdminPermission[] | null;
+  /** Max: the admin's title in the chat, set by `POST /chats/{chatId}/members/admins`. */
+  alias?: string;
 }
 
 /**
@@ -88,6 +95,8 @@ export interface ChatRecord {
   mids: string[];
   /** Next `seq` for a message in this chat. */
   nextSeq: number;
+  /** For dialogs: until when the user muted it (ms since epoch), `null` when not muted. */
+  mutedUntil?: number | null;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface UploadSlot {
   type: UploadType;
   /** The token produced once the file arrived. */
   token: string | null;
+  /** A token promised before the upload (Max `UploadEndpoint.token` for video and audio). */
+  reservedToken?: string;
 }
 
 /**
@@ -72,11 +74,21 @@ export class UploadRegistry {
     private readonly baseUrl: () => string,
     /** How many sends of a freshly uploaded token fail with `attachment.not.ready`. */
     private readonly notReadyCount: number,
+    /**
+     * Between the type and the file id of a token: `.` (TamTam) or `_` (Max, whose
+     * `/videos/{videoToken}` takes only letters, digits, `_` and `-`).
+     */
+    private readonly tokenSeparator: '.' | '_' = '.',
   ) {}
 
-  /** Hands out a new upload slot. */
-  createSlot(type: UploadType): UploadSlot {
-    const slot: UploadSlot = { id: this.ids.opaque('up').replace('.', ''), type, token: null };
+  /**
+   * Hands out a new upload slot. `reserveToken` promises the media token at once (Max answers
+   * `POST /uploads` for video and audio with `{ url, token }`); the uploaded file gets it.
+   */
+  createSlot(type: UploadType, options: { reserveToken?: boolean } = {}): UploadSlot {
+    const id = this.ids.opaque('up').replace('.', '');
+    const slot: UploadSlot = { id, type, token: null };
+    if (options.reserveToken) slot.reservedToken = `${type}${this.tokenSeparator}${id}`;
     this.slots.set(slot.id, slot);
     return slot;
   }
@@ -103,6 +115,11 @@ export class UploadRegistry {
    */
   receive(slot: UploadSlot, file: ReceivedFile): PhotoTokens | UploadedInfo {
     const media = this.addMedia(slot.type, { ...file, uploaded: true });
+    if (slot.reservedToken !== undefined) {
+      this.media.delete(media.token);
+      media.token = slot.reservedToken;
+      this.media.set(media.token, media);
+    }
     slot.token = media.token;
     if (slot.type === 'image') return { photos: { [String(media.photoId)]: { token: media.token } } };
     return { token: media.token };
@@ -129,7 +146,7 @@ export class UploadRegistry {
   ): MediaRecord {
     const fileId = this.ids.opaque('f').replace('.', '');
     const record: MediaRecord = {
-      token: `${type}.${fileId}`,
+      token: `${type}${this.tokenSeparator}${fileId}`,
       type,
       url: `${this.baseUrl()}/_files/${fileId}`,
       filename: file.filename,

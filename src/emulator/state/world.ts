@@ -8,6 +8,7 @@ import type {
   Update,
 } from '../../types';
 import { CHAT_ADMIN_PERMISSIONS } from '../../types';
+import { type EmulatorDialect, TAMTAM_EMULATOR_DIALECT } from '../dialect';
 import { notFound } from '../http/api-error';
 import { EventBus } from './events';
 import { IdAllocator, dialogIdFor } from './ids';
@@ -53,7 +54,12 @@ export interface ConstructorSession {
 export interface NewUser {
   /** Explicit id; generated when omitted. */
   userId?: number;
+  /** Display name (TamTam `name`); Max splits it into `first_name` and `last_name`. */
   name: string;
+  /** Max `first_name`. Default: `name` up to its first space. */
+  firstName?: string;
+  /** Max `last_name`. Default: the rest of `name` after its first space, or `null`. */
+  lastName?: string | null;
   username?: string | null;
   description?: string | null;
   /** Locale sent as `user_locale` (default `en-US`). */
@@ -102,6 +108,8 @@ export interface WorldConfig {
   now?: () => number;
   /** Id space of message ids (see `IdAllocator`). Default: none. */
   midSpace?: number;
+  /** The Bot API dialect the world's wire objects and updates follow. Default TamTam. */
+  dialect?: EmulatorDialect;
 }
 
 /**
@@ -126,14 +134,19 @@ export class World {
   /** Chats created by `chat` buttons, by `${mid}:${uuid}`. */
   readonly buttonChats = new Map<string, number>();
   bot: BotRecord;
+  /** The Bot API dialect (wire objects, update types). */
+  readonly dialect: EmulatorDialect;
   private sink: (update: Update) => void = () => {};
 
   constructor(readonly config: WorldConfig) {
+    this.dialect = config.dialect ?? TAMTAM_EMULATOR_DIALECT;
     this.ids = new IdAllocator(config.midSpace === undefined ? {} : { midSpace: config.midSpace });
-    this.uploads = new UploadRegistry(this.ids, config.baseUrl, config.notReadyCount);
+    this.uploads = new UploadRegistry(this.ids, config.baseUrl, config.notReadyCount, this.dialect.name === 'max' ? '_' : '.');
     this.bot = {
       user_id: 500_000_001,
       name: 'Emulated Bot',
+      first_name: 'Emulated Bot',
+      last_name: null,
       username: 'emulated_bot',
       is_bot: true,
       last_activity_time: this.now(),
@@ -160,15 +173,27 @@ export class World {
     this.sink = sink;
   }
 
-  /** Produces an update for the bot and announces it as an event. */
+  /**
+   * Produces an update of the world's own making (a user action): an update type the dialect
+   * does not have is a bug of the caller, which checks the dialect first.
+   */
+  produceUpdate(update: Update): void {
+    if (!this.dialect.updateTypes.has(update.update_type)) {
+      throw new Error(`The ${this.dialect.title} dialect has no ${update.update_type} update`);
+    }
+    this.emitUpdate(update);
+  }
+
+  /** Emits any update as is, known to the dialect or not, and announces it as an event. */
   emitUpdate(update: Update): void {
     this.sink(update);
     this.events.emit({ type: 'update', update });
   }
 
-  /** Replaces the bot's profile (ids stay unique). */
+  /** Replaces the bot's profile (ids stay unique). A bot has only a first name, its `name`. */
   setBot(bot: Partial<BotRecord>): BotRecord {
     this.bot = { ...this.bot, ...bot, is_bot: true };
+    if (bot.name !== undefined && bot.first_name === undefined) this.bot.first_name = bot.name;
     this.ids.reserveUser(this.bot.user_id);
     return this.bot;
   }
@@ -202,9 +227,12 @@ export class World {
       throw new RangeError(`A user with id ${user_id} already exists`);
     }
     this.ids.reserveUser(user_id);
+    const space = input.name.indexOf(' ');
     const user: UserRecord = {
       user_id,
       name: input.name,
+      first_name: input.firstName ?? (space === -1 ? input.name : input.name.slice(0, space)),
+      last_name: input.lastName !== undefined ? input.lastName : space === -1 ? null : input.name.slice(space + 1),
       username: input.username ?? null,
       is_bot: input.isBot ?? false,
       last_activity_time: this.now(),

@@ -4,13 +4,27 @@
 import { PAGE_STYLE } from './page-style';
 
 /**
+ * How the page is branded: the dialect the emulator speaks.
+ *
+ * @example
+ * renderPage(nonce, script, { dialect: 'max', title: 'Max' });
+ */
+export interface PageBranding {
+  readonly dialect: 'tamtam' | 'max';
+  /** Product name shown in the title and the sidebar. */
+  readonly title: string;
+}
+
+const TAMTAM_BRANDING: PageBranding = { dialect: 'tamtam', title: 'TamTam' };
+
+/**
  * The complete page: markup, inline style and inline `script` (see `loadPageScript`), both
  * carrying `nonce` so the Content-Security-Policy can forbid every other script and style.
  *
  * @example
  * res.end(renderPage(randomBytes(16).toString('base64'), await loadPageScript()));
  */
-export function renderPage(nonce: string, script: string): string {
+export function renderPage(nonce: string, script: string, branding: PageBranding = TAMTAM_BRANDING): string {
   if (!/^[A-Za-z0-9+/=_-]{8,}$/.test(nonce)) throw new RangeError('renderPage: the nonce must be at least 8 base64 characters');
   if (/<\/script|<!--/i.test(script)) throw new RangeError('renderPage: the script must not contain "</script" or "<!--" (it would end or confuse the inline <script>)');
   return `<!doctype html>
@@ -18,17 +32,17 @@ export function renderPage(nonce: string, script: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Web chat · tamtam-rx emulator</title>
+<title>${branding.dialect === 'max' ? 'Max web chat' : 'Web chat'} · tamtam-rx emulator</title>
 <link rel="icon" href="data:,">
 <style nonce="${nonce}">${PAGE_STYLE}</style>
 </head>
-<body>
+<body data-dialect="${branding.dialect}">
 <div class="app">
   <aside class="sidebar" id="sidebar" aria-label="Users and chats">
     <header class="brand">
-      <div class="brand-mark" aria-hidden="true">tt</div>
+      <div class="brand-mark" aria-hidden="true">${branding.dialect === 'max' ? 'M' : 'tt'}</div>
       <div class="brand-text">
-        <div class="brand-title">Web chat</div>
+        <div class="brand-title" id="brand-title">${branding.dialect === 'max' ? `${branding.title} web chat` : 'Web chat'}</div>
         <div class="brand-sub" id="bot-name">tamtam-rx emulator</div>
       </div>
       <span class="live" id="live-status" data-state="connecting" title="Live updates from the emulator">connecting</span>
@@ -73,7 +87,7 @@ export function renderPage(nonce: string, script: string): string {
         <div class="chat-sub" id="chat-sub"></div>
       </div>
       <form class="start-form" id="start-form" hidden autocomplete="off">
-        <input id="start-payload" placeholder="Start payload (optional)" maxlength="128" aria-label="Start payload">
+        <input id="start-payload" placeholder="Start payload (optional)" maxlength="${branding.dialect === 'max' ? 512 : 128}" aria-label="Start payload">
         <button class="btn" type="submit" id="start-button">Start bot</button>
       </form>
     </header>

@@ -40,10 +40,15 @@ button, input, select, textarea { font: inherit; color: inherit; }
 
 /* ---- sidebar ---- */
 .sidebar { background: var(--panel); border-right: 1px solid var(--border); display: flex; flex-direction: column; min-height: 0; overflow-y: auto; }
+body[data-dialect="max"] { --accent: #7b3fe4; --accent-dark: #6330c2; --accent-soft: #f0e8fd; }
+body[data-dialect="max"] .brand-mark { background: linear-gradient(135deg, #3f8cff, #7b3fe4 55%, #c13fe4); }
 .brand { flex: none; display: flex; align-items: center; gap: 10px; padding: 14px 16px; border-bottom: 1px solid var(--border); }
 .brand-mark { width: 34px; height: 34px; border-radius: 10px; background: var(--accent); color: #fff; display: grid; place-items: center; font-weight: 700; letter-spacing: -0.5px; }
 .brand-text { flex: 1; min-width: 0; }
 .brand-title { font-weight: 650; font-size: 15px; }
+.kb-button.open-app { color: var(--accent); }
+.kb-app { display: block; font-size: 11px; opacity: 0.75; font-weight: 500; }
+.kb-button.clipboard::before { content: "\29C9 "; }
 .brand-sub { color: var(--muted); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .live { font-size: 11px; padding: 2px 8px; border-radius: 999px; background: var(--panel-2); color: var(--muted); border: 1px solid var(--border); white-space: nowrap; }
 .live::before { content: ""; display: inline-block; width: 6px; height: 6px; border-radius: 50%; background: #b0b8c4; margin-right: 5px; vertical-align: 1px; }

@@ -7,7 +7,7 @@ import { CONTROL_PREFIX } from '../control/control-routes';
 import { EmulatorApiError } from '../http/api-error';
 import type { EmulatorEventListener } from '../state/events';
 import { serveEventStream } from './event-stream';
-import { renderPage } from './page-html';
+import { type PageBranding, renderPage } from './page-html';
 import { loadPageScript } from './page-script';
 
 /**
@@ -39,6 +39,8 @@ export interface UiRouteContext {
   signal: AbortSignal;
   /** Heartbeat interval of the event stream. Default `15_000`. */
   heartbeatMs?: number;
+  /** The page's branding (the emulator's dialect). Default TamTam. */
+  branding?: PageBranding;
 }
 
 /**
@@ -59,7 +61,7 @@ export function serveUi(res: ServerResponse, method: string, path: string, ctx: 
   const normalized = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   if (normalized === UI_PATH) {
     if (method !== 'GET' && method !== 'HEAD') throw wrongMethod(method, 'GET, HEAD');
-    void sendPage(res, method === 'HEAD');
+    void sendPage(res, method === 'HEAD', ctx.branding);
     return true;
   }
   if (normalized === EVENTS_PATH) {
@@ -79,11 +81,11 @@ export function serveUi(res: ServerResponse, method: string, path: string, ctx: 
  * from source). If the script cannot be built, answers 500 with the reason as plain text: a
  * compile error in the page's client code, which only happens from source.
  */
-async function sendPage(res: ServerResponse, headOnly: boolean): Promise<void> {
+async function sendPage(res: ServerResponse, headOnly: boolean, branding: PageBranding | undefined): Promise<void> {
   const nonce = randomBytes(16).toString('base64');
   let page: Buffer;
   try {
-    page = Buffer.from(renderPage(nonce, await loadPageScript()), 'utf8');
+    page = Buffer.from(renderPage(nonce, await loadPageScript(), branding), 'utf8');
   } catch (error) {
     if (res.headersSent || res.destroyed) return;
     const text = Buffer.from(`The web chat page's script could not be built:\n${error instanceof Error ? error.message : String(error)}\n`, 'utf8');

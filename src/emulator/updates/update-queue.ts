@@ -31,7 +31,7 @@ export interface UpdateQuery {
 /**
  * Holds updates for long polling. Each update gets a sequence number (starting at 1).
  * Passing `marker` M commits (forgets) every update with a number below M; without a marker
- * reading starts at the last commit. The answer's `marker` is the number after the last update
+ * reading starts at the last commit (TamTam) or at the latest update (Max). The answer's `marker` is the number after the last update
  * returned, so passing it back commits exactly what was returned. Updates filtered out by
  * `types` stay queued until a later marker passes them.
  *
@@ -51,6 +51,11 @@ export class UpdateQueue {
   constructor(
     /** Oldest uncommitted updates are dropped beyond this many. */
     private readonly capacity: number,
+    /**
+     * What a read without a marker returns: `'uncommitted'` (TamTam) everything since the last
+     * commit; `'latest'` (Max) only the latest (wanted) update, the ones before it committed.
+     */
+    private readonly unmarked: 'uncommitted' | 'latest' = 'uncommitted',
   ) {}
 
   /** Appends an update and wakes long polls interested in its type. */
@@ -66,7 +71,7 @@ export class UpdateQueue {
 
   /** Commits per `query.marker`, then returns what is available now (maybe nothing). */
   read(query: UpdateQuery): UpdateList {
-    this.commit(query.marker);
+    this.commit(query.marker ?? this.latestMarker(query.types));
     const updates: Update[] = [];
     let last: number | undefined;
     for (let i = this.start; i < this.entries.length; i++) {
@@ -115,6 +120,16 @@ export class UpdateQueue {
   /** Wakes every waiting long poll (used on close). */
   wakeAll(): void {
     for (const waiter of [...this.waiters]) waiter.wake();
+  }
+
+  /** Without a marker in `'latest'` mode: the position of the latest wanted update (to commit what is before it). */
+  private latestMarker(types: ReadonlySet<string> | undefined): number | undefined {
+    if (this.unmarked !== 'latest') return undefined;
+    for (let i = this.entries.length - 1; i >= this.start; i--) {
+      const entry = this.entries[i] as Entry;
+      if (!types || types.has(entry.update.update_type)) return entry.seq;
+    }
+    return undefined;
   }
 
   private commit(marker: number | undefined): void {

@@ -2,12 +2,17 @@
  * Webhook subscriptions and in-order delivery with retries.
  */
 import type { Subscription, Update } from '../../types';
+import { TAMTAM_EMULATOR_DIALECT, type WebhookSchedule } from '../dialect';
 import { sleep } from '../http/sleep';
 import type { WebhookDelivery, WebhookOptions } from './webhook-options';
 import { resolveWebhookOptions } from './webhook-options';
 
 interface Target {
   subscription: Subscription;
+  /** Sent back in the dialect's secret header on every delivery. */
+  secret: string | undefined;
+  /** When the current run of failures began (clock time); `undefined` after a success. */
+  failingSince: number | undefined;
   queue: Update[];
   pumping: Promise<void> | undefined;
   abort: AbortController;
@@ -34,11 +39,24 @@ export interface WebhookClock {
 const SYSTEM_CLOCK: WebhookClock = { now: () => Date.now(), sleep };
 
 /**
+ * Where the dispatcher's defaults come from: the dialect's retry schedule and secret header.
+ *
+ * @example
+ * const hooks = new WebhookDispatcher({}, undefined, { schedule: MAX_EMULATOR_DIALECT.webhookSchedule, secretHeader: 'X-Max-Bot-Api-Secret' });
+ */
+export interface WebhookDialect {
+  readonly schedule: WebhookSchedule;
+  /** Header that carries a subscription's secret; `undefined`: secrets are never sent. */
+  readonly secretHeader: string | undefined;
+}
+
+/**
  * Keeps webhook subscriptions and delivers updates to them: one `Update` JSON per POST, in
- * order per subscription; any status other than 200 is a failure and is retried with
- * exponential backoff until `maxAttempts`, then that update is dropped and the next one goes.
- * Every attempt is recorded. `close()` (and unsubscribing) aborts the request in flight and the
- * wait before a retry, so it never waits for a retry delay.
+ * order per subscription; any status other than 200 is a failure and is retried with growing
+ * delays until `maxAttempts`, then that update is dropped and the next one goes. A
+ * subscription failing for `unsubscribeAfterMs` without a success is removed (Max). Every
+ * attempt is recorded. `close()` (and unsubscribing) aborts the request in flight and the wait
+ * before a retry, so it never waits for a retry delay.
  *
  * @example
  * const hooks = new WebhookDispatcher({ timeScale: 0.001 });
@@ -48,6 +66,7 @@ const SYSTEM_CLOCK: WebhookClock = { now: () => Date.now(), sleep };
  */
 export class WebhookDispatcher {
   private readonly options: Required<WebhookOptions>;
+  private readonly secretHeader: string | undefined;
   private readonly targets = new Map<string, Target>();
   private readonly log: WebhookDelivery[] = [];
   private closed = false;
@@ -55,8 +74,10 @@ export class WebhookDispatcher {
   constructor(
     options: WebhookOptions = {},
     private readonly clock: WebhookClock = SYSTEM_CLOCK,
+    dialect: WebhookDialect = { schedule: TAMTAM_EMULATOR_DIALECT.webhookSchedule, secretHeader: undefined },
   ) {
-    this.options = resolveWebhookOptions(options);
+    this.options = resolveWebhookOptions(options, dialect.schedule);
+    this.secretHeader = dialect.secretHeader;
   }
 
   /** Whether any subscription exists (then long polling gets no new updates). */
@@ -64,11 +85,13 @@ export class WebhookDispatcher {
     return this.targets.size > 0;
   }
 
-  /** Adds or replaces the subscription for its URL. */
-  subscribe(subscription: Subscription): void {
+  /** Adds or replaces the subscription for its URL; `secret` goes in the dialect's secret header. */
+  subscribe(subscription: Subscription, secret?: string): void {
     this.unsubscribe(subscription.url);
     this.targets.set(subscription.url, {
       subscription,
+      secret: this.secretHeader === undefined ? undefined : secret,
+      failingSince: undefined,
       queue: [],
       pumping: undefined,
       abort: new AbortController(),
@@ -156,16 +179,24 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let error: string | undefined;
     try {
+<<<<<<< HEAD
       // loaded on the first real delivery: the fake api of `tamtam-rx/testing` reuses this
       // dispatcher (recording subscriptions, never calling them) and must not load node:http
       const { postJson } = await import('./post-json');
       status = await postJson(target.subscription.url, update, {}, this.options.requestTimeoutMs, signal);
+=======
+      const headers = this.secretHeader !== undefined && target.secret !== undefined ? { [this.secretHeader]: target.secret } : {};
+      status = await postJson(target.subscription.url, update, headers, this.options.requestTimeoutMs, signal);
+>>>>>>> main
       if (status !== 200) error = `answered ${status}`;
     } catch (e) {
       error = (e as Error).message;
     }
     const ok = status === 200;
     if (signal.aborted && !ok) return false;
+    target.failingSince = ok ? undefined : (target.failingSince ?? at);
+    const expired =
+      !ok && this.clock.now() - (target.failingSince ?? at) >= this.options.unsubscribeAfterMs * this.options.timeScale;
     this.log.push({
       url: target.subscription.url,
       updateType: update.update_type,
@@ -174,15 +205,18 @@ export class WebhookDispatcher {
       status,
       ok,
       ...(error === undefined ? {} : { error }),
-      gaveUp: !ok && attempt >= this.options.maxAttempts,
+      gaveUp: !ok && (expired || attempt >= this.options.maxAttempts),
+      ...(expired ? { unsubscribed: true as const } : {}),
       at,
       durationMs: this.clock.now() - at,
     });
+    if (expired) this.unsubscribe(target.subscription.url);
     return ok;
   }
 
-  private delay(failedAttempts: number): number {
-    const { retryDelayMs, maxRetryDelayMs, timeScale } = this.options;
-    return Math.min(retryDelayMs * 2 ** (failedAttempts - 1), maxRetryDelayMs) * timeScale;
+  /** The wait after `failedAttempts` failures: `retryDelayMs × backoffFactor^(n-1)`, capped, scaled. */
+  delay(failedAttempts: number): number {
+    const { retryDelayMs, backoffFactor, maxRetryDelayMs, timeScale } = this.options;
+    return Math.min(retryDelayMs * backoffFactor ** (failedAttempts - 1), maxRetryDelayMs) * timeScale;
   }
 }

@@ -93,7 +93,7 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
         return rejected('body.invalid.json', `the body is not valid JSON (${error instanceof Error ? error.message.slice(0, 120) : 'parse error'})`);
       }
     }
-    const update = classifyUpdate(value);
+    const update = classifyUpdate(value, options.knownTypes);
     if (update.kind === 'invalid') return rejected('body.not.update', update.reason);
     if (update.kind === 'unknown') return delivery.reportUnknown(update.update);
     return delivery.deliver(update.update, text);

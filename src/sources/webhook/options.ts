@@ -1,7 +1,11 @@
 import { type SchedulerLike, asyncScheduler } from 'rxjs';
 import type { Api } from '../../api/api';
+import { type Dialect, type DialectChoice, type UpdateTypeOfTable, TAMTAM_DIALECT, resolveDialect } from '../../api/dialect';
+import type { TamTamOperations } from '../../api/tamtam-operations';
+import { WEBHOOK_SECRET_PATTERN } from '../../actions/subscriptions';
+import type { WebhookApi, WebhookTable } from './webhook-api';
 import { warnOncePerType } from '../warn-unknown-update';
-import type { UnknownUpdate, UpdateType } from '../../types/index';
+import type { UnknownUpdate } from '../../types/index';
 import type { WebhookRejection } from './answer';
 
 /**
@@ -49,17 +53,30 @@ export type WebhookSecretPlacement = 'path' | 'header' | 'either';
  *   ack: 'handled',
  * });
  */
-export interface WebhookOptions {
+export interface WebhookOptions<T extends WebhookTable = TamTamOperations> {
+  /**
+   * Which Bot API posts here: `'tamtam'`, `'max'` or a `Dialect`. Default: the dialect of `api`,
+   * else TamTam. It decides which update types are known, and on Max where the secret is
+   * checked: Max sends the `secret` given to `subscribe` back in the `X-Max-Bot-Api-Secret`
+   * header, so for Max `secretIn` defaults to `'header'` and `secretHeader` to that header.
+   * Max accepts only `https://` webhook URLs on port 443 with a certificate from a trusted CA
+   * (no self-signed certificates, no plain HTTP): put the webhook behind such a TLS endpoint.
+   */
+  readonly dialect?: DialectChoice;
   /**
    * Only requests to this path are served (others get `404`). With a path secret the secret is
    * one more segment: `/tamtam/<secret>`. The query string is ignored. Default: any path.
    */
   readonly path?: string;
-  /** Shared secret every request must carry (else `401`); compared in constant time. Default: none. */
+  /**
+   * Shared secret every request must carry (else `401`); compared in constant time. On Max it is
+   * also sent to `subscribe` (by `ensureSubscription`/`listen`) and must be 5–256 characters of
+   * `A–Z a–z 0–9 _ -`. Default: none.
+   */
   readonly secret?: string;
-  /** Where the secret is looked for. Default `'either'`. */
+  /** Where the secret is looked for. Default `'either'` (Max: `'header'`). */
   readonly secretIn?: WebhookSecretPlacement;
-  /** Header carrying the secret. Default `'X-TamTam-Webhook-Secret'`. */
+  /** Header carrying the secret. Default `'X-TamTam-Webhook-Secret'` (Max: `'X-Max-Bot-Api-Secret'`). */
   readonly secretHeader?: string;
   /** Largest accepted body in bytes; bigger requests get `413` without being read further. Default 1 MiB. */
   readonly maxBodyBytes?: number;
@@ -83,12 +100,12 @@ export interface WebhookOptions {
   readonly onUnknownUpdate?: (update: UnknownUpdate) => void;
   /** Called for every request answered with an error status (for logs). Default: nothing. */
   readonly onRejected?: (rejection: WebhookRejection) => void;
-  /** Api used by `ensureSubscription`, `listen` and `removeOnStop`. Default: none. */
-  readonly api?: Api;
-  /** Public URL the TamTam server should POST to (subscribed by `ensureSubscription`/`listen`). */
+  /** Api used by `ensureSubscription`, `listen` and `removeOnStop`; its dialect types the updates. Default: none. */
+  readonly api?: Api<T>;
+  /** Public URL the server should POST to (subscribed by `ensureSubscription`/`listen`). Max: `https://` on port 443 only. */
   readonly url?: string;
-  /** Update types to subscribe to. Default: all. */
-  readonly types?: readonly UpdateType[];
+  /** Update types to subscribe to (the dialect's names). Default: all. */
+  readonly types?: readonly UpdateTypeOfTable<T>[];
   /** With `api` and `url`: when subscribing, remove subscriptions of other URLs. Default `false`. */
   readonly removeOthers?: boolean;
   /** With `api` and `url`: `stop()` removes the subscription. Default `false`. */
@@ -126,9 +143,15 @@ export interface ResolvedWebhookOptions {
   readonly retryAfter: number;
   readonly onUnknownUpdate: (update: UnknownUpdate) => void;
   readonly onRejected: ((rejection: WebhookRejection) => void) | undefined;
-  readonly api: Api | undefined;
+  readonly api: WebhookApi | undefined;
   readonly url: string | undefined;
-  readonly types: readonly UpdateType[] | undefined;
+  readonly types: readonly string[] | undefined;
+  /** The dialect posting here. */
+  readonly dialect: Dialect;
+  /** Its update types (others are unknown updates). */
+  readonly knownTypes: ReadonlySet<string>;
+  /** Whether `ensureSubscription` sends `secret` to `subscribe` (the dialect echoes it in a header). */
+  readonly subscribeWithSecret: boolean;
   readonly removeOthers: boolean;
   readonly removeOnStop: boolean;
   readonly stopTimeout: number;
@@ -177,11 +200,22 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * @example
  * const resolved = resolveWebhookOptions({ path: '/tamtam' }); // resolved.maxBodyBytes === 1_048_576
  */
-export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWebhookOptions {
+export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}): ResolvedWebhookOptions {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('webhook: options must be an object, e.g. webhook({ path: "/tamtam" })');
   }
-  const secretIn = options.secretIn ?? 'either';
+  let dialect: Dialect;
+  try {
+    dialect = options.dialect !== undefined ? resolveDialect(options.dialect) : (options.api?.dialect ?? TAMTAM_DIALECT);
+  } catch (error) {
+    throw new TypeError(`webhook: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const apiDialect = options.api?.dialect;
+  if (apiDialect !== undefined && apiDialect !== dialect) {
+    throw new TypeError(`webhook: dialect is ${dialect.name} but the api speaks ${apiDialect.name}; leave dialect out to use the api's`);
+  }
+  const echoedHeader = dialect.delivery.webhookSecretHeader;
+  const secretIn = options.secretIn ?? (echoedHeader !== undefined ? 'header' : 'either');
   if (secretIn !== 'path' && secretIn !== 'header' && secretIn !== 'either') {
     throw new TypeError(`webhook: secretIn must be 'path', 'header' or 'either', got ${JSON.stringify(secretIn)}`);
   }
@@ -194,7 +228,13 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
       );
     }
   }
-  const secretHeader = options.secretHeader ?? DEFAULT_SECRET_HEADER;
+  if (secret !== undefined && echoedHeader !== undefined && !WEBHOOK_SECRET_PATTERN.test(secret)) {
+    throw new TypeError(
+      `webhook: a ${dialect.name} webhook secret must be 5–256 characters, each a letter, a digit, _ or - (got ${secret.length} characters); ` +
+        "e.g. randomBytes(32).toString('base64url')",
+    );
+  }
+  const secretHeader = options.secretHeader ?? echoedHeader ?? DEFAULT_SECRET_HEADER;
   if (typeof secretHeader !== 'string' || !HEADER_NAME.test(secretHeader)) {
     throw new TypeError(`webhook: secretHeader must be a valid HTTP header name, got ${JSON.stringify(secretHeader)}`);
   }
@@ -238,6 +278,9 @@ export function resolveWebhookOptions(options: WebhookOptions = {}): ResolvedWeb
     api: options.api,
     url,
     types: options.types,
+    dialect,
+    knownTypes: new Set<string>(dialect.updateTypes),
+    subscribeWithSecret: echoedHeader !== undefined && secret !== undefined,
     removeOthers: options.removeOthers ?? false,
     removeOnStop: options.removeOnStop ?? false,
     stopTimeout: positiveInteger(options.stopTimeout ?? 30_000, 'stopTimeout', MAX_TIMER),

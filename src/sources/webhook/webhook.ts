@@ -1,6 +1,9 @@
 import { Observable, lastValueFrom } from 'rxjs';
 import { unsubscribe } from '../../actions/subscriptions';
+import type { DialectsByName, OperationsOf, UpdateOfTable } from '../../api/dialect';
+import type { TamTamOperations } from '../../api/tamtam-operations';
 import type { UnknownUpdate, Update } from '../../types/index';
+import type { WebhookTable } from './webhook-api';
 import type { UpdateSource, UpdateSourceStopResult } from '../update-source';
 import { UpdateDelivery } from './delivery';
 import { type EnsureWebhookResult, ensureWebhook } from './ensure-webhook';
@@ -38,12 +41,12 @@ export interface ServedServer {
  * hook.pipe(ofType('message_created')).subscribe((u) => console.log(u.message.body.text));
  * await listen(hook, 8443); // from 'tamtam-rx/node'
  */
-export interface Webhook extends UpdateSource<Update, WebhookStatus> {
+export interface Webhook<U extends object = Update> extends UpdateSource<U, WebhookStatus> {
   /**
    * The webhook itself (`hook.updates$ === hook`), kept so code written for earlier versions,
    * `hook.updates$.pipe(...)`, works unchanged. Prefer `hook.pipe(...)`.
    */
-  readonly updates$: Observable<Update>;
+  readonly updates$: Observable<U>;
   /** Updates of types this version does not know (answered `200`, never passed off as known ones). Completes on `stop()`. */
   readonly unknownUpdates$: Observable<UnknownUpdate>;
   /** Refused requests, unknown update types, ack timeouts; `{ type: 'stopped' }` last, then it completes. */
@@ -82,7 +85,15 @@ export interface Webhook extends UpdateSource<Update, WebhookStatus> {
 
 /**
  * Creates a webhook update source. Nothing touches the network until `serve` (`listen`),
- * `ensureSubscription` or a mounted handler receives a request.
+ * `ensureSubscription` or a mounted handler receives a request. It emits the updates of its
+ * dialect — the `api`'s, or `dialect: 'max'` without an api — and for Max checks the secret in
+ * the `X-Max-Bot-Api-Secret` header (constant time; `401` otherwise) and passes it to
+ * `subscribe`. Max posts only to `https://` URLs on port 443 with a trusted certificate.
+ *
+ * @example
+ * const maxApi = createApi({ dialect: 'max', token: process.env.MAX_TOKEN! });
+ * const hook = webhook({ api: maxApi, url: 'https://bot.example.com/max', path: '/max', secret: process.env.HOOK_SECRET! });
+ * hook.pipe(ofType('dialog_muted')).subscribe((u) => console.log(u.muted_until));
  *
  * @example
  * const api = createApi({ token });
@@ -91,13 +102,17 @@ export interface Webhook extends UpdateSource<Update, WebhookStatus> {
  * await listen(hook, 8443); // from 'tamtam-rx/node', or hook.serve(...) / mount hook.fetchHandler elsewhere
  * process.once('SIGTERM', () => void hook.stop());
  */
-export function webhook(options: WebhookOptions = {}): Webhook {
+export function webhook<C extends keyof DialectsByName>(
+  options: WebhookOptions<OperationsOf<C>> & { readonly dialect: C; readonly api?: undefined },
+): Webhook<UpdateOfTable<OperationsOf<C>>>;
+export function webhook<T extends WebhookTable = TamTamOperations>(options?: WebhookOptions<T>): Webhook<Extract<UpdateOfTable<T>, object>>;
+export function webhook(options: WebhookOptions<WebhookTable> = {}): Webhook<object> {
   return new WebhookSource(resolveWebhookOptions(options));
 }
 
 /** The {@link Webhook} implementation. */
-class WebhookSource extends Observable<Update> implements Webhook {
-  readonly updates$: Observable<Update> = this;
+class WebhookSource extends Observable<object> implements Webhook<object> {
+  readonly updates$: Observable<object> = this;
   readonly unknownUpdates$: Observable<UnknownUpdate>;
   readonly status$: Observable<WebhookStatus>;
   readonly handle: WebhookRequestHandler;
@@ -142,11 +157,11 @@ class WebhookSource extends Observable<Update> implements Webhook {
   }
 
   async ensureSubscription(): Promise<EnsureWebhookResult> {
-    const { api, url, types, removeOthers } = this.#options;
+    const { api, url, types, removeOthers, secret, subscribeWithSecret } = this.#options;
     if (api === undefined || url === undefined) {
       throw new TypeError('webhook.ensureSubscription needs both `api` and `url` in webhook({ api, url })');
     }
-    return lastValueFrom(ensureWebhook(api, url, types, { removeOthers }));
+    return lastValueFrom(ensureWebhook(api, url, types, { removeOthers, ...(subscribeWithSecret && secret !== undefined ? { secret } : {}) }));
   }
 
   stop(): Promise<UpdateSourceStopResult> {

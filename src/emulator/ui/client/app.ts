@@ -103,6 +103,12 @@ async function loadUsers(): Promise<void> {
 
 const KIND_ORDER: Readonly<Record<string, number>> = { dialog: 0, chat: 1, channel: 2 };
 
+/** Dialog, group or channel: the control API's `kind` (Max's wire says `chat` for all), else `type`. */
+function kindOf(chat: Chat): string {
+  const kind = (chat as { kind?: unknown }).kind;
+  return typeof kind === 'string' ? kind : chat.type;
+}
+
 async function loadChats(): Promise<void> {
   if (state.userId === null) {
     state.chats = [];
@@ -110,11 +116,11 @@ async function loadChats(): Promise<void> {
     return;
   }
   const list = await api<Chat[]>('GET', userPath('chats'));
-  const chats: ChatEntry[] = list.map((chat) => ({ key: chat.type === 'dialog' ? 'dialog' : String(chat.chat_id), id: chat.chat_id, chat }));
+  const chats: ChatEntry[] = list.map((chat) => ({ key: kindOf(chat) === 'dialog' ? 'dialog' : String(chat.chat_id), id: chat.chat_id, chat }));
   if (!chats.some((c) => c.key === 'dialog')) chats.push({ key: 'dialog', id: null, chat: null });
   chats.sort((a, b) => {
-    const ka = KIND_ORDER[a.chat ? a.chat.type : 'dialog'] ?? 3;
-    const kb = KIND_ORDER[b.chat ? b.chat.type : 'dialog'] ?? 3;
+    const ka = KIND_ORDER[a.chat ? kindOf(a.chat) : 'dialog'] ?? 3;
+    const kb = KIND_ORDER[b.chat ? kindOf(b.chat) : 'dialog'] ?? 3;
     return ka - kb || chatTitle(a).localeCompare(chatTitle(b));
   });
   state.chats = chats;
@@ -130,8 +136,8 @@ function chatSubtitle(entry: ChatEntry): string {
   if (!entry.chat) return 'Dialog with the bot · not started';
   const chat = entry.chat;
   const botState = chat.status === 'active' ? '' : ` · bot ${chat.status}`;
-  if (chat.type === 'dialog') return `Dialog with the bot${botState}`;
-  const kind = chat.type === 'channel' ? 'Channel' : 'Group';
+  if (kindOf(chat) === 'dialog') return `Dialog with the bot${botState}`;
+  const kind = kindOf(chat) === 'channel' ? 'Channel' : 'Group';
   return `${kind} · ${chat.participants_count} members${botState}`;
 }
 
@@ -529,11 +535,26 @@ async function pressButton(message: Message, button: Button, node: HTMLButtonEle
       await selectChat(String(result.chat.chat_id));
     } else if (result?.kind === 'message') {
       upsertMessage(result.message, true);
+    } else if (result?.kind === 'open_app') {
+      const app = result.webApp ?? (result.contactId === null ? 'the mini app' : `the app of contact ${result.contactId}`);
+      toast(`Opens ${app}${result.payload ? ` with “${result.payload}”` : ''} (mini apps do not run in the emulator)`);
+    } else if (result?.kind === 'clipboard') {
+      await copyText(result.text);
+      toast(`Copied “${result.text}”`);
     }
   } catch (error) {
     node.classList.remove('pending');
     node.disabled = false;
     fail(error);
+  }
+}
+
+/** Puts `text` on the clipboard; a browser that refuses (no permission) leaves it to the toast. */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // The toast shows the text either way.
   }
 }
 

@@ -229,11 +229,17 @@ const BUTTON_CLASSES: Readonly<Record<string, string>> = {
   request_contact: 'request',
   request_geo_location: 'request',
   chat: 'chat',
+  // Max buttons
+  open_app: 'open-app',
+  message: 'message',
+  clipboard: 'clipboard',
 };
 const BUTTON_HINTS: Readonly<Record<string, string>> = {
   request_contact: 'Sends your contact',
   request_geo_location: 'Sends your location',
   chat: 'Opens a new chat',
+  message: 'Sends its text as you',
+  clipboard: 'Copies to the clipboard',
 };
 
 function renderKeyboard(keyboard: Keyboard, message: Message, options: MessageOptions): HTMLElement {
@@ -265,12 +271,29 @@ function renderButton(button: Button, message: Message, options: MessageOptions)
   }
   const node = h('button', `kb-button ${kind}`, button.text);
   node.type = 'button';
+  if (kind === 'open-app') {
+    // Max `open_app`: looks like a link to the bot's mini app, which it names.
+    const app = appName(button);
+    node.appendChild(h('span', 'kb-arrow', '\u2197'));
+    if (app) node.appendChild(h('span', 'kb-app', app));
+    node.title = app ? `Opens the mini app ${app}` : 'Opens a mini app';
+  }
   node.dataset['buttonType'] = String(button.type);
   const intent = 'intent' in button ? button.intent : undefined;
   if (intent === 'positive' || intent === 'negative') node.classList.add(`intent-${intent}`);
   const hint = Object.hasOwn(BUTTON_HINTS, button.type) ? BUTTON_HINTS[button.type] : undefined;
+  const payload = (button as { payload?: unknown }).payload;
+  if (kind === 'clipboard' && typeof payload === 'string') node.dataset['copy'] = payload;
   if (hint) node.title = hint;
   node.disabled = options.deleted || kind === 'unknown';
   node.addEventListener('click', () => options.onPress(message, button, node));
   return node;
+}
+
+/** The app an `open_app` button opens: its `web_app`, or the contact it belongs to. */
+function appName(button: Button): string {
+  const b = button as { web_app?: unknown; contact_id?: unknown };
+  if (typeof b.web_app === 'string' && b.web_app !== '') return b.web_app;
+  if (typeof b.contact_id === 'number') return `contact ${b.contact_id}`;
+  return '';
 }
