@@ -7,14 +7,6 @@ import { type TableWith, call } from './call';
 import { optionalIntegerInRange, requireObject, requireText } from './validate';
 
 /**
-<<<<<<< HEAD
- * Paging of {@link getChats}.
- *
- * @example
- * const first = await firstValueFrom(getChats(api, { count: 100 }));
- * const next = await firstValueFrom(getChats(api, { count: 100, marker: first.marker }));
- */
-=======
  * The chat activities an api's dialect accepts (`SenderAction` for TamTam, `MaxSenderAction`
  * for Max, which has no `mark_seen`).
  *
@@ -24,7 +16,6 @@ import { optionalIntegerInRange, requireObject, requireText } from './validate';
 export type SenderActionOf<T extends OperationTable> = OperationBodyOf<T, 'sendAction'> extends { readonly action: infer A extends string } ? A : never;
 
 /** Paging of {@link getChats}. */
->>>>>>> main
 export interface GetChatsParams {
   /** Chats per page, 1–100 (server default 50). */
   readonly count?: number;

@@ -28,15 +28,6 @@ export type SendMessageTarget = ({ readonly chat_id: number; readonly user_id?: 
   readonly disable_link_preview?: boolean;
 };
 
-<<<<<<< HEAD
-/**
- * Which messages {@link getMessages} returns: a chat's history or the named messages.
- *
- * @example
- * getMessages(api, { chat_id: chatId, count: 20 });      // the latest 20
- * getMessages(api, { message_ids: ['mid.1', 'mid.2'] }); // these two
- */
-=======
 /** What every dialect's new message body has: the fields {@link sendMessage} and {@link editMessage} check. */
 interface MessageBodyShape {
   readonly text?: string | null;
@@ -45,7 +36,6 @@ interface MessageBodyShape {
 }
 
 /** Which messages {@link getMessages} returns: a chat's history or the named messages. */
->>>>>>> main
 export interface GetMessagesParams {
   /** History of this chat. */
   readonly chat_id?: number;

@@ -7,18 +7,8 @@ import type { UpdateType } from '../types/index';
 import { type TableWith, call } from './call';
 import { optionalIntegerInRange } from './validate';
 
-<<<<<<< HEAD
-/**
- * Parameters of {@link getUpdates}.
- *
- * @example
- * getUpdates(api, { limit: 100, timeout: 30, marker, types: ['message_created'] });
- */
-export interface GetUpdatesParams {
-=======
 /** Parameters of {@link getUpdates}; `K` is the dialect's update types (TamTam's by default). */
 export interface GetUpdatesParams<K extends string = UpdateType> {
->>>>>>> main
   /** Most updates per answer, 1–1000 (server default 100). */
   readonly limit?: number;
   /** Seconds the server may hold the request while there is nothing new, 0–90 (server default 30). */

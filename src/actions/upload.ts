@@ -20,12 +20,7 @@ import { getUploadUrl, requireUploadType } from './uploads';
  */
 export type UploadData = string | Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
-/**
- * Options of {@link upload}.
- *
- * @example
- * upload(api, 'file', bytes, { filename: 'report.pdf', contentType: 'application/pdf', timeout: 120_000 });
- */
+/** Options of {@link upload}. */
 export interface UploadOptions extends CallOptions {
   /** Name the file gets. Default: the path's base name, a File's name, or `file`. */
   readonly filename?: string;
@@ -34,14 +29,6 @@ export interface UploadOptions extends CallOptions {
 }
 
 /**
-<<<<<<< HEAD
- * The attachment request {@link upload} produces for each upload kind.
- *
- * @example
- * const image: UploadedAttachment<'image'> = await firstValueFrom(upload(api, 'image', './cat.jpg'));
- * sendMessage(api, { chat_id }, { attachments: [image] });
- */
-=======
  * A table that can upload: `getUploadUrl` answering at least a `url` (and, on Max, the token
  * of a video or audio), and the multipart `uploadFile`. Both dialects' tables are.
  *
@@ -54,7 +41,6 @@ export type UploadTable = OperationTable & {
 };
 
 /** The attachment request {@link upload} produces for each upload kind. */
->>>>>>> main
 export type UploadedAttachment<T extends UploadType> = AttachmentRequestByType[T];
 
 /**

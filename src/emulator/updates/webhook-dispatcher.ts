@@ -4,6 +4,7 @@
 import type { Subscription, Update } from '../../types';
 import { TAMTAM_EMULATOR_DIALECT, type WebhookSchedule } from '../dialect';
 import { sleep } from '../http/sleep';
+import { postJson } from './post-json';
 import type { WebhookDelivery, WebhookOptions } from './webhook-options';
 import { resolveWebhookOptions } from './webhook-options';
 
@@ -179,15 +180,8 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let error: string | undefined;
     try {
-<<<<<<< HEAD
-      // loaded on the first real delivery: the fake api of `tamtam-rx/testing` reuses this
-      // dispatcher (recording subscriptions, never calling them) and must not load node:http
-      const { postJson } = await import('./post-json');
-      status = await postJson(target.subscription.url, update, {}, this.options.requestTimeoutMs, signal);
-=======
       const headers = this.secretHeader !== undefined && target.secret !== undefined ? { [this.secretHeader]: target.secret } : {};
       status = await postJson(target.subscription.url, update, headers, this.options.requestTimeoutMs, signal);
->>>>>>> main
       if (status !== 200) error = `answered ${status}`;
     } catch (e) {
       error = (e as Error).message;
