@@ -6,7 +6,13 @@ import type { ChatAdminsList } from '../types/index';
 import { type TableWith, call, callMax } from './call';
 import { optionalIntegerInRange, requireInteger, requireObject } from './validate';
 
-/** Which members {@link getMembers} returns. */
+/**
+ * Which members {@link getMembers} returns.
+ *
+ * @example
+ * getMembers(api, chatId, { count: 100 });        // the first page
+ * getMembers(api, chatId, { user_ids: [1, 2] });   // these users only
+ */
 export interface GetMembersParams {
   /** Only these users (paging is ignored then). */
   readonly user_ids?: readonly number[];
@@ -16,7 +22,12 @@ export interface GetMembersParams {
   readonly count?: number;
 }
 
-/** Options of {@link removeMember}. */
+/**
+ * Options of {@link removeMember}.
+ *
+ * @example
+ * removeMember(api, chatId, userId, { block: true });
+ */
 export interface RemoveMemberParams {
   /** Also block the user from coming back (chats with a public link). */
   readonly block?: boolean;

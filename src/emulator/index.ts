@@ -9,6 +9,8 @@
  * // run your bot against emulator.url with emulator.token, then:
  * console.log(emulator.inspect.sentMessages());
  * await emulator.close();
+ *
+ * @module tamtam-rx/emulator
  */
 export { startEmulator } from './start-emulator';
 export type { Emulator, FaultControl } from './emulator';

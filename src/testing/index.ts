@@ -13,6 +13,8 @@
  * expectSent(api, { text: 'ping' });
  *
  * @packageDocumentation
+ *
+ * @module tamtam-rx/testing
  */
 export { type DeepPartial, deepMerge } from './deep-merge';
 export { TEST_EPOCH, TEST_USERS, TEST_CHATS, TEST_DIALOGS, TEST_BOT_INFO, testDialogId, testDialogUser } from './test-world';

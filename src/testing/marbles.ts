@@ -16,7 +16,9 @@ export type ExpectLike = (
   actual: unknown,
   message?: string,
 ) => {
+  /** Asserts that `actual` is truthy. */
   toBeTruthy(): void;
+  /** Asserts that `actual` deeply equals `expected`. */
   toStrictEqual(expected: unknown): void;
 };
 

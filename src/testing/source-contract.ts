@@ -81,7 +81,9 @@ export interface SourceContractHarness<U extends object = Update> {
  * for (const check of updateSourceContract(harness)) it(check.name, check.run, 30_000);
  */
 export interface SourceContractCheck {
+  /** What the check proves, as a test name. */
   readonly name: string;
+  /** Runs the check on a fresh backend; rejects with what the source did wrong. */
   run(): Promise<void>;
 }
 

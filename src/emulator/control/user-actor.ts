@@ -68,6 +68,7 @@ const DEFAULT_MUTE_MS = 3_600_000;
  * const message = alice.sendToBot('hello');
  */
 export class UserActor {
+  /** @internal The emulator makes actors: use `emulator.actAs(userId)`. */
   constructor(
     private readonly world: World,
     /** The user this actor speaks for. */
