@@ -18,7 +18,9 @@ describe('echo bot (fake api)', () => {
 
   it('asks for text when the message has none', () => {
     const api = createFakeApi();
-    const sticker = textMessage(null, { attachments: [{ type: 'sticker', payload: { url: 'https://st.example/1', code: 'c1' }, width: 128, height: 128 }] });
+    const sticker = textMessage(null, {
+      attachments: [{ type: 'sticker', payload: { url: 'https://st.example/1', code: 'c1' }, width: 128, height: 128 }],
+    });
     echoBot(api, of(sticker)).subscribe();
     expectSent(api, { text: /only echo text/ });
   });

@@ -16,7 +16,9 @@ export function echoBot(api: Api, updates$: Observable<Update>): Observable<unkn
     ofType('message_created'),
     perChat((update) => {
       const text = update.message.body.text;
-      return text ? reply(api, update, { text }, { quote: true }) : reply(api, update, 'I can only echo text. Send me a few words!');
+      return text
+        ? reply(api, update, { text }, { quote: true })
+        : reply(api, update, 'I can only echo text. Send me a few words!');
     }),
   );
 }

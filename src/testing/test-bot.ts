@@ -12,7 +12,13 @@ import { LongPolling } from '../sources/long-polling';
 import type { LongPollingOptions } from '../sources/long-polling-options';
 import type { Message, Update } from '../types/index';
 import { TestKitAssertionError } from './assertions/assertion-error';
-import { type MessageCriteria, describeCriteria, factsOf, listMessages, meetsCriteria } from './assertions/message-criteria';
+import {
+  type MessageCriteria,
+  describeCriteria,
+  factsOf,
+  listMessages,
+  meetsCriteria,
+} from './assertions/message-criteria';
 import { type WaitOptions, waitFor } from './wait-for';
 
 /**
@@ -98,7 +104,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const failure = (): Error | undefined => {
     if (errors.length === 0) return undefined;
     const first = errors[0];
-    return new TestKitAssertionError(`The bot stopped with an error: ${first instanceof Error ? first.message : String(first)}`, { cause: first });
+    return new TestKitAssertionError(
+      `The bot stopped with an error: ${first instanceof Error ? first.message : String(first)}`,
+      { cause: first },
+    );
   };
 
   return {
@@ -107,17 +116,26 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     updates$,
     errors,
     async waitForSent(criteria = {}, waitOptions = {}) {
-      const find = (): Message | undefined => emulator.inspect.sentMessages().filter((m) => meetsCriteria(factsOf(m), criteria)).at(-1);
+      const find = (): Message | undefined =>
+        emulator.inspect
+          .sentMessages()
+          .filter((m) => meetsCriteria(factsOf(m), criteria))
+          .at(-1);
       try {
-        return await waitFor(() => {
-          const error = failure();
-          if (error) throw error;
-          return find();
-        }, { ...waitOptions, what: describeCriteria(criteria) });
+        return await waitFor(
+          () => {
+            const error = failure();
+            if (error) throw error;
+            return find();
+          },
+          { ...waitOptions, what: describeCriteria(criteria) },
+        );
       } catch (error) {
         if (error instanceof TestKitAssertionError && error.cause === undefined) {
           const sent = emulator.inspect.sentMessages();
-          throw new TestKitAssertionError(`${error.message}\nMessages the bot sent (${sent.length}):\n${listMessages(sent.map(factsOf))}`);
+          throw new TestKitAssertionError(
+            `${error.message}\nMessages the bot sent (${sent.length}):\n${listMessages(sent.map(factsOf))}`,
+          );
         }
         throw error;
       }
@@ -147,7 +165,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
  *     await waitForSent({ text: 'ping' });
  *   }, { bot: echoBot }));
  */
-export async function withEmulator<R>(test: (bot: TestBot) => R | Promise<R>, options: TestBotOptions = {}): Promise<R> {
+export async function withEmulator<R>(
+  test: (bot: TestBot) => R | Promise<R>,
+  options: TestBotOptions = {},
+): Promise<R> {
   const bot = await startTestBot(options);
   try {
     return await test(bot);

@@ -54,12 +54,15 @@ describe('startTestBot', () => {
   });
 
   it('fails a wait at once when the bot stopped with an error', async () => {
-    const broken: BotFunction = (_api, updates$) => updates$.pipe(mergeMap(() => throwError(() => new Error('handler exploded'))));
+    const broken: BotFunction = (_api, updates$) =>
+      updates$.pipe(mergeMap(() => throwError(() => new Error('handler exploded'))));
     const t = await startTestBot({ bot: broken });
     try {
       t.emulator.actAs(alice).sendToBot('boom');
       const started = Date.now();
-      await expect(t.waitForSent({}, { timeout: 4000 })).rejects.toThrow('The bot stopped with an error: handler exploded');
+      await expect(t.waitForSent({}, { timeout: 4000 })).rejects.toThrow(
+        'The bot stopped with an error: handler exploded',
+      );
       expect(Date.now() - started).toBeLessThan(3000);
       expect(t.errors).toHaveLength(1);
     } finally {

@@ -179,7 +179,8 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let error: string | undefined;
     try {
-      const headers = this.secretHeader !== undefined && target.secret !== undefined ? { [this.secretHeader]: target.secret } : {};
+      const headers =
+        this.secretHeader !== undefined && target.secret !== undefined ? { [this.secretHeader]: target.secret } : {};
       // loaded on the first real delivery: the fake api of `tamtam-rx/testing` reuses this
       // dispatcher (recording subscriptions, never calling them) and must not load node:http
       const { postJson } = await import('./post-json');
