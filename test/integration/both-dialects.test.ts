@@ -22,7 +22,7 @@ import {
   perChat,
   reply,
 } from '../../src/index';
-import type { RunnableBot } from '../../src/node/index';
+import { type RunnableBot, runBot } from '../../src/node/index';
 import { waitFor } from '../../src/testing/index';
 
 /**
@@ -71,6 +71,8 @@ function counterBot<T extends TamTamOperations | MaxOperations>(
 const runnableOnTamTam: RunnableBot = counterBot;
 const runnableOnMax: RunnableBot<'max'> = counterBot;
 void [runnableOnTamTam, runnableOnMax];
+// and runBot infers the dialect from the option (never called here: type check only)
+void (() => [runBot(counterBot, { dialect: 'max' }), runBot(counterBot, { dialect: 'tamtam' }), runBot(counterBot)]);
 
 /** Runs the bot on an emulator of `dialect`, plays a short conversation, returns what users saw. */
 async function conversation(dialect: EmulatorDialectName): Promise<{ texts: string[]; notifications: string[] }> {
