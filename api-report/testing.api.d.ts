@@ -139,6 +139,7 @@ interface RecordedRequestOf<O extends OperationId> {
     readonly query: Readonly<Record<string, QueryValue>>;
     readonly body: OperationBodies[O];
     readonly absoluteUrl: string | undefined;
+    readonly timeout: number | undefined;
     readonly options: CallOptions | undefined;
     readonly time: number;
     readonly outcome: RequestOutcome;

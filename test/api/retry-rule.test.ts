@@ -17,7 +17,7 @@ import { LONG_POLL_RETRY, NEVER_RETRIED_STATUSES, isRetryable, retryPolicy } fro
 import { resolveRetry, type ResolvedRetryOptions } from '../../src/api/retry-options';
 import { isFatalPollError } from '../../src/sources/poll-with-backoff';
 import { pollWithBackoff } from '../../src/sources/poll-with-backoff';
-import { scriptedApi } from '../helpers/fake-api';
+import { createFakeApi } from '../../src/testing/index';
 
 const context = { operation: 'getChats', method: 'GET', path: '/chats' };
 const apiError = (status: number, code = `http.${status}`, retryAfter?: number) =>
@@ -135,7 +135,7 @@ describe('how long to wait (virtual time)', () => {
       );
 
       const page = { updates: [], marker: 1 };
-      const api = scriptedApi((_, n) => (n === 0 ? cold('#', undefined, tooLong) : cold('(a|)', { a: page })));
+      const api = createFakeApi().respondOnce('getUpdates', cold<typeof page>('#', undefined, tooLong)).respond('getUpdates', cold('(a|)', { a: page }));
       const poll = pollWithBackoff(api, { marker: null, limit: 100, timeout: 30, types: undefined }, pollBackoff, () => {});
       expectObservable(poll).toBe('60000ms (a|)', { a: page });
     });
@@ -145,7 +145,8 @@ describe('how long to wait (virtual time)', () => {
     const delays: number[] = [];
     scheduler.run(({ cold, expectObservable }) => {
       const page = { updates: [], marker: 1 };
-      const api = scriptedApi((_, n) => (n < 20 ? cold('#', undefined, n % 2 === 0 ? apiError(502) : failures.network()) : cold('(a|)', { a: page })));
+      const failed = Array.from({ length: 20 }, (_, n) => cold<typeof page>('#', undefined, n % 2 === 0 ? apiError(502) : failures.network()));
+      const api = createFakeApi().respondOnce('getUpdates', ...failed).respond('getUpdates', cold('(a|)', { a: page }));
       const poll = pollWithBackoff(api, { marker: null, limit: 100, timeout: 30, types: undefined }, pollBackoff, (_, delay) => delays.push(delay));
       // 100, 200, 400, 800, then 16 × 1000 (the cap)
       expectObservable(poll).toBe('17500ms (a|)', { a: page });
@@ -159,7 +160,7 @@ describe('how long to wait (virtual time)', () => {
       const error = apiError(status);
       const call = attempts([() => cold<string>('-#', undefined, error), () => cold('(a|)')]);
       expectObservable(call.pipe(retryPolicy(callOptions(), 'GET', 'getChats'))).toBe('-#', undefined, error);
-      const api = scriptedApi(() => cold('-#', undefined, error));
+      const api = createFakeApi().respond('getUpdates', cold<never>('-#', undefined, error));
       expectObservable(pollWithBackoff(api, { marker: null, limit: 100, timeout: 30, types: undefined }, pollBackoff, () => {})).toBe('-#', undefined, error);
     });
   });

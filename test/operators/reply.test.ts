@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Observable } from 'rxjs';
+import { NEVER } from 'rxjs';
 import { md } from '../../src/builders';
 import { messageIdOf, reply, replyTarget } from '../../src/operators';
 import type { UpdateType } from '../../src/types';
 import { UPDATE_TYPES } from '../../src/types';
 import { freshSampleUpdate, sampleChatIds, sampleUpdates, sampleUsers } from '../fixtures/updates';
-import { fakeApi } from './fake-api';
+import { createFakeApi } from '../../src/testing';
 
 describe('replyTarget', () => {
   const created = sampleUpdates.message_chat_created.chat.chat_id;
@@ -48,31 +48,33 @@ describe('replyTarget', () => {
 
 describe('reply', () => {
   it('is cold: nothing is sent before subscribe', () => {
-    const { api, requests } = fakeApi();
+    const api = createFakeApi();
     const sending = reply(api, sampleUpdates.message_created, 'hi');
-    expect(requests).toHaveLength(0);
+    expect(api.requests()).toHaveLength(0);
     sending.subscribe();
-    expect(requests).toHaveLength(1);
+    expect(api.requests()).toHaveLength(1);
   });
 
   it('sends a text to the chat of the update', () => {
-    const { api, requests } = fakeApi();
+    const api = createFakeApi();
     reply(api, sampleUpdates.bot_added, 'Thanks for adding me').subscribe();
-    expect(requests[0]).toMatchObject({
+    expect(api.requests()).toHaveLength(1);
+    expect(api.requests('sendMessage')[0]).toMatchObject({
       operation: 'sendMessage',
       method: 'POST',
       path: '/messages',
       query: { chat_id: sampleChatIds.group },
-      json: { text: 'Thanks for adding me' },
+      body: { text: 'Thanks for adding me' },
     });
   });
 
   it('sends formatted text, quotes the message and disables link previews on request', () => {
-    const { api, requests } = fakeApi();
+    const api = createFakeApi();
+    const requests = () => api.requests('sendMessage');
     const u = sampleUpdates.message_created;
     reply(api, u, { ...md`Hi ${md.bold('*you*')}`, notify: false }, { quote: true, disableLinkPreview: true }).subscribe();
-    expect(requests[0]?.query).toMatchObject({ chat_id: sampleChatIds.group, disable_link_preview: true });
-    expect(requests[0]?.json).toEqual({
+    expect(requests()[0]?.query).toMatchObject({ chat_id: sampleChatIds.group, disable_link_preview: true });
+    expect(requests()[0]?.body).toEqual({
       text: 'Hi **\\*you\\***',
       format: 'markdown',
       notify: false,
@@ -81,25 +83,27 @@ describe('reply', () => {
   });
 
   it('quote keeps an explicit link and is ignored for updates whose message lives elsewhere', () => {
-    const { api, requests } = fakeApi();
+    const api = createFakeApi();
     reply(api, sampleUpdates.message_created, { text: 'x', link: { type: 'forward', mid: 'mid.1' } }, { quote: true }).subscribe();
     reply(api, sampleUpdates.message_chat_created, 'welcome to the new chat', { quote: true }).subscribe();
-    expect(requests.map((r) => (r.json as { link?: unknown }).link)).toEqual([{ type: 'forward', mid: 'mid.1' }, undefined]);
+    expect(api.requests('sendMessage').map((r) => r.body.link)).toEqual([{ type: 'forward', mid: 'mid.1' }, undefined]);
   });
 
   it('errors on subscribe with a clear message when there is no chat to answer in', () => {
-    const { api, requests } = fakeApi();
+    const api = createFakeApi();
     let error: unknown;
     reply(api, sampleUpdates.message_construction_request, 'hi').subscribe({ error: (e: unknown) => (error = e) });
     expect(error).toBeInstanceOf(TypeError);
     expect(String(error)).toMatch(/'message_construction_request' update names no chat to answer in; use sendMessage/);
-    expect(requests).toHaveLength(0);
+    expect(api.requests()).toHaveLength(0);
   });
 
   it('unsubscribing cancels the request', () => {
-    let cancelled = false;
-    const { api } = fakeApi(() => new Observable(() => () => (cancelled = true)));
-    reply(api, sampleUpdates.bot_started, 'hi').subscribe().unsubscribe();
-    expect(cancelled).toBe(true);
+    const api = createFakeApi().respondOnce('sendMessage', NEVER);
+    const subscription = reply(api, sampleUpdates.bot_started, 'hi').subscribe();
+    expect(api.requests('sendMessage')[0]?.outcome).toBe('pending');
+    subscription.unsubscribe();
+    expect(api.requests('sendMessage')).toHaveLength(1);
+    expect(api.requests('sendMessage')[0]?.outcome).toBe('cancelled');
   });
 });

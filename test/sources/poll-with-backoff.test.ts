@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { TamTamApiError, TamTamNetworkError, TamTamResponseError } from '../../src/api/index';
 import { isFatalPollError } from '../../src/sources/poll-with-backoff';
 import { pollWithBackoff } from '../../src/sources/poll-with-backoff';
-import { scriptedApi } from '../helpers/fake-api';
+import { createFakeApi } from '../../src/testing/index';
 
 const ctx = { operation: 'getUpdates', method: 'GET', path: '/updates' };
 const status = (s: number, retryAfter?: number) => new TamTamApiError({ ...ctx, status: s, code: `http.${s}`, description: 'x', retryAfter });
@@ -21,7 +21,9 @@ describe('pollWithBackoff (virtual time)', () => {
     const retries: [number, number][] = [];
     scheduler.run(({ cold, expectObservable }) => {
       const failures = [status(503), status(500), new TamTamNetworkError('down', ctx), status(502), status(504), new TamTamResponseError({ ...ctx, status: 200, bodySnippet: '<html>' })];
-      const api = scriptedApi((_, n) => (n < failures.length ? cold('#', undefined, failures[n]) : cold('(a|)', { a: page })));
+      const api = createFakeApi()
+        .respondOnce('getUpdates', ...failures.map((failure) => cold<typeof page>('#', undefined, failure)))
+        .respond('getUpdates', cold('(a|)', { a: page }));
       // delays 1000, 2000, 4000, 5000, 5000, 5000 (capped) = 22000
       expectObservable(pollWithBackoff(api, request, backoff, (attempt, delay) => retries.push([attempt, delay]))).toBe('22000ms (a|)', { a: page });
     });
@@ -37,7 +39,9 @@ describe('pollWithBackoff (virtual time)', () => {
 
   it('honours Retry-After of a 429 exactly', () => {
     scheduler.run(({ cold, expectObservable }) => {
-      const api = scriptedApi((_, n) => (n === 0 ? cold('#', undefined, status(429, 12_000)) : cold('(a|)', { a: page })));
+      const api = createFakeApi()
+        .respondOnce('getUpdates', cold<typeof page>('#', undefined, status(429, 12_000)))
+        .respond('getUpdates', cold('(a|)', { a: page }));
       expectObservable(pollWithBackoff(api, request, backoff, () => {})).toBe('12000ms (a|)', { a: page });
     });
   });
@@ -45,19 +49,21 @@ describe('pollWithBackoff (virtual time)', () => {
   it.each([400, 401, 403, 404, 405])('ends at once on %i', (code) => {
     scheduler.run(({ cold, expectObservable }) => {
       const error = status(code);
-      const api = scriptedApi(() => cold('-#', undefined, error));
+      const api = createFakeApi().respond('getUpdates', cold<typeof page>('-#', undefined, error));
       expectObservable(pollWithBackoff(api, request, backoff, () => {})).toBe('-#', undefined, error);
     });
   });
 
   it('sends marker, limit, timeout and types, with its own retry off and a long HTTP timeout', () => {
     scheduler.run(({ cold, expectObservable }) => {
-      const api = scriptedApi(() => cold('(a|)', { a: page }));
+      const api = createFakeApi().respond('getUpdates', cold('(a|)', { a: page }));
       expectObservable(pollWithBackoff(api, { ...request, types: ['message_created'] }, backoff, () => {})).toBe('(a|)', { a: page });
       scheduler.flush();
-      expect(api.calls[0]).toMatchObject({ operation: 'getUpdates', query: { marker: 3, limit: 100, timeout: 30, types: ['message_created'] } });
-      expect(api.calls[0]?.timeout).toBeGreaterThan(30_000);
-      expect(api.options[0]).toEqual({ retry: false });
+      expect(api.requests()).toHaveLength(1);
+      const [poll] = api.requests('getUpdates');
+      expect(poll).toMatchObject({ operation: 'getUpdates', query: { marker: 3, limit: 100, timeout: 30, types: ['message_created'] } });
+      expect(poll?.timeout).toBeGreaterThan(30_000);
+      expect(poll?.options).toEqual({ retry: false });
     });
   });
 });

@@ -1,10 +1,9 @@
-import { NEVER, type Observable, firstValueFrom, of, throwError, toArray, take } from 'rxjs';
+import { NEVER, firstValueFrom, toArray, take } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { TamTamApiError, TamTamNetworkError, TamTamResponseError, isTamTamApiError } from '../../src/api/index';
-import type { RequestSpec } from '../../src/api/request-spec';
 import { fromLongPolling, isWebhookConflictError, type PollingStatus } from '../../src/sources/index';
-import { textMessage } from '../../src/testing/index';
-import { scriptedApi } from '../helpers/fake-api';
+import { createFakeApi, textMessage } from '../../src/testing/index';
+import type { Subscription } from '../../src/types/index';
 
 const ctx = (operation: string, method = 'GET', path = '/subscriptions') => ({ operation, method, path });
 const status = (s: number, operation = 'getSubscriptions') =>
@@ -15,18 +14,17 @@ const malformed = () => new TamTamResponseError({ ...ctx('getSubscriptions'), st
 const backoff = { initialDelay: 1, backoffLimit: 2, jitter: 0 };
 const update = textMessage('hi');
 
-/** An api whose getSubscriptions answers `start` in turn (then no subscriptions); polls answer one update, then never. */
-function startingApi(start: readonly (() => Observable<unknown>)[], subscriptions: { url: string }[] = []) {
-  let startCalls = 0;
-  let polls = 0;
-  return scriptedApi((spec: RequestSpec) => {
-    if (spec.operation === 'getSubscriptions') {
-      const next = start[startCalls++];
-      return next ? next() : of({ subscriptions });
-    }
-    if (spec.operation === 'unsubscribe') return of({ success: true });
-    return polls++ === 0 ? of({ updates: [update], marker: 1 }) : NEVER;
-  });
+/** A webhook subscription at `url`. */
+const webhook = (url: string): Subscription => ({ url, time: 0, update_types: null, version: null });
+
+/** An api whose getSubscriptions fails with `start` in turn (then answers `subscriptions`); polls answer one update, then never. */
+function startingApi(start: readonly Error[], subscriptions: Subscription[] = []) {
+  return createFakeApi()
+    .respondOnce('getSubscriptions', ...start)
+    .respond('getSubscriptions', { subscriptions })
+    .respond('unsubscribe', { success: true })
+    .respondOnce('getUpdates', { updates: [update], marker: 1 })
+    .respond('getUpdates', NEVER);
 }
 
 describe('long polling start-up faults', () => {
@@ -38,7 +36,7 @@ describe('long polling start-up faults', () => {
       status(429),
       status(503),
     ];
-    const api = startingApi(failures.map((e) => () => throwError(() => e)));
+    const api = startingApi(failures);
     const statuses: PollingStatus[] = [];
     const updates$ = fromLongPolling(api, { backoff, onStatus: (s) => statuses.push(s) });
     const first = await firstValueFrom(updates$);
@@ -50,14 +48,14 @@ describe('long polling start-up faults', () => {
   });
 
   it.each([401, 403])('ends at once on %i at start, with the API error', async (code) => {
-    const api = startingApi([() => throwError(() => status(code))]);
+    const api = startingApi([status(code)]);
     const error = await firstValueFrom(fromLongPolling(api, { backoff })).catch((e: unknown) => e);
     expect(isTamTamApiError(error) && error.status).toBe(code);
-    expect(api.calls.filter((c) => c.operation === 'getSubscriptions')).toHaveLength(1);
+    expect(api.requests('getSubscriptions')).toHaveLength(1);
   });
 
   it('ends on a webhook subscription with a typed error naming it', async () => {
-    const api = startingApi([], [{ url: 'https://bot.example.com/hook' }]);
+    const api = startingApi([], [webhook('https://bot.example.com/hook')]);
     const error = await firstValueFrom(fromLongPolling(api, { backoff })).catch((e: unknown) => e);
     expect(isWebhookConflictError(error)).toBe(true);
     expect(isWebhookConflictError(error) && error.urls).toEqual(['https://bot.example.com/hook']);
@@ -65,15 +63,12 @@ describe('long polling start-up faults', () => {
   });
 
   it('retries the removal of a webhook (deleteWebhook) through dropped connections', async () => {
-    let removals = 0;
-    let polls = 0;
-    const api = scriptedApi((spec) => {
-      if (spec.operation === 'getSubscriptions')
-        return of({ subscriptions: [{ url: 'https://bot.example.com/hook' }] });
-      if (spec.operation === 'unsubscribe')
-        return removals++ < 3 ? throwError(() => dropped('unsubscribe')) : of({ success: true });
-      return polls++ === 0 ? of({ updates: [update], marker: 1 }) : NEVER;
-    });
+    const api = startingApi([], [webhook('https://bot.example.com/hook')]).respondOnce(
+      'unsubscribe',
+      dropped('unsubscribe'),
+      dropped('unsubscribe'),
+      dropped('unsubscribe'),
+    );
     const statuses: PollingStatus[] = [];
     const updates$ = fromLongPolling(api, { backoff, deleteWebhook: true, onStatus: (s) => statuses.push(s) });
     await firstValueFrom(updates$);
@@ -87,18 +82,18 @@ describe('long polling start-up faults', () => {
   });
 
   it('unsubscribing during start-up retries ends them; stop() completes the stream', async () => {
-    const api = scriptedApi(() => throwError(() => status(500)));
+    const api = createFakeApi().respond('getSubscriptions', status(500));
     const updates$ = fromLongPolling(api, { backoff: { initialDelay: 5, backoffLimit: 5, jitter: 0 } });
     const sub = updates$.subscribe();
     await new Promise((r) => setTimeout(r, 30));
     sub.unsubscribe();
-    const calls = api.calls.length;
+    const calls = api.requests().length;
     expect(calls).toBeGreaterThan(1);
     await new Promise((r) => setTimeout(r, 30));
-    expect(api.calls.length).toBe(calls);
+    expect(api.requests()).toHaveLength(calls);
 
     const other = fromLongPolling(
-      scriptedApi(() => throwError(() => status(500))),
+      createFakeApi().respond('getSubscriptions', status(500)),
       { backoff },
     );
     const all = firstValueFrom(other.pipe(take(1), toArray()));

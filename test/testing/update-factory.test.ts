@@ -18,13 +18,19 @@ import {
   textMessage,
   userRemoved,
 } from '../../src/testing/index';
-import { checkSchema } from '../emulator/schema-checks';
+import { schemaValidator } from '../helpers/schema-validator';
+
+/** Problems of `value` as an instance of the TamTam schema's `component`, strictly (no field the schema lacks); `[]` when it conforms. */
+function schemaProblems(component: string, value: unknown): readonly string[] {
+  const result = schemaValidator('tamtam', { strict: true }).validate(component, value);
+  return result.ok ? [] : result.errors;
+}
 
 describe('update factories', () => {
   it.each(UPDATE_TYPES.map((t) => [t]))('creates a schema-conforming %s', (type: UpdateType) => {
     const update = createUpdateFactory().update(type);
     expect(update.update_type).toBe(type);
-    expect(checkSchema('Update', update, { strict: true })).toEqual([]);
+    expect(schemaProblems('Update', update)).toEqual([]);
   });
 
   it('keeps the id space of the fake api’s server for it', () => {
@@ -96,7 +102,7 @@ describe('textMessage and botMessage', () => {
     const inGroup = textMessage('hi all', { chat: TEST_CHATS.group });
     expect(inGroup.message.recipient).toEqual(TEST_CHATS.group);
     expect(inGroup).not.toHaveProperty('user_locale');
-    expect(checkSchema('Update', inGroup, { strict: true })).toEqual([]);
+    expect(schemaProblems('Update', inGroup)).toEqual([]);
   });
 
   it('builds the message a bot send would create, keyboards as received', () => {
@@ -105,7 +111,7 @@ describe('textMessage and botMessage', () => {
     expect(m.sender?.user_id).toBe(TEST_USERS.bot.user_id);
     expect(m.recipient).toEqual({ chat_id: testDialogId(TEST_USERS.bob.user_id), chat_type: 'dialog', user_id: TEST_USERS.bob.user_id });
     expect(m.body.attachments).toEqual([{ type: 'inline_keyboard', payload: keyboard.payload }, { type: 'location', latitude: 1, longitude: 2 }]);
-    expect(checkSchema('Message', m, { strict: true })).toEqual([]);
+    expect(schemaProblems('Message', m)).toEqual([]);
   });
 });
 
@@ -122,7 +128,7 @@ describe('pressButton', () => {
     const press = pressButton(menu, { text: 'Help' }, { by: TEST_USERS.carol });
     expect(press.callback.user).toEqual(TEST_USERS.carol);
     expect(press.message).toEqual(menu);
-    expect(checkSchema('Update', press, { strict: true })).toEqual([]);
+    expect(schemaProblems('Update', press)).toEqual([]);
   });
 
   it('says which buttons exist when none matches, and what other kinds do', () => {

@@ -135,6 +135,7 @@ interface MutableRecord {
   query: NonNullable<RequestSpec['query']>;
   body: unknown;
   absoluteUrl: string | undefined;
+  timeout: number | undefined;
   options: CallOptions | undefined;
   time: number;
   outcome: RequestOutcome;
@@ -187,6 +188,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
           query: spec.query ?? {},
           body: spec.json !== undefined ? spec.json : spec.body,
           absoluteUrl: spec.absoluteUrl,
+          timeout: spec.timeout,
           options: callOptions,
           time: scheduler.now(),
           outcome: 'pending',

@@ -37,6 +37,12 @@ export interface RecordedRequestOf<O extends OperationId> {
   readonly body: OperationBodies[O];
   /** The upload URL a multipart upload went to. */
   readonly absoluteUrl: string | undefined;
+  /**
+   * The request's own HTTP timeout in ms, when the action set one (a long poll's
+   * `getUpdates` asks for more than its `timeout` seconds); `undefined` means the api's
+   * default. A per-call `timeout` in `options` would still win over it.
+   */
+  readonly timeout: number | undefined;
   /** Per-call options the action was given. */
   readonly options: CallOptions | undefined;
   /** When it was subscribed (the scheduler's `now()`: virtual time under a TestScheduler). */

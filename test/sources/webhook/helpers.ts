@@ -1,7 +1,9 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { VirtualTimeScheduler } from 'rxjs';
-import { UPDATE_TYPES } from '../../../src/types';
+import { VirtualTimeScheduler, lastValueFrom } from 'rxjs';
+import { getSubscriptions, subscribe } from '../../../src/actions/index';
+import { type FakeApi, createFakeApi } from '../../../src/testing/index';
+import { type Subscription, type SubscriptionRequestBody, UPDATE_TYPES } from '../../../src/types';
 import { sampleUpdates } from '../../fixtures/updates';
 
 /** A valid body for every known update type. */
@@ -12,6 +14,23 @@ export const createdBody = JSON.stringify(sampleUpdates.message_created);
 
 /** An update of a type no version knows yet. */
 export const unknownUpdate = { update_type: 'dialog_muted', timestamp: 1_717_245_296_123, chat_id: 81_234_567 };
+
+/**
+ * The test kit's fake api (whose subscriptions are the emulator's: subscribe adds or replaces
+ * the URL's, unsubscribe removes it, getSubscriptions lists them) with `existing` already
+ * subscribed; those set-up requests are forgotten.
+ */
+export async function subscriptionsApi(...existing: SubscriptionRequestBody[]): Promise<FakeApi> {
+  const api = createFakeApi();
+  for (const body of existing) await lastValueFrom(subscribe(api, body));
+  api.clearRequests();
+  return api;
+}
+
+/** The subscriptions a fake api holds now (read with a getSubscriptions request, which it records). */
+export async function subscriptionsOf(api: FakeApi): Promise<Subscription[]> {
+  return (await lastValueFrom(getSubscriptions(api))).subscriptions;
+}
 
 /** What a test client saw. */
 export interface Reply {

@@ -1,26 +1,21 @@
 import { finalize, mergeMap, timer } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Api, createApi, isTamTamApiError } from '../../../src/api/index';
-import { waitFor } from '../../../src/testing/index';
+import { isTamTamApiError } from '../../../src/api/index';
+import { type FakeApi, apiError, waitFor } from '../../../src/testing/index';
 import { holdUpdate } from '../../../src/delivery/hold-update';
 import { listen } from '../../../src/node/index';
 import { type Webhook, type WebhookOptions, webhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
-import { type LoopbackServer, startLoopbackServer } from '../../helpers/loopback-server';
-import { fakeSubscriptions } from './fake-subscriptions';
-import { type VirtualClock, createdBody, post, virtualClock } from './helpers';
+import { type VirtualClock, createdBody, post, subscriptionsApi, subscriptionsOf, virtualClock } from './helpers';
 
 const URL = 'https://bot.example.com/tamtam/Life-secret';
-let api_server: LoopbackServer;
-let api: Api;
+let api: FakeApi;
 const hooks: Webhook[] = [];
 beforeEach(async () => {
-  api_server = await startLoopbackServer();
-  api = createApi({ token: 'life-token', baseUrl: api_server.url, retry: false });
+  api = await subscriptionsApi();
 });
 afterEach(async () => {
   await Promise.allSettled(hooks.splice(0).map((h) => h.stop()));
-  await api_server.close();
 });
 function make(options: WebhookOptions = {}): Webhook {
   const hook = webhook(options);
@@ -43,27 +38,26 @@ function holdFor(hook: Webhook, ms: number, clock: VirtualClock): Update[] {
 
 describe('webhook lifecycle', () => {
   it('listen subscribes url when api and url are given; stop removes it with removeOnStop', async () => {
-    const state = fakeSubscriptions(api_server);
     const hook = make({ api, url: URL, types: ['message_created'], removeOnStop: true });
     const server = await listen(hook, 0, '127.0.0.1');
-    expect(state.list).toMatchObject([{ url: URL, update_types: ['message_created'] }]);
+    expect(await subscriptionsOf(api)).toMatchObject([{ url: URL, update_types: ['message_created'] }]);
     await hook.stop();
-    expect(state.list).toEqual([]);
-    expect(api_server.requests.at(-1)).toMatchObject({ method: 'DELETE', query: { url: URL } });
+    expect(api.requests().at(-1)).toMatchObject({ method: 'DELETE', query: { url: URL } });
+    expect(await subscriptionsOf(api)).toEqual([]);
     await expect(fetch(server.url, { method: 'POST', body: createdBody })).rejects.toThrow(); // closed
   });
 
   it('leaves the subscription in place on stop without removeOnStop', async () => {
-    const state = fakeSubscriptions(api_server);
     const hook = make({ api, url: URL });
     await listen(hook, 0, '127.0.0.1');
     await hook.stop();
-    expect(state.list.map((s) => s.url)).toEqual([URL]);
-    expect(api_server.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+    expect(api.requests().map((r) => r.method)).toEqual(['GET', 'POST']);
+    expect((await subscriptionsOf(api)).map((s) => s.url)).toEqual([URL]);
   });
 
   it('listen fails, and closes its server, when subscribing fails', async () => {
-    api_server.respond(() => ({ status: 401, body: { code: 'verify.token', message: 'Invalid access_token' } }));
+    const invalidToken = apiError(401, 'verify.token', 'Invalid access_token');
+    api.respond('getSubscriptions', invalidToken).respond('subscribe', invalidToken);
     const hook = make({ api, url: URL });
     const error = await listen(hook, 0, '127.0.0.1').catch((e: unknown) => e);
     expect(isTamTamApiError(error, 'verify.token')).toBe(true);
@@ -131,12 +125,12 @@ describe('webhook lifecycle', () => {
   });
 
   it('stop is idempotent: every call returns the same promise', async () => {
-    const state = fakeSubscriptions(api_server, [{ url: URL, time: 1, update_types: null, version: '0.5.6' }]);
+    api = await subscriptionsApi({ url: URL, version: '0.5.6' });
     const hook = make({ api, url: URL, removeOnStop: true });
     const first = hook.stop();
     expect(hook.stop()).toBe(first);
     await first;
-    expect(state.list).toEqual([]);
-    expect(api_server.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    expect(api.requests().filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    expect(await subscriptionsOf(api)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Api, createApi, isTamTamApiError } from '../../../src/api/index';
+import { isTamTamApiError } from '../../../src/api/index';
 import { type ServedServer, type Webhook, webhook } from '../../../src/sources/webhook/index';
-import { type LoopbackServer, startLoopbackServer } from '../../helpers/loopback-server';
-import { fakeSubscriptions } from './fake-subscriptions';
+import { type FakeApi, apiError } from '../../../src/testing/index';
+import { subscriptionsApi, subscriptionsOf } from './helpers';
 
 const URL = 'https://bot.example.com/tamtam/Serve-secret';
 
@@ -16,16 +16,13 @@ function fakeServer(): ServedServer & { closed: number } {
   };
 }
 
-let apiServer: LoopbackServer;
-let api: Api;
+let api: FakeApi;
 const hooks: Webhook[] = [];
 beforeEach(async () => {
-  apiServer = await startLoopbackServer();
-  api = createApi({ token: 'serve-token', baseUrl: apiServer.url, retry: false });
+  api = await subscriptionsApi();
 });
 afterEach(async () => {
   await Promise.allSettled(hooks.splice(0).map((h) => h.stop()));
-  await apiServer.close();
 });
 function make(options: Parameters<typeof webhook>[0] = {}): Webhook {
   const hook = webhook(options);
@@ -35,18 +32,18 @@ function make(options: Parameters<typeof webhook>[0] = {}): Webhook {
 
 describe('webhook.serve: any runtime’s server', () => {
   it('returns the started server, subscribes url when api and url are given, and stop() closes the server', async () => {
-    const state = fakeSubscriptions(apiServer);
     const hook = make({ api, url: URL });
     const server = fakeServer();
     expect(await hook.serve(async () => server)).toBe(server);
-    expect(state.list.map((s) => s.url)).toEqual([URL]);
+    expect((await subscriptionsOf(api)).map((s) => s.url)).toEqual([URL]);
     expect(server.closed).toBe(0);
     await hook.stop();
     expect(server.closed).toBe(1);
   });
 
   it('closes the server again and rejects when subscribing fails', async () => {
-    apiServer.respond(() => ({ status: 401, body: { code: 'verify.token', message: 'Invalid access_token' } }));
+    const invalidToken = apiError(401, 'verify.token', 'Invalid access_token');
+    api.respond('getSubscriptions', invalidToken).respond('subscribe', invalidToken);
     const hook = make({ api, url: URL });
     const server = fakeServer();
     const error = await hook.serve(() => server).catch((e: unknown) => e);
