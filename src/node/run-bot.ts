@@ -348,7 +348,7 @@ export async function runBot(
         return;
       }
       logger.info(
-        `The ${name} bot (${who}) is running on a local ${dialect === 'max' ? 'Max' : 'TamTam'} emulator (no ${dialect === 'max' ? RUN_BOT_ENV.maxToken : RUN_BOT_ENV.token} set).`,
+        `The ${name} bot (${who}) is running on a local ${dialect === 'max' ? 'Max emulator' : 'emulator'} (no ${dialect === 'max' ? RUN_BOT_ENV.maxToken : RUN_BOT_ENV.token} set).`,
       );
       logger.info(`  Web chat:  ${emulator.url}/_emulator/ui   (open it in a browser to talk to the bot)`);
       logger.info(`  Bot API:   ${emulator.url}`);
