@@ -18,7 +18,9 @@ describe('echo bot (fake api)', () => {
 
   it('asks for text when the message has none', () => {
     const api = createFakeApi();
-    const sticker = textMessage(null, { attachments: [{ type: 'sticker', payload: { url: 'https://st.example/1', code: 'c1' }, width: 128, height: 128 }] });
+    const sticker = textMessage(null, {
+      attachments: [{ type: 'sticker', payload: { url: 'https://st.example/1', code: 'c1' }, width: 128, height: 128 }],
+    });
     echoBot(api, of(sticker)).subscribe();
     expectSent(api, { text: /only echo text/ });
   });
@@ -54,5 +56,19 @@ describe('echo bot (emulator)', () => {
         await waitForSent({ chatId: DEFAULT_WORLD_IDS.group, text: 'pong' });
       },
       { bot: echoBot },
+    ));
+
+  it('runs unchanged on the Max emulator', () =>
+    withEmulator(
+      async ({ emulator, waitForSent }) => {
+        expect(emulator.dialect).toBe('max');
+        // one at a time: Max's first poll (no marker yet) returns only the latest update
+        emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('ping');
+        const toAlice = await waitForSent({ chatId: DEFAULT_WORLD_IDS.dialogWithAlice, text: 'ping' });
+        expect(toAlice.link?.type).toBe('reply');
+        emulator.actAs(DEFAULT_WORLD_IDS.bob).sendMessage(DEFAULT_WORLD_IDS.group, 'pong');
+        await waitForSent({ chatId: DEFAULT_WORLD_IDS.group, text: 'pong' });
+      },
+      { dialect: 'max', bot: echoBot },
     ));
 });
