@@ -32,7 +32,9 @@ export interface BundleSize {
  */
 export async function bundleSize(input: { readonly entry: string } | { readonly code: string }): Promise<BundleSize> {
   const result = await build({
-    ...('entry' in input ? { entryPoints: [`${ROOT}${input.entry}`] } : { stdin: { contents: input.code, resolveDir: ROOT, loader: 'ts', sourcefile: 'app.ts' } }),
+    ...('entry' in input
+      ? { entryPoints: [`${ROOT}${input.entry}`] }
+      : { stdin: { contents: input.code, resolveDir: ROOT, loader: 'ts', sourcefile: 'app.ts' } }),
     bundle: true,
     minify: true,
     format: 'esm',
@@ -76,7 +78,12 @@ export const run: WorkloadRun = async () => {
   return {
     name: 'bundle',
     title: '6. Bundle size',
-    config: { bundler: 'esbuild, minify, ESM, platform neutral, target es2022', external: ['rxjs', 'ky', 'node:*'], gzip: 'level 9', kB: '1000 bytes' },
+    config: {
+      bundler: 'esbuild, minify, ESM, platform neutral, target es2022',
+      external: ['rxjs', 'ky', 'node:*'],
+      gzip: 'level 9',
+      kB: '1000 bytes',
+    },
     comparisons: [
       row('6', 'Bundle: core ESM entry (src/index.ts)', core, 10),
       row('6', 'Bundle: app importing only ofType', app, 1.5),

@@ -92,15 +92,26 @@ export function echoRun(placement: EmulatorPlacement, bot: EchoBot, size: EchoSi
  * @example
  * const seconds = await echoWithTamtamRx(emulator, 1000, 60_000);
  */
-export async function echoWithTamtamRx(emulator: BenchEmulator, messages: number, timeoutMs: number, tuning: EchoTuning = ECHO_TUNING): Promise<number> {
+export async function echoWithTamtamRx(
+  emulator: BenchEmulator,
+  messages: number,
+  timeoutMs: number,
+  tuning: EchoTuning = ECHO_TUNING,
+): Promise<number> {
   const { createApi, fromLongPolling, ofType, perChat, reply } = lib;
   const api = createApi({ token: emulator.token, baseUrl: emulator.url });
-  const updates$ = fromLongPolling(api, { ...(tuning.limit === undefined ? {} : { limit: tuning.limit }), ...(tuning.maxPending === undefined ? {} : { maxPending: tuning.maxPending }) });
+  const updates$ = fromLongPolling(api, {
+    ...(tuning.limit === undefined ? {} : { limit: tuning.limit }),
+    ...(tuning.maxPending === undefined ? {} : { maxPending: tuning.maxPending }),
+  });
   const start = performance.now();
   const subscription = updates$
     .pipe(
       ofType('message_created'),
-      perChat((update) => reply(api, update, `re: ${update.message.body.text ?? ''}`), tuning.concurrency === undefined ? {} : { concurrency: tuning.concurrency }),
+      perChat(
+        (update) => reply(api, update, `re: ${update.message.body.text ?? ''}`),
+        tuning.concurrency === undefined ? {} : { concurrency: tuning.concurrency },
+      ),
     )
     .subscribe();
   try {
@@ -227,13 +238,18 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       counts[bot].outOfOrder += result.sent.outOfOrder;
       return size.messages / result.seconds;
     };
-    const results = await alternate(rounds, { 'fetch ceiling': measure('fetch ceiling'), 'tamtam-rx': measure('tamtam-rx'), peer: measure('peer') }, { log });
+    const results = await alternate(
+      rounds,
+      { 'fetch ceiling': measure('fetch ceiling'), 'tamtam-rx': measure('tamtam-rx'), peer: measure('peer') },
+      { log },
+    );
     raw[`${latencyMs}ms`] = { replies_per_second: results, counts };
     const rx = summarize(results['tamtam-rx']);
     const peer = summarize(results.peer);
     const ceiling = summarize(results['fetch ceiling']);
     const id = `1b@${latencyMs}ms`;
-    const tally = (c: { lost: number; duplicated: number; outOfOrder: number }): string => `${c.lost}/${c.duplicated}/${c.outOfOrder}`;
+    const tally = (c: { lost: number; duplicated: number; outOfOrder: number }): string =>
+      `${c.lost}/${c.duplicated}/${c.outOfOrder}`;
     const peerInfo = { 'peer lost/dup/out-of-order': tally(counts.peer) };
     comparisons.push(
       {
@@ -247,7 +263,10 @@ export const run: WorkloadRun = async ({ quick, log }) => {
         ratio: pairedRatio(results['tamtam-rx'], results.peer),
         target: latencyMs === 100 ? { on: 'ratio', atLeast: 2 } : null,
         ...(latencyMs === 100
-          ? { mustBeZero: { lost: counts['tamtam-rx'].lost, 'out of order': counts['tamtam-rx'].outOfOrder }, info: { duplicated: counts['tamtam-rx'].duplicated, ...peerInfo } }
+          ? {
+              mustBeZero: { lost: counts['tamtam-rx'].lost, 'out of order': counts['tamtam-rx'].outOfOrder },
+              info: { duplicated: counts['tamtam-rx'].duplicated, ...peerInfo },
+            }
           : { info: { 'lost/dup/out-of-order': tally(counts['tamtam-rx']), ...peerInfo } }),
       },
       {
@@ -272,7 +291,8 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       latenciesMs: latencies,
       rounds,
       order: 'queued up front in a seeded random order (each user 20 messages)',
-      tamtamRx: 'defaults (fromLongPolling limit 100, maxPending 200; perChat unbounded across chats; no rate limiter on a custom host)',
+      tamtamRx:
+        'defaults (fromLongPolling limit 100, maxPending 200; perChat unbounded across chats; no rate limiter on a custom host)',
       peer: '@maxhub/max-bot-api 0.3.1, defaults (it polls 100 updates per request and handles a batch with Promise.all)',
       ceilingConcurrency: CEILING_CONCURRENCY,
       library: librarySource,

@@ -89,7 +89,11 @@ function cpuMicros(since: NodeJS.CpuUsage): number {
  * @example
  * await ingestRun('local', 'tamtam-rx', 500);
  */
-export function ingestRun(placement: EmulatorPlacement, who: 'tamtam-rx' | 'fetch loop', n: number): Promise<IngestRun> {
+export function ingestRun(
+  placement: EmulatorPlacement,
+  who: 'tamtam-rx' | 'fetch loop',
+  n: number,
+): Promise<IngestRun> {
   return withEmulator(placement, {}, async (emulator) => {
     await emulator.injectMessages(n, 1000);
     const run = who === 'tamtam-rx' ? await ingestWithTamtamRx(emulator, n) : await ingestWithFetchLoop(emulator, n);
@@ -108,11 +112,22 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     cpu[who].push(result.cpuMicrosPerUpdate);
     return result.count / result.seconds;
   };
-  const results = await alternate(rounds, { 'fetch loop': rate('fetch loop'), 'tamtam-rx': rate('tamtam-rx') }, { warmup: 1, log });
+  const results = await alternate(
+    rounds,
+    { 'fetch loop': rate('fetch loop'), 'tamtam-rx': rate('tamtam-rx') },
+    { warmup: 1, log },
+  );
   return {
     name: 'ingest',
     title: '1. Long-poll ingest (CPU-bound)',
-    config: { updates: n, batch: BATCH, rounds, warmupRounds: 1, emulator: 'child process, loopback, no faults', library: librarySource },
+    config: {
+      updates: n,
+      batch: BATCH,
+      rounds,
+      warmupRounds: 1,
+      emulator: 'child process, loopback, no faults',
+      library: librarySource,
+    },
     comparisons: [
       {
         id: '1',

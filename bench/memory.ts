@@ -82,7 +82,8 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   const runs: MemoryRun[] = [];
   for (let round = 0; round < rounds; round++) {
     const result = await memoryRun('remote', size);
-    if (result.handled !== size.total) throw new Error(`the pipeline handled ${result.handled} updates, expected ${size.total}`);
+    if (result.handled !== size.total)
+      throw new Error(`the pipeline handled ${result.handled} updates, expected ${size.total}`);
     runs.push(result);
     log(
       `  round ${round + 1}/${rounds}: ${(size.total / result.seconds).toFixed(0)} updates/s; rss ${(result.start.rss / MB).toFixed(1)} → ${(result.end.rss / MB).toFixed(1)} MB, heap ${(result.start.heapUsed / MB).toFixed(1)} → ${(result.end.heapUsed / MB).toFixed(1)} MB`,
@@ -93,7 +94,13 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   return {
     name: 'memory',
     title: '5. Memory',
-    config: { ...size, rounds, pipeline: 'fromLongPolling(limit 1000) → ofType → perChat(of(seq))', gc: 'global.gc() ×3 before each reading', library: librarySource },
+    config: {
+      ...size,
+      rounds,
+      pipeline: 'fromLongPolling(limit 1000) → ofType → perChat(of(seq))',
+      gc: 'global.gc() ×3 before each reading',
+      library: librarySource,
+    },
     comparisons: [
       {
         id: '5',
@@ -105,7 +112,10 @@ export const run: WorkloadRun = async ({ quick, log }) => {
         baselineValues: summarize(runs.map((r) => r.start.rss / MB)),
         ratio: null,
         target: { on: 'value', atMost: 20 },
-        info: { 'heap growth MB': formatSummary(heapGrowth, 2), 'heap at start MB': formatNumber((runs[0]?.start.heapUsed ?? 0) / MB) },
+        info: {
+          'heap growth MB': formatSummary(heapGrowth, 2),
+          'heap at start MB': formatNumber((runs[0]?.start.heapUsed ?? 0) / MB),
+        },
       },
     ],
     notes: [],

@@ -74,18 +74,30 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   const expected = selectVotes('hand-written filter', pool, n).passed;
   const time = (who: Selector) => async () => {
     const result = selectVotes(who, pool, n);
-    if (result.passed !== expected) throw new Error(`${who} let ${result.passed} updates through, expected ${expected}`);
+    if (result.passed !== expected)
+      throw new Error(`${who} let ${result.passed} updates through, expected ${expected}`);
     return (result.seconds * 1e9) / n;
   };
   const results = await alternate(
     rounds,
-    { 'hand-written filter': time('hand-written filter'), 'tamtam-rx': time('tamtam-rx'), 'hand-written chain': time('hand-written chain') },
+    {
+      'hand-written filter': time('hand-written filter'),
+      'tamtam-rx': time('tamtam-rx'),
+      'hand-written chain': time('hand-written chain'),
+    },
     { warmup: 2, log },
   );
   return {
     name: 'operators',
     title: '2. Operator overhead (in memory)',
-    config: { updates: n, passing: expected, rounds, warmupRounds: 2, mix: '50% message_created, 50% message_callback over 4 payloads', library: librarySource },
+    config: {
+      updates: n,
+      passing: expected,
+      rounds,
+      warmupRounds: 2,
+      mix: '50% message_created, 50% message_callback over 4 payloads',
+      library: librarySource,
+    },
     comparisons: [
       {
         id: '2',

@@ -16,7 +16,17 @@ import { type RunInfo, renderReport, renderTable } from './lib/report';
 import type { WorkloadResult } from './lib/result';
 
 /** Workloads in the order they run (the issue's numbering). */
-const WORKLOADS = ['ingest', 'echo', 'operators', 'webhook', 'throttle', 'burst', 'memory', 'bundle', 'typecheck'] as const;
+const WORKLOADS = [
+  'ingest',
+  'echo',
+  'operators',
+  'webhook',
+  'throttle',
+  'burst',
+  'memory',
+  'bundle',
+  'typecheck',
+] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const BENCH = fileURLToPath(new URL('./', import.meta.url));
@@ -29,7 +39,9 @@ function parseArgs(argv: readonly string[]): { names: Workload[]; quick: boolean
   const asked = argv.filter((arg) => !arg.startsWith('--'));
   for (const name of asked) {
     if (!(WORKLOADS as readonly string[]).includes(name)) {
-      throw new Error(`Unknown workload "${name}". Choose from: ${WORKLOADS.join(', ')} (or none for all); add --quick for a smoke run.`);
+      throw new Error(
+        `Unknown workload "${name}". Choose from: ${WORKLOADS.join(', ')} (or none for all); add --quick for a smoke run.`,
+      );
     }
   }
   return { names: asked.length === 0 ? [...WORKLOADS] : (asked as Workload[]), quick };
@@ -39,10 +51,14 @@ function runWorkload(name: Workload, quick: boolean, library: string): Promise<W
   const resultFile = `${tmpdir()}/tamtam-rx-bench-${process.pid}-${name}.json`;
   rmSync(resultFile, { force: true });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', `${BENCH}${name}.ts`, ...(quick ? ['--quick'] : [])], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, BENCH_RESULT_FILE: resultFile, BENCH_LIBRARY: library },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', `${BENCH}${name}.ts`, ...(quick ? ['--quick'] : [])],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, BENCH_RESULT_FILE: resultFile, BENCH_LIBRARY: library },
+      },
+    );
     const timer = setTimeout(() => child.kill('SIGKILL'), WORKLOAD_TIMEOUT_MS);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -67,7 +83,9 @@ function gitCommit(): string {
 async function main(): Promise<void> {
   const { names, quick } = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const loadBefore = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const library = await buildLibrary();
   const results: WorkloadResult[] = [];
   const failures: string[] = [];
@@ -83,11 +101,13 @@ async function main(): Promise<void> {
     }
   }
   const info: RunInfo = {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     node: process.versions.node,
     cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
     loadBefore,
-    loadAfter: loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAfter: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
     commit: gitCommit(),
     quick,
     seconds: (performance.now() - started) / 1000,
@@ -97,7 +117,9 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(`${RESULTS}${base}.md`, renderReport(results, info));
   writeFileSync(`${RESULTS}${base}.json`, `${JSON.stringify({ info, results }, null, 2)}\n`);
-  process.stdout.write(`\n${renderTable(results)}\n\nWrote bench/results/${base}.md and ${base}.json (${info.seconds.toFixed(0)} s).\n`);
+  process.stdout.write(
+    `\n${renderTable(results)}\n\nWrote bench/results/${base}.md and ${base}.json (${info.seconds.toFixed(0)} s).\n`,
+  );
   if (failures.length > 0) {
     process.stderr.write(`Failed: ${failures.join(', ')}\n`);
     process.exitCode = 1;

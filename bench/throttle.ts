@@ -56,7 +56,10 @@ interface SendJob {
  * @example
  * await throttledSends(emulator, { messages: 1000, chats: 100, perSecond: 200 });
  */
-export async function throttledSends(emulator: BenchEmulator, size: ThrottleSize): Promise<{ seconds: number; failures: number }> {
+export async function throttledSends(
+  emulator: BenchEmulator,
+  size: ThrottleSize,
+): Promise<{ seconds: number; failures: number }> {
   const { createApi, perChat, sendMessage } = lib;
   const chatIds = await emulator.createDialogs(size.chats);
   const jobs: SendJob[] = Array.from({ length: size.messages }, (_, i) => ({
@@ -88,17 +91,23 @@ export async function throttledSends(emulator: BenchEmulator, size: ThrottleSize
  * await throttleRun('remote', { messages: 1000, chats: 100, perSecond: 200 });
  */
 export function throttleRun(placement: EmulatorPlacement, size: ThrottleSize): Promise<ThrottleRun> {
-  return withEmulator(placement, { faults: { rateLimit: { perSecond: size.perSecond, retryAfterSeconds: 1 } } }, async (emulator) => {
-    const { seconds, failures } = await throttledSends(emulator, size);
-    const sent = await emulator.sent();
-    const { rateLimited } = await emulator.faultStats();
-    return { seconds, sent, lost: size.messages - sent.unique, failures, rateLimited };
-  });
+  return withEmulator(
+    placement,
+    { faults: { rateLimit: { perSecond: size.perSecond, retryAfterSeconds: 1 } } },
+    async (emulator) => {
+      const { seconds, failures } = await throttledSends(emulator, size);
+      const sent = await emulator.sent();
+      const { rateLimited } = await emulator.faultStats();
+      return { seconds, sent, lost: size.messages - sent.unique, failures, rateLimited };
+    },
+  );
 }
 
 export const run: WorkloadRun = async ({ quick, log }) => {
   const started = performance.now();
-  const size: ThrottleSize = quick ? { messages: 200, chats: 20, perSecond: 100 } : { messages: 1000, chats: 100, perSecond: 100 };
+  const size: ThrottleSize = quick
+    ? { messages: 200, chats: 20, perSecond: 100 }
+    : { messages: 1000, chats: 100, perSecond: 100 };
   const rounds = quick ? 1 : 3;
   const minimum = size.messages / size.perSecond;
   const seconds: number[] = [];
@@ -111,13 +120,21 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     totals.outOfOrder += result.sent.outOfOrder;
     totals.failures += result.failures;
     totals.rateLimited += result.rateLimited;
-    log(`  round ${round + 1}/${rounds}: ${result.seconds.toFixed(2)} s, ${result.rateLimited} answered 429, lost ${result.lost}, duplicated ${result.sent.duplicated}`);
+    log(
+      `  round ${round + 1}/${rounds}: ${result.seconds.toFixed(2)} s, ${result.rateLimited} answered 429, lost ${result.lost}, duplicated ${result.sent.duplicated}`,
+    );
   }
   const time = summarize(seconds);
   return {
     name: 'throttle',
     title: '4. Throttled sends',
-    config: { ...size, retryAfterSeconds: 1, rounds, scheduler: 'perChat, default concurrency 32, default retry policy', library: librarySource },
+    config: {
+      ...size,
+      retryAfterSeconds: 1,
+      rounds,
+      scheduler: 'perChat, default concurrency 32, default retry policy',
+      library: librarySource,
+    },
     comparisons: [
       {
         id: '4',

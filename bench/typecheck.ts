@@ -45,7 +45,14 @@ export function exampleFiles(): string[] {
 export function writeConfig(name: string, files: readonly string[]): string {
   mkdirSync(WORK, { recursive: true });
   const path = `${WORK}tsconfig.${name}.json`;
-  writeFileSync(path, JSON.stringify({ extends: `${ROOT}tsconfig.json`, compilerOptions: { noEmit: true, incremental: false }, files, include: [] }, null, 2));
+  writeFileSync(
+    path,
+    JSON.stringify(
+      { extends: `${ROOT}tsconfig.json`, compilerOptions: { noEmit: true, incremental: false }, files, include: [] },
+      null,
+      2,
+    ),
+  );
   return path;
 }
 
@@ -84,7 +91,11 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   };
   const results = await alternate(
     rounds,
-    { empty: () => timeTsc(configs.empty), examples: () => timeTsc(configs.examples), 'type-check-bot': () => timeTsc(configs['type-check-bot']) },
+    {
+      empty: () => timeTsc(configs.empty),
+      examples: () => timeTsc(configs.examples),
+      'type-check-bot': () => timeTsc(configs['type-check-bot']),
+    },
     { log },
   );
   const row = (name: 'examples' | 'type-check-bot', subject: string) => ({
@@ -101,8 +112,15 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   return {
     name: 'typecheck',
     title: '7. Type-check time',
-    config: { rounds, examples: examples.map((file) => file.slice(ROOT.length)), compiler: 'tsc --noEmit, the project tsconfig (strict, skipLibCheck), one process per run' },
-    comparisons: [row('examples', `${examples.length} example files (tests excluded)`), row('type-check-bot', 'examples/type-check-bot.ts')],
+    config: {
+      rounds,
+      examples: examples.map((file) => file.slice(ROOT.length)),
+      compiler: 'tsc --noEmit, the project tsconfig (strict, skipLibCheck), one process per run',
+    },
+    comparisons: [
+      row('examples', `${examples.length} example files (tests excluded)`),
+      row('type-check-bot', 'examples/type-check-bot.ts'),
+    ],
     notes: [],
     seconds: secondsSince(started),
     raw: results,

@@ -43,16 +43,41 @@ export interface WebhookRun {
  * @example
  * await webhookRun('tamtam-rx', { seconds: 5, connections: 50 });
  */
-export async function webhookRun(kind: WebhookServerKind, load: { seconds: number; connections: number }): Promise<WebhookRun> {
-  const server = spawn(process.execPath, ['--import', 'tsx', SERVER, kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env });
+export async function webhookRun(
+  kind: WebhookServerKind,
+  load: { seconds: number; connections: number },
+): Promise<WebhookRun> {
+  const server = spawn(process.execPath, ['--import', 'tsx', SERVER, kind], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: process.env,
+  });
   try {
     const { port } = await nextMessage<{ port: number }>(server);
     const body = JSON.stringify(messageCreated(1, 100));
     server.send({ ask: 'mark' });
     await nextMessage<{ marked: boolean }>(server);
-    const args = [AUTOCANNON, '-j', '-c', String(load.connections), '-d', String(load.seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', body, `http://127.0.0.1:${port}/tamtam`];
+    const args = [
+      AUTOCANNON,
+      '-j',
+      '-c',
+      String(load.connections),
+      '-d',
+      String(load.seconds),
+      '-m',
+      'POST',
+      '-H',
+      'content-type=application/json',
+      '-b',
+      body,
+      `http://127.0.0.1:${port}/tamtam`,
+    ];
     const output = await runForOutput(process.execPath, args);
-    const result = JSON.parse(output) as { requests: { average: number; total: number }; non2xx: number; errors: number; '2xx': number };
+    const result = JSON.parse(output) as {
+      requests: { average: number; total: number };
+      non2xx: number;
+      errors: number;
+      '2xx': number;
+    };
     server.send({ ask: 'received' });
     const { received, cpuMicros } = await nextMessage<{ received: number; cpuMicros: number }>(server);
     return {
@@ -71,7 +96,8 @@ export async function webhookRun(kind: WebhookServerKind, load: { seconds: numbe
 
 function nextMessage<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null): void => reject(new Error(`the webhook server exited (${code}) before answering`));
+    const onExit = (code: number | null): void =>
+      reject(new Error(`the webhook server exited (${code}) before answering`));
     child.once('exit', onExit);
     child.once('message', (message: T) => {
       child.off('exit', onExit);
@@ -87,7 +113,9 @@ function runForOutput(command: string, args: string[]): Promise<string> {
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`autocannon failed (${code}): ${err.slice(0, 500)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`autocannon failed (${code}): ${err.slice(0, 500)}`)),
+    );
   });
 }
 
@@ -101,14 +129,25 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     failures[kind].non2xx += result.non2xx;
     failures[kind].errors += result.errors;
     // every 2xx answer must mean one update delivered to the subscriber (in-flight requests at the end excepted)
-    if (kind === 'tamtam-rx') failures[kind].lost += Math.max(0, result.requestsPerSecond * load.seconds - result.received);
+    if (kind === 'tamtam-rx')
+      failures[kind].lost += Math.max(0, result.requestsPerSecond * load.seconds - result.received);
     return result.requestsPerSecond;
   };
-  const results = await alternate(rounds, { raw: measure('raw'), 'tamtam-rx': measure('tamtam-rx') }, { warmup: 1, log });
+  const results = await alternate(
+    rounds,
+    { raw: measure('raw'), 'tamtam-rx': measure('tamtam-rx') },
+    { warmup: 1, log },
+  );
   return {
     name: 'webhook',
     title: '3. Webhook ingest',
-    config: { ...load, rounds, warmupRounds: 1, load: 'autocannon 9 in its own process, one update per POST, loopback', library: librarySource },
+    config: {
+      ...load,
+      rounds,
+      warmupRounds: 1,
+      load: 'autocannon 9 in its own process, one update per POST, loopback',
+      library: librarySource,
+    },
     comparisons: [
       {
         id: '3',
@@ -120,7 +159,11 @@ export const run: WorkloadRun = async ({ quick, log }) => {
         baselineValues: summarize(results.raw),
         ratio: pairedRatio(results['tamtam-rx'], results.raw),
         target: { on: 'ratio', atLeast: 0.85 },
-        mustBeZero: { 'non-2xx': failures['tamtam-rx'].non2xx, errors: failures['tamtam-rx'].errors, 'not delivered': failures['tamtam-rx'].lost },
+        mustBeZero: {
+          'non-2xx': failures['tamtam-rx'].non2xx,
+          errors: failures['tamtam-rx'].errors,
+          'not delivered': failures['tamtam-rx'].lost,
+        },
       },
     ],
     notes: [

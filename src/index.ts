@@ -14,6 +14,8 @@
  * getMyInfo(api).subscribe((me) => console.log(me.name));
  *
  * @packageDocumentation
+ *
+ * @module tamtam-rx
  */
 export * from './api/index';
 export * from './actions/index';

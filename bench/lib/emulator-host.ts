@@ -42,4 +42,3 @@ void main().catch((error: unknown) => {
   console.error('bench emulator host failed to start:', error);
   process.exit(1);
 });
-

@@ -14,7 +14,8 @@ const override = process.env['BENCH_LIBRARY'];
  * @example
  * const { createApi, fromLongPolling, ofType } = lib;
  */
-export const lib: typeof Library = override === undefined ? await import('../../src/index') : ((await import(override)) as typeof Library);
+export const lib: typeof Library =
+  override === undefined ? await import('../../src/index') : ((await import(override)) as typeof Library);
 
 /**
  * Where `lib` came from, for the results' config.
@@ -22,4 +23,5 @@ export const lib: typeof Library = override === undefined ? await import('../../
  * @example
  * console.log(librarySource); // 'build: node_modules/.cache/tamtam-rx-bench/tamtam-rx.js'
  */
-export const librarySource: string = override === undefined ? 'src (tsx)' : 'esbuild bundle of src/index.ts (as published)';
+export const librarySource: string =
+  override === undefined ? 'src (tsx)' : 'esbuild bundle of src/index.ts (as published)';

@@ -21,7 +21,8 @@ export async function startRemoteBenchEmulator(options: BenchEmulatorOptions = {
     env: { ...process.env, BENCH_EMULATOR_OPTIONS: JSON.stringify(options) },
   });
   const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-    const onExit = (code: number | null): void => reject(new Error(`The bench emulator host exited with ${code} before listening`));
+    const onExit = (code: number | null): void =>
+      reject(new Error(`The bench emulator host exited with ${code} before listening`));
     child.once('exit', onExit);
     child.once('message', (message: { ready?: boolean; url: string; token: string }) => {
       child.off('exit', onExit);
@@ -62,7 +63,10 @@ class RemoteEmulator {
   }
 
   proxy(): BenchEmulator {
-    const call = <T>(method: keyof BenchEmulator) => (...args: unknown[]) => this.call(method, args) as Promise<T>;
+    const call =
+      <T>(method: keyof BenchEmulator) =>
+      (...args: unknown[]) =>
+        this.call(method, args) as Promise<T>;
     return {
       url: this.url,
       token: this.token,

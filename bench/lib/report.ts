@@ -33,16 +33,19 @@ export function renderTable(results: readonly WorkloadResult[]): string {
 }
 
 function renderRow(row: Comparison): string {
-  const value = (summary: Summary | null): string => (summary === null ? '—' : `${formatSummary(summary, decimalsFor(row.metric))} ${row.metric}`);
+  const value = (summary: Summary | null): string =>
+    summary === null ? '—' : `${formatSummary(summary, decimalsFor(row.metric))} ${row.metric}`;
   const zero = Object.entries(row.mustBeZero ?? {}).map(([name, count]) => `${name} ${count}`);
-  const info = Object.entries(row.info ?? {}).map(([name, v]) => `${name} ${typeof v === 'number' ? formatNumber(v) : v}`);
+  const info = Object.entries(row.info ?? {}).map(
+    ([name, v]) => `${name} ${typeof v === 'number' ? formatNumber(v) : v}`,
+  );
   const subject = [row.subject, ...zero, ...info].join('; ');
   const met = isMet(row);
   return [
     row.id,
     row.workload,
-    escape(subject),
-    escape(row.baseline),
+    escapeCell(subject),
+    escapeCell(row.baseline),
     value(row.subjectValues),
     value(row.baselineValues),
     row.ratio === null ? '—' : `${formatSummary(row.ratio, 2)}×`,
@@ -71,7 +74,7 @@ function decimalsFor(metric: string): number {
   return metric === 's' || metric.startsWith('kB') || metric.startsWith('MB') ? 2 : 1;
 }
 
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 

@@ -84,4 +84,7 @@ export function isMet(row: Comparison): boolean | null {
  * @example
  * export const run: WorkloadRun = async ({ quick, log }) => ({ ... });
  */
-export type WorkloadRun = (context: { readonly quick: boolean; readonly log: (line: string) => void }) => Promise<WorkloadResult>;
+export type WorkloadRun = (context: {
+  readonly quick: boolean;
+  readonly log: (line: string) => void;
+}) => Promise<WorkloadResult>;

@@ -27,7 +27,8 @@ export function summarize(values: readonly number[]): Summary {
   if (values.length === 0) throw new RangeError('summarize: the sample is empty; run at least one round');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number, n: sorted.length };
 }
 
@@ -40,7 +41,9 @@ export function summarize(values: readonly number[]): Summary {
  */
 export function pairedRatio(subject: readonly number[], baseline: readonly number[]): Summary {
   if (subject.length !== baseline.length) {
-    throw new RangeError(`pairedRatio: ${subject.length} subject rounds vs ${baseline.length} baseline rounds; pair them`);
+    throw new RangeError(
+      `pairedRatio: ${subject.length} subject rounds vs ${baseline.length} baseline rounds; pair them`,
+    );
   }
   return summarize(subject.map((value, i) => value / (baseline[i] as number)));
 }

@@ -25,7 +25,10 @@ export function rawHandler(req: IncomingMessage, res: ServerResponse): void {
       status = 400;
     }
     const body = status === 200 ? '{"success":true}' : '{"code":"bad.request"}';
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+    });
     res.end(body);
   });
 }
@@ -36,7 +39,10 @@ export function rawHandler(req: IncomingMessage, res: ServerResponse): void {
  * @example
  * createServer(tamtamRxHandler().handler).listen(0);
  */
-export function tamtamRxHandler(): { handler: (req: IncomingMessage, res: ServerResponse) => void; received: () => number } {
+export function tamtamRxHandler(): {
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  received: () => number;
+} {
   const hook = lib.webhook();
   let received = 0;
   hook.updates$.subscribe(() => {

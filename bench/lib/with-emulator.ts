@@ -26,7 +26,8 @@ export async function withEmulator<T>(
   options: BenchEmulatorOptions,
   use: (emulator: BenchEmulator) => Promise<T>,
 ): Promise<T> {
-  const emulator = placement === 'remote' ? await startRemoteBenchEmulator(options) : await startLocalBenchEmulator(options);
+  const emulator =
+    placement === 'remote' ? await startRemoteBenchEmulator(options) : await startLocalBenchEmulator(options);
   try {
     return await use(emulator);
   } finally {

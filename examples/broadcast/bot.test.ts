@@ -25,7 +25,9 @@ describe('broadcast bot (virtual time)', () => {
         b: textMessage('/subscribe', { from: TEST_USERS.bob, chat: TEST_CHATS.group }),
         c: textMessage('/unsubscribe'),
       });
-      broadcastBot(api, updates$, { period: 1000 }).pipe(takeUntil(timer(4500))).subscribe();
+      broadcastBot(api, updates$, { period: 1000 })
+        .pipe(takeUntil(timer(4500)))
+        .subscribe();
       m.flush();
 
       expect(issues(api)).toEqual([
@@ -36,7 +38,12 @@ describe('broadcast bot (virtual time)', () => {
         [3000, group, '📰 News #3'],
         [4000, group, '📰 News #4'],
       ]);
-      expect(api.sent().filter((s) => !s.text?.startsWith('📰')).map((s) => [s.request.time, s.text])).toEqual([
+      expect(
+        api
+          .sent()
+          .filter((s) => !s.text?.startsWith('📰'))
+          .map((s) => [s.request.time, s.text]),
+      ).toEqual([
         [100, 'Subscribed: you will get the news here.'],
         [1100, 'Subscribed: you will get the news here.'],
         [3100, 'Unsubscribed: no more news here.'],
@@ -55,9 +62,13 @@ describe('broadcast bot (virtual time)', () => {
         c: botRemoved({ chat_id: group }),
       });
       api.respond('sendMessage', (request, defaultAnswer) =>
-        request.time === 1000 && request.query['chat_id'] === aliceDialog ? apiError(403, 'chat.denied', 'The user blocked the bot') : defaultAnswer(),
+        request.time === 1000 && request.query['chat_id'] === aliceDialog
+          ? apiError(403, 'chat.denied', 'The user blocked the bot')
+          : defaultAnswer(),
       );
-      broadcastBot(api, updates$, { period: 1000, onError: errors }).pipe(takeUntil(timer(3500))).subscribe();
+      broadcastBot(api, updates$, { period: 1000, onError: errors })
+        .pipe(takeUntil(timer(3500)))
+        .subscribe();
       m.flush();
 
       // Alice blocked the bot before issue 1; the bot left the group at 1502 ms, so later issues reach nobody.
@@ -72,9 +83,11 @@ describe('broadcast bot (virtual time)', () => {
     marbles((m) => {
       const errors = vi.fn();
       const api = createFakeApi();
-      api.respondOnce('sendMessage', (r, d) => d()); // the /subscribe confirmation
+      api.respondOnce('sendMessage', (_r, d) => d()); // the /subscribe confirmation
       api.respondOnce('sendMessage', apiError(500, 'internal.error'));
-      broadcastBot(api, m.hot('a', { a: textMessage('/subscribe') }), { period: 1000, onError: errors }).pipe(takeUntil(timer(2500))).subscribe();
+      broadcastBot(api, m.hot('a', { a: textMessage('/subscribe') }), { period: 1000, onError: errors })
+        .pipe(takeUntil(timer(2500)))
+        .subscribe();
       m.flush();
 
       expect(errors).toHaveBeenCalledTimes(1);

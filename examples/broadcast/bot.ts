@@ -4,8 +4,32 @@
  * the update stream with a timer (`interval`), so the schedule is ordinary RxJS and runs in
  * virtual time in tests. Chats that are gone (403/404, or the bot was removed) leave the list.
  */
-import { EMPTY, type Observable, type SchedulerLike, asyncScheduler, catchError, concatMap, defer, from, ignoreElements, interval, merge, mergeMap, tap } from 'rxjs';
-import { type Api, type NewMessageBody, type Update, command, isTamTamApiError, ofType, perChat, reply, sendMessage } from '../../src/index';
+import {
+  EMPTY,
+  type Observable,
+  type SchedulerLike,
+  asyncScheduler,
+  catchError,
+  concatMap,
+  defer,
+  from,
+  ignoreElements,
+  interval,
+  merge,
+  mergeMap,
+  tap,
+} from 'rxjs';
+import {
+  type Api,
+  type NewMessageBody,
+  type Update,
+  command,
+  isTamTamApiError,
+  ofType,
+  perChat,
+  reply,
+  sendMessage,
+} from '../../src/index';
 
 /**
  * Options of {@link broadcastBot}; all optional.
@@ -33,10 +57,16 @@ const GONE = new Set([403, 404]);
  * @example
  * broadcastBot(api, fromLongPolling(api), { period: 3_600_000 }).subscribe();
  */
-export function broadcastBot(api: Api, updates$: Observable<Update>, options: BroadcastOptions = {}): Observable<unknown> {
+export function broadcastBot(
+  api: Api,
+  updates$: Observable<Update>,
+  options: BroadcastOptions = {},
+): Observable<unknown> {
   const period = options.period ?? 3_600_000;
   const news = options.news ?? ((n: number) => `📰 News #${n}`);
-  const onError = options.onError ?? ((error: unknown, chatId: number) => console.error(`broadcast to chat ${chatId} failed:`, error));
+  const onError =
+    options.onError ??
+    ((error: unknown, chatId: number) => console.error(`broadcast to chat ${chatId} failed:`, error));
   return defer(() => {
     const subscribers = new Set<number>();
 
@@ -47,7 +77,13 @@ export function broadcastBot(api: Api, updates$: Observable<Update>, options: Br
         if (chatId === null) return EMPTY;
         if (u.command.name === 'subscribe') subscribers.add(chatId);
         else subscribers.delete(chatId);
-        return reply(api, u, u.command.name === 'subscribe' ? 'Subscribed: you will get the news here.' : 'Unsubscribed: no more news here.');
+        return reply(
+          api,
+          u,
+          u.command.name === 'subscribe'
+            ? 'Subscribed: you will get the news here.'
+            : 'Unsubscribed: no more news here.',
+        );
       }),
     );
 

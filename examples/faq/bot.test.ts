@@ -1,7 +1,15 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Update } from '../../src/index';
-import { TEST_USERS, botStarted, createFakeApi, expectAnswered, expectSent, pressButton, textMessage } from '../../src/testing/index';
+import {
+  TEST_USERS,
+  botStarted,
+  createFakeApi,
+  expectAnswered,
+  expectSent,
+  pressButton,
+  textMessage,
+} from '../../src/testing/index';
 import { DEFAULT_TOPICS, faqBot, faqCodec } from './bot';
 
 const TOPIC_BUTTONS = Object.values(DEFAULT_TOPICS).map((t) => t.title);
@@ -45,7 +53,11 @@ describe('FAQ bot', () => {
   it('answers a stale topic with a notification instead of failing', () => {
     const { api, updates$ } = start();
     updates$.next(textMessage('/start'));
-    updates$.next(pressButton(expectSent(api).message, TOPIC_BUTTONS[0] ?? '', { overrides: { callback: { payload: faqCodec.encode({ topic: 'gone' }) } } }));
+    updates$.next(
+      pressButton(expectSent(api).message, TOPIC_BUTTONS[0] ?? '', {
+        overrides: { callback: { payload: faqCodec.encode({ topic: 'gone' }) } },
+      }),
+    );
     expectAnswered(api, { notification: /no longer here/ });
   });
 
@@ -55,6 +67,12 @@ describe('FAQ bot', () => {
     expectSent(api, { text: '/start — show the topics\n/help — this list\n\nAlso try /poll' });
     updates$.next(textMessage('/start'));
     const menu = expectSent(api, { text: /Pick a topic/ });
-    expect(menu.message.body.attachments?.[0]).toMatchObject({ payload: { buttons: expect.arrayContaining([[{ type: 'link', text: '🌐 Help center', url: 'https://example.com/support' }]]) } });
+    expect(menu.message.body.attachments?.[0]).toMatchObject({
+      payload: {
+        buttons: expect.arrayContaining([
+          [{ type: 'link', text: '🌐 Help center', url: 'https://example.com/support' }],
+        ]),
+      },
+    });
   });
 });

@@ -85,7 +85,10 @@ export function faqBot(api: Api, updates$: Observable<Update>, options: FaqBotOp
   const topics = options.topics ?? DEFAULT_TOPICS;
 
   const menuKeyboard = (): InlineKeyboardAttachmentRequest => {
-    const rows: Button[][] = buttonGrid(Object.entries(topics).map(([topic, { title }]) => callbackButton(title, faqCodec, { topic })), 2);
+    const rows: Button[][] = buttonGrid(
+      Object.entries(topics).map(([topic, { title }]) => callbackButton(title, faqCodec, { topic })),
+      2,
+    );
     if (options.supportUrl) rows.push([linkButton('🌐 Help center', options.supportUrl)]);
     return inlineKeyboard(rows);
   };
@@ -99,8 +102,14 @@ export function faqBot(api: Api, updates$: Observable<Update>, options: FaqBotOp
   });
 
   const greetings$ = merge(
-    updates$.pipe(command('start'), perChat((u) => reply(api, u, menu(u.message.sender?.name ?? 'there')))),
-    updates$.pipe(ofType('bot_started'), perChat((u) => reply(api, u, menu(u.user.name)))),
+    updates$.pipe(
+      command('start'),
+      perChat((u) => reply(api, u, menu(u.message.sender?.name ?? 'there'))),
+    ),
+    updates$.pipe(
+      ofType('bot_started'),
+      perChat((u) => reply(api, u, menu(u.user.name))),
+    ),
   );
 
   const help$ = updates$.pipe(
@@ -118,7 +127,10 @@ export function faqBot(api: Api, updates$: Observable<Update>, options: FaqBotOp
       const id = u.callback.callback_id;
       if (u.data.topic === MENU) return answerOnCallback(api, id, { message: menu(u.callback.user.name) });
       const topic = topics[u.data.topic];
-      if (topic === undefined) return answerOnCallback(api, id, { notification: 'That topic is no longer here. Send /start for the current list.' });
+      if (topic === undefined)
+        return answerOnCallback(api, id, {
+          notification: 'That topic is no longer here. Send /start for the current list.',
+        });
       return answerOnCallback(api, id, { message: answer(topic) });
     }),
   );

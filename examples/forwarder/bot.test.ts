@@ -2,7 +2,15 @@ import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Update } from '../../src/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
-import { TEST_CHATS, TEST_USERS, createFakeApi, expectNotSent, expectSent, keyboardButtons, textMessage } from '../../src/testing/index';
+import {
+  TEST_CHATS,
+  TEST_USERS,
+  createFakeApi,
+  expectNotSent,
+  expectSent,
+  keyboardButtons,
+  textMessage,
+} from '../../src/testing/index';
 import { withEmulator } from '../../src/testing/entry-emulator';
 import { forwarderBot } from './bot';
 
@@ -20,7 +28,11 @@ describe('forwarder bot (fake api)', () => {
   it('/start offers the channel link and a share-my-phone button', () => {
     const { api, updates$ } = start();
     updates$.next(textMessage('/start'));
-    const { message } = expectSent(api, { userId: TEST_USERS.alice.user_id, text: /pass it on to our team/, buttons: ['📣 Our channel', '📱 Share my phone'] });
+    const { message } = expectSent(api, {
+      userId: TEST_USERS.alice.user_id,
+      text: /pass it on to our team/,
+      buttons: ['📣 Our channel', '📱 Share my phone'],
+    });
     expect(keyboardButtons(message)).toEqual([
       { type: 'link', text: '📣 Our channel', url: 'https://tt.me/emulator_news' },
       { type: 'request_contact', text: '📱 Share my phone' },
@@ -44,7 +56,12 @@ describe('forwarder bot (fake api)', () => {
     const { api, updates$ } = start();
     const card = textMessage(null, {
       from: TEST_USERS.bob,
-      attachments: [{ type: 'contact', payload: { vcf_info: 'BEGIN:VCARD\nFN:Bob Brown\nTEL:+4912345\nEND:VCARD', tam_info: TEST_USERS.bob } }],
+      attachments: [
+        {
+          type: 'contact',
+          payload: { vcf_info: 'BEGIN:VCARD\nFN:Bob Brown\nTEL:+4912345\nEND:VCARD', tam_info: TEST_USERS.bob },
+        },
+      ],
     });
     updates$.next(card);
     expectSent(api, { chatId: team, match: (m) => m.link?.message.mid === card.message.body.mid });
@@ -65,7 +82,10 @@ describe('forwarder bot (emulator)', () => {
       async ({ emulator, waitForSent }) => {
         const alice = emulator.actAs(DEFAULT_WORLD_IDS.alice);
         alice.sendToBot('/start');
-        const welcome = await waitForSent({ userId: DEFAULT_WORLD_IDS.alice, buttons: ['📣 Our channel', '📱 Share my phone'] });
+        const welcome = await waitForSent({
+          userId: DEFAULT_WORLD_IDS.alice,
+          buttons: ['📣 Our channel', '📱 Share my phone'],
+        });
 
         alice.pressButton(welcome.body.mid, '📱 Share my phone');
         const forwarded = await waitForSent({ chatId: DEFAULT_WORLD_IDS.group });
@@ -73,6 +93,12 @@ describe('forwarder bot (emulator)', () => {
         expect(forwarded.link?.message.attachments?.[0]?.type).toBe('contact');
         await waitForSent({ userId: DEFAULT_WORLD_IDS.alice, text: /Thanks, Alice Smith/ });
       },
-      { bot: (api, updates$) => forwarderBot(api, updates$, { targetChatId: DEFAULT_WORLD_IDS.group, channelUrl: 'https://tt.me/emulator_news' }) },
+      {
+        bot: (api, updates$) =>
+          forwarderBot(api, updates$, {
+            targetChatId: DEFAULT_WORLD_IDS.group,
+            channelUrl: 'https://tt.me/emulator_news',
+          }),
+      },
     ));
 });

@@ -46,7 +46,12 @@ export function forwarderBot(api: Api, updates$: Observable<Update>, options: Fo
     perChat((u) =>
       reply(api, u, {
         text: 'Write your question here and I will pass it on to our team. You can also leave your phone number and we will call you back.',
-        attachments: [inlineKeyboard([[linkButton('📣 Our channel', options.channelUrl)], [requestContactButton('📱 Share my phone')]])],
+        attachments: [
+          inlineKeyboard([
+            [linkButton('📣 Our channel', options.channelUrl)],
+            [requestContactButton('📱 Share my phone')],
+          ]),
+        ],
       }),
     ),
   );
@@ -55,10 +60,14 @@ export function forwarderBot(api: Api, updates$: Observable<Update>, options: Fo
     filter((u) => !(u.message.body.text ?? '').startsWith('/')),
     perChat((u) => {
       const contact = u.message.body.attachments?.find((a) => a.type === 'contact');
-      const thanks = contact ? `Thanks, ${u.message.sender?.name ?? 'friend'}! We will call you back soon.` : 'Forwarded to our team ✅ We will answer here.';
-      return sendMessage(api, { chat_id: options.targetChatId }, { link: { type: 'forward', mid: u.message.body.mid } }).pipe(
-        concatMap(() => reply(api, u, thanks, { quote: true })),
-      );
+      const thanks = contact
+        ? `Thanks, ${u.message.sender?.name ?? 'friend'}! We will call you back soon.`
+        : 'Forwarded to our team ✅ We will answer here.';
+      return sendMessage(
+        api,
+        { chat_id: options.targetChatId },
+        { link: { type: 'forward', mid: u.message.body.mid } },
+      ).pipe(concatMap(() => reply(api, u, thanks, { quote: true })));
     }),
   );
 

@@ -42,7 +42,9 @@ describe('upload bot (fake api)', () => {
 
     const file = await uploadedFile(api.requests('uploadFile')[0]?.body);
     expect([file.name, await file.text()]).toEqual(['note.txt', 'remember the milk']);
-    expect(expectSent(api, { text: /as a file/ }).body.attachments).toEqual([{ type: 'file', payload: api.requests('uploadFile')[0]?.response }]);
+    expect(expectSent(api, { text: /as a file/ }).body.attachments).toEqual([
+      { type: 'file', payload: api.requests('uploadFile')[0]?.response },
+    ]);
   });
 
   it('apologises when the upload fails', async () => {

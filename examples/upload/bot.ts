@@ -13,7 +13,10 @@ import { type Api, type Update, command, perChat, reply, sendAction, upload } fr
  * uploadBot(api, updates$, { image: PIXEL_PNG });
  */
 export const PIXEL_PNG: Uint8Array = Uint8Array.from(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'),
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  ),
 );
 
 /**
@@ -40,16 +43,26 @@ export function uploadBot(api: Api, updates$: Observable<Update>, options: Uploa
     perChat((u) => {
       const chatId = u.message.recipient.chat_id;
       const isPhoto = u.command.name === 'photo';
-      const typing$ = chatId === null ? [] : sendAction(api, chatId, isPhoto ? 'sending_photo' : 'sending_file').pipe(ignoreElements());
+      const typing$ =
+        chatId === null
+          ? []
+          : sendAction(api, chatId, isPhoto ? 'sending_photo' : 'sending_file').pipe(ignoreElements());
       const send$ = isPhoto
         ? upload(api, 'image', image, { filename: 'photo.png', contentType: 'image/png' }).pipe(
             switchMap((photo) => reply(api, u, { text: 'Here is your photo 📷', attachments: [photo] })),
           )
-        : upload(api, 'file', new TextEncoder().encode(u.command.args || '(an empty note)'), { filename: 'note.txt', contentType: 'text/plain' }).pipe(
-            switchMap((file) => reply(api, u, { text: 'Your note, as a file 📄', attachments: [file] })),
-          );
+        : upload(api, 'file', new TextEncoder().encode(u.command.args || '(an empty note)'), {
+            filename: 'note.txt',
+            contentType: 'text/plain',
+          }).pipe(switchMap((file) => reply(api, u, { text: 'Your note, as a file 📄', attachments: [file] })));
       return concat(typing$, send$).pipe(
-        catchError((error: unknown) => reply(api, u, `Sorry, the upload failed (${error instanceof Error ? error.message : String(error)}). Try again later.`)),
+        catchError((error: unknown) =>
+          reply(
+            api,
+            u,
+            `Sorry, the upload failed (${error instanceof Error ? error.message : String(error)}). Try again later.`,
+          ),
+        ),
       );
     }),
   );

@@ -2,7 +2,15 @@ import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Update } from '../../src/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
-import { TEST_CHATS, TEST_USERS, createFakeApi, expectAnswered, expectSent, pressButton, textMessage } from '../../src/testing/index';
+import {
+  TEST_CHATS,
+  TEST_USERS,
+  createFakeApi,
+  expectAnswered,
+  expectSent,
+  pressButton,
+  textMessage,
+} from '../../src/testing/index';
 import { withEmulator } from '../../src/testing/entry-emulator';
 import { votingBot } from './bot';
 
@@ -13,7 +21,11 @@ function startVoting() {
   const updates$ = new Subject<Update>();
   votingBot(api, updates$).subscribe();
   updates$.next(textMessage('/poll Pizza or pasta?', { chat: group }));
-  const poll = expectSent(api, { chatId: group.chat_id ?? 0, text: 'Pizza or pasta?', buttons: ['👍 0', '👎 0'] }).message;
+  const poll = expectSent(api, {
+    chatId: group.chat_id ?? 0,
+    text: 'Pizza or pasta?',
+    buttons: ['👍 0', '👎 0'],
+  }).message;
   return { api, updates$, poll };
 }
 
@@ -28,7 +40,12 @@ describe('voting bot (fake api)', () => {
 
     const aliceLikes = pressButton(poll, '👍 0', { by: TEST_USERS.alice });
     updates$.next(aliceLikes);
-    expectAnswered(api, { callbackId: aliceLikes.callback.callback_id, text: 'Pizza or pasta?', buttons: ['👍 1', '👎 0'], notification: 'You like it 👍' });
+    expectAnswered(api, {
+      callbackId: aliceLikes.callback.callback_id,
+      text: 'Pizza or pasta?',
+      buttons: ['👍 1', '👎 0'],
+      notification: 'You like it 👍',
+    });
 
     updates$.next(pressButton(poll, '👎 0', { by: TEST_USERS.bob }));
     expectAnswered(api, { buttons: ['👍 1', '👎 1'] });
@@ -62,7 +79,13 @@ describe('voting bot (fake api)', () => {
     votingBot(api, updates$).subscribe();
     updates$.next(textMessage('/poll'));
     expectSent(api, { text: 'Do you like it?' });
-    updates$.next(pressButton(expectSent(api).message, { payload: 'vote:like' }, { overrides: { callback: { payload: 'faq:hours' } } }));
+    updates$.next(
+      pressButton(
+        expectSent(api).message,
+        { payload: 'vote:like' },
+        { overrides: { callback: { payload: 'faq:hours' } } },
+      ),
+    );
     expect(api.callbackAnswers()).toEqual([]);
   });
 });
@@ -81,7 +104,10 @@ describe('voting bot (emulator)', () => {
         await waitForSent({ buttons: ['👍 1', '👎 1'] });
 
         expect(emulator.inspect.sentMessages(lounge)).toHaveLength(1);
-        expect(emulator.inspect.callbackAnswers().map((a) => a.answer.notification)).toEqual(['You like it 👍', 'You dislike it 👎']);
+        expect(emulator.inspect.callbackAnswers().map((a) => a.answer.notification)).toEqual([
+          'You like it 👍',
+          'You dislike it 👎',
+        ]);
       },
       { bot: votingBot },
     ));

@@ -69,7 +69,8 @@ export function votingBot(api: Api, updates$: Observable<Update>): Observable<un
       callbackData(voteCodec),
       perChat((update) => {
         const { callback, message } = update;
-        if (message === null) return answerOnCallback(api, callback.callback_id, { notification: 'This poll is gone.' });
+        if (message === null)
+          return answerOnCallback(api, callback.callback_id, { notification: 'This poll is gone.' });
         const voters = polls.get(message.body.mid) ?? new Map<number, Choice>();
         polls.set(message.body.mid, voters);
         const userId = callback.user.user_id;
@@ -80,7 +81,11 @@ export function votingBot(api: Api, updates$: Observable<Update>): Observable<un
         const likes = counts.filter((c) => c === 'like').length;
         return answerOnCallback(api, callback.callback_id, {
           message: { text: message.body.text, attachments: [votingKeyboard(likes, counts.length - likes)] },
-          notification: retracted ? 'Vote taken back' : update.data.choice === 'like' ? 'You like it 👍' : 'You dislike it 👎',
+          notification: retracted
+            ? 'Vote taken back'
+            : update.data.choice === 'like'
+              ? 'You like it 👍'
+              : 'You dislike it 👎',
         });
       }),
     );

@@ -33,7 +33,10 @@ export function answerOnCallback<T extends TableWith<'answerOnCallback'>>(
     'answerOnCallback',
     () => {
       requireObject('answerOnCallback', 'answer', answer);
-      if ((answer.message === undefined || answer.message === null) && (answer.notification === undefined || answer.notification === null)) {
+      if (
+        (answer.message === undefined || answer.message === null) &&
+        (answer.notification === undefined || answer.notification === null)
+      ) {
         throw new TypeError('answerOnCallback: answer needs a `notification` text, a new `message`, or both');
       }
       return { query: { callback_id: requireText('answerOnCallback', 'callbackId', callbackId) }, json: answer };

@@ -12,7 +12,10 @@ import { requireObject } from './validate';
  * @example
  * getMyInfo(api).subscribe((me) => console.log(`@${me.username}`));
  */
-export function getMyInfo<T extends TableWith<'getMyInfo'>>(api: Api<T>, options?: CallOptions): Observable<OperationResultOf<T, 'getMyInfo'>> {
+export function getMyInfo<T extends TableWith<'getMyInfo'>>(
+  api: Api<T>,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getMyInfo'>> {
   return call(api, 'getMyInfo', () => ({}), options);
 }
 
@@ -23,6 +26,10 @@ export function getMyInfo<T extends TableWith<'getMyInfo'>>(api: Api<T>, options
  * @example
  * editMyInfo(api, { commands: [{ name: 'start', description: 'Say hello' }] }).subscribe();
  */
-export function editMyInfo<T extends TableWith<'editMyInfo'>>(api: Api<T>, patch: BotPatch, options?: CallOptions): Observable<OperationResultOf<T, 'editMyInfo'>> {
+export function editMyInfo<T extends TableWith<'editMyInfo'>>(
+  api: Api<T>,
+  patch: BotPatch,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'editMyInfo'>> {
   return call(api, 'editMyInfo', () => ({ json: requireObject('editMyInfo', 'patch', patch) }), options);
 }

@@ -22,7 +22,9 @@ export type TableWith<O extends string> = OperationTable & { readonly [K in O]: 
  * public parameter, already typed by the api's dialect (`OperationBodyOf<T, O>`), so it is
  * not checked a second time against the reference row.
  */
-type ActionInput<R extends OperationTable, O extends OperationIdOf<R>> = Omit<RequestInput<R, O>, 'json'> & { readonly json?: unknown };
+type ActionInput<R extends OperationTable, O extends OperationIdOf<R>> = Omit<RequestInput<R, O>, 'json'> & {
+  readonly json?: unknown;
+};
 
 /**
  * The one way actions call the API: builds the request of `operation` lazily from the row in
@@ -54,7 +56,10 @@ export function call<T extends TableWith<O>, O extends OperationIdOf<TamTamOpera
  * export const deleteAdmin = <T extends TableWith<'deleteAdmin'>>(api: Api<T>, chatId: number, userId: number) =>
  *   callMax(api, 'deleteAdmin', () => ({ params: { chatId, userId } }));
  */
-export function callMax<T extends TableWith<O>, O extends Exclude<OperationIdOf<MaxOperations>, OperationIdOf<TamTamOperations>>>(
+export function callMax<
+  T extends TableWith<O>,
+  O extends Exclude<OperationIdOf<MaxOperations>, OperationIdOf<TamTamOperations>>,
+>(
   api: Api<T>,
   operation: O,
   input: () => ActionInput<MaxOperations, O>,
@@ -63,13 +68,20 @@ export function callMax<T extends TableWith<O>, O extends Exclude<OperationIdOf<
   return send(api, operation, input, options);
 }
 
-function send<T extends TableWith<O>, O extends string>(api: Api<T>, operation: O, input: () => object, options: CallOptions | undefined): Observable<OperationResultOf<T, O>> {
+function send<T extends TableWith<O>, O extends string>(
+  api: Api<T>,
+  operation: O,
+  input: () => object,
+  options: CallOptions | undefined,
+): Observable<OperationResultOf<T, O>> {
   return defer(() => {
     // An api without a dialect is TamTam's by contract (see Api.dialect).
     const table: OperationTable = api.dialect?.operations ?? TAMTAM_OPERATIONS;
     if (!Object.hasOwn(table, operation)) {
       const name = api.dialect?.name ?? 'TamTam';
-      throw new TypeError(`${operation}: the ${name} Bot API has no such operation (check the api's dialect: createApi({ dialect }))`);
+      throw new TypeError(
+        `${operation}: the ${name} Bot API has no such operation (check the api's dialect: createApi({ dialect }))`,
+      );
     }
     // The row is looked up in the api's own table; the input was checked against the
     // reference row, whose wire shape equals it (proved in max-operations.ts).

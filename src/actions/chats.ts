@@ -13,7 +13,8 @@ import { optionalIntegerInRange, requireObject, requireText } from './validate';
  * @example
  * const typing: SenderActionOf<TamTamOperations> = 'typing_on';
  */
-export type SenderActionOf<T extends OperationTable> = OperationBodyOf<T, 'sendAction'> extends { readonly action: infer A extends string } ? A : never;
+export type SenderActionOf<T extends OperationTable> =
+  OperationBodyOf<T, 'sendAction'> extends { readonly action: infer A extends string } ? A : never;
 
 /** Paging of {@link getChats}. */
 export interface GetChatsParams {
@@ -30,11 +31,17 @@ export interface GetChatsParams {
  * @example
  * getChats(api, { count: 100 }).subscribe(({ chats, marker }) => console.log(chats.length, marker));
  */
-export function getChats<T extends TableWith<'getChats'>>(api: Api<T>, params: GetChatsParams = {}, options?: CallOptions): Observable<OperationResultOf<T, 'getChats'>> {
+export function getChats<T extends TableWith<'getChats'>>(
+  api: Api<T>,
+  params: GetChatsParams = {},
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getChats'>> {
   return call(
     api,
     'getChats',
-    () => ({ query: { count: optionalIntegerInRange('getChats', 'count', params.count, 1, 100), marker: params.marker } }),
+    () => ({
+      query: { count: optionalIntegerInRange('getChats', 'count', params.count, 1, 100), marker: params.marker },
+    }),
     options,
   );
 }
@@ -45,7 +52,11 @@ export function getChats<T extends TableWith<'getChats'>>(api: Api<T>, params: G
  * @example
  * getChatByLink(api, '@tamtam_news').subscribe((chat) => console.log(chat.chat_id));
  */
-export function getChatByLink<T extends TableWith<'getChatByLink'>>(api: Api<T>, chatLink: string, options?: CallOptions): Observable<OperationResultOf<T, 'getChatByLink'>> {
+export function getChatByLink<T extends TableWith<'getChatByLink'>>(
+  api: Api<T>,
+  chatLink: string,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getChatByLink'>> {
   return call(api, 'getChatByLink', () => ({ params: { chatLink } }), options);
 }
 
@@ -55,7 +66,11 @@ export function getChatByLink<T extends TableWith<'getChatByLink'>>(api: Api<T>,
  * @example
  * getChat(api, -7012345).subscribe((chat) => console.log(chat.title));
  */
-export function getChat<T extends TableWith<'getChat'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'getChat'>> {
+export function getChat<T extends TableWith<'getChat'>>(
+  api: Api<T>,
+  chatId: number,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getChat'>> {
   return call(api, 'getChat', () => ({ params: { chatId } }), options);
 }
 
@@ -71,7 +86,12 @@ export function editChat<T extends TableWith<'editChat'>>(
   patch: OperationBodyOf<T, 'editChat'> & object,
   options?: CallOptions,
 ): Observable<OperationResultOf<T, 'editChat'>> {
-  return call(api, 'editChat', () => ({ params: { chatId }, json: requireObject('editChat', 'patch', patch) }), options);
+  return call(
+    api,
+    'editChat',
+    () => ({ params: { chatId }, json: requireObject('editChat', 'patch', patch) }),
+    options,
+  );
 }
 
 /**
@@ -103,7 +123,11 @@ export function sendAction<T extends TableWith<'sendAction'>>(
  * @example
  * getPinnedMessage(api, chatId).subscribe(({ message }) => console.log(message?.body.text));
  */
-export function getPinnedMessage<T extends TableWith<'getPinnedMessage'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'getPinnedMessage'>> {
+export function getPinnedMessage<T extends TableWith<'getPinnedMessage'>>(
+  api: Api<T>,
+  chatId: number,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getPinnedMessage'>> {
   return call(api, 'getPinnedMessage', () => ({ params: { chatId } }), options);
 }
 
@@ -136,7 +160,11 @@ export function pinMessage<T extends TableWith<'pinMessage'>>(
  * @example
  * unpinMessage(api, chatId).subscribe();
  */
-export function unpinMessage<T extends TableWith<'unpinMessage'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'unpinMessage'>> {
+export function unpinMessage<T extends TableWith<'unpinMessage'>>(
+  api: Api<T>,
+  chatId: number,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'unpinMessage'>> {
   return call(api, 'unpinMessage', () => ({ params: { chatId } }), options);
 }
 
@@ -146,7 +174,11 @@ export function unpinMessage<T extends TableWith<'unpinMessage'>>(api: Api<T>, c
  * @example
  * getMembership(api, chatId).subscribe((me) => console.log(me.is_admin));
  */
-export function getMembership<T extends TableWith<'getMembership'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'getMembership'>> {
+export function getMembership<T extends TableWith<'getMembership'>>(
+  api: Api<T>,
+  chatId: number,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getMembership'>> {
   return call(api, 'getMembership', () => ({ params: { chatId } }), options);
 }
 
@@ -156,6 +188,10 @@ export function getMembership<T extends TableWith<'getMembership'>>(api: Api<T>,
  * @example
  * leaveChat(api, chatId).subscribe();
  */
-export function leaveChat<T extends TableWith<'leaveChat'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'leaveChat'>> {
+export function leaveChat<T extends TableWith<'leaveChat'>>(
+  api: Api<T>,
+  chatId: number,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'leaveChat'>> {
   return call(api, 'leaveChat', () => ({ params: { chatId } }), options);
 }

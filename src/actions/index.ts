@@ -13,7 +13,16 @@ export {
   type GetChatsParams,
   type SenderActionOf,
 } from './chats';
-export { getAdmins, getMembers, addMembers, removeMember, postAdmins, deleteAdmin, type GetMembersParams, type RemoveMemberParams } from './members';
+export {
+  getAdmins,
+  getMembers,
+  addMembers,
+  removeMember,
+  postAdmins,
+  deleteAdmin,
+  type GetMembersParams,
+  type RemoveMemberParams,
+} from './members';
 export { getSubscriptions, subscribe, unsubscribe, WEBHOOK_SECRET_PATTERN } from './subscriptions';
 export { getUploadUrl } from './uploads';
 export { upload, type UploadData, type UploadOptions, type UploadedAttachment, type UploadTable } from './upload';

@@ -6,7 +6,13 @@ import type { ChatAdminsList } from '../types/index';
 import { type TableWith, call, callMax } from './call';
 import { optionalIntegerInRange, requireInteger, requireObject } from './validate';
 
-/** Which members {@link getMembers} returns. */
+/**
+ * Which members {@link getMembers} returns.
+ *
+ * @example
+ * getMembers(api, chatId, { count: 100 });        // the first page
+ * getMembers(api, chatId, { user_ids: [1, 2] });   // these users only
+ */
 export interface GetMembersParams {
   /** Only these users (paging is ignored then). */
   readonly user_ids?: readonly number[];
@@ -16,7 +22,12 @@ export interface GetMembersParams {
   readonly count?: number;
 }
 
-/** Options of {@link removeMember}. */
+/**
+ * Options of {@link removeMember}.
+ *
+ * @example
+ * removeMember(api, chatId, userId, { block: true });
+ */
 export interface RemoveMemberParams {
   /** Also block the user from coming back (chats with a public link). */
   readonly block?: boolean;
@@ -28,7 +39,11 @@ export interface RemoveMemberParams {
  * @example
  * getAdmins(api, chatId).subscribe(({ members }) => console.log(members.map((m) => m.name)));
  */
-export function getAdmins<T extends TableWith<'getAdmins'>>(api: Api<T>, chatId: number, options?: CallOptions): Observable<OperationResultOf<T, 'getAdmins'>> {
+export function getAdmins<T extends TableWith<'getAdmins'>>(
+  api: Api<T>,
+  chatId: number,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getAdmins'>> {
   return call(api, 'getAdmins', () => ({ params: { chatId } }), options);
 }
 
@@ -127,10 +142,16 @@ export function postAdmins<T extends TableWith<'postAdmins'>>(
     'postAdmins',
     () => {
       const admins = requireObject('postAdmins', 'body', body).admins;
-      if (!Array.isArray(admins) || admins.length === 0) throw new TypeError('postAdmins: body.admins must be a non-empty array of { user_id, permissions }');
+      if (!Array.isArray(admins) || admins.length === 0)
+        throw new TypeError('postAdmins: body.admins must be a non-empty array of { user_id, permissions }');
       admins.forEach((admin, i) => {
-        requireInteger('postAdmins', `body.admins[${i}].user_id`, requireObject('postAdmins', `body.admins[${i}]`, admin).user_id);
-        if (!Array.isArray(admin.permissions)) throw new TypeError(`postAdmins: body.admins[${i}].permissions must be an array of rights`);
+        requireInteger(
+          'postAdmins',
+          `body.admins[${i}].user_id`,
+          requireObject('postAdmins', `body.admins[${i}]`, admin).user_id,
+        );
+        if (!Array.isArray(admin.permissions))
+          throw new TypeError(`postAdmins: body.admins[${i}].permissions must be an array of rights`);
       });
       return { params: { chatId }, json: body };
     },

@@ -23,7 +23,10 @@ export const MAX_MESSAGE_TEXT_LENGTH = TAMTAM_DIALECT.limits.messageTextLength;
  * const toChat: SendMessageTarget = { chat_id: -7012345 };
  * const toUser: SendMessageTarget = { user_id: 1001, disable_link_preview: true };
  */
-export type SendMessageTarget = ({ readonly chat_id: number; readonly user_id?: never } | { readonly user_id: number; readonly chat_id?: never }) & {
+export type SendMessageTarget = (
+  | { readonly chat_id: number; readonly user_id?: never }
+  | { readonly user_id: number; readonly chat_id?: never }
+) & {
   /** Do not build a preview for links in the text. */
   readonly disable_link_preview?: boolean;
 };
@@ -70,7 +73,9 @@ export function sendMessage<T extends TableWith<'sendMessage'>>(
       const hasChat = target.chat_id !== undefined;
       const hasUser = target.user_id !== undefined;
       if (hasChat === hasUser) {
-        throw new TypeError('sendMessage: pass exactly one of target.chat_id (a chat) or target.user_id (a dialog with that user)');
+        throw new TypeError(
+          'sendMessage: pass exactly one of target.chat_id (a chat) or target.user_id (a dialog with that user)',
+        );
       }
       return {
         query: {
@@ -100,7 +105,10 @@ export function editMessage<T extends TableWith<'editMessage'>>(
   return call(
     api,
     'editMessage',
-    () => ({ query: { message_id: requireText('editMessage', 'messageId', messageId) }, json: checkBody('editMessage', body) }),
+    () => ({
+      query: { message_id: requireText('editMessage', 'messageId', messageId) },
+      json: checkBody('editMessage', body),
+    }),
     options,
   );
 }
@@ -111,8 +119,17 @@ export function editMessage<T extends TableWith<'editMessage'>>(
  * @example
  * deleteMessage(api, mid).subscribe();
  */
-export function deleteMessage<T extends TableWith<'deleteMessage'>>(api: Api<T>, messageId: string, options?: CallOptions): Observable<OperationResultOf<T, 'deleteMessage'>> {
-  return call(api, 'deleteMessage', () => ({ query: { message_id: requireText('deleteMessage', 'messageId', messageId) } }), options);
+export function deleteMessage<T extends TableWith<'deleteMessage'>>(
+  api: Api<T>,
+  messageId: string,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'deleteMessage'>> {
+  return call(
+    api,
+    'deleteMessage',
+    () => ({ query: { message_id: requireText('deleteMessage', 'messageId', messageId) } }),
+    options,
+  );
 }
 
 /**
@@ -121,7 +138,11 @@ export function deleteMessage<T extends TableWith<'deleteMessage'>>(api: Api<T>,
  * @example
  * getMessageById(api, 'mid.0000000000001a2b').subscribe((m) => console.log(m.body.text));
  */
-export function getMessageById<T extends TableWith<'getMessageById'>>(api: Api<T>, messageId: string, options?: CallOptions): Observable<OperationResultOf<T, 'getMessageById'>> {
+export function getMessageById<T extends TableWith<'getMessageById'>>(
+  api: Api<T>,
+  messageId: string,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getMessageById'>> {
   return call(api, 'getMessageById', () => ({ params: { messageId } }), options);
 }
 
@@ -131,7 +152,11 @@ export function getMessageById<T extends TableWith<'getMessageById'>>(api: Api<T
  * @example
  * getMessages(api, { chat_id: chatId, count: 10 }).subscribe(({ messages }) => console.log(messages.length));
  */
-export function getMessages<T extends TableWith<'getMessages'>>(api: Api<T>, params: GetMessagesParams, options?: CallOptions): Observable<OperationResultOf<T, 'getMessages'>> {
+export function getMessages<T extends TableWith<'getMessages'>>(
+  api: Api<T>,
+  params: GetMessagesParams,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getMessages'>> {
   return call(
     api,
     'getMessages',
@@ -161,12 +186,16 @@ function checkBody<B extends MessageBodyShape>(operation: string, body: B): B {
     throw new TypeError(`${operation}: body.text must be a string`);
   }
   if (typeof text === 'string' && text.length > MAX_MESSAGE_TEXT_LENGTH) {
-    throw new TypeError(`${operation}: body.text is ${text.length} characters; the API accepts at most ${MAX_MESSAGE_TEXT_LENGTH}`);
+    throw new TypeError(
+      `${operation}: body.text is ${text.length} characters; the API accepts at most ${MAX_MESSAGE_TEXT_LENGTH}`,
+    );
   }
   const hasText = typeof text === 'string' && text !== '';
   const hasAttachments = Array.isArray(body.attachments) && body.attachments.length > 0;
   if (operation === 'sendMessage' && !hasText && !hasAttachments && !body.link) {
-    throw new TypeError(`${operation}: body needs text, attachments or a link (forward); an empty message cannot be sent`);
+    throw new TypeError(
+      `${operation}: body needs text, attachments or a link (forward); an empty message cannot be sent`,
+    );
   }
   return body;
 }

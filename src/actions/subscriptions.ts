@@ -11,7 +11,10 @@ import { requireObject, requireText } from './validate';
  * @example
  * getSubscriptions(api).subscribe(({ subscriptions }) => console.log(subscriptions.map((s) => s.url)));
  */
-export function getSubscriptions<T extends TableWith<'getSubscriptions'>>(api: Api<T>, options?: CallOptions): Observable<OperationResultOf<T, 'getSubscriptions'>> {
+export function getSubscriptions<T extends TableWith<'getSubscriptions'>>(
+  api: Api<T>,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getSubscriptions'>> {
   return call(api, 'getSubscriptions', () => ({}), options);
 }
 
@@ -48,13 +51,14 @@ export function subscribe<T extends TableWith<'subscribe'>>(
     'subscribe',
     () => {
       const url = requireText('subscribe', 'body.url', requireObject('subscribe', 'body', body).url);
-      if (!/^https?:\/\//i.test(url)) throw new TypeError(`subscribe: body.url must start with http:// or https://, got ${JSON.stringify(url)}`);
+      if (!/^https?:\/\//i.test(url))
+        throw new TypeError(`subscribe: body.url must start with http:// or https://, got ${JSON.stringify(url)}`);
       // Max bodies only (a TamTam body has no such field); read as an own property
       const secret: unknown = Object.getOwnPropertyDescriptor(body, 'secret')?.value;
       if (secret !== undefined && (typeof secret !== 'string' || !WEBHOOK_SECRET_PATTERN.test(secret))) {
         throw new TypeError(
           `subscribe: body.secret must be 5–256 characters, each a letter, a digit, _ or - (got ${typeof secret === 'string' ? `${secret.length} characters` : typeof secret}); ` +
-            'e.g. randomBytes(32).toString(\'base64url\')',
+            "e.g. randomBytes(32).toString('base64url')",
         );
       }
       return { json: body };
@@ -69,6 +73,10 @@ export function subscribe<T extends TableWith<'subscribe'>>(
  * @example
  * unsubscribe(api, 'https://bot.example.com/tamtam').subscribe();
  */
-export function unsubscribe<T extends TableWith<'unsubscribe'>>(api: Api<T>, url: string, options?: CallOptions): Observable<OperationResultOf<T, 'unsubscribe'>> {
+export function unsubscribe<T extends TableWith<'unsubscribe'>>(
+  api: Api<T>,
+  url: string,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'unsubscribe'>> {
   return call(api, 'unsubscribe', () => ({ query: { url: requireText('unsubscribe', 'url', url) } }), options);
 }

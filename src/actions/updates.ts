@@ -45,7 +45,8 @@ export function getUpdates<T extends TableWith<'getUpdates'>>(
     api,
     'getUpdates',
     () => {
-      const pollSeconds = optionalIntegerInRange('getUpdates', 'timeout', params.timeout, 0, 90) ?? SERVER_DEFAULT_POLL_SECONDS;
+      const pollSeconds =
+        optionalIntegerInRange('getUpdates', 'timeout', params.timeout, 0, 90) ?? SERVER_DEFAULT_POLL_SECONDS;
       const minimum = pollSeconds * 1000;
       if (options?.timeout !== undefined && options.timeout <= minimum) {
         throw new TypeError(

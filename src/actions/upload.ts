@@ -18,7 +18,13 @@ import { getUploadUrl, requireUploadType } from './uploads';
  * const fromDisk: UploadData = './cat.jpg';
  * const fromMemory: UploadData = Buffer.from('hello');
  */
-export type UploadData = string | Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+export type UploadData =
+  | string
+  | Blob
+  | Uint8Array
+  | ArrayBuffer
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array | string>;
 
 /** Options of {@link upload}. */
 export interface UploadOptions extends CallOptions {
@@ -36,7 +42,14 @@ export interface UploadOptions extends CallOptions {
  * function send<T extends UploadTable>(api: Api<T>) { return upload(api, 'file', './a.pdf'); }
  */
 export type UploadTable = OperationTable & {
-  readonly getUploadUrl: OperationRow<'POST', '/uploads', NoParams, { type: UploadType }, undefined, { url: string; token?: string }>;
+  readonly getUploadUrl: OperationRow<
+    'POST',
+    '/uploads',
+    NoParams,
+    { type: UploadType },
+    undefined,
+    { url: string; token?: string }
+  >;
   readonly uploadFile: OperationRow<'POST', null, NoParams, NoQuery, FormData, UploadResultByType[UploadType]>;
 };
 
@@ -69,14 +82,20 @@ export function upload<K extends UploadType, T extends UploadTable = UploadTable
     switchMap((body) =>
       getUploadUrl(api, type, callOptions).pipe(
         switchMap((endpoint) =>
-          call(api, 'uploadFile', () => ({ url: endpoint.url, body }), callOptions).pipe(map((result) => toAttachment(type, endpoint, result))),
+          call(api, 'uploadFile', () => ({ url: endpoint.url, body }), callOptions).pipe(
+            map((result) => toAttachment(type, endpoint, result)),
+          ),
         ),
       ),
     ),
   );
 }
 
-function toAttachment<T extends UploadType>(type: T, endpoint: { url: string; token?: string }, result: UploadResultByType[UploadType]): UploadedAttachment<T> {
+function toAttachment<T extends UploadType>(
+  type: T,
+  endpoint: { url: string; token?: string },
+  result: UploadResultByType[UploadType],
+): UploadedAttachment<T> {
   if (type === 'image') {
     const photos = 'photos' in result ? result.photos : undefined;
     if (photos === null || typeof photos !== 'object') throw missingToken(endpoint, result, '`photos`');
@@ -98,7 +117,11 @@ function missingToken(endpoint: { url: string }, result: unknown, what: string):
   });
 }
 
-async function toFormData(data: UploadData, filename: string | undefined, contentType: string | undefined): Promise<FormData> {
+async function toFormData(
+  data: UploadData,
+  filename: string | undefined,
+  contentType: string | undefined,
+): Promise<FormData> {
   const { blob, name } = await toBlob(data, contentType);
   const form = new FormData();
   form.append('data', blob, filename ?? name);
@@ -120,15 +143,19 @@ async function toBlob(data: UploadData, contentType: string | undefined): Promis
     try {
       return { blob: await openAsBlob(data, { type }), name: basename(data) };
     } catch (error) {
-      throw new TypeError(`upload: cannot read ${JSON.stringify(data)}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new TypeError(
+        `upload: cannot read ${JSON.stringify(data)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   if (data instanceof Blob) {
     const name = 'name' in data && typeof data.name === 'string' && data.name !== '' ? data.name : 'file';
     return { blob: contentType === undefined ? data : new Blob([data], { type }), name };
   }
-  if (data instanceof Uint8Array || data instanceof ArrayBuffer) return { blob: new Blob([data as BlobPart], { type }), name: 'file' };
-  if (data instanceof ReadableStream) return { blob: new Blob([await new Response(data).arrayBuffer()], { type }), name: 'file' };
+  if (data instanceof Uint8Array || data instanceof ArrayBuffer)
+    return { blob: new Blob([data as BlobPart], { type }), name: 'file' };
+  if (data instanceof ReadableStream)
+    return { blob: new Blob([await new Response(data).arrayBuffer()], { type }), name: 'file' };
   if (data !== null && typeof data === 'object' && Symbol.asyncIterator in data) {
     const chunks: BlobPart[] = [];
     for await (const chunk of data) chunks.push(chunk as BlobPart);

@@ -14,7 +14,11 @@ const UPLOAD_TYPE_SET: ReadonlySet<string> = new Set<UploadType>(['image', 'vide
  * @example
  * getUploadUrl(api, 'file').subscribe(({ url }) => console.log(url));
  */
-export function getUploadUrl<T extends TableWith<'getUploadUrl'>>(api: Api<T>, type: UploadType, options?: CallOptions): Observable<OperationResultOf<T, 'getUploadUrl'>> {
+export function getUploadUrl<T extends TableWith<'getUploadUrl'>>(
+  api: Api<T>,
+  type: UploadType,
+  options?: CallOptions,
+): Observable<OperationResultOf<T, 'getUploadUrl'>> {
   return call(api, 'getUploadUrl', () => ({ query: { type: requireUploadType('getUploadUrl', type) } }), options);
 }
 

@@ -38,4 +38,3 @@ export function requireObject<T extends object>(operation: string, name: string,
   }
   return value;
 }
-

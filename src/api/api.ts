@@ -35,5 +35,8 @@ export interface Api<T extends OperationTable = TamTamOperations> {
    * before subscribe, unsubscribing aborts the HTTP request, failures are typed errors,
    * retries follow the policy.
    */
-  request<O extends OperationIdOf<T>>(spec: RequestSpecIn<T, O>, options?: CallOptions): Observable<OperationResultOf<T, O>>;
+  request<O extends OperationIdOf<T>>(
+    spec: RequestSpecIn<T, O>,
+    options?: CallOptions,
+  ): Observable<OperationResultOf<T, O>>;
 }

@@ -72,7 +72,8 @@ class HttpApi implements Api<OperationTable> {
     const dialect = this.dialect;
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? dialect.baseUrl);
     this.version = options.version ?? dialect.version;
-    if (typeof this.version !== 'string') throw new TypeError(`createApi: version must be a string ('' sends none), got ${String(this.version)}`);
+    if (typeof this.version !== 'string')
+      throw new TypeError(`createApi: version must be a string ('' sends none), got ${String(this.version)}`);
     this.timeout = validateTimeout(options.timeout ?? DEFAULT_TIMEOUT, 'timeout');
     this.tokenIn = options.tokenIn ?? dialect.auth.tokenIn;
     if (this.tokenIn !== 'query' && this.tokenIn !== 'header') {
@@ -81,7 +82,9 @@ class HttpApi implements Api<OperationTable> {
     if (!dialect.auth.accepts.includes(this.tokenIn)) {
       throw new TypeError(
         `createApi: the ${dialect.name} Bot API does not accept the token in the ${this.tokenIn === 'query' ? 'query string' : 'Authorization header'}` +
-          (dialect.auth.accepts.includes('header') ? " (it answers 403 deprecated.token); leave tokenIn out or set tokenIn: 'header'" : `; use tokenIn: '${dialect.auth.tokenIn}'`),
+          (dialect.auth.accepts.includes('header')
+            ? " (it answers 403 deprecated.token); leave tokenIn out or set tokenIn: 'header'"
+            : `; use tokenIn: '${dialect.auth.tokenIn}'`),
       );
     }
     resolveRetry(DEFAULT_RETRY, options.retry); // validates now
@@ -104,7 +107,9 @@ class HttpApi implements Api<OperationTable> {
     return defer(() => {
       const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
       const timeout = validateTimeout(options.timeout ?? spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
-      return this.#limited(this.#attempt<unknown>(spec, timeout), spec).pipe(retryPolicy(retry, spec.method, spec.operation));
+      return this.#limited(this.#attempt<unknown>(spec, timeout), spec).pipe(
+        retryPolicy(retry, spec.method, spec.operation),
+      );
     });
   }
 
@@ -181,7 +186,13 @@ class HttpApi implements Api<OperationTable> {
 
   /** Keeps the token out of `console.log(api)` and `JSON.stringify(api)`. */
   toJSON(): object {
-    return { dialect: this.dialect.name, baseUrl: this.baseUrl, version: this.version, timeout: this.timeout, tokenIn: this.tokenIn };
+    return {
+      dialect: this.dialect.name,
+      baseUrl: this.baseUrl,
+      version: this.version,
+      timeout: this.timeout,
+      tokenIn: this.tokenIn,
+    };
   }
 }
 
@@ -196,14 +207,18 @@ function normalizeBaseUrl(baseUrl: string): string {
     throw new TypeError(`createApi: baseUrl must use http or https, got ${JSON.stringify(baseUrl)}`);
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new TypeError(`createApi: baseUrl must not contain a query or fragment (put the token in \`token\`), got a URL with one`);
+    throw new TypeError(
+      `createApi: baseUrl must not contain a query or fragment (put the token in \`token\`), got a URL with one`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }
 
 function validateTimeout(timeout: number, what: string): number {
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT) {
-    throw new TypeError(`${what} must be a positive number of milliseconds up to ${MAX_TIMEOUT}, got ${String(timeout)}`);
+    throw new TypeError(
+      `${what} must be a positive number of milliseconds up to ${MAX_TIMEOUT}, got ${String(timeout)}`,
+    );
   }
   return timeout;
 }

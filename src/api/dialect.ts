@@ -105,7 +105,12 @@ export const TAMTAM_DIALECT = Object.freeze({
   baseUrl: DEFAULT_BASE_URL,
   version: API_VERSION,
   auth: Object.freeze({ tokenIn: 'query', accepts: Object.freeze(['query', 'header'] as const) }),
-  limits: Object.freeze({ messageTextLength: 4000, requestsPerSecond: undefined, deepLinkPayloadLength: 128, retryAfterOn429: true }),
+  limits: Object.freeze({
+    messageTextLength: 4000,
+    requestsPerSecond: undefined,
+    deepLinkPayloadLength: 128,
+    retryAfterOn429: true,
+  }),
   delivery: Object.freeze({ withoutMarker: 'uncommitted', webhookSecretHeader: undefined, httpsOnlyWebhooks: false }),
 } as const satisfies Dialect<TamTamOperations, UpdateType>);
 
@@ -128,8 +133,17 @@ export const MAX_DIALECT = Object.freeze({
   baseUrl: 'https://platform-api2.max.ru',
   version: '',
   auth: Object.freeze({ tokenIn: 'header', accepts: Object.freeze(['header'] as const) }),
-  limits: Object.freeze({ messageTextLength: 4000, requestsPerSecond: 30, deepLinkPayloadLength: 512, retryAfterOn429: false }),
-  delivery: Object.freeze({ withoutMarker: 'latest', webhookSecretHeader: 'X-Max-Bot-Api-Secret', httpsOnlyWebhooks: true }),
+  limits: Object.freeze({
+    messageTextLength: 4000,
+    requestsPerSecond: 30,
+    deepLinkPayloadLength: 512,
+    retryAfterOn429: false,
+  }),
+  delivery: Object.freeze({
+    withoutMarker: 'latest',
+    webhookSecretHeader: 'X-Max-Bot-Api-Secret',
+    httpsOnlyWebhooks: true,
+  }),
 } as const satisfies Dialect<MaxOperations, MaxUpdateType>);
 
 /**
@@ -186,7 +200,8 @@ export type UpdateOfTable<T extends OperationTable> = T extends {
  * @example
  * type Types = UpdateTypeOfTable<TamTamOperations>; // UpdateType
  */
-export type UpdateTypeOfTable<T extends OperationTable> = UpdateOfTable<T> extends { readonly update_type: infer K extends string } ? K : never;
+export type UpdateTypeOfTable<T extends OperationTable> =
+  UpdateOfTable<T> extends { readonly update_type: infer K extends string } ? K : never;
 
 const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([
   ['tamtam', TAMTAM_DIALECT],
@@ -204,10 +219,16 @@ export function resolveDialect<C extends DialectChoice>(choice: C): DialectOf<C>
 export function resolveDialect(choice: DialectChoice): Dialect {
   if (typeof choice === 'string') {
     const named = DIALECTS.get(choice);
-    if (named === undefined) throw new TypeError(`unknown dialect ${JSON.stringify(choice)}; use 'tamtam', 'max' or a Dialect value`);
+    if (named === undefined)
+      throw new TypeError(`unknown dialect ${JSON.stringify(choice)}; use 'tamtam', 'max' or a Dialect value`);
     return named;
   }
-  if (choice === null || typeof choice !== 'object' || typeof choice.operations !== 'object' || choice.operations === null) {
+  if (
+    choice === null ||
+    typeof choice !== 'object' ||
+    typeof choice.operations !== 'object' ||
+    choice.operations === null
+  ) {
     throw new TypeError("dialect must be 'tamtam', 'max' or a Dialect value (with its operations table)");
   }
   return choice;

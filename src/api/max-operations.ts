@@ -69,13 +69,41 @@ export const MAX_OPERATIONS = {
     path: '/chats/{chatId}/actions',
     params: CHAT_ID,
   }),
-  getPinnedMessage: defineOperation<MaxGetPinnedMessageResult>()({ method: 'GET', path: '/chats/{chatId}/pin', params: CHAT_ID }),
-  pinMessage: defineOperation<SimpleQueryResult, PinMessageBody>()({ method: 'PUT', path: '/chats/{chatId}/pin', params: CHAT_ID }),
-  unpinMessage: defineOperation<SimpleQueryResult>()({ method: 'DELETE', path: '/chats/{chatId}/pin', params: CHAT_ID }),
-  getMembership: defineOperation<MaxChatMember>()({ method: 'GET', path: '/chats/{chatId}/members/me', params: CHAT_ID }),
-  leaveChat: defineOperation<SimpleQueryResult>()({ method: 'DELETE', path: '/chats/{chatId}/members/me', params: CHAT_ID }),
-  getAdmins: defineOperation<MaxChatMembersList>()({ method: 'GET', path: '/chats/{chatId}/members/admins', params: CHAT_ID }),
-  postAdmins: defineOperation<SimpleQueryResult, ChatAdminsList>()({ method: 'POST', path: '/chats/{chatId}/members/admins', params: CHAT_ID }),
+  getPinnedMessage: defineOperation<MaxGetPinnedMessageResult>()({
+    method: 'GET',
+    path: '/chats/{chatId}/pin',
+    params: CHAT_ID,
+  }),
+  pinMessage: defineOperation<SimpleQueryResult, PinMessageBody>()({
+    method: 'PUT',
+    path: '/chats/{chatId}/pin',
+    params: CHAT_ID,
+  }),
+  unpinMessage: defineOperation<SimpleQueryResult>()({
+    method: 'DELETE',
+    path: '/chats/{chatId}/pin',
+    params: CHAT_ID,
+  }),
+  getMembership: defineOperation<MaxChatMember>()({
+    method: 'GET',
+    path: '/chats/{chatId}/members/me',
+    params: CHAT_ID,
+  }),
+  leaveChat: defineOperation<SimpleQueryResult>()({
+    method: 'DELETE',
+    path: '/chats/{chatId}/members/me',
+    params: CHAT_ID,
+  }),
+  getAdmins: defineOperation<MaxChatMembersList>()({
+    method: 'GET',
+    path: '/chats/{chatId}/members/admins',
+    params: CHAT_ID,
+  }),
+  postAdmins: defineOperation<SimpleQueryResult, ChatAdminsList>()({
+    method: 'POST',
+    path: '/chats/{chatId}/members/admins',
+    params: CHAT_ID,
+  }),
   deleteAdmin: defineOperation<SimpleQueryResult>()({
     method: 'DELETE',
     path: '/chats/{chatId}/members/admins/{userId}',
@@ -86,16 +114,32 @@ export const MAX_OPERATIONS = {
     undefined,
     { user_ids?: readonly number[] | undefined; marker?: number | null | undefined; count?: number | undefined }
   >()({ method: 'GET', path: '/chats/{chatId}/members', params: CHAT_ID }),
-  addMembers: defineOperation<SimpleQueryResult, UserIdsList>()({ method: 'POST', path: '/chats/{chatId}/members', params: CHAT_ID }),
+  addMembers: defineOperation<SimpleQueryResult, UserIdsList>()({
+    method: 'POST',
+    path: '/chats/{chatId}/members',
+    params: CHAT_ID,
+  }),
   removeMember: defineOperation<SimpleQueryResult, undefined, { user_id: number; block?: boolean | undefined }>()({
     method: 'DELETE',
     path: '/chats/{chatId}/members',
     params: CHAT_ID,
   }),
   getSubscriptions: defineOperation<MaxGetSubscriptionsResult>()({ method: 'GET', path: '/subscriptions', params: {} }),
-  subscribe: defineOperation<SimpleQueryResult, MaxSubscriptionRequestBody>()({ method: 'POST', path: '/subscriptions', params: {} }),
-  unsubscribe: defineOperation<SimpleQueryResult, undefined, { url: string }>()({ method: 'DELETE', path: '/subscriptions', params: {} }),
-  getUploadUrl: defineOperation<MaxUploadEndpoint, undefined, { type: UploadType }>()({ method: 'POST', path: '/uploads', params: {} }),
+  subscribe: defineOperation<SimpleQueryResult, MaxSubscriptionRequestBody>()({
+    method: 'POST',
+    path: '/subscriptions',
+    params: {},
+  }),
+  unsubscribe: defineOperation<SimpleQueryResult, undefined, { url: string }>()({
+    method: 'DELETE',
+    path: '/subscriptions',
+    params: {},
+  }),
+  getUploadUrl: defineOperation<MaxUploadEndpoint, undefined, { type: UploadType }>()({
+    method: 'POST',
+    path: '/uploads',
+    params: {},
+  }),
   getMessages: defineOperation<
     MaxMessageList,
     undefined,
@@ -118,18 +162,35 @@ export const MAX_OPERATIONS = {
     params: {},
     retry: ATTACHMENT_NOT_READY,
   }),
-  deleteMessage: defineOperation<SimpleQueryResult, undefined, { message_id: string }>()({ method: 'DELETE', path: '/messages', params: {} }),
-  getMessageById: defineOperation<MaxMessage>()({ method: 'GET', path: '/messages/{messageId}', params: { messageId: { type: 'string' } } }),
+  deleteMessage: defineOperation<SimpleQueryResult, undefined, { message_id: string }>()({
+    method: 'DELETE',
+    path: '/messages',
+    params: {},
+  }),
+  getMessageById: defineOperation<MaxMessage>()({
+    method: 'GET',
+    path: '/messages/{messageId}',
+    params: { messageId: { type: 'string' } },
+  }),
   getVideoAttachmentDetails: defineOperation<VideoAttachmentDetails>()({
     method: 'GET',
     path: '/videos/{videoToken}',
     params: { videoToken: { type: 'string', pattern: /^[a-zA-Z0-9_-]+$/ } },
   }),
-  answerOnCallback: defineOperation<SimpleQueryResult, MaxCallbackAnswer, { callback_id: string }>()({ method: 'POST', path: '/answers', params: {} }),
+  answerOnCallback: defineOperation<SimpleQueryResult, MaxCallbackAnswer, { callback_id: string }>()({
+    method: 'POST',
+    path: '/answers',
+    params: {},
+  }),
   getUpdates: defineOperation<
     MaxUpdateList,
     undefined,
-    { limit?: number | undefined; timeout?: number | undefined; marker?: number | null | undefined; types?: readonly MaxUpdateType[] | undefined }
+    {
+      limit?: number | undefined;
+      timeout?: number | undefined;
+      marker?: number | null | undefined;
+      types?: readonly MaxUpdateType[] | undefined;
+    }
   >()({ method: 'GET', path: '/updates', params: {} }),
   uploadFile: defineOperation<UploadResultByType[UploadType], FormData>()({ method: 'POST', path: null, params: {} }),
 } as const satisfies OperationTable;
@@ -150,7 +211,9 @@ export type MaxOperations = typeof MAX_OPERATIONS;
  */
 export type SharedOperationId = OperationIdOf<MaxOperations> & OperationIdOf<TamTamOperations>;
 
-type WireShape<R> = R extends { readonly method: infer M; readonly path: infer P; readonly params: infer PP } ? { method: M; path: P; params: PP } : never;
+type WireShape<R> = R extends { readonly method: infer M; readonly path: infer P; readonly params: infer PP }
+  ? { method: M; path: P; params: PP }
+  : never;
 /** Shared rows go over the wire exactly like TamTam's: actions build their requests from either table. */
 type _SharedRowsAgree = {
   [K in SharedOperationId]: WireShape<MaxOperations[K]> extends WireShape<TamTamOperations[K]>

@@ -58,7 +58,9 @@ export type PathParamSpec = { readonly type: 'integer' } | { readonly type: 'str
  * @example
  * type P = TemplateParams<'/chats/{chatId}/members/{userId}'>; // 'chatId' | 'userId'
  */
-export type TemplateParams<P extends string | null> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | TemplateParams<Rest> : never;
+export type TemplateParams<P extends string | null> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | TemplateParams<Rest>
+  : never;
 
 /**
  * The declarations of a template's path parameters: exactly one {@link PathParamSpec} per name.
@@ -66,7 +68,9 @@ export type TemplateParams<P extends string | null> = P extends `${string}{${inf
  * @example
  * const params: PathParamSpecs<'/chats/{chatId}'> = { chatId: { type: 'integer' } };
  */
-export type PathParamSpecs<P extends string | null = string | null> = { readonly [K in TemplateParams<P>]: PathParamSpec };
+export type PathParamSpecs<P extends string | null = string | null> = {
+  readonly [K in TemplateParams<P>]: PathParamSpec;
+};
 
 /**
  * The type-only part of a row: never present at run time. `json` is the body when it is sent as
@@ -114,7 +118,14 @@ export interface OperationRow<
  * @example
  * function ids<T extends OperationTable>(table: T) { return Object.keys(table); }
  */
-export type OperationTable = { readonly [operation: string]: OperationRow<HttpMethod, string | null, Readonly<Record<string, PathParamSpec>>, QueryShape> };
+export type OperationTable = {
+  readonly [operation: string]: OperationRow<
+    HttpMethod,
+    string | null,
+    Readonly<Record<string, PathParamSpec>>,
+    QueryShape
+  >;
+};
 
 /**
  * Declares one row with its types: `defineOperation<Result, Body, Query>()({ method, path, params })`.
@@ -125,9 +136,12 @@ export type OperationTable = { readonly [operation: string]: OperationRow<HttpMe
  * const getChat = defineOperation<Chat>()({ method: 'GET', path: '/chats/{chatId}', params: { chatId: { type: 'integer' } } });
  */
 export function defineOperation<Result, Body = undefined, Query extends QueryShape = NoQuery>() {
-  return <const M extends HttpMethod, const P extends string | null, const PP extends PathParamSpecs<P>>(
-    row: { readonly method: M; readonly path: P; readonly params: PP & NoExtraKeys<PP, TemplateParams<P>>; readonly retry?: RetryOptions },
-  ): OperationRow<M, P, PP, Query, Body, Result> => row;
+  return <const M extends HttpMethod, const P extends string | null, const PP extends PathParamSpecs<P>>(row: {
+    readonly method: M;
+    readonly path: P;
+    readonly params: PP & NoExtraKeys<PP, TemplateParams<P>>;
+    readonly retry?: RetryOptions;
+  }): OperationRow<M, P, PP, Query, Body, Result> => row;
 }
 
 type NoExtraKeys<T, Allowed extends PropertyKey> = { readonly [K in Exclude<keyof T, Allowed>]: never };
@@ -182,7 +196,11 @@ export type OperationQueryOf<T extends OperationTable, O extends OperationIdOf<T
  * type P = OperationPathParamsOf<typeof TAMTAM_OPERATIONS, 'getChat'>; // { chatId: number }
  */
 export type OperationPathParamsOf<T extends OperationTable, O extends OperationIdOf<T>> = {
-  readonly [K in TemplateParams<T[O]['path']>]: T[O]['params'] extends { readonly [P in K]: { readonly type: 'integer' } } ? number : string;
+  readonly [K in TemplateParams<T[O]['path']>]: T[O]['params'] extends {
+    readonly [P in K]: { readonly type: 'integer' };
+  }
+    ? number
+    : string;
 };
 
 /**
@@ -192,4 +210,8 @@ export type OperationPathParamsOf<T extends OperationTable, O extends OperationI
  * @example
  * type _Ok = CoversOperations<typeof TAMTAM_OPERATIONS, keyof typeof handlers>; // true
  */
-export type CoversOperations<T extends OperationTable, K> = [K] extends [OperationIdOf<T>] ? ([OperationIdOf<T>] extends [K] ? true : false) : false;
+export type CoversOperations<T extends OperationTable, K> = [K] extends [OperationIdOf<T>]
+  ? [OperationIdOf<T>] extends [K]
+    ? true
+    : false
+  : false;

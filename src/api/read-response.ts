@@ -33,7 +33,11 @@ class ExchangeTimeout extends Error {
  *   return readResponse(response, context);
  * });
  */
-export function withinDeadline<T>(timeout: number, controller: AbortController, exchange: () => Promise<T>): Promise<T> {
+export function withinDeadline<T>(
+  timeout: number,
+  controller: AbortController,
+  exchange: () => Promise<T>,
+): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const clear = (): void => {
     if (timer !== undefined) clearTimeout(timer);

@@ -78,7 +78,8 @@ function leaks(value: unknown, forms: readonly string[], seen: Set<object>, budg
   if (typeof value !== 'object' || value === null) return false;
   if (seen.has(value)) return false;
   seen.add(value);
-  if ((budget.left -= 1) < 0) return true;
+  budget.left -= 1;
+  if (budget.left < 0) return true;
   const special = urlOf(value);
   if (special !== undefined) return mentions(special, forms) || leaks(headersOf(value), forms, seen, budget);
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
@@ -96,7 +97,8 @@ function redactedCopy(value: unknown, forms: readonly string[], copies: Map<obje
   if (typeof value !== 'object' || value === null) return value;
   const known = copies.get(value);
   if (known !== undefined) return known;
-  if ((budget.left -= 1) < 0) return BEYOND_BUDGET;
+  budget.left -= 1;
+  if (budget.left < 0) return BEYOND_BUDGET;
   const special = urlOf(value);
   if (special !== undefined) {
     const shown = `${kindOf(value)} ${redact(special, forms)}`;

@@ -74,7 +74,9 @@ type UrlPart<P> = [P] extends [null] ? { readonly url: string } : { readonly url
  * @example
  * const input: RequestInput<TamTamOperations, 'getChat'> = { params: { chatId: -42 } };
  */
-export type RequestInput<T extends OperationTable, O extends OperationIdOf<T>> = ParamsPart<OperationPathParamsOf<T, O>> &
+export type RequestInput<T extends OperationTable, O extends OperationIdOf<T>> = ParamsPart<
+  OperationPathParamsOf<T, O>
+> &
   QueryPart<OperationQueryOf<T, O>> &
   BodyPart<OperationBodyOf<T, O>> &
   UrlPart<T[O]['path']> & { readonly timeout?: number };
@@ -112,7 +114,11 @@ interface AnyRequestSpec {
  * buildRequest(TAMTAM_OPERATIONS, 'getChat', { params: { chatId: -42 } });
  * // { operation: 'getChat', method: 'GET', path: '/chats/-42' }
  */
-export function buildRequest<T extends OperationTable, O extends OperationIdOf<T>>(table: T, operation: O, input: RequestInput<T, O>): RequestSpecIn<T, O>;
+export function buildRequest<T extends OperationTable, O extends OperationIdOf<T>>(
+  table: T,
+  operation: O,
+  input: RequestInput<T, O>,
+): RequestSpecIn<T, O>;
 export function buildRequest(table: OperationTable, operation: string, input: AnyRequestInput): AnyRequestSpec {
   const row = Object.hasOwn(table, operation) ? table[operation] : undefined;
   if (row === undefined) throw new TypeError(`buildRequest: unknown operation ${JSON.stringify(operation)}`);
@@ -125,9 +131,14 @@ export function buildRequest(table: OperationTable, operation: string, input: An
   } else {
     path = row.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const spec = Object.hasOwn(params, name) ? params[name] : undefined;
-      if (spec === undefined) throw new TypeError(`${operation}: the path template ${row.path} names {${name}}, which its row does not declare`);
+      if (spec === undefined)
+        throw new TypeError(
+          `${operation}: the path template ${row.path} names {${name}}, which its row does not declare`,
+        );
       const value = Object.hasOwn(values, name) ? values[name] : undefined;
-      return spec.type === 'integer' ? String(requireInteger(operation, name, value)) : encodeURIComponent(requireText(operation, name, value));
+      return spec.type === 'integer'
+        ? String(requireInteger(operation, name, value))
+        : encodeURIComponent(requireText(operation, name, value));
     });
   }
   return {

@@ -110,9 +110,7 @@ export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze<ResolvedRetryOp
  * @example
  * resolveRetry(DEFAULT_RETRY, apiOptions.retry, callOptions.retry);
  */
-export function resolveRetry(
-  ...layers: readonly (RetryOptions | false | undefined)[]
-): ResolvedRetryOptions | false {
+export function resolveRetry(...layers: readonly (RetryOptions | false | undefined)[]): ResolvedRetryOptions | false {
   let merged: ResolvedRetryOptions = DEFAULT_RETRY;
   const errorCodes = new Set<string>();
   for (const layer of layers) {

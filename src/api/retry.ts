@@ -22,7 +22,16 @@
  *    saying how long and how often it tried. A send the server throttles is late, never lost
  *    silently. (`limit: 0` or `retry: false` still turns every retry off.)
  */
-import { type MonoTypeOperatorFunction, type SchedulerLike, asyncScheduler, defer, identity, retry, throwError, timer } from 'rxjs';
+import {
+  type MonoTypeOperatorFunction,
+  type SchedulerLike,
+  asyncScheduler,
+  defer,
+  identity,
+  retry,
+  throwError,
+  timer,
+} from 'rxjs';
 import { type TamTamApiError, isTamTamApiError } from './errors/api-error';
 import { TamTamRateLimitError } from './errors/rate-limit-error';
 import { isTamTamNetworkError } from './errors/network-error';
@@ -100,7 +109,12 @@ export function isRetryable(
  * @example
  * retryDelay(resolved, 'GET', error, 1); // e.g. 437
  */
-export function retryDelay(options: ResolvedRetryOptions, method: HttpMethod, error: unknown, attempt: number): number | undefined {
+export function retryDelay(
+  options: ResolvedRetryOptions,
+  method: HttpMethod,
+  error: unknown,
+  attempt: number,
+): number | undefined {
   if (!isRetryable(options, method, error)) return undefined;
   const retryAfter = isTamTamApiError(error) ? error.retryAfter : undefined;
   if (retryAfter === undefined) return backoffDelay(options, attempt);

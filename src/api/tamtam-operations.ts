@@ -59,27 +59,63 @@ export const TAMTAM_OPERATIONS = {
   }),
   getChat: defineOperation<Chat>()({ method: 'GET', path: '/chats/{chatId}', params: CHAT_ID }),
   editChat: defineOperation<Chat, ChatPatch>()({ method: 'PATCH', path: '/chats/{chatId}', params: CHAT_ID }),
-  sendAction: defineOperation<SimpleQueryResult, ActionRequestBody>()({ method: 'POST', path: '/chats/{chatId}/actions', params: CHAT_ID }),
-  getPinnedMessage: defineOperation<GetPinnedMessageResult>()({ method: 'GET', path: '/chats/{chatId}/pin', params: CHAT_ID }),
-  pinMessage: defineOperation<SimpleQueryResult, PinMessageBody>()({ method: 'PUT', path: '/chats/{chatId}/pin', params: CHAT_ID }),
-  unpinMessage: defineOperation<SimpleQueryResult>()({ method: 'DELETE', path: '/chats/{chatId}/pin', params: CHAT_ID }),
+  sendAction: defineOperation<SimpleQueryResult, ActionRequestBody>()({
+    method: 'POST',
+    path: '/chats/{chatId}/actions',
+    params: CHAT_ID,
+  }),
+  getPinnedMessage: defineOperation<GetPinnedMessageResult>()({
+    method: 'GET',
+    path: '/chats/{chatId}/pin',
+    params: CHAT_ID,
+  }),
+  pinMessage: defineOperation<SimpleQueryResult, PinMessageBody>()({
+    method: 'PUT',
+    path: '/chats/{chatId}/pin',
+    params: CHAT_ID,
+  }),
+  unpinMessage: defineOperation<SimpleQueryResult>()({
+    method: 'DELETE',
+    path: '/chats/{chatId}/pin',
+    params: CHAT_ID,
+  }),
   getMembership: defineOperation<ChatMember>()({ method: 'GET', path: '/chats/{chatId}/members/me', params: CHAT_ID }),
-  leaveChat: defineOperation<SimpleQueryResult>()({ method: 'DELETE', path: '/chats/{chatId}/members/me', params: CHAT_ID }),
-  getAdmins: defineOperation<ChatMembersList>()({ method: 'GET', path: '/chats/{chatId}/members/admins', params: CHAT_ID }),
+  leaveChat: defineOperation<SimpleQueryResult>()({
+    method: 'DELETE',
+    path: '/chats/{chatId}/members/me',
+    params: CHAT_ID,
+  }),
+  getAdmins: defineOperation<ChatMembersList>()({
+    method: 'GET',
+    path: '/chats/{chatId}/members/admins',
+    params: CHAT_ID,
+  }),
   getMembers: defineOperation<
     ChatMembersList,
     undefined,
     { user_ids?: readonly number[] | undefined; marker?: number | null | undefined; count?: number | undefined }
   >()({ method: 'GET', path: '/chats/{chatId}/members', params: CHAT_ID }),
-  addMembers: defineOperation<SimpleQueryResult, UserIdsList>()({ method: 'POST', path: '/chats/{chatId}/members', params: CHAT_ID }),
+  addMembers: defineOperation<SimpleQueryResult, UserIdsList>()({
+    method: 'POST',
+    path: '/chats/{chatId}/members',
+    params: CHAT_ID,
+  }),
   removeMember: defineOperation<SimpleQueryResult, undefined, { user_id: number; block?: boolean | undefined }>()({
     method: 'DELETE',
     path: '/chats/{chatId}/members',
     params: CHAT_ID,
   }),
   getSubscriptions: defineOperation<GetSubscriptionsResult>()({ method: 'GET', path: '/subscriptions', params: {} }),
-  subscribe: defineOperation<SimpleQueryResult, SubscriptionRequestBody>()({ method: 'POST', path: '/subscriptions', params: {} }),
-  unsubscribe: defineOperation<SimpleQueryResult, undefined, { url: string }>()({ method: 'DELETE', path: '/subscriptions', params: {} }),
+  subscribe: defineOperation<SimpleQueryResult, SubscriptionRequestBody>()({
+    method: 'POST',
+    path: '/subscriptions',
+    params: {},
+  }),
+  unsubscribe: defineOperation<SimpleQueryResult, undefined, { url: string }>()({
+    method: 'DELETE',
+    path: '/subscriptions',
+    params: {},
+  }),
   getUploadUrl: defineOperation<UploadEndpoint & { token?: string }, undefined, { type: UploadType }>()({
     method: 'POST',
     path: '/uploads',
@@ -107,9 +143,21 @@ export const TAMTAM_OPERATIONS = {
     params: {},
     retry: ATTACHMENT_NOT_READY,
   }),
-  deleteMessage: defineOperation<SimpleQueryResult, undefined, { message_id: string }>()({ method: 'DELETE', path: '/messages', params: {} }),
-  getMessageById: defineOperation<Message>()({ method: 'GET', path: '/messages/{messageId}', params: { messageId: { type: 'string' } } }),
-  answerOnCallback: defineOperation<SimpleQueryResult, CallbackAnswer, { callback_id: string }>()({ method: 'POST', path: '/answers', params: {} }),
+  deleteMessage: defineOperation<SimpleQueryResult, undefined, { message_id: string }>()({
+    method: 'DELETE',
+    path: '/messages',
+    params: {},
+  }),
+  getMessageById: defineOperation<Message>()({
+    method: 'GET',
+    path: '/messages/{messageId}',
+    params: { messageId: { type: 'string' } },
+  }),
+  answerOnCallback: defineOperation<SimpleQueryResult, CallbackAnswer, { callback_id: string }>()({
+    method: 'POST',
+    path: '/answers',
+    params: {},
+  }),
   construct: defineOperation<SimpleQueryResult, ConstructorAnswer, { session_id: string }>()({
     method: 'POST',
     path: '/answers/constructor',
@@ -118,7 +166,12 @@ export const TAMTAM_OPERATIONS = {
   getUpdates: defineOperation<
     UpdateList,
     undefined,
-    { limit?: number | undefined; timeout?: number | undefined; marker?: number | null | undefined; types?: readonly UpdateType[] | undefined }
+    {
+      limit?: number | undefined;
+      timeout?: number | undefined;
+      marker?: number | null | undefined;
+      types?: readonly UpdateType[] | undefined;
+    }
   >()({ method: 'GET', path: '/updates', params: {} }),
   uploadFile: defineOperation<UploadResultByType[UploadType], FormData>()({ method: 'POST', path: null, params: {} }),
 } as const satisfies OperationTable;

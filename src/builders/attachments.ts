@@ -30,7 +30,13 @@ import type {
  * @example
  * const sources: ImageSource[] = ['ph.TOKEN', { url: 'https://i.example.com/cat.jpg' }, uploadResult, receivedPhoto];
  */
-export type ImageSource = string | { readonly url: string } | { readonly token: string } | PhotoTokens | PhotoAttachment | PhotoAttachmentRequest;
+export type ImageSource =
+  | string
+  | { readonly url: string }
+  | { readonly token: string }
+  | PhotoTokens
+  | PhotoAttachment
+  | PhotoAttachmentRequest;
 
 /**
  * Where an uploaded video/audio/file comes from: a token (string), the `{ token }` an upload
@@ -113,13 +119,18 @@ export const attach: AttachBuilders = {
     return { type: 'location', latitude, longitude };
   },
   contact(source) {
-    if (typeof source !== 'object' || source === null) throw new TypeError('attach.contact: pass a user or { name, userId?, vcfInfo?, phone? }');
+    if (typeof source !== 'object' || source === null)
+      throw new TypeError('attach.contact: pass a user or { name, userId?, vcfInfo?, phone? }');
     if ('user_id' in source) {
-      return { type: 'contact', payload: { name: requireText('attach.contact', 'name', source.name), contact_id: source.user_id } };
+      return {
+        type: 'contact',
+        payload: { name: requireText('attach.contact', 'name', source.name), contact_id: source.user_id },
+      };
     }
     const payload: ContactAttachmentRequest['payload'] = { name: requireText('attach.contact', 'name', source.name) };
     if (source.userId !== undefined) {
-      if (!Number.isSafeInteger(source.userId)) throw new TypeError(`attach.contact: userId must be an integer, got ${String(source.userId)}`);
+      if (!Number.isSafeInteger(source.userId))
+        throw new TypeError(`attach.contact: userId must be an integer, got ${String(source.userId)}`);
       payload.contact_id = source.userId;
     }
     if (source.vcfInfo !== undefined) payload.vcf_info = requireText('attach.contact', 'vcfInfo', source.vcfInfo);
@@ -138,16 +149,23 @@ export const attach: AttachBuilders = {
     if (typeof source === 'object' && source !== null && 'payload' in source) {
       const { token, url } = source.payload;
       if (typeof token === 'string' && token !== '') return { type: 'share', payload: { token } };
-      if (typeof url === 'string' && url !== '') return { type: 'share', payload: { url: requireUrl('attach.share', url) } };
+      if (typeof url === 'string' && url !== '')
+        return { type: 'share', payload: { url: requireUrl('attach.share', url) } };
       throw new TypeError('attach.share: the received share has neither a token nor a url');
     }
-    return { type: 'share', payload: { token: requireText('attach.share', 'token', (source as { token?: unknown } | null)?.token) } };
+    return {
+      type: 'share',
+      payload: { token: requireText('attach.share', 'token', (source as { token?: unknown } | null)?.token) },
+    };
   },
 };
 
 function imagePayload(source: ImageSource): PhotoAttachmentRequestPayload {
   if (typeof source === 'string') return { token: requireText('attach.image', 'token', source) };
-  if (typeof source !== 'object' || source === null) throw new TypeError('attach.image: pass a token, { url }, { token }, an upload result { photos } or a received photo');
+  if (typeof source !== 'object' || source === null)
+    throw new TypeError(
+      'attach.image: pass a token, { url }, { token }, an upload result { photos } or a received photo',
+    );
   if ('type' in source && 'payload' in source) {
     const payload = source.payload as PhotoAttachmentRequestPayload;
     if (typeof payload.token === 'string' && payload.token !== '') return { token: payload.token };
@@ -159,14 +177,19 @@ function imagePayload(source: ImageSource): PhotoAttachmentRequestPayload {
   }
   if ('token' in source) return { token: requireText('attach.image', 'token', source.token) };
   if ('url' in source) return { url: requireUrl('attach.image', source.url) };
-  throw new TypeError('attach.image: pass a token, { url }, { token }, an upload result { photos } or a received photo');
+  throw new TypeError(
+    'attach.image: pass a token, { url }, { token }, an upload result { photos } or a received photo',
+  );
 }
 
 function mediaToken(kind: 'video' | 'audio' | 'file', source: unknown): string {
   if (typeof source === 'string') return requireText(`attach.${kind}`, 'token', source);
   if (typeof source === 'object' && source !== null) {
     if ('type' in source && 'payload' in source) {
-      if (source.type !== kind) throw new TypeError(`attach.${kind}: got a received '${String(source.type)}' attachment; use attach.${String(source.type)}`);
+      if (source.type !== kind)
+        throw new TypeError(
+          `attach.${kind}: got a received '${String(source.type)}' attachment; use attach.${String(source.type)}`,
+        );
       return requireText(`attach.${kind}`, 'payload.token', (source.payload as { token?: unknown } | null)?.token);
     }
     if ('token' in source) return requireText(`attach.${kind}`, 'token', source.token);
@@ -175,12 +198,14 @@ function mediaToken(kind: 'video' | 'audio' | 'file', source: unknown): string {
 }
 
 function requireText(helper: string, field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`${helper}: ${field} must be a non-empty string`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new TypeError(`${helper}: ${field} must be a non-empty string`);
   return value;
 }
 
 function requireUrl(helper: string, value: unknown): string {
   const url = requireText(helper, 'url', value);
-  if (!/^https?:\/\/\S/i.test(url)) throw new TypeError(`${helper}: url must be an http(s) URL, got ${JSON.stringify(url.slice(0, 60))}`);
+  if (!/^https?:\/\/\S/i.test(url))
+    throw new TypeError(`${helper}: url must be an http(s) URL, got ${JSON.stringify(url.slice(0, 60))}`);
   return url;
 }

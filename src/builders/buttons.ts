@@ -1,7 +1,14 @@
 /**
  * One factory per button kind; each checks the schema's limits as it builds.
  */
-import type { CallbackButton, ChatButton, Intent, LinkButton, RequestContactButton, RequestGeoLocationButton } from '../types/index';
+import type {
+  CallbackButton,
+  ChatButton,
+  Intent,
+  LinkButton,
+  RequestContactButton,
+  RequestGeoLocationButton,
+} from '../types/index';
 import { checkButton } from './check-button';
 import type { PayloadCodec } from './payload-codec';
 
@@ -34,7 +41,12 @@ export function callbackButton(text: string, payload: string, options?: Callback
  * const vote = payloadCodec('vote', { choice: ['yes', 'no'] });
  * callbackButton('Yes', vote, { choice: 'yes' }, { intent: 'positive' });
  */
-export function callbackButton<T>(text: string, codec: PayloadCodec<T>, value: T, options?: CallbackButtonOptions): CallbackButton;
+export function callbackButton<T>(
+  text: string,
+  codec: PayloadCodec<T>,
+  value: T,
+  options?: CallbackButtonOptions,
+): CallbackButton;
 export function callbackButton<T>(
   text: string,
   payloadOrCodec: string | PayloadCodec<T>,
@@ -86,7 +98,10 @@ export interface RequestGeoLocationButtonOptions {
  * @example
  * requestGeoLocationButton('Where am I?', { quick: true });
  */
-export function requestGeoLocationButton(text: string, options: RequestGeoLocationButtonOptions = {}): RequestGeoLocationButton {
+export function requestGeoLocationButton(
+  text: string,
+  options: RequestGeoLocationButtonOptions = {},
+): RequestGeoLocationButton {
   const button: RequestGeoLocationButton = { type: 'request_geo_location', text };
   if (options.quick !== undefined) button.quick = options.quick;
   return checkButton(button) as RequestGeoLocationButton;

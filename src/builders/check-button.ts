@@ -28,7 +28,8 @@ export function checkButton(button: Button, position?: KeyboardPosition): Button
     throw new KeyboardError(`${where}: ${message}`, details);
   };
   if (typeof button !== 'object' || button === null) return fail('expected a button object');
-  if (!(BUTTON_TYPES as readonly string[]).includes(button.type)) return fail(`unknown button type ${JSON.stringify(button.type)}; expected one of ${BUTTON_TYPES.join(', ')}`);
+  if (!(BUTTON_TYPES as readonly string[]).includes(button.type))
+    return fail(`unknown button type ${JSON.stringify(button.type)}; expected one of ${BUTTON_TYPES.join(', ')}`);
   const text: unknown = button.text;
   if (typeof text !== 'string' || text.length === 0) return fail('text must be a non-empty string');
   checkLength(fail, 'text', text, 'buttonText');
@@ -41,15 +42,20 @@ export function checkButton(button: Button, position?: KeyboardPosition): Button
       }
       break;
     case 'link':
-      if (typeof button.url !== 'string' || !LINK_SCHEMES.test(button.url)) return fail(`url must be an http(s):// or tamtam:// link, got ${JSON.stringify(button.url)}`);
+      if (typeof button.url !== 'string' || !LINK_SCHEMES.test(button.url))
+        return fail(`url must be an http(s):// or tamtam:// link, got ${JSON.stringify(button.url)}`);
       checkLength(fail, 'url', button.url, 'linkUrl');
       break;
     case 'chat':
-      if (typeof button.chat_title !== 'string' || button.chat_title.length === 0) return fail('chat_title must be a non-empty string');
+      if (typeof button.chat_title !== 'string' || button.chat_title.length === 0)
+        return fail('chat_title must be a non-empty string');
       checkLength(fail, 'chat_title', button.chat_title, 'chatTitle');
-      if (typeof button.chat_description === 'string') checkLength(fail, 'chat_description', button.chat_description, 'chatDescription');
-      if (typeof button.start_payload === 'string') checkLength(fail, 'start_payload', button.start_payload, 'startPayload');
-      if (button.uuid !== undefined && button.uuid !== null && !Number.isInteger(button.uuid)) fail('uuid must be an integer');
+      if (typeof button.chat_description === 'string')
+        checkLength(fail, 'chat_description', button.chat_description, 'chatDescription');
+      if (typeof button.start_payload === 'string')
+        checkLength(fail, 'start_payload', button.start_payload, 'startPayload');
+      if (button.uuid !== undefined && button.uuid !== null && !Number.isInteger(button.uuid))
+        fail('uuid must be an integer');
       break;
     case 'request_geo_location':
       if (button.quick !== undefined && typeof button.quick !== 'boolean') fail('quick must be a boolean');
@@ -71,10 +77,12 @@ function checkLength(
 }
 
 function describePosition(button: Button, position: KeyboardPosition | undefined): string {
-  const label = typeof button === 'object' && button !== null && typeof button.text === 'string' && button.text !== ''
-    ? ` ${JSON.stringify(button.text.length > 40 ? `${button.text.slice(0, 40)}…` : button.text)}`
-    : '';
-  const type = typeof button === 'object' && button !== null && typeof button.type === 'string' ? button.type : 'button';
+  const label =
+    typeof button === 'object' && button !== null && typeof button.text === 'string' && button.text !== ''
+      ? ` ${JSON.stringify(button.text.length > 40 ? `${button.text.slice(0, 40)}…` : button.text)}`
+      : '';
+  const type =
+    typeof button === 'object' && button !== null && typeof button.type === 'string' ? button.type : 'button';
   if (position === undefined) return `${type} button${label}`;
   const column = position.column === undefined ? '' : `, button ${position.column + 1}`;
   return `${type} button${label} (row ${position.row + 1}${column})`;

@@ -55,17 +55,28 @@ export type FormatInput = string | number | bigint | boolean | FormattedText;
  * @example
  * render('markdown', escapeMarkdown, 'md', 'a*b'); // 'a\\*b'
  */
-export function render(format: TextFormat, escape: (text: string) => string, builder: string, value: unknown): string {
+export function render(
+  format: TextFormat,
+  escapeText: (text: string) => string,
+  builder: string,
+  value: unknown,
+): string {
   if (value instanceof FormattedText) {
     if (value.format !== format) {
-      throw new TypeError(`${builder}: cannot mix ${value.format} into ${format}; build the whole message with one of md or html`);
+      throw new TypeError(
+        `${builder}: cannot mix ${value.format} into ${format}; build the whole message with one of md or html`,
+      );
     }
     return value.text;
   }
-  if (typeof value === 'string') return escape(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return escape(String(value));
-  const what = value === null ? 'null' : value === undefined ? 'undefined' : Array.isArray(value) ? 'an array' : typeof value;
-  throw new TypeError(`${builder}: cannot insert ${what}; insert strings, numbers or ${builder} fragments (use ${builder}.join for lists)`);
+  if (typeof value === 'string') return escapeText(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return escapeText(String(value));
+  const what =
+    value === null ? 'null' : value === undefined ? 'undefined' : Array.isArray(value) ? 'an array' : typeof value;
+  throw new TypeError(
+    `${builder}: cannot insert ${what}; insert strings, numbers or ${builder} fragments (use ${builder}.join for lists)`,
+  );
 }
 
 /**
@@ -75,10 +86,11 @@ export function render(format: TextFormat, escape: (text: string) => string, bui
  * const tag = templateTag('markdown', escapeMarkdown, 'md');
  * tag`Hi ${'*you*'}`.text; // 'Hi \\*you\\*'
  */
-export function templateTag(format: TextFormat, escape: (text: string) => string, builder: string) {
+export function templateTag(format: TextFormat, escapeText: (text: string) => string, builder: string) {
   return (strings: TemplateStringsArray, ...values: readonly FormatInput[]): FormattedText => {
     let text = strings[0] ?? '';
-    for (let i = 0; i < values.length; i++) text += render(format, escape, builder, values[i]) + (strings[i + 1] ?? '');
+    for (let i = 0; i < values.length; i++)
+      text += render(format, escapeText, builder, values[i]) + (strings[i + 1] ?? '');
     return new FormattedText(text, format);
   };
 }

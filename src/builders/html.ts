@@ -21,7 +21,10 @@ export function escapeHtml(text: string): string {
 
 const tag = templateTag('html', escapeHtml, 'html');
 const part = (value: FormatInput): string => render('html', escapeHtml, 'html', value);
-const element = (name: string) => (content: FormatInput): FormattedText => new FormattedText(`<${name}>${part(content)}</${name}>`, 'html');
+const element =
+  (name: string) =>
+  (content: FormatInput): FormattedText =>
+    new FormattedText(`<${name}>${part(content)}</${name}>`, 'html');
 
 /**
  * The `html` template and its helpers. Interpolated values are escaped; helper results and

@@ -24,23 +24,33 @@ export function inlineKeyboard(rows: readonly (readonly Button[])[]): InlineKeyb
   if (!Array.isArray(rows)) throw new KeyboardError('inlineKeyboard: expected an array of rows (arrays of buttons)');
   if (rows.length === 0) throw new KeyboardError('inlineKeyboard: a keyboard needs at least one row');
   if (rows.length > KEYBOARD_LIMITS.rows) {
-    throw new KeyboardError(`inlineKeyboard: ${rows.length} rows; a keyboard holds at most ${KEYBOARD_LIMITS.rows} (use buttonGrid with more columns, or paginate)`, {
-      limit: 'rows',
-      max: KEYBOARD_LIMITS.rows,
-      actual: rows.length,
-    });
+    throw new KeyboardError(
+      `inlineKeyboard: ${rows.length} rows; a keyboard holds at most ${KEYBOARD_LIMITS.rows} (use buttonGrid with more columns, or paginate)`,
+      {
+        limit: 'rows',
+        max: KEYBOARD_LIMITS.rows,
+        actual: rows.length,
+      },
+    );
   }
   let total = 0;
   const buttons = rows.map((row, r) => {
-    if (!Array.isArray(row)) throw new KeyboardError(`inlineKeyboard: row ${r + 1} must be an array of buttons`, { position: { row: r } });
-    if (row.length === 0) throw new KeyboardError(`inlineKeyboard: row ${r + 1} is empty; drop it or add a button`, { position: { row: r } });
-    if (row.length > KEYBOARD_LIMITS.buttonsPerRow) {
-      throw new KeyboardError(`inlineKeyboard: row ${r + 1} has ${row.length} buttons; a row holds at most ${KEYBOARD_LIMITS.buttonsPerRow}`, {
-        limit: 'buttonsPerRow',
-        max: KEYBOARD_LIMITS.buttonsPerRow,
-        actual: row.length,
+    if (!Array.isArray(row))
+      throw new KeyboardError(`inlineKeyboard: row ${r + 1} must be an array of buttons`, { position: { row: r } });
+    if (row.length === 0)
+      throw new KeyboardError(`inlineKeyboard: row ${r + 1} is empty; drop it or add a button`, {
         position: { row: r },
       });
+    if (row.length > KEYBOARD_LIMITS.buttonsPerRow) {
+      throw new KeyboardError(
+        `inlineKeyboard: row ${r + 1} has ${row.length} buttons; a row holds at most ${KEYBOARD_LIMITS.buttonsPerRow}`,
+        {
+          limit: 'buttonsPerRow',
+          max: KEYBOARD_LIMITS.buttonsPerRow,
+          actual: row.length,
+          position: { row: r },
+        },
+      );
     }
     total += row.length;
     return row.map((button, c) => checkButton(button, { row: r, column: c }));
@@ -64,10 +74,13 @@ export function inlineKeyboard(rows: readonly (readonly Button[])[]): InlineKeyb
  */
 export function buttonGrid<B extends Button>(buttons: readonly B[], columns: number): B[][] {
   if (!Number.isInteger(columns) || columns < 1 || columns > KEYBOARD_LIMITS.buttonsPerRow) {
-    throw new KeyboardError(`buttonGrid: columns must be a whole number from 1 to ${KEYBOARD_LIMITS.buttonsPerRow}, got ${String(columns)}`, {
-      limit: 'buttonsPerRow',
-      max: KEYBOARD_LIMITS.buttonsPerRow,
-    });
+    throw new KeyboardError(
+      `buttonGrid: columns must be a whole number from 1 to ${KEYBOARD_LIMITS.buttonsPerRow}, got ${String(columns)}`,
+      {
+        limit: 'buttonsPerRow',
+        max: KEYBOARD_LIMITS.buttonsPerRow,
+      },
+    );
   }
   const rows: B[][] = [];
   for (let i = 0; i < buttons.length; i += columns) rows.push(buttons.slice(i, i + columns));

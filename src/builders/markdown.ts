@@ -22,7 +22,10 @@ export function escapeMarkdown(text: string): string {
 
 const tag = templateTag('markdown', escapeMarkdown, 'md');
 const part = (value: FormatInput): string => render('markdown', escapeMarkdown, 'md', value);
-const wrap = (open: string, close = open) => (content: FormatInput): FormattedText => new FormattedText(`${open}${part(content)}${close}`, 'markdown');
+const wrap =
+  (open: string, close = open) =>
+  (content: FormatInput): FormattedText =>
+    new FormattedText(`${open}${part(content)}${close}`, 'markdown');
 
 /**
  * The `md` template and its helpers. Interpolated values are escaped; helper results and other
@@ -76,13 +79,18 @@ export const md: MarkdownBuilder = Object.assign(tag, {
   code(content: string | number): FormattedText {
     const text = String(content);
     if (!text.includes('`')) return new FormattedText(`\`${text}\``, 'markdown');
-    if (!text.includes('```') && !text.startsWith('`') && !text.endsWith('`')) return new FormattedText(`\`\`\`${text}\`\`\``, 'markdown');
-    throw new TypeError('md.code: this text has backticks that cannot be fenced in TamTam markdown; use html.code instead');
+    if (!text.includes('```') && !text.startsWith('`') && !text.endsWith('`'))
+      return new FormattedText(`\`\`\`${text}\`\`\``, 'markdown');
+    throw new TypeError(
+      'md.code: this text has backticks that cannot be fenced in TamTam markdown; use html.code instead',
+    );
   },
   codeBlock(content: string): FormattedText {
     const text = String(content);
     if (text.includes('```') || text.startsWith('`') || text.endsWith('`')) {
-      throw new TypeError('md.codeBlock: the text cannot contain ``` or start/end with a backtick in TamTam markdown; use html.codeBlock instead');
+      throw new TypeError(
+        'md.codeBlock: the text cannot contain ``` or start/end with a backtick in TamTam markdown; use html.codeBlock instead',
+      );
     }
     return new FormattedText(`\`\`\`${text}\`\`\``, 'markdown');
   },
@@ -121,6 +129,7 @@ function linkUrl(helper: string, url: string): string {
  * userIdText('md.mention', 590_123_456); // '590123456'
  */
 export function userIdText(helper: string, userId: number): string {
-  if (!Number.isSafeInteger(userId) || userId <= 0) throw new TypeError(`${helper}: userId must be a positive integer, got ${String(userId)}`);
+  if (!Number.isSafeInteger(userId) || userId <= 0)
+    throw new TypeError(`${helper}: userId must be a positive integer, got ${String(userId)}`);
   return String(userId);
 }

@@ -63,11 +63,15 @@ export type PayloadFieldKind = 'string' | 'int' | 'number' | 'boolean' | readonl
  */
 export type PayloadFields = { readonly [name: string]: PayloadFieldKind };
 
-type FieldValue<K> = K extends 'string' ? string
-  : K extends 'int' | 'number' ? number
-  : K extends 'boolean' ? boolean
-  : K extends readonly (infer E)[] ? E
-  : never;
+type FieldValue<K> = K extends 'string'
+  ? string
+  : K extends 'int' | 'number'
+    ? number
+    : K extends 'boolean'
+      ? boolean
+      : K extends readonly (infer E)[]
+        ? E
+        : never;
 
 /**
  * The value type described by some {@link PayloadFields}.
@@ -92,31 +96,48 @@ const TAG = /^[A-Za-z0-9_.-]{1,64}$/;
  */
 export function payloadCodec<const F extends PayloadFields>(tag: string, fields: F): PayloadCodec<PayloadValue<F>> {
   checkTag('payloadCodec', tag);
-  if (typeof fields !== 'object' || fields === null) throw new TypeError(`payloadCodec('${tag}'): fields must be an object of field kinds, e.g. { id: 'int' }`);
+  if (typeof fields !== 'object' || fields === null)
+    throw new TypeError(`payloadCodec('${tag}'): fields must be an object of field kinds, e.g. { id: 'int' }`);
   const entries = Object.entries(fields);
   for (const [name, kind] of entries) {
-    const ok = kind === 'string' || kind === 'int' || kind === 'number' || kind === 'boolean'
-      || (Array.isArray(kind) && kind.length > 0 && kind.every((v) => typeof v === 'string'));
+    const ok =
+      kind === 'string' ||
+      kind === 'int' ||
+      kind === 'number' ||
+      kind === 'boolean' ||
+      (Array.isArray(kind) && kind.length > 0 && kind.every((v) => typeof v === 'string'));
     if (!ok) {
-      throw new TypeError(`payloadCodec('${tag}'): field '${name}' has kind ${JSON.stringify(kind)}; use 'string', 'int', 'number', 'boolean' or a non-empty list of strings`);
+      throw new TypeError(
+        `payloadCodec('${tag}'): field '${name}' has kind ${JSON.stringify(kind)}; use 'string', 'int', 'number', 'boolean' or a non-empty list of strings`,
+      );
     }
   }
   return {
     tag,
     encode(value) {
-      if (typeof value !== 'object' || value === null) throw new TypeError(`payloadCodec('${tag}').encode: expected an object, got ${value === null ? 'null' : typeof value}`);
-      const parts = entries.map(([name, kind]) => encodeField(tag, name, kind, (value as Record<string, unknown>)[name]));
+      if (typeof value !== 'object' || value === null)
+        throw new TypeError(
+          `payloadCodec('${tag}').encode: expected an object, got ${value === null ? 'null' : typeof value}`,
+        );
+      const parts = entries.map(([name, kind]) =>
+        encodeField(tag, name, kind, (value as Record<string, unknown>)[name]),
+      );
       return checkLength(tag, [tag, ...parts].join(':'));
     },
     decode(payload) {
       if (typeof payload !== 'string') return malformed(`payload is ${typeof payload}, not a string`);
-      if (payload !== tag && !payload.startsWith(`${tag}:`)) return { ok: false, reason: 'foreign', message: `payload does not start with '${tag}:'` };
+      if (payload !== tag && !payload.startsWith(`${tag}:`))
+        return { ok: false, reason: 'foreign', message: `payload does not start with '${tag}:'` };
       const parts = payload === tag ? [] : payload.slice(tag.length + 1).split(':');
-      if (parts.length !== entries.length) return malformed(`'${tag}' payloads have ${entries.length} field(s), this one has ${parts.length}`);
+      if (parts.length !== entries.length)
+        return malformed(`'${tag}' payloads have ${entries.length} field(s), this one has ${parts.length}`);
       const value: Record<string, unknown> = {};
       for (const [i, [name, kind]] of entries.entries()) {
         const parsed = decodeField(kind, parts[i] ?? '');
-        if (parsed === INVALID) return malformed(`field '${name}' of '${tag}' is not a valid ${describeKind(kind)}: ${JSON.stringify(parts[i])}`);
+        if (parsed === INVALID)
+          return malformed(
+            `field '${name}' of '${tag}' is not a valid ${describeKind(kind)}: ${JSON.stringify(parts[i])}`,
+          );
         value[name] = parsed;
       }
       return { ok: true, value: value as PayloadValue<F> };
@@ -136,7 +157,8 @@ export function payloadCodec<const F extends PayloadFields>(tag: string, fields:
  */
 export function jsonPayloadCodec<T>(tag: string, validate: (value: unknown) => value is T): PayloadCodec<T> {
   checkTag('jsonPayloadCodec', tag);
-  if (typeof validate !== 'function') throw new TypeError(`jsonPayloadCodec('${tag}'): pass a type guard (value: unknown) => value is T`);
+  if (typeof validate !== 'function')
+    throw new TypeError(`jsonPayloadCodec('${tag}'): pass a type guard (value: unknown) => value is T`);
   return {
     tag,
     encode(value) {
@@ -146,7 +168,8 @@ export function jsonPayloadCodec<T>(tag: string, validate: (value: unknown) => v
     },
     decode(payload) {
       if (typeof payload !== 'string') return malformed(`payload is ${typeof payload}, not a string`);
-      if (!payload.startsWith(`${tag}:`)) return { ok: false, reason: 'foreign', message: `payload does not start with '${tag}:'` };
+      if (!payload.startsWith(`${tag}:`))
+        return { ok: false, reason: 'foreign', message: `payload does not start with '${tag}:'` };
       let value: unknown;
       try {
         value = JSON.parse(payload.slice(tag.length + 1));
@@ -167,7 +190,9 @@ const INVALID: unique symbol = Symbol('invalid');
 
 function encodeField(tag: string, name: string, kind: PayloadFieldKind, value: unknown): string {
   const fail = (): never => {
-    throw new TypeError(`payloadCodec('${tag}').encode: field '${name}' must be a ${describeKind(kind)}, got ${JSON.stringify(value) ?? typeof value}`);
+    throw new TypeError(
+      `payloadCodec('${tag}').encode: field '${name}' must be a ${describeKind(kind)}, got ${JSON.stringify(value) ?? typeof value}`,
+    );
   };
   switch (kind) {
     case 'string':
@@ -179,14 +204,16 @@ function encodeField(tag: string, name: string, kind: PayloadFieldKind, value: u
     case 'boolean':
       return typeof value === 'boolean' ? (value ? '1' : '0') : fail();
     default:
-      return typeof value === 'string' && kind.includes(value) ? value.replace(/%/g, '%25').replace(/:/g, '%3A') : fail();
+      return typeof value === 'string' && kind.includes(value)
+        ? value.replace(/%/g, '%25').replace(/:/g, '%3A')
+        : fail();
   }
 }
 
 function decodeField(kind: PayloadFieldKind, raw: string): unknown {
   switch (kind) {
     case 'string':
-      return unescape(raw);
+      return decodePart(raw);
     case 'int':
       return /^-?(0|[1-9]\d*)$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : INVALID;
     case 'number': {
@@ -196,13 +223,13 @@ function decodeField(kind: PayloadFieldKind, raw: string): unknown {
     case 'boolean':
       return raw === '1' ? true : raw === '0' ? false : INVALID;
     default: {
-      const value = unescape(raw);
+      const value = decodePart(raw);
       return value !== INVALID && kind.includes(value) ? value : INVALID;
     }
   }
 }
 
-function unescape(raw: string): string | typeof INVALID {
+function decodePart(raw: string): string | typeof INVALID {
   if (/%(?!25|3A)/i.test(raw)) return INVALID;
   return raw.replace(/%3A/gi, ':').replace(/%25/g, '%');
 }
@@ -216,18 +243,23 @@ function describeKind(kind: PayloadFieldKind): string {
 
 function checkTag(factory: string, tag: string): void {
   if (typeof tag !== 'string' || !TAG.test(tag)) {
-    throw new TypeError(`${factory}: tag ${JSON.stringify(tag)} must be 1-64 letters, digits, '_', '.' or '-' (no ':')`);
+    throw new TypeError(
+      `${factory}: tag ${JSON.stringify(tag)} must be 1-64 letters, digits, '_', '.' or '-' (no ':')`,
+    );
   }
 }
 
 function checkLength(tag: string, payload: string): string {
   const max = KEYBOARD_LIMITS.callbackPayload;
   if (payload.length > max) {
-    throw new KeyboardError(`'${tag}' payload is ${payload.length} characters; callback payloads hold at most ${max} — store the data elsewhere and put a key in the payload`, {
-      limit: 'callbackPayload',
-      max,
-      actual: payload.length,
-    });
+    throw new KeyboardError(
+      `'${tag}' payload is ${payload.length} characters; callback payloads hold at most ${max} — store the data elsewhere and put a key in the payload`,
+      {
+        limit: 'callbackPayload',
+        max,
+        actual: payload.length,
+      },
+    );
   }
   return payload;
 }

@@ -11,7 +11,13 @@ import { originalUpdate } from './derive-update';
  * them "delivered" means "handled" without extra code.
  */
 
-/** How a hold ends: the work finished (even with a reported error), or was abandoned (cancelled). */
+/**
+ * How a hold ends: the work finished (even with a reported error), or was abandoned (cancelled).
+ *
+ * @example
+ * const outcome: HoldOutcome = cancelled ? 'abandoned' : 'handled';
+ * release(outcome);
+ */
 export type HoldOutcome = 'handled' | 'abandoned';
 
 /**
@@ -23,7 +29,13 @@ export type HoldOutcome = 'handled' | 'abandoned';
  */
 export type ReleaseHold = (outcome?: HoldOutcome) => void;
 
-/** What a tracking source learns about one update it emitted. */
+/**
+ * What a tracking source learns about one update it emitted.
+ *
+ * @example
+ * const tracker: DeliveryTracker = { handled: () => store.ack(update), abandoned: () => store.redeliver(update) };
+ * emitTracked(update, (u) => subscriber.next(u), tracker);
+ */
 export interface DeliveryTracker {
   /** Called once when the update is handled (every hold released as handled, or none taken). */
   handled(): void;

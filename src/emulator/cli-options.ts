@@ -15,7 +15,10 @@ import type { EmulatorOptions } from './options';
  * @example
  * optionsFromArgs(['--port', '0', '--empty'], {}); // { port: 0, world: 'empty', ... }
  */
-export function optionsFromArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>>): EmulatorOptions & { verbose: boolean } {
+export function optionsFromArgs(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): EmulatorOptions & { verbose: boolean } {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -39,7 +42,8 @@ export function optionsFromArgs(args: readonly string[], env: Readonly<Record<st
   const num = (flag: string, raw: string | undefined): number | undefined => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n)) throw new Error(`--${flag} must be a number, got ${JSON.stringify(raw)}`);
+    if (raw.trim() === '' || !Number.isFinite(n))
+      throw new Error(`--${flag} must be a number, got ${JSON.stringify(raw)}`);
     return n;
   };
   const faults: FaultOptions = {};

@@ -89,7 +89,9 @@ async function main(): Promise<void> {
   const { verbose, ...emulatorOptions } = options;
   if (verbose) {
     emulatorOptions.onRequest = (r) =>
-      process.stdout.write(`${new Date(r.at).toISOString()} ${r.method} ${r.path} → ${r.status ?? 'dropped'}${r.fault ? ` [${r.fault}]` : ''} ${r.durationMs}ms\n`);
+      process.stdout.write(
+        `${new Date(r.at).toISOString()} ${r.method} ${r.path} → ${r.status ?? 'dropped'}${r.fault ? ` [${r.fault}]` : ''} ${r.durationMs}ms\n`,
+      );
   }
   const emulator = await startEmulator(emulatorOptions);
   // handlers first: whoever reads the URL may signal us right away

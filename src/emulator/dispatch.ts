@@ -88,22 +88,35 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, signal: AbortSignal, deps: DispatchDeps): Promise<void> {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  signal: AbortSignal,
+  deps: DispatchDeps,
+): Promise<void> {
   const url = req.url ?? '/';
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const query = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
   const method = req.method ?? 'GET';
   const branding = { dialect: deps.options.dialect.name, title: deps.options.dialect.title };
-  if (serveUi(res, method, path, { onEvent: (listener) => deps.emulator().onEvent(listener), signal, branding })) return;
+  if (serveUi(res, method, path, { onEvent: (listener) => deps.emulator().onEvent(listener), signal, branding }))
+    return;
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
     await control(req, res, method, path, query, deps);
   } else if (path.startsWith(`${UPLOAD_PATH}/`)) {
-    if (method !== 'POST') throw new EmulatorApiError(405, 'method.not.allowed', 'Upload URLs accept POST only', { allow: 'POST' });
-    const result = await receiveUpload(req, decodePart(path.slice(UPLOAD_PATH.length + 1)), deps.services.world, deps.options.maxUploadBytes);
+    if (method !== 'POST')
+      throw new EmulatorApiError(405, 'method.not.allowed', 'Upload URLs accept POST only', { allow: 'POST' });
+    const result = await receiveUpload(
+      req,
+      decodePart(path.slice(UPLOAD_PATH.length + 1)),
+      deps.services.world,
+      deps.options.maxUploadBytes,
+    );
     sendJson(res, 200, result);
   } else if (path.startsWith('/_files/')) {
-    if (method !== 'GET') throw new EmulatorApiError(405, 'method.not.allowed', 'Files are served with GET', { allow: 'GET' });
+    if (method !== 'GET')
+      throw new EmulatorApiError(405, 'method.not.allowed', 'Files are served with GET', { allow: 'GET' });
     serveFile(res, decodePart(path.slice('/_files/'.length)), deps.services.world);
   } else {
     await api(req, res, method, path, query, signal, deps);
@@ -121,7 +134,15 @@ async function api(
 ): Promise<void> {
   const started = Date.now();
   const plan = deps.faults.plan(started);
-  const log: RequestLogEntry = { at: started, method, path, operation: null, status: null, fault: faultName(plan), durationMs: 0 };
+  const log: RequestLogEntry = {
+    at: started,
+    method,
+    path,
+    operation: null,
+    status: null,
+    fault: faultName(plan),
+    durationMs: 0,
+  };
   res.on('close', () => {
     log.status = res.headersSent ? res.statusCode : null;
     log.durationMs = Date.now() - started;
@@ -152,11 +173,17 @@ async function api(
     return;
   }
   const match = deps.apiRouter.match(method, path);
-  if (match.kind === 'not-found') throw new EmulatorApiError(404, 'not.found', `No such path: ${method} ${shorten(path)}`);
+  if (match.kind === 'not-found')
+    throw new EmulatorApiError(404, 'not.found', `No such path: ${method} ${shorten(path)}`);
   if (match.kind === 'method-not-allowed') {
-    throw new EmulatorApiError(405, 'method.not.allowed', `${method} is not allowed on ${shorten(path)}; use ${match.allowed.join(', ')}`, {
-      allow: match.allowed.join(', '),
-    });
+    throw new EmulatorApiError(
+      405,
+      'method.not.allowed',
+      `${method} is not allowed on ${shorten(path)}; use ${match.allowed.join(', ')}`,
+      {
+        allow: match.allowed.join(', '),
+      },
+    );
   }
   log.operation = match.handler.operation;
   const token = extractToken(req, query, deps.options.dialect);
@@ -165,7 +192,13 @@ async function api(
     log.fault = 'rate-limited';
     const { retryAfterSeconds } = deps.rateLimit.rule;
     // TamTam names the wait; Max answers 429 without Retry-After
-    sendError(res, 429, 'too.many.requests', 'Too many requests: slow down', retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
+    sendError(
+      res,
+      429,
+      'too.many.requests',
+      'Too many requests: slow down',
+      retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
+    );
     return;
   }
   const raw = await readBody(req, deps.options.maxBodyBytes);
@@ -175,7 +208,10 @@ async function api(
     world: deps.services.world,
     params: match.params,
     query: new QueryParams(query),
-    body: () => (parsed ??= JsonObject.parse(raw)),
+    body: () => {
+      parsed ??= JsonObject.parse(raw);
+      return parsed;
+    },
     signal,
   };
   const result = await match.handler.handle(ctx);
@@ -195,11 +231,21 @@ async function control(
   deps: DispatchDeps,
 ): Promise<void> {
   const match = deps.controlRouter.match(method, path);
-  if (match.kind === 'not-found') throw new EmulatorApiError(404, 'not.found', `No such control route: ${method} ${shorten(path)}; GET ${CONTROL_PREFIX} lists them`);
+  if (match.kind === 'not-found')
+    throw new EmulatorApiError(
+      404,
+      'not.found',
+      `No such control route: ${method} ${shorten(path)}; GET ${CONTROL_PREFIX} lists them`,
+    );
   if (match.kind === 'method-not-allowed') {
-    throw new EmulatorApiError(405, 'method.not.allowed', `${method} is not allowed on ${shorten(path)}; use ${match.allowed.join(', ')}`, {
-      allow: match.allowed.join(', '),
-    });
+    throw new EmulatorApiError(
+      405,
+      'method.not.allowed',
+      `${method} is not allowed on ${shorten(path)}; use ${match.allowed.join(', ')}`,
+      {
+        allow: match.allowed.join(', '),
+      },
+    );
   }
   const raw = await readBody(req, deps.options.maxBodyBytes);
   let parsed: JsonObject | undefined;
@@ -209,7 +255,11 @@ async function control(
       params: match.params,
       query: new QueryParams(query),
       body: () => (parsed ??= JsonObject.parse(raw)),
-      optionalBody: () => (raw.length === 0 ? new JsonObject({}, 'body') : (parsed ??= JsonObject.parse(raw))),
+      optionalBody: () => {
+        if (raw.length === 0) return new JsonObject({}, 'body');
+        parsed ??= JsonObject.parse(raw);
+        return parsed;
+      },
     });
     sendJson(res, 200, result ?? { success: true });
   } catch (error) {

@@ -85,6 +85,7 @@ export interface Emulator {
   readonly faults: FaultControl;
   /** Webhook subscriptions. */
   readonly webhooks: {
+    /** The current webhook subscriptions, as `getSubscriptions` lists them. */
     list(): Subscription[];
     /** Resolves when every queued webhook delivery (retries included) has finished. */
     idle(): Promise<void>;

@@ -9,6 +9,8 @@
  * // run your bot against emulator.url with emulator.token, then:
  * console.log(emulator.inspect.sentMessages());
  * await emulator.close();
+ *
+ * @module tamtam-rx/emulator
  */
 export { startEmulator } from './start-emulator';
 export type { Emulator, FaultControl } from './emulator';
@@ -39,7 +41,13 @@ export type {
 } from './state/journal';
 export type { RequestLogEntry } from './http/request-log';
 export type { EmulatorEvent, EmulatorEventListener } from './state/events';
-export type { FaultOptions, RateLimitFault, Burst503Fault, TooManyRequestsFault, FaultStats } from './faults/fault-options';
+export type {
+  FaultOptions,
+  RateLimitFault,
+  Burst503Fault,
+  TooManyRequestsFault,
+  FaultStats,
+} from './faults/fault-options';
 export type { WebhookOptions as EmulatorWebhookOptions, WebhookDelivery } from './updates/webhook-options';
 export { EmulatorApiError } from './http/api-error';
 export { CONTROL_PREFIX } from './control/control-routes';

@@ -7,7 +7,11 @@ import type { FaultOptions } from './faults/fault-options';
 import type { WorldFixture } from './fixtures/world-fixture';
 import type { RequestLogEntry } from './http/request-log';
 import type { WebhookOptions } from './updates/webhook-options';
-import { type EmulatorRateLimitSetting, type ResolvedEmulatorRateLimit, resolveEmulatorRateLimit } from './rate-limit/rate-limit-options';
+import {
+  type EmulatorRateLimitSetting,
+  type ResolvedEmulatorRateLimit,
+  resolveEmulatorRateLimit,
+} from './rate-limit/rate-limit-options';
 
 /**
  * How to start the emulator. Everything is optional.
@@ -118,7 +122,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     requestLogSize: resolved.requestLogSize,
   };
   for (const [name, value] of Object.entries(counts)) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`Emulator option ${name} must be a non-negative integer, got ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`Emulator option ${name} must be a non-negative integer, got ${value}`);
   }
   if (resolved.port > 65_535) throw new RangeError(`Emulator option port must be at most 65535, got ${resolved.port}`);
   if (resolved.token.trim() === '') throw new RangeError('Emulator option token must not be empty');

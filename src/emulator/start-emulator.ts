@@ -62,7 +62,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dispatcher = createDispatcher({
     options: resolved,
     services: { world, queue, webhooks },
-    apiRouter: dialect.name === 'max' ? createApiRouter(MAX_ROUTED_OPERATIONS, MAX_HANDLERS) : createApiRouter<RoutedApiOperation>(),
+    apiRouter:
+      dialect.name === 'max'
+        ? createApiRouter(MAX_ROUTED_OPERATIONS, MAX_HANDLERS)
+        : createApiRouter<RoutedApiOperation>(),
     controlRouter: createControlRouter(),
     emulator: () => handle as Emulator,
     faults,

@@ -15,6 +15,8 @@
  * await listen(hook, 8443);
  *
  * @packageDocumentation
+ *
+ * @module tamtam-rx/node
  */
 export { listen } from './listen';
 export type { WebhookServer } from '../sources/webhook/listen';

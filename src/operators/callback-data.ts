@@ -46,7 +46,9 @@ export function callbackData<T, U extends UpdateLike = AnyUpdate>(
   options: CallbackDataOptions = {},
 ): OperatorFunction<U, CallbackData<UpdateOfType<U, 'message_callback'>, T>> {
   if (typeof codec !== 'object' || codec === null || typeof codec.decode !== 'function') {
-    throw new TypeError('callbackData: pass a payload codec, e.g. callbackData(payloadCodec(\'vote\', { choice: [\'yes\', \'no\'] }))');
+    throw new TypeError(
+      "callbackData: pass a payload codec, e.g. callbackData(payloadCodec('vote', { choice: ['yes', 'no'] }))",
+    );
   }
   const { onMalformed } = options;
   return filterDerive(
@@ -57,7 +59,11 @@ export function callbackData<T, U extends UpdateLike = AnyUpdate>(
       try {
         result = codec.decode(payload);
       } catch (error) {
-        result = { ok: false, reason: 'malformed', message: `codec '${codec.tag}' threw: ${error instanceof Error ? error.message : String(error)}` };
+        result = {
+          ok: false,
+          reason: 'malformed',
+          message: `codec '${codec.tag}' threw: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
       if (result.ok) return deriveUpdate(update, { data: result.value });
       if (result.reason === 'malformed') onMalformed?.(update, result.message);

@@ -19,7 +19,9 @@ export type CallbackWithPayload<U, P extends string = string> = U & { readonly c
  * @example
  * function onOrder(u: CallbackMatch<MessageCallbackUpdate, 'id'>) { return Number(u.match.groups.id); }
  */
-export type CallbackMatch<U, Names extends string = never> = CallbackWithPayload<U> & { readonly match: PatternMatch<Names> };
+export type CallbackMatch<U, Names extends string = never> = CallbackWithPayload<U> & {
+  readonly match: PatternMatch<Names>;
+};
 
 type Callbacks<U> = UpdateOfType<U, 'message_callback'>;
 
@@ -30,7 +32,9 @@ type Callbacks<U> = UpdateOfType<U, 'message_callback'>;
  * @example
  * filterDerive((u: AnyUpdate) => isCallbackWithPayload(u), (u) => u.callback.payload.split(':'));
  */
-export function isCallbackWithPayload<U extends UpdateLike>(update: U): update is CallbackWithPayload<Callbacks<U> & MessageCallbackUpdate> {
+export function isCallbackWithPayload<U extends UpdateLike>(
+  update: U,
+): update is CallbackWithPayload<Callbacks<U> & MessageCallbackUpdate> {
   return isOfType(update, 'message_callback') && typeof update.callback?.payload === 'string';
 }
 
@@ -84,10 +88,14 @@ export function callbackPayload(
   // Exact strings and predicates never add a match: the test alone decides, and the very
   // update object passes on.
   if (typeof matcher === 'string') {
-    return filterDerive((u: AnyUpdate): u is MessageCallbackUpdate => isOfType(u, 'message_callback') && u.callback?.payload === matcher);
+    return filterDerive(
+      (u: AnyUpdate): u is MessageCallbackUpdate => isOfType(u, 'message_callback') && u.callback?.payload === matcher,
+    );
   }
   if (!(matcher instanceof RegExp)) {
-    return filterDerive((u: AnyUpdate): u is MessageCallbackUpdate => isCallbackWithPayload(u) && test(u.callback.payload, u) === true);
+    return filterDerive(
+      (u: AnyUpdate): u is MessageCallbackUpdate => isCallbackWithPayload(u) && test(u.callback.payload, u) === true,
+    );
   }
   return filterDerive(isCallbackWithPayload<AnyUpdate>, (update) => {
     const result = test(update.callback.payload, update);

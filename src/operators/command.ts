@@ -61,12 +61,15 @@ export function command<const N extends string, U extends UpdateLike = AnyUpdate
   options: CommandOptions = {},
 ): OperatorFunction<U, CommandUpdate<UpdateOfType<U, 'message_created'>, N>> {
   const list: readonly N[] = typeof names === 'string' ? [names] : names;
-  if (!Array.isArray(list) || list.length === 0) throw new TypeError('command: name at least one command, e.g. command(\'start\')');
+  if (!Array.isArray(list) || list.length === 0)
+    throw new TypeError("command: name at least one command, e.g. command('start')");
   const byLowerName = new Map<string, N>();
   for (const name of list) {
     const raw: unknown = name;
     if (typeof raw !== 'string' || !/^[^\s@/]+$/.test(raw)) {
-      throw new TypeError(`command: ${JSON.stringify(raw)} is not a command name; pass it without the slash and without spaces, e.g. 'start'`);
+      throw new TypeError(
+        `command: ${JSON.stringify(raw)} is not a command name; pass it without the slash and without spaces, e.g. 'start'`,
+      );
     }
     byLowerName.set(raw.toLowerCase(), name);
   }

@@ -42,7 +42,10 @@ export function filterDerive<T>(test: (value: T) => boolean): MonoTypeOperatorFu
  * );
  * updates$.pipe(words); // Observable<MessageCreatedUpdate & { words: string[] }>
  */
-export function filterDerive<T, S extends T, R>(test: (value: T) => value is S, derive: (value: S) => R | null): OperatorFunction<T, R>;
+export function filterDerive<T, S extends T, R>(
+  test: (value: T) => value is S,
+  derive: (value: S) => R | null,
+): OperatorFunction<T, R>;
 /**
  * Lets through the values that pass `test` and emits what `derive` makes of each (`null`
  * drops it), in one subscriber hop.
@@ -51,9 +54,13 @@ export function filterDerive<T, S extends T, R>(test: (value: T) => value is S, 
  * filterDerive((n: number) => n > 0, (n) => (Number.isInteger(n) ? { n } : null));
  */
 export function filterDerive<T, R>(test: (value: T) => boolean, derive: (value: T) => R | null): OperatorFunction<T, R>;
-export function filterDerive<T, R>(test: (value: T) => boolean, derive?: (value: T) => R | null): OperatorFunction<T, T | R> {
+export function filterDerive<T, R>(
+  test: (value: T) => boolean,
+  derive?: (value: T) => R | null,
+): OperatorFunction<T, T | R> {
   if (typeof test !== 'function') throw new TypeError('filterDerive: test must be a function (value) => boolean');
-  if (derive !== undefined && typeof derive !== 'function') throw new TypeError('filterDerive: derive must be a function (value) => derived value or null');
+  if (derive !== undefined && typeof derive !== 'function')
+    throw new TypeError('filterDerive: derive must be a function (value) => derived value or null');
   return (source) =>
     new Observable<T | R>((destination) => {
       // The subscriber adds itself to `destination`, so unsubscribing the output reaches the source.

@@ -10,7 +10,9 @@ import type { AnyUpdate, UpdateLike } from './update-like';
  * @example
  * updates$.pipe(ofType('message_created'), fromUser(ownerId), command('shutdown'));
  */
-export function fromUser<U extends UpdateLike = AnyUpdate>(...userIds: readonly [number, ...number[]]): MonoTypeOperatorFunction<U> {
+export function fromUser<U extends UpdateLike = AnyUpdate>(
+  ...userIds: readonly [number, ...number[]]
+): MonoTypeOperatorFunction<U> {
   if (userIds.length === 0) throw new TypeError('fromUser: pass at least one user id');
   for (const id of userIds) {
     if (!Number.isInteger(id)) throw new TypeError(`fromUser: user ids are integers, got ${String(id)}`);

@@ -12,7 +12,8 @@ export class HandlerError<U = unknown> extends Error {
   readonly update: U;
 
   constructor(update: U, cause: unknown) {
-    const type = typeof update === 'object' && update !== null && 'update_type' in update ? String(update.update_type) : 'unknown';
+    const type =
+      typeof update === 'object' && update !== null && 'update_type' in update ? String(update.update_type) : 'unknown';
     const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
     super(`Handler failed for a '${type}' update: ${reason}`, { cause });
     this.update = update;

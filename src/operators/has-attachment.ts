@@ -31,14 +31,18 @@ export type WithAttachments<U, T extends AttachmentType> = U & {
 export function hasAttachment<T extends AttachmentType, U extends UpdateLike = AnyUpdate>(
   ...types: readonly [T, ...T[]]
 ): OperatorFunction<U, WithAttachments<UpdateOfType<U, 'message_created'>, T>> {
-  if (types.length === 0) throw new TypeError(`hasAttachment: name at least one attachment type (${ATTACHMENT_TYPES.join(', ')})`);
+  if (types.length === 0)
+    throw new TypeError(`hasAttachment: name at least one attachment type (${ATTACHMENT_TYPES.join(', ')})`);
   for (const type of types) {
     if (!known.has(type)) {
-      throw new TypeError(`hasAttachment: '${String(type)}' is not an attachment type; expected one of ${ATTACHMENT_TYPES.join(', ')}`);
+      throw new TypeError(
+        `hasAttachment: '${String(type)}' is not an attachment type; expected one of ${ATTACHMENT_TYPES.join(', ')}`,
+      );
     }
   }
   const wanted: ReadonlySet<string> = new Set<string>(types);
-  const isWanted = (a: Attachment): a is AttachmentByType[T] => typeof a === 'object' && a !== null && wanted.has(a.type);
+  const isWanted = (a: Attachment): a is AttachmentByType[T] =>
+    typeof a === 'object' && a !== null && wanted.has(a.type);
   return filterDerive(
     (u: U) => isOfType(u, 'message_created'),
     (update): WithAttachments<UpdateOfType<U, 'message_created'>, T> | null => {

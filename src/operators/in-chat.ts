@@ -10,7 +10,9 @@ import type { AnyUpdate, UpdateLike } from './update-like';
  * @example
  * updates$.pipe(ofType('message_created'), inChat(supportChatId));
  */
-export function inChat<U extends UpdateLike = AnyUpdate>(...chatIds: readonly [number, ...number[]]): MonoTypeOperatorFunction<U> {
+export function inChat<U extends UpdateLike = AnyUpdate>(
+  ...chatIds: readonly [number, ...number[]]
+): MonoTypeOperatorFunction<U> {
   if (chatIds.length === 0) throw new TypeError('inChat: pass at least one chat id');
   for (const id of chatIds) {
     if (!Number.isInteger(id)) throw new TypeError(`inChat: chat ids are integers, got ${String(id)}`);

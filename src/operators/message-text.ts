@@ -19,7 +19,9 @@ export type MessageWithText<U> = U & { readonly message: { readonly body: { read
  * @example
  * function onPrice(u: MessageTextMatch<MessageCreatedUpdate, 'sku'>) { return u.match.groups.sku; }
  */
-export type MessageTextMatch<U, Names extends string = never> = MessageWithText<U> & { readonly match: PatternMatch<Names> };
+export type MessageTextMatch<U, Names extends string = never> = MessageWithText<U> & {
+  readonly match: PatternMatch<Names>;
+};
 
 type Created<U> = UpdateOfType<U, 'message_created'>;
 
@@ -30,7 +32,9 @@ type Created<U> = UpdateOfType<U, 'message_created'>;
  * @example
  * updates$.pipe(messageText('ping'), mergeMap((u) => reply(api, u, 'pong')));
  */
-export function messageText<U extends UpdateLike = AnyUpdate>(text: string): OperatorFunction<U, MessageWithText<Created<U>>>;
+export function messageText<U extends UpdateLike = AnyUpdate>(
+  text: string,
+): OperatorFunction<U, MessageWithText<Created<U>>>;
 /**
  * Lets through new messages whose text matches `pattern` and adds the match as `match`; name
  * the named groups as the type argument to get them typed.

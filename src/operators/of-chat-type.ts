@@ -15,10 +15,13 @@ const known: ReadonlySet<string> = new Set<string>(CHAT_TYPES);
  * @example
  * updates$.pipe(ofType('message_created'), ofChatType('dialog')); // private messages only
  */
-export function ofChatType<U extends UpdateLike = AnyUpdate>(...types: readonly [ChatType, ...ChatType[]]): MonoTypeOperatorFunction<U> {
+export function ofChatType<U extends UpdateLike = AnyUpdate>(
+  ...types: readonly [ChatType, ...ChatType[]]
+): MonoTypeOperatorFunction<U> {
   if (types.length === 0) throw new TypeError(`ofChatType: pass at least one of ${CHAT_TYPES.join(', ')}`);
   for (const type of types) {
-    if (!known.has(type)) throw new TypeError(`ofChatType: '${String(type)}' is not a chat type; expected one of ${CHAT_TYPES.join(', ')}`);
+    if (!known.has(type))
+      throw new TypeError(`ofChatType: '${String(type)}' is not a chat type; expected one of ${CHAT_TYPES.join(', ')}`);
   }
   const wanted: ReadonlySet<ChatType> = new Set(types);
   return filterDerive((update: U) => {

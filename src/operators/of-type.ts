@@ -22,7 +22,7 @@ const known: ReadonlySet<string> = new Set<string>([...UPDATE_TYPES, ...MAX_UPDA
 export function ofType<T extends UpdateTypeIn<U>, U extends UpdateLike = AnyUpdate>(
   ...types: readonly [T, ...T[]]
 ): OperatorFunction<U, UpdateOfType<U, T>> {
-  if (types.length === 0) throw new TypeError('ofType: name at least one update type, e.g. ofType(\'message_created\')');
+  if (types.length === 0) throw new TypeError("ofType: name at least one update type, e.g. ofType('message_created')");
   for (const type of types) {
     if (!known.has(type)) {
       throw new TypeError(`ofType: '${String(type)}' is not an update type; expected one of ${[...known].join(', ')}`);

@@ -136,10 +136,13 @@ export function runKeyed<U, R>(
   concurrency: number,
   options: { readonly onError?: (error: HandlerError<U>) => void; readonly stats?: PerChatStats },
 ): OperatorFunction<U, R> {
-  if (typeof handler !== 'function') throw new TypeError(`${operator}: the handler must be a function (update) => Observable`);
+  if (typeof handler !== 'function')
+    throw new TypeError(`${operator}: the handler must be a function (update) => Observable`);
   if (typeof keyOf !== 'function') throw new TypeError(`${operator}: options.key must be a function (update) => key`);
   if (!(concurrency === Infinity || (Number.isInteger(concurrency) && concurrency >= 1))) {
-    throw new TypeError(`${operator}: options.concurrency must be a whole number ≥ 1 or Infinity, got ${String(concurrency)}`);
+    throw new TypeError(
+      `${operator}: options.concurrency must be a whole number ≥ 1 or Infinity, got ${String(concurrency)}`,
+    );
   }
   const onError = options.onError ?? (reportHandlerError as (error: HandlerError<U>) => void);
   const stats = options.stats;

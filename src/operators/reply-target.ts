@@ -16,7 +16,10 @@ export function replyTarget(update: UpdateLike): SendMessageTarget | null {
   const chatId = chatIdOf(update);
   if (chatId !== null) return { chat_id: chatId };
   if (isKnownUpdate(update)) {
-    if ((update.update_type === 'message_created' || update.update_type === 'message_edited') && update.message.recipient.chat_type === 'dialog') {
+    if (
+      (update.update_type === 'message_created' || update.update_type === 'message_edited') &&
+      update.message.recipient.chat_type === 'dialog'
+    ) {
       const userId = update.message.sender?.user_id ?? update.message.recipient.user_id;
       if (typeof userId === 'number') return { user_id: userId };
     }

@@ -54,7 +54,12 @@ export function reply<T extends TableWith<'sendMessage'>>(
   return defer(() => {
     const target = replyTarget(update);
     if (target === null) {
-      return throwError(() => new TypeError(`reply: a '${update.update_type}' update names no chat to answer in; use sendMessage with an explicit chat_id or user_id`));
+      return throwError(
+        () =>
+          new TypeError(
+            `reply: a '${update.update_type}' update names no chat to answer in; use sendMessage with an explicit chat_id or user_id`,
+          ),
+      );
     }
     const { quote = false, disableLinkPreview, ...callOptions } = options;
     // a text-only body is a valid message body in every dialect

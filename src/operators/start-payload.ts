@@ -19,7 +19,9 @@ export type StartWithPayload<U, P extends string = string> = U & { readonly payl
  * @example
  * function ref(u: StartPayloadMatch<BotStartedUpdate, 'campaign'>) { return u.match.groups.campaign; }
  */
-export type StartPayloadMatch<U, Names extends string = never> = StartWithPayload<U> & { readonly match: PatternMatch<Names> };
+export type StartPayloadMatch<U, Names extends string = never> = StartWithPayload<U> & {
+  readonly match: PatternMatch<Names>;
+};
 
 type Started<U> = UpdateOfType<U, 'bot_started'>;
 

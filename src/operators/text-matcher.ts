@@ -42,11 +42,16 @@ export type MatchResult = false | true | RegExpExecArray;
  * const test = compileTextMatcher('messageText', /^hi/i);
  * test('Hi there', update); // RegExpExecArray
  */
-export function compileTextMatcher<U>(operator: string, matcher: TextMatcher<U>): (text: string, update: U) => MatchResult {
+export function compileTextMatcher<U>(
+  operator: string,
+  matcher: TextMatcher<U>,
+): (text: string, update: U) => MatchResult {
   if (typeof matcher === 'string') return (text) => text === matcher;
   if (matcher instanceof RegExp) {
     // A global or sticky RegExp remembers lastIndex between calls; a copy without those flags does not.
-    const pattern = /[gy]/.test(matcher.flags) ? new RegExp(matcher.source, matcher.flags.replace(/[gy]/g, '')) : matcher;
+    const pattern = /[gy]/.test(matcher.flags)
+      ? new RegExp(matcher.source, matcher.flags.replace(/[gy]/g, ''))
+      : matcher;
     return (text) => pattern.exec(text) ?? false;
   }
   if (typeof matcher === 'function') return (text, update) => matcher(text, update) === true;

@@ -54,7 +54,11 @@ export type KnownUpdateType = UpdateType | MaxUpdateType;
  * type Max = UpdateTypeIn<MaxUpdate | UnknownUpdate>; // MaxUpdateType
  */
 export type UpdateTypeIn<U> = [LiteralTypesOf<U>] extends [never] ? KnownUpdateType : LiteralTypesOf<U>;
-type LiteralTypesOf<U> = U extends { readonly update_type: infer K extends string } ? (string extends K ? never : K) : never;
+type LiteralTypesOf<U> = U extends { readonly update_type: infer K extends string }
+  ? string extends K
+    ? never
+    : K
+  : never;
 
 /**
  * The members of `U` whose `update_type` is one of `T` (the output type of `ofType`).
@@ -85,6 +89,9 @@ export function isKnownUpdate(update: UpdateLike): update is Update {
  *   return isOfType(u, 'message_created') ? (u.message.body.text ?? null) : null;
  * }
  */
-export function isOfType<U extends UpdateLike, T extends UpdateType>(update: U, type: T): update is UpdateOfType<U, T> & UpdateOf<T> {
+export function isOfType<U extends UpdateLike, T extends UpdateType>(
+  update: U,
+  type: T,
+): update is UpdateOfType<U, T> & UpdateOf<T> {
   return update.update_type === type;
 }

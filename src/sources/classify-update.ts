@@ -43,10 +43,16 @@ const REQUIRED_FIELDS: { readonly [K in UpdateType | MaxUpdateType]: Readonly<Re
 };
 
 const TAMTAM_TYPES: ReadonlySet<string> = new Set<string>(UPDATE_TYPES);
-const REQUIRED_BY_TYPE: ReadonlyMap<string, Readonly<Record<string, FieldKind>>> = new Map(Object.entries(REQUIRED_FIELDS));
+const REQUIRED_BY_TYPE: ReadonlyMap<string, Readonly<Record<string, FieldKind>>> = new Map(
+  Object.entries(REQUIRED_FIELDS),
+);
 
 /** Types whose `message` is a full chat message (with `recipient`). */
-const MESSAGE_WITH_RECIPIENT: ReadonlySet<string> = new Set<UpdateType>(['message_created', 'message_callback', 'message_edited']);
+const MESSAGE_WITH_RECIPIENT: ReadonlySet<string> = new Set<UpdateType>([
+  'message_created',
+  'message_callback',
+  'message_edited',
+]);
 
 /**
  * Sorts a parsed JSON value into a known update, an unknown update or not an update at all.
@@ -64,11 +70,17 @@ export function classifyUpdate(value: unknown, knownTypes: ReadonlySet<string> =
   }
   const type = value['update_type'];
   if (typeof type !== 'string' || type === '') {
-    return { kind: 'invalid', reason: `the body has no string field update_type (got ${describeKind(type)}), so it is not an Update` };
+    return {
+      kind: 'invalid',
+      reason: `the body has no string field update_type (got ${describeKind(type)}), so it is not an Update`,
+    };
   }
   const timestamp = value['timestamp'];
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
-    return { kind: 'invalid', reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})` };
+    return {
+      kind: 'invalid',
+      reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})`,
+    };
   }
   const required = knownTypes.has(type) ? REQUIRED_BY_TYPE.get(type) : undefined;
   if (required === undefined) return { kind: 'unknown', update: value as UnknownUpdate };
@@ -77,16 +89,26 @@ export function classifyUpdate(value: unknown, knownTypes: ReadonlySet<string> =
   return { kind: 'known', update: value as unknown as Update };
 }
 
-function missingField(type: string, required: Readonly<Record<string, FieldKind>>, value: Record<string, unknown>): string | undefined {
+function missingField(
+  type: string,
+  required: Readonly<Record<string, FieldKind>>,
+  value: Record<string, unknown>,
+): string | undefined {
   for (const [field, kind] of Object.entries(required)) {
     const actual = value[field];
     const ok =
-      kind === 'object?' ? actual === undefined || actual === null || isPlainObject(actual) : kind === 'object' ? isPlainObject(actual) : typeof actual === kind;
-    if (!ok) return `the ${type} update needs field ${field} (${kind.replace('?', ' or null')}), got ${describeKind(actual)}`;
+      kind === 'object?'
+        ? actual === undefined || actual === null || isPlainObject(actual)
+        : kind === 'object'
+          ? isPlainObject(actual)
+          : typeof actual === kind;
+    if (!ok)
+      return `the ${type} update needs field ${field} (${kind.replace('?', ' or null')}), got ${describeKind(actual)}`;
   }
   const message = value['message'];
   if (isPlainObject(message)) {
-    if (!isPlainObject(message['body'])) return `the ${type} update's message needs an object field body, got ${describeKind(message['body'])}`;
+    if (!isPlainObject(message['body']))
+      return `the ${type} update's message needs an object field body, got ${describeKind(message['body'])}`;
     if (MESSAGE_WITH_RECIPIENT.has(type) && !isPlainObject(message['recipient'])) {
       return `the ${type} update's message needs an object field recipient, got ${describeKind(message['recipient'])}`;
     }

@@ -21,7 +21,8 @@ let tempCounter = 0;
  * fromLongPolling(api, { store: fileMarkerStore('./data/polling.json') });
  */
 export function fileMarkerStore(path: string): MarkerStore {
-  if (typeof path !== 'string' || path === '') throw new TypeError('fileMarkerStore: path must be a non-empty file path');
+  if (typeof path !== 'string' || path === '')
+    throw new TypeError('fileMarkerStore: path must be a non-empty file path');
   let chain: Promise<void> = Promise.resolve();
   let opened: Promise<void> | undefined;
   const ready = (): Promise<void> => (opened ??= removeStaleTemps(path));
@@ -59,7 +60,9 @@ function parseState(text: string, path: string): PollingState {
   const record = value as { version?: unknown; marker?: unknown; pending?: unknown };
   const markerOk = record.marker === null || typeof record.marker === 'number';
   if (record.version !== FORMAT_VERSION || !markerOk || !Array.isArray(record.pending)) {
-    throw new Error(`fileMarkerStore: ${path} is not a tamtam-rx polling state (version ${FORMAT_VERSION}); move it away to start fresh`);
+    throw new Error(
+      `fileMarkerStore: ${path} is not a tamtam-rx polling state (version ${FORMAT_VERSION}); move it away to start fresh`,
+    );
   }
   return { marker: record.marker as number | null, pending: record.pending as PollingState['pending'] };
 }
@@ -69,8 +72,13 @@ function tempPrefix(path: string): string {
 }
 
 /** Temp file, rename, then the folder: each step reaches the disk before the next. */
+function nextTempNumber(): number {
+  tempCounter += 1;
+  return tempCounter;
+}
+
 async function writeDurably(path: string, data: string): Promise<void> {
-  const temp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${(tempCounter += 1)}.tmp`);
+  const temp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${nextTempNumber()}.tmp`);
   inFlight.add(temp);
   try {
     const handle = await open(temp, 'w');
@@ -96,7 +104,7 @@ async function writeDurably(path: string, data: string): Promise<void> {
  * durable as the platform makes it.
  */
 async function syncDirectory(directory: string): Promise<void> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(directory, 'r');
   } catch (error) {

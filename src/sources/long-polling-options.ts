@@ -42,7 +42,16 @@ export interface LongPollingOptions<K extends string = UpdateType> {
    * retried forever with these delays (`limit` is ignored); 400/401/403/404 end the stream.
    * Default: `{ initialDelay: 1000, factor: 2, backoffLimit: 30_000, jitter: 0.25 }`.
    */
-  readonly backoff?: Omit<RetryOptions, 'limit' | 'maxRetryTime' | 'statusCodes' | 'errorCodes' | 'networkErrorMethods' | 'unreadableAnswerMethods' | 'onRetry'>;
+  readonly backoff?: Omit<
+    RetryOptions,
+    | 'limit'
+    | 'maxRetryTime'
+    | 'statusCodes'
+    | 'errorCodes'
+    | 'networkErrorMethods'
+    | 'unreadableAnswerMethods'
+    | 'onRetry'
+  >;
   /** Stops the source gracefully when aborted (like calling `stop()`). */
   readonly signal?: AbortSignal;
   /**

@@ -3,7 +3,11 @@ import type { Api } from '../api/api';
 import type { UpdateOfTable, UpdateTypeOfTable } from '../api/dialect';
 import { UPDATE_TYPES, type UnknownUpdate, type Update } from '../types/index';
 import type { PollingApi, PollingTable } from './polling-api';
-import { type LongPollingOptions, type ResolvedLongPollingOptions, resolveLongPollingOptions } from './long-polling-options';
+import {
+  type LongPollingOptions,
+  type ResolvedLongPollingOptions,
+  resolveLongPollingOptions,
+} from './long-polling-options';
 import { PollingSession } from './polling-session';
 import type { PollingStatus } from './polling-status';
 import type { UpdateSource, UpdateSourceStopResult } from './update-source';
@@ -51,7 +55,9 @@ export class LongPolling<U extends object = Update> extends Observable<U> implem
     const control = new PollingControl(api, resolveLongPollingOptions(options));
     // The session emits exactly the updates classified against the api's dialect, which is
     // what U stands for (fromLongPolling derives it from the same api).
-    const loop = new Observable<Update>((subscriber) => control.start(subscriber)).pipe(share()) as Observable<object> as Observable<U>;
+    const loop = new Observable<Update>((subscriber) => control.start(subscriber)).pipe(
+      share(),
+    ) as Observable<object> as Observable<U>;
     super((subscriber) => loop.subscribe(subscriber));
     this.#control = control;
     this.status$ = control.status.asObservable();
@@ -138,6 +144,9 @@ class PollingControl {
  *   mergeMap((u) => answerOnCallback(api, u.callback.callback_id, { notification: 'Thanks!' })),
  * ).subscribe();
  */
-export function fromLongPolling<T extends PollingTable>(api: Api<T>, options?: LongPollingOptions<UpdateTypeOfTable<T>>): LongPolling<UpdateOfTable<T>> {
+export function fromLongPolling<T extends PollingTable>(
+  api: Api<T>,
+  options?: LongPollingOptions<UpdateTypeOfTable<T>>,
+): LongPolling<UpdateOfTable<T>> {
   return new LongPolling<UpdateOfTable<T>>(api, options);
 }

@@ -48,7 +48,12 @@ export function pollWithBackoff(
 ): Observable<OperationResultOf<PollingTable, 'getUpdates'>> {
   return getUpdates(
     api,
-    { marker: request.marker, limit: request.limit, timeout: request.timeout, ...(request.types ? { types: request.types } : {}) },
+    {
+      marker: request.marker,
+      limit: request.limit,
+      timeout: request.timeout,
+      ...(request.types ? { types: request.types } : {}),
+    },
     { retry: false },
   ).pipe(retryLikePolls('GET', 'getUpdates', backoff, onRetry));
 }

@@ -17,7 +17,7 @@ export type PollingTable = OperationTable & {
   readonly getUpdates: OperationRow<
     'GET',
     '/updates',
-    {},
+    NoParams,
     QueryShape,
     undefined,
     { readonly updates: readonly { readonly update_type: string }[]; readonly marker: number | null }
@@ -25,7 +25,7 @@ export type PollingTable = OperationTable & {
   readonly getSubscriptions: OperationRow<
     'GET',
     '/subscriptions',
-    {},
+    NoParams,
     QueryShape,
     undefined,
     { readonly subscriptions: readonly { readonly url: string }[] }

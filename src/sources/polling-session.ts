@@ -121,13 +121,17 @@ export class PollingSession {
    * other fatal answers, or a subscription the user must remove ({@link WebhookConflictError}).
    */
   async #refuseWebhook(): Promise<boolean> {
-    const list = await this.#retrying(getSubscriptions(this.api, { retry: false }).pipe(this.#startRetry('GET', 'getSubscriptions')));
+    const list = await this.#retrying(
+      getSubscriptions(this.api, { retry: false }).pipe(this.#startRetry('GET', 'getSubscriptions')),
+    );
     if (list === undefined) return false;
     const { subscriptions } = list;
     if (subscriptions.length === 0) return true;
     if (!this.options.deleteWebhook) throw new WebhookConflictError(subscriptions.map((s) => s.url));
     for (const { url } of subscriptions) {
-      const done = await this.#retrying(unsubscribe(this.api, url, { retry: false }).pipe(this.#startRetry('DELETE', 'unsubscribe')));
+      const done = await this.#retrying(
+        unsubscribe(this.api, url, { retry: false }).pipe(this.#startRetry('DELETE', 'unsubscribe')),
+      );
       if (done === undefined) return false;
       this.report({ type: 'webhook_removed', url });
     }

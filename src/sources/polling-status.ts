@@ -17,7 +17,13 @@ export type PollingStatus =
    * tries again. `operation` is `getUpdates` for a poll, `getSubscriptions` / `unsubscribe`
    * for the start-up check of webhook subscriptions.
    */
-  | { readonly type: 'retry'; readonly attempt: number; readonly delay: number; readonly error: Error; readonly operation?: string }
+  | {
+      readonly type: 'retry';
+      readonly attempt: number;
+      readonly delay: number;
+      readonly error: Error;
+      readonly operation?: string;
+    }
   /** An update of a type this version does not know arrived (it is not emitted as an Update). */
   | { readonly type: 'unknown_update'; readonly update: UnknownUpdate }
   /** An item of a poll answer was not an update at all (malformed server data); it is skipped. */

@@ -55,7 +55,8 @@ export interface UpdateSourceStopResult {
  * runBot(fromLongPolling(api));
  * runBot(webhook({ path: '/tamtam', secret }));
  */
-export interface UpdateSource<U extends object = Update, S extends UpdateSourceStatus = UpdateSourceStatus> extends Observable<U> {
+export interface UpdateSource<U extends object = Update, S extends UpdateSourceStatus = UpdateSourceStatus>
+  extends Observable<U> {
   /** Updates of types this version does not know; hot. Completes on `stop()`. */
   readonly unknownUpdates$: Observable<UnknownUpdate>;
   /** What the source is doing; hot. Completes after `stop()` with a last `{ type: 'stopped' }`. */

@@ -14,5 +14,7 @@
  *   }, { bot: echoBot }));
  *
  * @packageDocumentation
+ *
+ * @module tamtam-rx/testing/emulator
  */
 export { startTestBot, withEmulator, type BotFunction, type TestBot, type TestBotOptions } from './test-bot';

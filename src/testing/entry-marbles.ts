@@ -13,5 +13,7 @@
  * }));
  *
  * @packageDocumentation
+ *
+ * @module tamtam-rx/testing/marbles
  */
 export { createMarbles, type ExpectLike, type MarbleTest, type MarbleContext } from './marbles';

@@ -18,8 +18,10 @@ export function keyboardButtons(message: Message): Button[] {
 
 const WHAT_IT_DOES: Readonly<Record<Exclude<Button['type'], 'callback'>, string>> = {
   link: 'opens a URL and sends nothing to the bot',
-  request_contact: 'makes the user send a message with a contact attachment: build that with textMessage(null, { attachments: [contact] })',
-  request_geo_location: 'makes the user send a message with a location attachment: build that with textMessage(null, { attachments: [location] })',
+  request_contact:
+    'makes the user send a message with a contact attachment: build that with textMessage(null, { attachments: [contact] })',
+  request_geo_location:
+    'makes the user send a message with a location attachment: build that with textMessage(null, { attachments: [location] })',
   chat: 'creates a chat: build that update with messageChatCreated()',
 };
 
@@ -33,14 +35,20 @@ const WHAT_IT_DOES: Readonly<Record<Exclude<Button['type'], 'callback'>, string>
 export function findCallbackButton(message: Message, selector: ButtonSelector): CallbackButton {
   const buttons = keyboardButtons(message);
   if (buttons.length === 0) {
-    throw new Error(`pressButton: message ${message.body.mid} has no inline keyboard (text: ${JSON.stringify(message.body.text)})`);
+    throw new Error(
+      `pressButton: message ${message.body.mid} has no inline keyboard (text: ${JSON.stringify(message.body.text)})`,
+    );
   }
   const found = selectButton(buttons, selector);
   if (found === undefined) {
-    throw new Error(`pressButton: no button ${JSON.stringify(selector)} on message ${message.body.mid}; it has ${describeButtons(buttons)}`);
+    throw new Error(
+      `pressButton: no button ${JSON.stringify(selector)} on message ${message.body.mid}; it has ${describeButtons(buttons)}`,
+    );
   }
   if (found.type !== 'callback') {
-    throw new Error(`pressButton: ${JSON.stringify(found.text)} is a ${found.type} button; pressing it ${WHAT_IT_DOES[found.type]}`);
+    throw new Error(
+      `pressButton: ${JSON.stringify(found.text)} is a ${found.type} button; pressing it ${WHAT_IT_DOES[found.type]}`,
+    );
   }
   return found;
 }

@@ -13,9 +13,19 @@
  * expectSent(api, { text: 'ping' });
  *
  * @packageDocumentation
+ *
+ * @module tamtam-rx/testing
  */
 export { type DeepPartial, deepMerge } from './deep-merge';
-export { TEST_EPOCH, TEST_USERS, TEST_CHATS, TEST_DIALOGS, TEST_BOT_INFO, testDialogId, testDialogUser } from './test-world';
+export {
+  TEST_EPOCH,
+  TEST_USERS,
+  TEST_CHATS,
+  TEST_DIALOGS,
+  TEST_BOT_INFO,
+  testDialogId,
+  testDialogUser,
+} from './test-world';
 export { TestIds, steppingClock } from './test-ids';
 export { receivedAttachment } from './received-attachment';
 export { type ButtonSelector, keyboardButtons, findCallbackButton } from './find-button';
@@ -57,7 +67,14 @@ export {
   type FakeResponses,
 } from './fake-api/fake-api';
 export type { OperationResults, OperationBodies } from './fake-api/operation-types';
-export type { RecordedRequest, RecordedRequestOf, RequestOutcome, SentMessage, EditedMessage, AnsweredCallback } from './fake-api/recorded-request';
+export type {
+  RecordedRequest,
+  RecordedRequestOf,
+  RequestOutcome,
+  SentMessage,
+  EditedMessage,
+  AnsweredCallback,
+} from './fake-api/recorded-request';
 export { ScriptedError, apiError, networkError, timeoutError } from './fake-api/scripted-error';
 export { TestKitAssertionError, isTestKitAssertionError } from './assertions/assertion-error';
 export type { TextExpectation } from './assertions/text-criteria';

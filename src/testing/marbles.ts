@@ -16,7 +16,9 @@ export type ExpectLike = (
   actual: unknown,
   message?: string,
 ) => {
+  /** Asserts that `actual` is truthy. */
   toBeTruthy(): void;
+  /** Asserts that `actual` deeply equals `expected`. */
   toStrictEqual(expected: unknown): void;
 };
 
@@ -52,7 +54,9 @@ export type MarbleContext = Context;
  */
 export function createMarbles(expect: ExpectLike): { marbles: MarbleTest } {
   if (typeof expect !== 'function') {
-    throw new TypeError("createMarbles: pass your test runner's expect, e.g. `import { expect } from 'vitest'; createMarbles(expect)`");
+    throw new TypeError(
+      "createMarbles: pass your test runner's expect, e.g. `import { expect } from 'vitest'; createMarbles(expect)`",
+    );
   }
   const { marbles } = configure({
     run: true,

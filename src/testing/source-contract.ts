@@ -81,7 +81,9 @@ export interface SourceContractHarness<U extends object = Update> {
  * for (const check of updateSourceContract(harness)) it(check.name, check.run, 30_000);
  */
 export interface SourceContractCheck {
+  /** What the check proves, as a test name. */
   readonly name: string;
+  /** Runs the check on a fresh backend; rejects with what the source did wrong. */
   run(): Promise<void>;
 }
 
@@ -109,7 +111,9 @@ export interface SourceContractCheck {
  *   }
  * });
  */
-export function updateSourceContract<U extends object = Update>(harness: SourceContractHarness<U>): SourceContractCheck[] {
+export function updateSourceContract<U extends object = Update>(
+  harness: SourceContractHarness<U>,
+): SourceContractCheck[] {
   const timeout = harness.timeout ?? 5000;
   const watch = harness.watch ?? 100;
   const key = (update: U): string => harness.keyOf(update);
@@ -153,25 +157,29 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
     return result;
   };
 
-  const unknownCheck = check('reports updates of unknown types on unknownUpdates$, never as updates, and goes on', async (t) => {
-    const feedUnknown = t.backend.feedUnknown;
-    if (feedUnknown === undefined) fail('the harness sets unknownUpdates, but its backend has no feedUnknown(type)');
-    const source = await t.start();
-    const seen: string[] = [];
-    const unknown: string[] = [];
-    t.keep(source.unknownUpdates$.subscribe((u) => unknown.push(u.update_type)));
-    t.keep(source.subscribe((u) => seen.push(key(u))));
-    await feedUnknown.call(t.backend, 'contract_unknown_type');
-    await t.backend.feed(['after-unknown']);
-    await until(
-      () => seen.includes('after-unknown') && unknown.length > 0,
-      () => `the unknown update on unknownUpdates$ (got ${list(unknown)}) and after-unknown in the stream (seen ${list(seen)})`,
-    );
-    await acked(t, ['after-unknown']);
-    await stopped(source);
-    expectEqual(unknown, ['contract_unknown_type'], 'update types on unknownUpdates$');
-    expectEqual(seen, ['after-unknown'], 'emitted keys');
-  });
+  const unknownCheck = check(
+    'reports updates of unknown types on unknownUpdates$, never as updates, and goes on',
+    async (t) => {
+      const feedUnknown = t.backend.feedUnknown;
+      if (feedUnknown === undefined) fail('the harness sets unknownUpdates, but its backend has no feedUnknown(type)');
+      const source = await t.start();
+      const seen: string[] = [];
+      const unknown: string[] = [];
+      t.keep(source.unknownUpdates$.subscribe((u) => unknown.push(u.update_type)));
+      t.keep(source.subscribe((u) => seen.push(key(u))));
+      await feedUnknown.call(t.backend, 'contract_unknown_type');
+      await t.backend.feed(['after-unknown']);
+      await until(
+        () => seen.includes('after-unknown') && unknown.length > 0,
+        () =>
+          `the unknown update on unknownUpdates$ (got ${list(unknown)}) and after-unknown in the stream (seen ${list(seen)})`,
+      );
+      await acked(t, ['after-unknown']);
+      await stopped(source);
+      expectEqual(unknown, ['contract_unknown_type'], 'update types on unknownUpdates$');
+      expectEqual(seen, ['after-unknown'], 'emitted keys');
+    },
+  );
 
   return [
     check('emits every update once, in the order the backend offers it', async (t) => {
@@ -181,9 +189,15 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
       const first = ['order-1', 'order-2', 'order-3'];
       const later = ['order-4', 'order-5', 'order-6'];
       await t.backend.feed(first);
-      await until(() => seen.length >= first.length, () => `${list(first)} to be emitted (seen ${list(seen)})`);
+      await until(
+        () => seen.length >= first.length,
+        () => `${list(first)} to be emitted (seen ${list(seen)})`,
+      );
       await t.backend.feed(later);
-      await until(() => seen.length >= first.length + later.length, () => `${list(later)} to be emitted (seen ${list(seen)})`);
+      await until(
+        () => seen.length >= first.length + later.length,
+        () => `${list(later)} to be emitted (seen ${list(seen)})`,
+      );
       await acked(t, [...first, ...later]);
       await stopped(source);
       expectEqual(seen, [...first, ...later], 'emitted keys');
@@ -203,7 +217,10 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
       const keys = ['hold-1', 'hold-2', 'hold-3'];
       await t.backend.feed(keys);
       for (const k of keys) {
-        await until(() => holds.has(k), () => `${k} to be emitted (seen ${list(seen)})`);
+        await until(
+          () => holds.has(k),
+          () => `${k} to be emitted (seen ${list(seen)})`,
+        );
         const [direct, derived] = holds.get(k) ?? [];
         await notAcked(t, [k], 'while two holds on it were taken');
         direct?.();
@@ -220,9 +237,13 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
       const first: string[] = [];
       const subscription = source.pipe(mergeMap((u) => (first.push(key(u)), holdUntil(u, NEVER)))).subscribe();
       t.keep(subscription);
-      const keys = ['again-1', 'again-2'];
+      const firstKey = 'again-1';
+      const keys = [firstKey, 'again-2'];
       await t.backend.feed(keys);
-      await until(() => first.includes(keys[0]!), () => `${keys[0]} to be emitted`);
+      await until(
+        () => first.includes(firstKey),
+        () => `${firstKey} to be emitted`,
+      );
       subscription.unsubscribe();
       const abandoned = [...first];
       await notAcked(t, abandoned, 'although its handler was cancelled (hold released as abandoned)');
@@ -240,7 +261,8 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
         'keys emitted to the next subscriber',
       );
       const unflagged = second.filter((s) => abandoned.includes(s.key) && !s.redelivery).map((s) => s.key);
-      if (unflagged.length > 0) fail(`${list(unflagged)} emitted again after being abandoned, but isRedelivery(update) was false`);
+      if (unflagged.length > 0)
+        fail(`${list(unflagged)} emitted again after being abandoned, but isRedelivery(update) was false`);
     }),
 
     check('stop() waits for running handlers, then completes the source and status$', async (t) => {
@@ -255,10 +277,16 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
           .subscribe({ complete: () => events.push('source complete') }),
       );
       await t.backend.feed(['stop-1']);
-      await until(() => seen.includes('stop-1'), () => 'stop-1 to be emitted');
+      await until(
+        () => seen.includes('stop-1'),
+        () => 'stop-1 to be emitted',
+      );
       let resolved = false;
       const stopping = source.stop();
-      void stopping.then(() => (resolved = true), () => (resolved = true));
+      void stopping.then(
+        () => (resolved = true),
+        () => (resolved = true),
+      );
       if (source.stop() !== stopping) fail('stop() called twice returned two different promises');
       await mustNotHappen(() => (resolved ? 'stop() resolved while a handler was still running' : undefined), watch);
       await notAcked(t, ['stop-1'], 'while its handler was still running during stop()');
@@ -278,14 +306,20 @@ export function updateSourceContract<U extends object = Update>(harness: SourceC
       const seen: string[] = [];
       t.keep(before.subscribe((u) => seen.push(key(u))));
       await t.backend.feed(['restart-1', 'restart-2']);
-      await until(() => seen.length >= 2, () => `restart-1 and restart-2 to be emitted (seen ${list(seen)})`);
+      await until(
+        () => seen.length >= 2,
+        () => `restart-1 and restart-2 to be emitted (seen ${list(seen)})`,
+      );
       await acked(t, ['restart-1', 'restart-2']);
       await stopped(before);
       const after = await t.start();
       const next: { key: string; redelivery: boolean }[] = [];
       t.keep(after.subscribe((u) => next.push({ key: key(u), redelivery: isRedelivery(u) })));
       await t.backend.feed(['restart-3']);
-      await until(() => next.some((s) => s.key === 'restart-3'), () => `restart-3 to be emitted (seen ${list(next.map((s) => s.key))})`);
+      await until(
+        () => next.some((s) => s.key === 'restart-3'),
+        () => `restart-3 to be emitted (seen ${list(next.map((s) => s.key))})`,
+      );
       await acked(t, ['restart-3']);
       await stopped(after);
       expectEqual(seen, ['restart-1', 'restart-2'], 'keys emitted before stop()');
@@ -344,7 +378,10 @@ function holdUntil(update: object, done$: Observable<unknown>): Observable<never
 }
 
 /** Watches `problem` for `ms`; fails as soon as it names one. */
-async function mustNotHappen(problem: () => string | undefined | Promise<string | undefined>, ms: number): Promise<void> {
+async function mustNotHappen(
+  problem: () => string | undefined | Promise<string | undefined>,
+  ms: number,
+): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
     const found = await problem();

@@ -27,13 +27,16 @@ export class TestIds {
 
   /** `space`: 0–65535, the id space of this generator. Default `0`. */
   constructor(space = 0) {
-    if (!Number.isInteger(space) || space < 0 || space > 0xffff) throw new RangeError(`TestIds: space must be a whole number 0–65535, got ${String(space)}`);
+    if (!Number.isInteger(space) || space < 0 || space > 0xffff)
+      throw new RangeError(`TestIds: space must be a whole number 0–65535, got ${String(space)}`);
     this.#space = space.toString(16).padStart(4, '0');
   }
 
   /** A message id like the server's: `mid.` + the chat id, the space and a counter, 32 hex digits. */
   mid(chatId: number | null): string {
-    const chatHex = BigInt.asUintN(64, BigInt(chatId ?? 0)).toString(16).padStart(16, '0');
+    const chatHex = BigInt.asUintN(64, BigInt(chatId ?? 0))
+      .toString(16)
+      .padStart(16, '0');
     return `mid.${chatHex}${this.#space}${this.count('mid').toString(16).padStart(12, '0')}`;
   }
 

@@ -2,7 +2,12 @@
  * The people and chats test data uses by default: read from the emulator's default world
  * (the one fixture both use), so unit tests and emulator tests talk about the same Alice.
  */
-import { DEFAULT_WORLD, DEFAULT_WORLD_BOT, DEFAULT_WORLD_IDS, DEFAULT_WORLD_USERS } from '../emulator/fixtures/default-world';
+import {
+  DEFAULT_WORLD,
+  DEFAULT_WORLD_BOT,
+  DEFAULT_WORLD_IDS,
+  DEFAULT_WORLD_USERS,
+} from '../emulator/fixtures/default-world';
 import { DIALOG_ID_BASE, dialogIdFor, dialogUserFor } from '../emulator/state/ids';
 import type { BotInfo, Recipient, User } from '../types/index';
 
@@ -14,8 +19,17 @@ import type { BotInfo, Recipient, User } from '../types/index';
  */
 export const TEST_EPOCH = Date.UTC(2024, 5, 1, 12, 0, 0);
 
-const user = (fixture: { readonly userId: number; readonly name: string; readonly username: string | null }, is_bot = false): User =>
-  Object.freeze({ user_id: fixture.userId, name: fixture.name, username: fixture.username, is_bot, last_activity_time: TEST_EPOCH });
+const user = (
+  fixture: { readonly userId: number; readonly name: string; readonly username: string | null },
+  is_bot = false,
+): User =>
+  Object.freeze({
+    user_id: fixture.userId,
+    name: fixture.name,
+    username: fixture.username,
+    is_bot,
+    last_activity_time: TEST_EPOCH,
+  });
 
 /**
  * The bot and three users (frozen), with the emulator's default-world ids.
@@ -40,7 +54,11 @@ export const TEST_USERS = Object.freeze({
  */
 export const TEST_CHATS = Object.freeze({
   /** Alice's dialog with the bot, seen from Alice's side (`user_id` is the bot). */
-  dialogWithAlice: Object.freeze<Recipient>({ chat_id: DEFAULT_WORLD_IDS.dialogWithAlice, chat_type: 'dialog', user_id: DEFAULT_WORLD_IDS.bot }),
+  dialogWithAlice: Object.freeze<Recipient>({
+    chat_id: DEFAULT_WORLD_IDS.dialogWithAlice,
+    chat_type: 'dialog',
+    user_id: DEFAULT_WORLD_IDS.bot,
+  }),
   /** The group chat "Emulator Lounge". */
   group: Object.freeze<Recipient>({ chat_id: DEFAULT_WORLD_IDS.group, chat_type: 'chat', user_id: null }),
   /** The channel "Emulator News". */
@@ -54,7 +72,9 @@ export const TEST_CHATS = Object.freeze({
  * TEST_DIALOGS.get(TEST_USERS.alice.user_id); // 80000000001
  */
 export const TEST_DIALOGS: ReadonlyMap<number, number> = new Map(
-  (DEFAULT_WORLD.chats ?? []).flatMap((chat) => (chat.type === 'dialog' && chat.chatId !== undefined ? [[chat.userId, chat.chatId] as const] : [])),
+  (DEFAULT_WORLD.chats ?? []).flatMap((chat) =>
+    chat.type === 'dialog' && chat.chatId !== undefined ? [[chat.userId, chat.chatId] as const] : [],
+  ),
 );
 
 /**

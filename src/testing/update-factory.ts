@@ -131,11 +131,15 @@ export interface UpdateFactory {
   /** Alice renamed the test group. */
   chatTitleChanged(overrides?: DeepPartial<UpdateByType['chat_title_changed']>): UpdateByType['chat_title_changed'];
   /** Alice opened the bot's constructor (no input yet). */
-  messageConstructionRequest(overrides?: DeepPartial<UpdateByType['message_construction_request']>): UpdateByType['message_construction_request'];
+  messageConstructionRequest(
+    overrides?: DeepPartial<UpdateByType['message_construction_request']>,
+  ): UpdateByType['message_construction_request'];
   /** Alice posted a constructed message. */
   messageConstructed(overrides?: DeepPartial<UpdateByType['message_constructed']>): UpdateByType['message_constructed'];
   /** A chat button created a new group chat. */
-  messageChatCreated(overrides?: DeepPartial<UpdateByType['message_chat_created']>): UpdateByType['message_chat_created'];
+  messageChatCreated(
+    overrides?: DeepPartial<UpdateByType['message_chat_created']>,
+  ): UpdateByType['message_chat_created'];
 
   /** A user writes `text` (a `message_created`), by default Alice in her dialog with the bot. */
   textMessage(text: string | null, options?: UserMessageOptions): MessageCreatedUpdate;
@@ -167,12 +171,18 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
   const group = options.group ?? TEST_CHATS.group;
   const locale = options.locale ?? 'en-US';
   if (options.idSpace === SERVER_ID_SPACE) {
-    throw new RangeError(`createUpdateFactory: idSpace ${SERVER_ID_SPACE} is the fake api's own (its server's message ids); use 0–${SERVER_ID_SPACE - 1}`);
+    throw new RangeError(
+      `createUpdateFactory: idSpace ${SERVER_ID_SPACE} is the fake api's own (its server's message ids); use 0–${SERVER_ID_SPACE - 1}`,
+    );
   }
   const ids = new TestIds(options.idSpace ?? 1 + (factoriesCreated++ % (SERVER_ID_SPACE - 1)));
   let defaultClock = steppingClock(TEST_EPOCH);
   const now = options.now ?? (() => defaultClock());
-  const dialogWith = (user: User): Recipient => ({ chat_id: testDialogId(user.user_id), chat_type: 'dialog', user_id: bot.user_id });
+  const dialogWith = (user: User): Recipient => ({
+    chat_id: testDialogId(user.user_id),
+    chat_type: 'dialog',
+    user_id: bot.user_id,
+  });
 
   const body = (chat: Recipient, text: string | null, attachments: readonly Attachment[] | null): MessageBody => ({
     mid: ids.mid(chat.chat_id),
@@ -182,7 +192,13 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
     markup: null,
   });
 
-  const userMessage = (timestamp: number, from: User, chat: Recipient, text: string | null, attachments: readonly Attachment[] | null = null): Message => ({
+  const userMessage = (
+    timestamp: number,
+    from: User,
+    chat: Recipient,
+    text: string | null,
+    attachments: readonly Attachment[] | null = null,
+  ): Message => ({
     sender: from,
     recipient: { ...chat },
     timestamp,
@@ -192,7 +208,11 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
     url: null,
   });
 
-  const botMessageAt = (timestamp: number, input: string | NewMessageBody, botOptions: BotMessageOptions = {}): Message => {
+  const botMessageAt = (
+    timestamp: number,
+    input: string | NewMessageBody,
+    botOptions: BotMessageOptions = {},
+  ): Message => {
     const message: NewMessageBody = typeof input === 'string' ? { text: input } : input;
     const chat = botOptions.chat ?? dialogWith(me);
     const recipient: Recipient = chat.chat_type === 'dialog' ? { ...chat, user_id: dialogUser(chat) } : { ...chat };
@@ -211,8 +231,12 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
       result.link = {
         type: message.link.type,
         ...(original?.sender ? { sender: original.sender } : {}),
-        ...(message.link.type === 'forward' && typeof original?.recipient.chat_id === 'number' ? { chat_id: original.recipient.chat_id } : {}),
-        message: original ? structuredClone(original.body) : { mid: message.link.mid, seq: 0, text: null, attachments: null },
+        ...(message.link.type === 'forward' && typeof original?.recipient.chat_id === 'number'
+          ? { chat_id: original.recipient.chat_id }
+          : {}),
+        message: original
+          ? structuredClone(original.body)
+          : { mid: message.link.mid, seq: 0, text: null, attachments: null },
       };
     }
     return result;
@@ -224,7 +248,11 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
     return chat.chat_id === null ? null : testDialogUser(chat.chat_id);
   };
 
-  const withPhoto = (user: User) => ({ ...user, description: null, avatar_url: `https://i.tamtam.test/avatar/${user.user_id}.jpg` });
+  const withPhoto = (user: User) => ({
+    ...user,
+    description: null,
+    avatar_url: `https://i.tamtam.test/avatar/${user.user_id}.jpg`,
+  });
 
   const defaults: { [T in UpdateType]: (timestamp: number) => UpdateByType[T] } = {
     message_created: (timestamp) => ({
@@ -239,7 +267,9 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
       callback: { timestamp, callback_id: ids.opaque('cb'), payload: 'ok', user: me },
       message: botMessageAt(timestamp - 1000, {
         text: 'Press the button',
-        attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'callback', text: 'OK', payload: 'ok' }]] } }],
+        attachments: [
+          { type: 'inline_keyboard', payload: { buttons: [[{ type: 'callback', text: 'OK', payload: 'ok' }]] } },
+        ],
       }),
       user_locale: locale,
     }),
@@ -249,10 +279,28 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
     },
     message_removed: (timestamp) => {
       const chat = dialogWith(me);
-      return { update_type: 'message_removed', timestamp, message_id: ids.mid(chat.chat_id), chat_id: chat.chat_id ?? 0, user_id: me.user_id };
+      return {
+        update_type: 'message_removed',
+        timestamp,
+        message_id: ids.mid(chat.chat_id),
+        chat_id: chat.chat_id ?? 0,
+        user_id: me.user_id,
+      };
     },
-    bot_added: (timestamp) => ({ update_type: 'bot_added', timestamp, chat_id: group.chat_id ?? 0, user: me, is_channel: group.chat_type === 'channel' }),
-    bot_removed: (timestamp) => ({ update_type: 'bot_removed', timestamp, chat_id: group.chat_id ?? 0, user: me, is_channel: group.chat_type === 'channel' }),
+    bot_added: (timestamp) => ({
+      update_type: 'bot_added',
+      timestamp,
+      chat_id: group.chat_id ?? 0,
+      user: me,
+      is_channel: group.chat_type === 'channel',
+    }),
+    bot_removed: (timestamp) => ({
+      update_type: 'bot_removed',
+      timestamp,
+      chat_id: group.chat_id ?? 0,
+      user: me,
+      is_channel: group.chat_type === 'channel',
+    }),
     user_added: (timestamp) => ({
       update_type: 'user_added',
       timestamp,
@@ -277,7 +325,13 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
       payload: null,
       user_locale: locale,
     }),
-    chat_title_changed: (timestamp) => ({ update_type: 'chat_title_changed', timestamp, chat_id: group.chat_id ?? 0, user: me, title: 'Renamed chat' }),
+    chat_title_changed: (timestamp) => ({
+      update_type: 'chat_title_changed',
+      timestamp,
+      chat_id: group.chat_id ?? 0,
+      user: me,
+      title: 'Renamed chat',
+    }),
     message_construction_request: (timestamp) => ({
       update_type: 'message_construction_request',
       timestamp,
@@ -322,7 +376,9 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
   const update = <T extends UpdateType>(type: T, overrides?: DeepPartial<UpdateOf<T>>): UpdateOf<T> => {
     const make = defaults[type] as ((timestamp: number) => UpdateOf<T>) | undefined;
     if (make === undefined) {
-      throw new TypeError(`createUpdate: unknown update type ${JSON.stringify(type)}; use one of ${Object.keys(defaults).join(', ')}`);
+      throw new TypeError(
+        `createUpdate: unknown update type ${JSON.stringify(type)}; use one of ${Object.keys(defaults).join(', ')}`,
+      );
     }
     return rememberUpdate(deepMerge(make(now()), overrides));
   };

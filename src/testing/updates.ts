@@ -1,10 +1,26 @@
 /**
  * Ready-to-use update factories backed by one shared {@link UpdateFactory}.
  */
-import type { Message, MessageCallbackUpdate, MessageCreatedUpdate, NewMessageBody, Recipient, UpdateByType, UpdateOf, UpdateType, User } from '../types/index';
+import type {
+  Message,
+  MessageCallbackUpdate,
+  MessageCreatedUpdate,
+  NewMessageBody,
+  Recipient,
+  UpdateByType,
+  UpdateOf,
+  UpdateType,
+  User,
+} from '../types/index';
 import type { DeepPartial } from './deep-merge';
 import type { ButtonSelector } from './find-button';
-import { type BotMessageOptions, type PressButtonOptions, type UpdateFactory, type UserMessageOptions, createUpdateFactory } from './update-factory';
+import {
+  type BotMessageOptions,
+  type PressButtonOptions,
+  type UpdateFactory,
+  type UserMessageOptions,
+  createUpdateFactory,
+} from './update-factory';
 
 const shared: UpdateFactory = createUpdateFactory({ idSpace: 0 });
 
@@ -24,7 +40,9 @@ export function createUpdate<T extends UpdateType>(type: T, overrides?: DeepPart
  * @example
  * messageCreated({ message: { body: { text: '/start' } } });
  */
-export const messageCreated = (overrides?: DeepPartial<UpdateByType['message_created']>): UpdateByType['message_created'] => shared.messageCreated(overrides);
+export const messageCreated = (
+  overrides?: DeepPartial<UpdateByType['message_created']>,
+): UpdateByType['message_created'] => shared.messageCreated(overrides);
 
 /**
  * A `message_callback`: by default Alice presses "OK" (payload `ok`) under a bot message.
@@ -33,7 +51,9 @@ export const messageCreated = (overrides?: DeepPartial<UpdateByType['message_cre
  * @example
  * messageCallback({ callback: { payload: 'menu:help' } });
  */
-export const messageCallback = (overrides?: DeepPartial<UpdateByType['message_callback']>): UpdateByType['message_callback'] => shared.messageCallback(overrides);
+export const messageCallback = (
+  overrides?: DeepPartial<UpdateByType['message_callback']>,
+): UpdateByType['message_callback'] => shared.messageCallback(overrides);
 
 /**
  * A `message_edited`: by default one of Alice's messages in her dialog.
@@ -41,7 +61,9 @@ export const messageCallback = (overrides?: DeepPartial<UpdateByType['message_ca
  * @example
  * messageEdited({ message: { body: { text: 'fixed typo' } } });
  */
-export const messageEdited = (overrides?: DeepPartial<UpdateByType['message_edited']>): UpdateByType['message_edited'] => shared.messageEdited(overrides);
+export const messageEdited = (
+  overrides?: DeepPartial<UpdateByType['message_edited']>,
+): UpdateByType['message_edited'] => shared.messageEdited(overrides);
 
 /**
  * A `message_removed`: by default Alice deleted a message in her dialog.
@@ -49,7 +71,9 @@ export const messageEdited = (overrides?: DeepPartial<UpdateByType['message_edit
  * @example
  * messageRemoved({ message_id: 'mid.0000000000000001' });
  */
-export const messageRemoved = (overrides?: DeepPartial<UpdateByType['message_removed']>): UpdateByType['message_removed'] => shared.messageRemoved(overrides);
+export const messageRemoved = (
+  overrides?: DeepPartial<UpdateByType['message_removed']>,
+): UpdateByType['message_removed'] => shared.messageRemoved(overrides);
 
 /**
  * A `bot_added`: by default Alice added the bot to the test group.
@@ -57,7 +81,8 @@ export const messageRemoved = (overrides?: DeepPartial<UpdateByType['message_rem
  * @example
  * botAdded({ chat_id: TEST_CHATS.channel.chat_id ?? 0, is_channel: true });
  */
-export const botAdded = (overrides?: DeepPartial<UpdateByType['bot_added']>): UpdateByType['bot_added'] => shared.botAdded(overrides);
+export const botAdded = (overrides?: DeepPartial<UpdateByType['bot_added']>): UpdateByType['bot_added'] =>
+  shared.botAdded(overrides);
 
 /**
  * A `bot_removed`: by default Alice removed the bot from the test group.
@@ -65,7 +90,8 @@ export const botAdded = (overrides?: DeepPartial<UpdateByType['bot_added']>): Up
  * @example
  * botRemoved({ user: TEST_USERS.bob });
  */
-export const botRemoved = (overrides?: DeepPartial<UpdateByType['bot_removed']>): UpdateByType['bot_removed'] => shared.botRemoved(overrides);
+export const botRemoved = (overrides?: DeepPartial<UpdateByType['bot_removed']>): UpdateByType['bot_removed'] =>
+  shared.botRemoved(overrides);
 
 /**
  * A `user_added`: by default Alice added Bob to the test group.
@@ -73,7 +99,8 @@ export const botRemoved = (overrides?: DeepPartial<UpdateByType['bot_removed']>)
  * @example
  * userAdded({ user: TEST_USERS.carol, inviter_id: null }); // joined by link
  */
-export const userAdded = (overrides?: DeepPartial<UpdateByType['user_added']>): UpdateByType['user_added'] => shared.userAdded(overrides);
+export const userAdded = (overrides?: DeepPartial<UpdateByType['user_added']>): UpdateByType['user_added'] =>
+  shared.userAdded(overrides);
 
 /**
  * A `user_removed`: by default Alice removed Bob from the test group.
@@ -81,7 +108,8 @@ export const userAdded = (overrides?: DeepPartial<UpdateByType['user_added']>): 
  * @example
  * userRemoved({ admin_id: undefined }); // Bob left on his own
  */
-export const userRemoved = (overrides?: DeepPartial<UpdateByType['user_removed']>): UpdateByType['user_removed'] => shared.userRemoved(overrides);
+export const userRemoved = (overrides?: DeepPartial<UpdateByType['user_removed']>): UpdateByType['user_removed'] =>
+  shared.userRemoved(overrides);
 
 /**
  * A `bot_started`: by default Alice pressed Start without a deep-link payload.
@@ -89,7 +117,8 @@ export const userRemoved = (overrides?: DeepPartial<UpdateByType['user_removed']
  * @example
  * botStarted({ payload: 'ref-42' });
  */
-export const botStarted = (overrides?: DeepPartial<UpdateByType['bot_started']>): UpdateByType['bot_started'] => shared.botStarted(overrides);
+export const botStarted = (overrides?: DeepPartial<UpdateByType['bot_started']>): UpdateByType['bot_started'] =>
+  shared.botStarted(overrides);
 
 /**
  * A `chat_title_changed`: by default Alice renamed the test group.
@@ -97,7 +126,9 @@ export const botStarted = (overrides?: DeepPartial<UpdateByType['bot_started']>)
  * @example
  * chatTitleChanged({ title: 'Release crew' });
  */
-export const chatTitleChanged = (overrides?: DeepPartial<UpdateByType['chat_title_changed']>): UpdateByType['chat_title_changed'] => shared.chatTitleChanged(overrides);
+export const chatTitleChanged = (
+  overrides?: DeepPartial<UpdateByType['chat_title_changed']>,
+): UpdateByType['chat_title_changed'] => shared.chatTitleChanged(overrides);
 
 /**
  * A `message_construction_request`: by default Alice just opened the constructor.
@@ -115,7 +146,9 @@ export const messageConstructionRequest = (
  * @example
  * messageConstructed({ session_id: 'cs.00000001' });
  */
-export const messageConstructed = (overrides?: DeepPartial<UpdateByType['message_constructed']>): UpdateByType['message_constructed'] => shared.messageConstructed(overrides);
+export const messageConstructed = (
+  overrides?: DeepPartial<UpdateByType['message_constructed']>,
+): UpdateByType['message_constructed'] => shared.messageConstructed(overrides);
 
 /**
  * A `message_chat_created`: by default a chat button made a new group chat.
@@ -123,7 +156,9 @@ export const messageConstructed = (overrides?: DeepPartial<UpdateByType['message
  * @example
  * messageChatCreated({ start_payload: 'release-482' });
  */
-export const messageChatCreated = (overrides?: DeepPartial<UpdateByType['message_chat_created']>): UpdateByType['message_chat_created'] => shared.messageChatCreated(overrides);
+export const messageChatCreated = (
+  overrides?: DeepPartial<UpdateByType['message_chat_created']>,
+): UpdateByType['message_chat_created'] => shared.messageChatCreated(overrides);
 
 /**
  * A user writes `text`: by default Alice, in her dialog with the bot.
@@ -154,7 +189,11 @@ export function botMessage(body: string | NewMessageBody, options?: BotMessageOp
  * @example
  * const press = pressButton(api.lastSent().message, '👍 0', { by: TEST_USERS.bob });
  */
-export function pressButton(message: Message, selector: ButtonSelector, options?: PressButtonOptions): MessageCallbackUpdate {
+export function pressButton(
+  message: Message,
+  selector: ButtonSelector,
+  options?: PressButtonOptions,
+): MessageCallbackUpdate {
   return shared.pressButton(message, selector, options);
 }
 

@@ -170,9 +170,7 @@ export interface AttachmentRequestByType {
   location: LocationAttachmentRequest;
   share: ShareAttachmentRequest;
 }
-type _AttachmentRequestTypesMatch = Assert<
-  SameMembers<keyof AttachmentRequestByType, AttachmentType>
->;
+type _AttachmentRequestTypesMatch = Assert<SameMembers<keyof AttachmentRequestByType, AttachmentType>>;
 
 /**
  * Kind of attachment request; the same set as {@link AttachmentType}.

@@ -136,13 +136,7 @@ export type ButtonOf<T extends ButtonType> = ButtonByType[T];
  * @example
  * BUTTON_TYPES.includes('chat'); // true
  */
-export const BUTTON_TYPES = [
-  'callback',
-  'link',
-  'request_geo_location',
-  'request_contact',
-  'chat',
-] as const;
+export const BUTTON_TYPES = ['callback', 'link', 'request_geo_location', 'request_contact', 'chat'] as const;
 type _ButtonTypesMatch = Assert<SameMembers<(typeof BUTTON_TYPES)[number], ButtonType>>;
 
 /**

@@ -70,9 +70,7 @@ export const CHAT_ADMIN_PERMISSIONS = [
   'pin_message',
   'write',
 ] as const;
-type _ChatAdminPermissionsMatch = Assert<
-  SameMembers<(typeof CHAT_ADMIN_PERMISSIONS)[number], ChatAdminPermission>
->;
+type _ChatAdminPermissionsMatch = Assert<SameMembers<(typeof CHAT_ADMIN_PERMISSIONS)[number], ChatAdminPermission>>;
 
 /**
  * A chat the bot can see (dialog, group chat or channel).

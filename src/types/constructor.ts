@@ -118,6 +118,4 @@ export type ConstructorInput = ConstructorInputByType[ConstructorInputType];
  * CONSTRUCTOR_INPUT_TYPES; // ['callback', 'message']
  */
 export const CONSTRUCTOR_INPUT_TYPES = ['callback', 'message'] as const;
-type _ConstructorInputTypesMatch = Assert<
-  SameMembers<(typeof CONSTRUCTOR_INPUT_TYPES)[number], ConstructorInputType>
->;
+type _ConstructorInputTypesMatch = Assert<SameMembers<(typeof CONSTRUCTOR_INPUT_TYPES)[number], ConstructorInputType>>;

@@ -64,9 +64,7 @@ export function getMessageConstructor(message: Message): User | null {
   const value: unknown = (message as unknown as Record<string, unknown>)['constructor'];
   if (typeof value !== 'object' || value === null) return null;
   const candidate = value as Record<string, unknown>;
-  return typeof candidate['user_id'] === 'number' && typeof candidate['name'] === 'string'
-    ? (value as User)
-    : null;
+  return typeof candidate['user_id'] === 'number' && typeof candidate['name'] === 'string' ? (value as User) : null;
 }
 
 /**
@@ -144,9 +142,7 @@ export type MessageLinkType = 'forward' | 'reply';
  * MESSAGE_LINK_TYPES; // ['forward', 'reply']
  */
 export const MESSAGE_LINK_TYPES = ['forward', 'reply'] as const;
-type _MessageLinkTypesMatch = Assert<
-  SameMembers<(typeof MESSAGE_LINK_TYPES)[number], MessageLinkType>
->;
+type _MessageLinkTypesMatch = Assert<SameMembers<(typeof MESSAGE_LINK_TYPES)[number], MessageLinkType>>;
 
 /**
  * Body of `sendMessage` and `editMessage` (and of a callback answer's new message).

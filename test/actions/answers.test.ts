@@ -21,28 +21,56 @@ describe('answerOnCallback', () => {
     };
     wire.server.queue({ body: success });
     expect(await run(answerOnCallback(wire.api, CALLBACK_ID, answer))).toEqual(success);
-    expectOnlyRequest(wire.server, { method: 'POST', path: '/answers', query: { callback_id: CALLBACK_ID }, json: answer });
+    expectOnlyRequest(wire.server, {
+      method: 'POST',
+      path: '/answers',
+      query: { callback_id: CALLBACK_ID },
+      json: answer,
+    });
   });
 
   it('sends a notification-only answer as is', async () => {
     wire.server.queue({ body: success });
     await run(answerOnCallback(wire.api, CALLBACK_ID, { notification: 'Thanks!' }));
-    expectRequest(wire.server.requests[0], { method: 'POST', path: '/answers', query: { callback_id: CALLBACK_ID }, json: { notification: 'Thanks!' } });
+    expectRequest(wire.server.requests[0], {
+      method: 'POST',
+      path: '/answers',
+      query: { callback_id: CALLBACK_ID },
+      json: { notification: 'Thanks!' },
+    });
   });
 
   it('reports a 405 (callback already answered or expired) as a typed error without retrying', async () => {
     wire.server.respond(() => ({ status: 405, body: apiError('not.allowed', 'Callback is expired') }));
     const error = await failureOf(answerOnCallback(wire.api, CALLBACK_ID, { notification: 'late' }));
-    expect(error).toMatchObject({ name: 'TamTamApiError', status: 405, code: 'not.allowed', operation: 'answerOnCallback', path: '/answers' });
+    expect(error).toMatchObject({
+      name: 'TamTamApiError',
+      status: 405,
+      code: 'not.allowed',
+      operation: 'answerOnCallback',
+      path: '/answers',
+    });
     expect(wire.server.requests).toHaveLength(1);
   });
 
   it('refuses an answer with neither message nor notification, or an empty callback id, sending nothing', async () => {
     await expectGuards(wire.server, [
-      [answerOnCallback(wire.api, CALLBACK_ID, {}), /^answerOnCallback: answer needs a `notification` text, a new `message`, or both/],
-      [answerOnCallback(wire.api, CALLBACK_ID, { message: null, notification: null }), /^answerOnCallback: answer needs/],
-      [answerOnCallback(wire.api, CALLBACK_ID, null as unknown as CallbackAnswer), /^answerOnCallback: answer must be an object/],
-      [answerOnCallback(wire.api, '', { notification: 'hi' }), /^answerOnCallback: callbackId must be a non-empty string/],
+      [
+        answerOnCallback(wire.api, CALLBACK_ID, {}),
+        /^answerOnCallback: answer needs a `notification` text, a new `message`, or both/,
+      ],
+      [
+        answerOnCallback(wire.api, CALLBACK_ID, { message: null, notification: null }),
+        /^answerOnCallback: answer needs/,
+      ],
+      [
+        answerOnCallback(wire.api, CALLBACK_ID, null as unknown as CallbackAnswer),
+        /^answerOnCallback: answer must be an object/,
+      ],
+      [
+        answerOnCallback(wire.api, '', { notification: 'hi' }),
+        /^answerOnCallback: callbackId must be a non-empty string/,
+      ],
     ]);
   });
 });
@@ -59,7 +87,12 @@ describe('construct', () => {
     };
     wire.server.queue({ body: success });
     expect(await run(construct(wire.api, SESSION_ID, answer))).toEqual(success);
-    expectOnlyRequest(wire.server, { method: 'POST', path: '/answers/constructor', query: { session_id: SESSION_ID }, json: answer });
+    expectOnlyRequest(wire.server, {
+      method: 'POST',
+      path: '/answers/constructor',
+      query: { session_id: SESSION_ID },
+      json: answer,
+    });
   });
 
   it('refuses an empty session id or a non-object answer, sending nothing', async () => {
@@ -73,6 +106,9 @@ describe('construct', () => {
 describe('answer actions are cold', () => {
   it('send nothing before subscribe', async () => {
     wire.server.respond(() => ({ body: success }));
-    await expectCold(wire.server, [answerOnCallback(wire.api, CALLBACK_ID, { notification: 'ok' }), construct(wire.api, SESSION_ID, {})]);
+    await expectCold(wire.server, [
+      answerOnCallback(wire.api, CALLBACK_ID, { notification: 'ok' }),
+      construct(wire.api, SESSION_ID, {}),
+    ]);
   });
 });

@@ -12,7 +12,6 @@ describe('getMyInfo', () => {
     expect(await run(getMyInfo(wire.api))).toEqual(botInfo);
     expectOnlyRequest(wire.server, { method: 'GET', path: '/me' });
   });
-
 });
 
 describe('bot actions are cold', () => {
@@ -29,7 +28,11 @@ describe('editMyInfo', () => {
       commands: [{ name: 'deploy', description: 'Deploy a build' }],
       photo: { url: 'https://cdn.example.com/bot.png' },
     };
-    const updated: BotInfo = { ...botInfo, description: 'Ships releases', commands: [{ name: 'deploy', description: 'Deploy a build' }] };
+    const updated: BotInfo = {
+      ...botInfo,
+      description: 'Ships releases',
+      commands: [{ name: 'deploy', description: 'Deploy a build' }],
+    };
     wire.server.queue({ body: updated });
     expect(await run(editMyInfo(wire.api, patch))).toEqual(updated);
     expectOnlyRequest(wire.server, { method: 'PATCH', path: '/me', json: patch });

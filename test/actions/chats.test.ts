@@ -77,7 +77,11 @@ describe('getChat', () => {
 
 describe('editChat', () => {
   it('PATCHes /chats/{chatId} with the ChatPatch as JSON and emits the Chat', async () => {
-    const patch: ChatPatch = { title: 'Release crew — Q4', icon: { url: 'https://cdn.example.com/q4.png' }, notify: false };
+    const patch: ChatPatch = {
+      title: 'Release crew — Q4',
+      icon: { url: 'https://cdn.example.com/q4.png' },
+      notify: false,
+    };
     const edited: Chat = { ...groupChat, title: 'Release crew — Q4' };
     wire.server.queue({ body: edited });
     expect(await run(editChat(wire.api, GROUP, patch))).toEqual(edited);
@@ -85,7 +89,9 @@ describe('editChat', () => {
   });
 
   it('refuses a patch that is not an object, sending nothing', async () => {
-    await expectGuards(wire.server, [[editChat(wire.api, GROUP, 'title' as unknown as ChatPatch), /^editChat: patch must be an object/]]);
+    await expectGuards(wire.server, [
+      [editChat(wire.api, GROUP, 'title' as unknown as ChatPatch), /^editChat: patch must be an object/],
+    ]);
   });
 });
 
@@ -97,7 +103,9 @@ describe('sendAction', () => {
   });
 
   it('refuses an empty action, sending nothing', async () => {
-    await expectGuards(wire.server, [[sendAction(wire.api, GROUP, '' as SenderAction), /^sendAction: action must be a non-empty string/]]);
+    await expectGuards(wire.server, [
+      [sendAction(wire.api, GROUP, '' as SenderAction), /^sendAction: action must be a non-empty string/],
+    ]);
   });
 });
 
@@ -125,7 +133,10 @@ describe('pinMessage', () => {
   it('refuses a body without message_id, sending nothing', async () => {
     await expectGuards(wire.server, [
       [pinMessage(wire.api, GROUP, { message_id: '' }), /^pinMessage: body\.message_id must be a non-empty string/],
-      [pinMessage(wire.api, GROUP, {} as PinMessageBody), /^pinMessage: body\.message_id must be a non-empty string, got undefined/],
+      [
+        pinMessage(wire.api, GROUP, {} as PinMessageBody),
+        /^pinMessage: body\.message_id must be a non-empty string, got undefined/,
+      ],
       [pinMessage(wire.api, GROUP, null as unknown as PinMessageBody), /^pinMessage: body must be an object/],
     ]);
   });
@@ -159,16 +170,19 @@ describe('chat actions: shared behaviour', () => {
   it('every action taking a chatId refuses a non-integer one, naming the operation, sending nothing', async () => {
     const api = wire.api;
     const bad = [1.5, Number.NaN, '-70398221604117' as unknown as number, 2 ** 60] as const;
-    const calls = bad.flatMap((chatId) => [
-      [getChat(api, chatId), 'getChat'],
-      [editChat(api, chatId, { title: 't' }), 'editChat'],
-      [sendAction(api, chatId, 'mark_seen'), 'sendAction'],
-      [getPinnedMessage(api, chatId), 'getPinnedMessage'],
-      [pinMessage(api, chatId, { message_id: 'mid.1' }), 'pinMessage'],
-      [unpinMessage(api, chatId), 'unpinMessage'],
-      [getMembership(api, chatId), 'getMembership'],
-      [leaveChat(api, chatId), 'leaveChat'],
-    ] as const);
+    const calls = bad.flatMap(
+      (chatId) =>
+        [
+          [getChat(api, chatId), 'getChat'],
+          [editChat(api, chatId, { title: 't' }), 'editChat'],
+          [sendAction(api, chatId, 'mark_seen'), 'sendAction'],
+          [getPinnedMessage(api, chatId), 'getPinnedMessage'],
+          [pinMessage(api, chatId, { message_id: 'mid.1' }), 'pinMessage'],
+          [unpinMessage(api, chatId), 'unpinMessage'],
+          [getMembership(api, chatId), 'getMembership'],
+          [leaveChat(api, chatId), 'leaveChat'],
+        ] as const,
+    );
     await expectGuards(
       wire.server,
       calls.map(([call, operation]) => [call, new RegExp(`^${operation}: chatId must be an integer, got `)] as const),

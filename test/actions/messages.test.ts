@@ -18,7 +18,10 @@ const wire = useWire();
 const GROUP = sampleChatIds.group;
 const ALICE = sampleUsers.alice.user_id;
 const MID = 'mid.fe7d1c3a0000018fd3a10c55';
-const NOT_READY = { status: 400, body: apiError('attachment.not.ready', 'Key: errors.process.attachment.file.not.processed') };
+const NOT_READY = {
+  status: 400,
+  body: apiError('attachment.not.ready', 'Key: errors.process.attachment.file.not.processed'),
+};
 
 const withVideo: NewMessageBody = {
   text: 'Release *482* demo',
@@ -30,7 +33,9 @@ const withVideo: NewMessageBody = {
 describe('getMessages', () => {
   it('GETs /messages with chat_id, from, to and count and emits the MessageList', async () => {
     wire.server.queue({ body: messageList });
-    expect(await run(getMessages(wire.api, { chat_id: GROUP, from: 1_717_245_296_123, to: 1_717_000_000_000, count: 10 }))).toEqual(messageList);
+    expect(
+      await run(getMessages(wire.api, { chat_id: GROUP, from: 1_717_245_296_123, to: 1_717_000_000_000, count: 10 })),
+    ).toEqual(messageList);
     expectOnlyRequest(wire.server, {
       method: 'GET',
       path: '/messages',
@@ -41,7 +46,11 @@ describe('getMessages', () => {
   it('sends message_ids comma-separated and leaves out absent parameters', async () => {
     wire.server.queue({ body: messageList });
     await run(getMessages(wire.api, { message_ids: [groupMessage.body.mid, channelPost.body.mid] }));
-    expectOnlyRequest(wire.server, { method: 'GET', path: '/messages', query: { message_ids: `${groupMessage.body.mid},${channelPost.body.mid}` } });
+    expectOnlyRequest(wire.server, {
+      method: 'GET',
+      path: '/messages',
+      query: { message_ids: `${groupMessage.body.mid},${channelPost.body.mid}` },
+    });
   });
 
   it('refuses neither chat_id nor message_ids, bad ids and counts, sending nothing', async () => {
@@ -51,7 +60,10 @@ describe('getMessages', () => {
       [getMessages(wire.api, { chat_id: 1.5 }), /^getMessages: chat_id must be an integer/],
       [getMessages(wire.api, { message_ids: [MID, ''] }), /^getMessages: message_ids\[1\] must be a non-empty string/],
       [getMessages(wire.api, { chat_id: GROUP, count: 101 }), /^getMessages: count must be between 1 and 100/],
-      [getMessages(wire.api, { chat_id: GROUP, from: 'yesterday' as unknown as number }), /^getMessages: from must be an integer/],
+      [
+        getMessages(wire.api, { chat_id: GROUP, from: 'yesterday' as unknown as number }),
+        /^getMessages: from must be an integer/,
+      ],
     ]);
   });
 });
@@ -60,7 +72,12 @@ describe('sendMessage', () => {
   it('POSTs to /messages with chat_id in the query and the NewMessageBody as JSON; emits the SendMessageResult', async () => {
     wire.server.queue({ body: sendMessageResult });
     expect(await run(sendMessage(wire.api, { chat_id: GROUP }, withVideo))).toEqual(sendMessageResult);
-    expectOnlyRequest(wire.server, { method: 'POST', path: '/messages', query: { chat_id: String(GROUP) }, json: withVideo });
+    expectOnlyRequest(wire.server, {
+      method: 'POST',
+      path: '/messages',
+      query: { chat_id: String(GROUP) },
+      json: withVideo,
+    });
   });
 
   it('puts user_id and disable_link_preview in the query, never in the body', async () => {
@@ -68,32 +85,56 @@ describe('sendMessage', () => {
     const body: NewMessageBody = { text: 'See https://example.com/changelog' };
     await run(sendMessage(wire.api, { user_id: ALICE, disable_link_preview: true }, body));
     await run(sendMessage(wire.api, { chat_id: GROUP, disable_link_preview: false }, body));
-    expectRequest(wire.server.requests[0], { method: 'POST', path: '/messages', query: { user_id: String(ALICE), disable_link_preview: 'true' }, json: body });
-    expectRequest(wire.server.requests[1], { method: 'POST', path: '/messages', query: { chat_id: String(GROUP), disable_link_preview: 'false' }, json: body });
+    expectRequest(wire.server.requests[0], {
+      method: 'POST',
+      path: '/messages',
+      query: { user_id: String(ALICE), disable_link_preview: 'true' },
+      json: body,
+    });
+    expectRequest(wire.server.requests[1], {
+      method: 'POST',
+      path: '/messages',
+      query: { chat_id: String(GROUP), disable_link_preview: 'false' },
+      json: body,
+    });
   });
 
   it('sends a forward (link only) as a valid message', async () => {
     wire.server.queue({ body: sendMessageResult });
     const forward: NewMessageBody = { link: { type: 'forward', mid: MID } };
     await run(sendMessage(wire.api, { chat_id: GROUP }, forward));
-    expectOnlyRequest(wire.server, { method: 'POST', path: '/messages', query: { chat_id: String(GROUP) }, json: forward });
+    expectOnlyRequest(wire.server, {
+      method: 'POST',
+      path: '/messages',
+      query: { chat_id: String(GROUP) },
+      json: forward,
+    });
   });
 
   it('refuses both or neither target, an empty body and too long text, sending nothing', async () => {
     const both = { chat_id: GROUP, user_id: ALICE } as unknown as SendMessageTarget;
     const neither = {} as SendMessageTarget;
     await expectGuards(wire.server, [
-      [sendMessage(wire.api, both, { text: 'hi' }), /^sendMessage: pass exactly one of target\.chat_id .* or target\.user_id/],
+      [
+        sendMessage(wire.api, both, { text: 'hi' }),
+        /^sendMessage: pass exactly one of target\.chat_id .* or target\.user_id/,
+      ],
       [sendMessage(wire.api, neither, { text: 'hi' }), /^sendMessage: pass exactly one of target\.chat_id/],
       [sendMessage(wire.api, { chat_id: 1.5 }, { text: 'hi' }), /^sendMessage: target\.chat_id must be an integer/],
-      [sendMessage(wire.api, { user_id: 'alice' as unknown as number }, { text: 'hi' }), /^sendMessage: target\.user_id must be an integer/],
+      [
+        sendMessage(wire.api, { user_id: 'alice' as unknown as number }, { text: 'hi' }),
+        /^sendMessage: target\.user_id must be an integer/,
+      ],
       [sendMessage(wire.api, { chat_id: GROUP }, {}), /^sendMessage: body needs text, attachments or a link/],
       [sendMessage(wire.api, { chat_id: GROUP }, { text: '', attachments: [] }), /^sendMessage: body needs text/],
       [
         sendMessage(wire.api, { chat_id: GROUP }, { text: 'x'.repeat(MAX_MESSAGE_TEXT_LENGTH + 1) }),
         /^sendMessage: body\.text is 4001 characters; the API accepts at most 4000/,
       ],
-      [sendMessage(wire.api, { chat_id: GROUP }, null as unknown as NewMessageBody), /^sendMessage: body must be an object/],
+      [
+        sendMessage(wire.api, { chat_id: GROUP }, null as unknown as NewMessageBody),
+        /^sendMessage: body must be an object/,
+      ],
     ]);
   });
 
@@ -101,7 +142,12 @@ describe('sendMessage', () => {
     wire.server.queue({ body: sendMessageResult });
     const text = 'я'.repeat(MAX_MESSAGE_TEXT_LENGTH);
     await run(sendMessage(wire.api, { chat_id: GROUP }, { text }));
-    expectOnlyRequest(wire.server, { method: 'POST', path: '/messages', query: { chat_id: String(GROUP) }, json: { text } });
+    expectOnlyRequest(wire.server, {
+      method: 'POST',
+      path: '/messages',
+      query: { chat_id: String(GROUP) },
+      json: { text },
+    });
   });
 
   it('retries 400 attachment.not.ready until the attachment is processed, then emits the result', async () => {
@@ -121,9 +167,19 @@ describe('sendMessage', () => {
   });
 
   it('does not retry any other 400', async () => {
-    wire.server.respond(() => ({ status: 400, body: apiError('proto.payload', 'text: size must be between 0 and 4000') }));
+    wire.server.respond(() => ({
+      status: 400,
+      body: apiError('proto.payload', 'text: size must be between 0 and 4000'),
+    }));
     const error = await failureOf(sendMessage(wire.api, { chat_id: GROUP }, { text: 'hi' }));
-    expect(error).toMatchObject({ name: 'TamTamApiError', status: 400, code: 'proto.payload', operation: 'sendMessage', method: 'POST', path: '/messages' });
+    expect(error).toMatchObject({
+      name: 'TamTamApiError',
+      status: 400,
+      code: 'proto.payload',
+      operation: 'sendMessage',
+      method: 'POST',
+      path: '/messages',
+    });
     expect(wire.server.requests).toHaveLength(1);
   });
 
@@ -157,12 +213,20 @@ describe('editMessage', () => {
     wire.server.queue(NOT_READY, { body: success });
     expect(await run(editMessage(wire.api, MID, withVideo))).toEqual(success);
     expect(wire.server.requests).toHaveLength(2);
-    expectRequest(wire.server.requests[1], { method: 'PUT', path: '/messages', query: { message_id: MID }, json: withVideo });
+    expectRequest(wire.server.requests[1], {
+      method: 'PUT',
+      path: '/messages',
+      query: { message_id: MID },
+      json: withVideo,
+    });
   });
 
   it('does not retry any other 400', async () => {
     wire.server.respond(() => ({ status: 400, body: apiError('message.not.found') }));
-    expect(await failureOf(editMessage(wire.api, MID, { text: 'edited' }))).toMatchObject({ status: 400, code: 'message.not.found' });
+    expect(await failureOf(editMessage(wire.api, MID, { text: 'edited' }))).toMatchObject({
+      status: 400,
+      code: 'message.not.found',
+    });
     expect(wire.server.requests).toHaveLength(1);
   });
 
@@ -191,7 +255,10 @@ describe('deleteMessage', () => {
   it('refuses an empty message id, sending nothing', async () => {
     await expectGuards(wire.server, [
       [deleteMessage(wire.api, ''), /^deleteMessage: messageId must be a non-empty string, got ""/],
-      [deleteMessage(wire.api, undefined as unknown as string), /^deleteMessage: messageId must be a non-empty string, got undefined/],
+      [
+        deleteMessage(wire.api, undefined as unknown as string),
+        /^deleteMessage: messageId must be a non-empty string, got undefined/,
+      ],
     ]);
   });
 });
@@ -210,7 +277,9 @@ describe('getMessageById', () => {
   });
 
   it('refuses an empty message id, sending nothing', async () => {
-    await expectGuards(wire.server, [[getMessageById(wire.api, ' '), /^getMessageById: messageId must be a non-empty string/]]);
+    await expectGuards(wire.server, [
+      [getMessageById(wire.api, ' '), /^getMessageById: messageId must be a non-empty string/],
+    ]);
   });
 });
 

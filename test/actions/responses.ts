@@ -122,7 +122,14 @@ export const membersList: ChatMembersList = {
       join_time: T0 - 900_000_000,
       permissions: null,
     },
-    { ...sampleUsers.bob, last_access_time: T0 - 3_600_000, is_owner: false, is_admin: false, join_time: T0 - 400_000_000, permissions: null },
+    {
+      ...sampleUsers.bob,
+      last_access_time: T0 - 3_600_000,
+      is_owner: false,
+      is_admin: false,
+      join_time: T0 - 400_000_000,
+      permissions: null,
+    },
   ],
   marker: 590_877_103,
 };
@@ -183,7 +190,12 @@ export const success: SimpleQueryResult = { success: true };
  */
 export const subscriptionsResult: GetSubscriptionsResult = {
   subscriptions: [
-    { url: 'https://bot.example.com/tamtam/hook', time: T0 - 60_000, update_types: ['message_created', 'message_callback'], version: '0.5.6' },
+    {
+      url: 'https://bot.example.com/tamtam/hook',
+      time: T0 - 60_000,
+      update_types: ['message_created', 'message_callback'],
+      version: '0.5.6',
+    },
     { url: 'https://backup.example.com/hook', time: T0 - 30_000, update_types: null, version: null },
   ],
 };

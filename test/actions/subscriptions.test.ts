@@ -17,7 +17,11 @@ describe('getSubscriptions', () => {
 
 describe('subscribe', () => {
   it('POSTs the SubscriptionRequestBody as JSON to /subscriptions', async () => {
-    const body: SubscriptionRequestBody = { url: HOOK, update_types: ['message_created', 'bot_started'], version: '0.5.6' };
+    const body: SubscriptionRequestBody = {
+      url: HOOK,
+      update_types: ['message_created', 'bot_started'],
+      version: '0.5.6',
+    };
     wire.server.queue({ body: success });
     expect(await run(subscribe(wire.api, body))).toEqual(success);
     expectOnlyRequest(wire.server, { method: 'POST', path: '/subscriptions', json: body });
@@ -25,7 +29,10 @@ describe('subscribe', () => {
 
   it('refuses a missing or non-http(s) url, sending nothing', async () => {
     await expectGuards(wire.server, [
-      [subscribe(wire.api, { url: 'ftp://bot.example.com/hook' }), /^subscribe: body\.url must start with http:\/\/ or https:\/\/, got "ftp:/],
+      [
+        subscribe(wire.api, { url: 'ftp://bot.example.com/hook' }),
+        /^subscribe: body\.url must start with http:\/\/ or https:\/\/, got "ftp:/,
+      ],
       [subscribe(wire.api, { url: 'bot.example.com/hook' }), /^subscribe: body\.url must start with http/],
       [subscribe(wire.api, { url: '' }), /^subscribe: body\.url must be a non-empty string/],
       [subscribe(wire.api, undefined as unknown as SubscriptionRequestBody), /^subscribe: body must be an object/],
@@ -48,6 +55,10 @@ describe('unsubscribe', () => {
 describe('subscription actions are cold', () => {
   it('send nothing before subscribe', async () => {
     wire.server.respond(() => ({ body: success }));
-    await expectCold(wire.server, [getSubscriptions(wire.api), subscribe(wire.api, { url: HOOK }), unsubscribe(wire.api, HOOK)]);
+    await expectCold(wire.server, [
+      getSubscriptions(wire.api),
+      subscribe(wire.api, { url: HOOK }),
+      unsubscribe(wire.api, HOOK),
+    ]);
   });
 });

@@ -12,7 +12,14 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('getUpdates: wire format', () => {
   it('GETs /updates with limit, timeout, marker and comma-separated types; emits the UpdateList', async () => {
     wire.server.queue({ body: updateList });
-    const page = await run(getUpdates(wire.api, { limit: 1000, timeout: 0, marker: 1_717_245_300, types: ['message_created', 'bot_started'] }));
+    const page = await run(
+      getUpdates(wire.api, {
+        limit: 1000,
+        timeout: 0,
+        marker: 1_717_245_300,
+        types: ['message_created', 'bot_started'],
+      }),
+    );
     expect(page).toEqual(updateList);
     expect(page.updates.map((u) => u.update_type)).toContain('message_chat_created');
     expectOnlyRequest(wire.server, {
@@ -37,8 +44,14 @@ describe('getUpdates: wire format', () => {
       [getUpdates(wire.api, { timeout: 1.5 }), /^getUpdates: timeout must be an integer/],
       [getUpdates(wire.api, { limit: 0 }), /^getUpdates: limit must be between 1 and 1000, got 0/],
       [getUpdates(wire.api, { limit: 1001 }), /^getUpdates: limit must be between 1 and 1000/],
-      [getUpdates(wire.api, { timeout: 5 }, { timeout: 5_000 }), /^getUpdates: the request timeout \(5000 ms\) must be longer than the poll timeout \(5 s\)/],
-      [getUpdates(wire.api, {}, { timeout: 10_000 }), /^getUpdates: the request timeout \(10000 ms\) must be longer than the poll timeout \(30 s\)/],
+      [
+        getUpdates(wire.api, { timeout: 5 }, { timeout: 5_000 }),
+        /^getUpdates: the request timeout \(5000 ms\) must be longer than the poll timeout \(5 s\)/,
+      ],
+      [
+        getUpdates(wire.api, {}, { timeout: 10_000 }),
+        /^getUpdates: the request timeout \(10000 ms\) must be longer than the poll timeout \(30 s\)/,
+      ],
     ]);
   });
 
@@ -59,7 +72,10 @@ describe('getUpdates: long-poll timing', () => {
       return { body: request.path === '/updates' ? updateList : botInfo };
     });
     const shortApi = createApi({ token: TOKEN, baseUrl: wire.server.url, timeout: 1_000, retry: false });
-    const [page, other] = await Promise.allSettled([run(getUpdates(shortApi, { timeout: 1 })), run(getMyInfo(shortApi))]);
+    const [page, other] = await Promise.allSettled([
+      run(getUpdates(shortApi, { timeout: 1 })),
+      run(getMyInfo(shortApi)),
+    ]);
     expect(page).toEqual({ status: 'fulfilled', value: updateList });
     // the same api still cuts an ordinary call at 1000 ms
     expect(other.status).toBe('rejected');
@@ -69,7 +85,10 @@ describe('getUpdates: long-poll timing', () => {
   it('the margin above the poll timeout is the api timeout when that is under 15 s: a stalled poll ends at poll + api timeout', async () => {
     wire.server.respond(() => ({ hang: true }));
     const shortApi = createApi({ token: TOKEN, baseUrl: wire.server.url, timeout: 200, retry: false });
-    const [idle, oneSecond] = await Promise.all([failureOf(getUpdates(shortApi, { timeout: 0 })), failureOf(getUpdates(shortApi, { timeout: 1 }))]);
+    const [idle, oneSecond] = await Promise.all([
+      failureOf(getUpdates(shortApi, { timeout: 0 })),
+      failureOf(getUpdates(shortApi, { timeout: 1 })),
+    ]);
     expect(idle).toMatchObject({ name: 'TamTamTimeoutError', timeout: 200 });
     expect(oneSecond).toMatchObject({ name: 'TamTamTimeoutError', timeout: 1_200 });
   });
@@ -90,7 +109,10 @@ describe('getUpdates: long-poll timing', () => {
     expect(wire.server.requests).toHaveLength(2);
 
     wire.server.queue(unavailable, { body: updateList });
-    expect(await failureOf(getUpdates(wire.api, { timeout: 0 }, { retry: false }))).toMatchObject({ status: 503, code: 'service.unavailable' });
+    expect(await failureOf(getUpdates(wire.api, { timeout: 0 }, { retry: false }))).toMatchObject({
+      status: 503,
+      code: 'service.unavailable',
+    });
     expect(wire.server.requests).toHaveLength(3);
   });
 

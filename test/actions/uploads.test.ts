@@ -17,7 +17,11 @@ const PHOTOS = { '7712390144': { token: 'ph.cGhvdG8tdG9rZW4tNzcxMjM5MDE0NA' } };
 const FILE_TOKEN = 'fl.ZmlsZS10b2tlbi1yZWxlYXNlLW5vdGVz';
 
 /** Serves getUploadUrl (pointing back at this server) and the upload itself. */
-function serveUploads(server: LoopbackServer, uploadAnswer: ScriptedResponse, endpoint: Record<string, string> = {}): void {
+function serveUploads(
+  server: LoopbackServer,
+  uploadAnswer: ScriptedResponse,
+  endpoint: Record<string, string> = {},
+): void {
   server.respond((request) =>
     request.path === '/uploads' ? { body: { url: `${server.url}/upload-target?id=1`, ...endpoint } } : uploadAnswer,
   );
@@ -27,7 +31,11 @@ function serveUploads(server: LoopbackServer, uploadAnswer: ScriptedResponse, en
 async function uploadedPart(seen: RecordedRequest | undefined): Promise<File> {
   const contentType = seen?.headers['content-type'] ?? '';
   expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
-  const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': contentType }, body: Uint8Array.from(seen?.raw ?? []) }).formData();
+  const form = await new Request('http://x', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: Uint8Array.from(seen?.raw ?? []),
+  }).formData();
   expect([...form.keys()]).toEqual(['data']);
   const part = form.get('data');
   expect(part).toBeInstanceOf(File);
@@ -59,8 +67,14 @@ describe('getUploadUrl', () => {
 
   it('refuses an unknown type, sending nothing', async () => {
     await expectGuards(wire.server, [
-      [getUploadUrl(wire.api, 'photo' as UploadType), /^getUploadUrl: type must be one of image, video, audio, file; got "photo"/],
-      [upload(wire.api, 'doc' as UploadType, BYTES), /^upload: type must be one of image, video, audio, file; got "doc"/],
+      [
+        getUploadUrl(wire.api, 'photo' as UploadType),
+        /^getUploadUrl: type must be one of image, video, audio, file; got "photo"/,
+      ],
+      [
+        upload(wire.api, 'doc' as UploadType, BYTES),
+        /^upload: type must be one of image, video, audio, file; got "doc"/,
+      ],
     ]);
   });
 });
@@ -73,16 +87,24 @@ describe('upload: result per kind', () => {
     await expectUpload('image', { name: 'chart.png', type: 'image/png' });
   });
 
-  it.each(['file', 'video', 'audio'] as const)('%s: the token answer becomes { type, payload: { token } }', async (type) => {
-    serveUploads(wire.server, { body: { token: FILE_TOKEN } });
-    const attachment = await run(upload(wire.api, type, Buffer.from(BYTES), { filename: `release.${type}`, contentType: 'application/x-test' }));
-    expect(attachment).toEqual({ type, payload: { token: FILE_TOKEN } });
-    await expectUpload(type, { name: `release.${type}`, type: 'application/x-test' });
-  });
+  it.each(['file', 'video', 'audio'] as const)(
+    '%s: the token answer becomes { type, payload: { token } }',
+    async (type) => {
+      serveUploads(wire.server, { body: { token: FILE_TOKEN } });
+      const attachment = await run(
+        upload(wire.api, type, Buffer.from(BYTES), { filename: `release.${type}`, contentType: 'application/x-test' }),
+      );
+      expect(attachment).toEqual({ type, payload: { token: FILE_TOKEN } });
+      await expectUpload(type, { name: `release.${type}`, type: 'application/x-test' });
+    },
+  );
 
   it('takes the token handed out with the upload URL when the upload answer has none', async () => {
     serveUploads(wire.server, { body: {} }, { token: 'vd.ZW5kcG9pbnQtdG9rZW4' });
-    expect(await run(upload(wire.api, 'video', BYTES))).toEqual({ type: 'video', payload: { token: 'vd.ZW5kcG9pbnQtdG9rZW4' } });
+    expect(await run(upload(wire.api, 'video', BYTES))).toEqual({
+      type: 'video',
+      payload: { token: 'vd.ZW5kcG9pbnQtdG9rZW4' },
+    });
   });
 
   it('an upload answer without a token (or photos) is a TamTamResponseError', async () => {
@@ -114,9 +136,21 @@ describe('upload: accepted inputs', () => {
     ['a Buffer', () => Buffer.from(BYTES), { name: 'file', type: 'application/octet-stream' }],
     ['a Uint8Array', () => BYTES.slice(), { name: 'file', type: 'application/octet-stream' }],
     ['an ArrayBuffer', () => BYTES.slice().buffer, { name: 'file', type: 'application/octet-stream' }],
-    ['a Blob (its type kept)', () => new Blob([BYTES], { type: 'application/pdf' }), { name: 'file', type: 'application/pdf' }],
-    ['a File (its name and type kept)', () => new File([BYTES], 'notes.pdf', { type: 'application/pdf' }), { name: 'notes.pdf', type: 'application/pdf' }],
-    ['a Node Readable stream', () => Readable.from([Buffer.from(BYTES.subarray(0, 300)), Buffer.from(BYTES.subarray(300))]), { name: 'file', type: 'application/octet-stream' }],
+    [
+      'a Blob (its type kept)',
+      () => new Blob([BYTES], { type: 'application/pdf' }),
+      { name: 'file', type: 'application/pdf' },
+    ],
+    [
+      'a File (its name and type kept)',
+      () => new File([BYTES], 'notes.pdf', { type: 'application/pdf' }),
+      { name: 'notes.pdf', type: 'application/pdf' },
+    ],
+    [
+      'a Node Readable stream',
+      () => Readable.from([Buffer.from(BYTES.subarray(0, 300)), Buffer.from(BYTES.subarray(300))]),
+      { name: 'file', type: 'application/octet-stream' },
+    ],
     [
       'a web ReadableStream',
       () =>
@@ -139,7 +173,12 @@ describe('upload: accepted inputs', () => {
 
   it('explicit filename and contentType win over the data’s own', async () => {
     serveUploads(wire.server, { body: { token: FILE_TOKEN } });
-    await run(upload(wire.api, 'file', new File([BYTES], 'x.bin', { type: 'application/pdf' }), { filename: 'report.pdf', contentType: 'application/x-pdf' }));
+    await run(
+      upload(wire.api, 'file', new File([BYTES], 'x.bin', { type: 'application/pdf' }), {
+        filename: 'report.pdf',
+        contentType: 'application/x-pdf',
+      }),
+    );
     await expectUpload('file', { name: 'report.pdf', type: 'application/x-pdf' });
   });
 
@@ -168,7 +207,10 @@ describe('upload: accepted inputs', () => {
     await expectGuards(wire.server, [
       [upload(wire.api, 'file', ''), /^upload: the file path is empty/],
       [upload(wire.api, 'file', tmpdir()), /^upload: ".*" is not a file/],
-      [upload(wire.api, 'file', 42 as unknown as UploadData), /^upload: data must be a file path, Blob, Buffer\/Uint8Array, ArrayBuffer or a readable stream/],
+      [
+        upload(wire.api, 'file', 42 as unknown as UploadData),
+        /^upload: data must be a file path, Blob, Buffer\/Uint8Array, ArrayBuffer or a readable stream/,
+      ],
     ]);
   });
 

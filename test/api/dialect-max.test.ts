@@ -1,7 +1,23 @@
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteAdmin, getMyInfo, getUpdates, getVideoAttachmentDetails, postAdmins, sendMessage, subscribe } from '../../src/actions/index';
-import { MAX_DIALECT, MAX_OPERATIONS, TAMTAM_DIALECT, TAMTAM_OPERATIONS, createApi, operationIds, resolveDialect } from '../../src/api/index';
+import {
+  deleteAdmin,
+  getMyInfo,
+  getUpdates,
+  getVideoAttachmentDetails,
+  postAdmins,
+  sendMessage,
+  subscribe,
+} from '../../src/actions/index';
+import {
+  MAX_DIALECT,
+  MAX_OPERATIONS,
+  TAMTAM_DIALECT,
+  TAMTAM_OPERATIONS,
+  createApi,
+  operationIds,
+  resolveDialect,
+} from '../../src/api/index';
 import { type LoopbackServer, startLoopbackServer } from '../helpers/loopback-server';
 import { schemaValidator } from '../helpers/schema-validator';
 import { schemaFacts } from '../../src/schema-facts/index';
@@ -19,9 +35,17 @@ describe('MAX_DIALECT', () => {
     expect(MAX_DIALECT.baseUrl).toBe('https://platform-api2.max.ru');
     expect(MAX_DIALECT.auth).toEqual({ tokenIn: 'header', accepts: ['header'] });
     expect(MAX_DIALECT.version).toBe('');
-    expect(MAX_DIALECT.limits).toMatchObject({ requestsPerSecond: 30, retryAfterOn429: false, deepLinkPayloadLength: 512 });
+    expect(MAX_DIALECT.limits).toMatchObject({
+      requestsPerSecond: 30,
+      retryAfterOn429: false,
+      deepLinkPayloadLength: 512,
+    });
     expect(TAMTAM_DIALECT.limits.deepLinkPayloadLength).toBe(128);
-    expect(MAX_DIALECT.delivery).toEqual({ withoutMarker: 'latest', webhookSecretHeader: 'X-Max-Bot-Api-Secret', httpsOnlyWebhooks: true });
+    expect(MAX_DIALECT.delivery).toEqual({
+      withoutMarker: 'latest',
+      webhookSecretHeader: 'X-Max-Bot-Api-Secret',
+      httpsOnlyWebhooks: true,
+    });
     expect(resolveDialect('max')).toBe(MAX_DIALECT);
     expect(() => resolveDialect('icq' as 'max')).toThrow(/unknown dialect "icq"/);
   });
@@ -32,7 +56,11 @@ describe('MAX_DIALECT', () => {
     expect(new Set(ids)).toEqual(new Set(Object.keys(facts).filter((id) => id !== 'getChats')));
     for (const id of ids) {
       const row = MAX_OPERATIONS[id];
-      expect({ id, method: row.method, path: row.path }).toEqual({ id, method: facts[id]!.method, path: facts[id]!.path });
+      expect({ id, method: row.method, path: row.path }).toEqual({
+        id,
+        method: facts[id]!.method,
+        path: facts[id]!.path,
+      });
     }
     expect(Object.hasOwn(MAX_OPERATIONS, 'construct')).toBe(false);
     expect(Object.hasOwn(MAX_OPERATIONS, 'editMyInfo')).toBe(false);
@@ -43,7 +71,9 @@ describe('MAX_DIALECT', () => {
 describe('createApi({ dialect: "max" })', () => {
   it('sends the token raw in Authorization, never in the query, and no v', async () => {
     const api = createApi({ dialect: 'max', token: 'max-secret-token', baseUrl: server.url });
-    server.queue({ body: { user_id: 1, first_name: 'Bot', username: 'bot', is_bot: true, last_activity_time: 1, name: 'Bot' } });
+    server.queue({
+      body: { user_id: 1, first_name: 'Bot', username: 'bot', is_bot: true, last_activity_time: 1, name: 'Bot' },
+    });
     const me = await firstValueFrom(getMyInfo(api));
     expect(me.first_name).toBe('Bot');
     const [request] = server.requests;
@@ -82,7 +112,15 @@ describe('createApi({ dialect: "max" })', () => {
     const admins = { admins: [{ user_id: 590_123_456, permissions: ['write', 'can_call'] as const, alias: 'editor' }] };
     await firstValueFrom(postAdmins(api, -70, admins));
     await firstValueFrom(deleteAdmin(api, -70, 590_123_456));
-    server.queue({ body: { token: 'vt_1', width: 1280, height: 720, duration: 12, urls: { mp4_720: 'https://v.example.com/720.mp4' } } });
+    server.queue({
+      body: {
+        token: 'vt_1',
+        width: 1280,
+        height: 720,
+        duration: 12,
+        urls: { mp4_720: 'https://v.example.com/720.mp4' },
+      },
+    });
     const video = await firstValueFrom(getVideoAttachmentDetails(api, 'vt_1'));
     expect(video.urls?.mp4_720).toBe('https://v.example.com/720.mp4');
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -90,37 +128,69 @@ describe('createApi({ dialect: "max" })', () => {
       'DELETE /chats/-70/members/admins/590123456',
       'GET /videos/vt_1',
     ]);
-    expect(validator.validateRequest('postAdmins', { path: { chatId: -70 }, body: server.requests[0]!.json })).toEqual({ ok: true });
+    expect(validator.validateRequest('postAdmins', { path: { chatId: -70 }, body: server.requests[0]!.json })).toEqual({
+      ok: true,
+    });
     expect(validator.validateResponse('getVideoAttachmentDetails', 200, video)).toEqual({ ok: true });
   });
 
   it('sends Max message bodies (Max buttons, reply keyboards) the schema accepts', async () => {
     const validator = schemaValidator('max', { nullableRequired: 'optional' });
     const api = createApi({ dialect: 'max', token: 't', baseUrl: server.url });
-    server.queue({ body: { message: { recipient: { chat_id: 1, chat_type: 'chat', user_id: null }, timestamp: 1, body: { mid: 'm', seq: 1, text: 'x', attachments: null } } } });
+    server.queue({
+      body: {
+        message: {
+          recipient: { chat_id: 1, chat_type: 'chat', user_id: null },
+          timestamp: 1,
+          body: { mid: 'm', seq: 1, text: 'x', attachments: null },
+        },
+      },
+    });
     await firstValueFrom(
-      sendMessage(api, { chat_id: 1 }, {
-        text: 'Pick',
-        attachments: [
-          { type: 'inline_keyboard', payload: { buttons: [[{ type: 'clipboard', text: 'Copy', payload: 'PROMO' }, { type: 'open_app', text: 'Shop', web_app: 'shop_bot' }]] } },
-        ],
-      }),
+      sendMessage(
+        api,
+        { chat_id: 1 },
+        {
+          text: 'Pick',
+          attachments: [
+            {
+              type: 'inline_keyboard',
+              payload: {
+                buttons: [
+                  [
+                    { type: 'clipboard', text: 'Copy', payload: 'PROMO' },
+                    { type: 'open_app', text: 'Shop', web_app: 'shop_bot' },
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+      ),
     );
-    expect(validator.validateRequest('sendMessage', { query: server.requests[0]!.query, body: server.requests[0]!.json })).toEqual({ ok: true });
+    expect(
+      validator.validateRequest('sendMessage', { query: server.requests[0]!.query, body: server.requests[0]!.json }),
+    ).toEqual({ ok: true });
   });
 
   it('a TamTam-only action on a Max api (forced past the types) fails with a clear error, sending nothing', async () => {
     const { construct } = await import('../../src/actions/index');
     const api = createApi({ dialect: 'max', token: 't', baseUrl: server.url });
     // @ts-expect-error: the types refuse it; this pins the run-time guard for untyped callers
-    await expect(lastValueFrom(construct(api, 's', { messages: [] }))).rejects.toThrow(/construct: the Max Bot API has no such operation/);
+    await expect(lastValueFrom(construct(api, 's', { messages: [] }))).rejects.toThrow(
+      /construct: the Max Bot API has no such operation/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
   it('subscribe checks a Max secret before sending', async () => {
     const api = createApi({ dialect: 'max', token: 't', baseUrl: server.url });
-    await expect(lastValueFrom(subscribe(api, { url: 'https://bot.example.com/max', secret: 'abc' }))).rejects.toThrow(/5–256 characters/);
-    await expect(lastValueFrom(subscribe(api, { url: 'https://bot.example.com/max', secret: 'has space!' }))).rejects.toThrow(/secret/);
+    await expect(lastValueFrom(subscribe(api, { url: 'https://bot.example.com/max', secret: 'abc' }))).rejects.toThrow(
+      /5–256 characters/,
+    );
+    await expect(
+      lastValueFrom(subscribe(api, { url: 'https://bot.example.com/max', secret: 'has space!' })),
+    ).rejects.toThrow(/secret/);
     server.queue({ body: { success: true } });
     await lastValueFrom(subscribe(api, { url: 'https://bot.example.com/max', secret: 'good_secret-1' }));
     expect(server.requests[0]!.json).toEqual({ url: 'https://bot.example.com/max', secret: 'good_secret-1' });

@@ -15,14 +15,23 @@ import {
   type TamTamOperations,
 } from '../../src/api/index';
 import { getChat, upload } from '../../src/actions/index';
-import type { BotInfo, Chat, PhotoAttachmentRequest, NewMessageBody, SendMessageResult, UpdateType } from '../../src/types/index';
+import type {
+  BotInfo,
+  Chat,
+  PhotoAttachmentRequest,
+  NewMessageBody,
+  SendMessageResult,
+  UpdateType,
+} from '../../src/types/index';
 import type { OperationResults } from '../../src/testing/fake-api/operation-types';
 
 describe('operations are typed end to end', () => {
   it('request answers the type of its operation', () => {
     const api = createApi({ token: 't' });
     expectTypeOf(api.request(buildRequest(TAMTAM_OPERATIONS, 'getMyInfo', {}))).toEqualTypeOf<Observable<BotInfo>>();
-    expectTypeOf(api.request(buildRequest(TAMTAM_OPERATIONS, 'sendMessage', { json: { text: 'x' } }))).toEqualTypeOf<Observable<SendMessageResult>>();
+    expectTypeOf(api.request(buildRequest(TAMTAM_OPERATIONS, 'sendMessage', { json: { text: 'x' } }))).toEqualTypeOf<
+      Observable<SendMessageResult>
+    >();
     expectTypeOf(getChat(api, 1)).toEqualTypeOf<Observable<Chat>>();
     expectTypeOf(upload(api, 'image', './a.png')).toEqualTypeOf<Observable<PhotoAttachmentRequest>>();
   });
@@ -53,7 +62,13 @@ describe('operations are typed end to end', () => {
   });
 
   it('an Api of another table is typed by that table', () => {
-    const maxLike = { getVideo: defineOperation<{ token: string }>()({ method: 'GET', path: '/videos/{videoToken}', params: { videoToken: { type: 'string' } } }) } as const;
+    const maxLike = {
+      getVideo: defineOperation<{ token: string }>()({
+        method: 'GET',
+        path: '/videos/{videoToken}',
+        params: { videoToken: { type: 'string' } },
+      }),
+    } as const;
     expectTypeOf<OperationResultOf<typeof maxLike, 'getVideo'>>().toEqualTypeOf<{ token: string }>();
     expectTypeOf<ReturnType<Api<typeof maxLike>['request']>>().toEqualTypeOf<Observable<{ token: string }>>();
   });

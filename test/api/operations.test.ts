@@ -32,8 +32,16 @@ describe('the TamTam operation table', () => {
       const table: OperationTable = TAMTAM_OPERATIONS;
       const row = Object.hasOwn(table, id) ? table[id] : undefined;
       expect({ id, method: row?.method, path: row?.path }).toEqual({ id, method: fact.method, path: fact.path });
-      const kinds = Object.fromEntries(Object.entries(fact.parameters.path).map(([name, p]) => [name, p.schema.type === 'integer' ? 'integer' : 'string']));
-      expect(Object.fromEntries(Object.entries(row?.params ?? {}).map(([name, spec]) => [name, spec.type])), id).toEqual(kinds);
+      const kinds = Object.fromEntries(
+        Object.entries(fact.parameters.path).map(([name, p]) => [
+          name,
+          p.schema.type === 'integer' ? 'integer' : 'string',
+        ]),
+      );
+      expect(
+        Object.fromEntries(Object.entries(row?.params ?? {}).map(([name, spec]) => [name, spec.type])),
+        id,
+      ).toEqual(kinds);
     }
     const chatLink = facts['getChatByLink']?.parameters.path['chatLink']?.schema.pattern;
     expect(TAMTAM_OPERATIONS.getChatByLink.params.chatLink.pattern.source).toBe(`^${chatLink}$`);
@@ -52,14 +60,22 @@ describe('the TamTam operation table', () => {
   it('is the TamTam dialect, with its update types, defaults and limits', () => {
     expect(TAMTAM_DIALECT.operations).toBe(TAMTAM_OPERATIONS);
     expect(TAMTAM_DIALECT.updateTypes).toHaveLength(13);
-    expect(TAMTAM_DIALECT).toMatchObject({ baseUrl: 'https://botapi.tamtam.chat', version: '0.5.6', auth: { tokenIn: 'query' } });
+    expect(TAMTAM_DIALECT).toMatchObject({
+      baseUrl: 'https://botapi.tamtam.chat',
+      version: '0.5.6',
+      auth: { tokenIn: 'query' },
+    });
     expect(TAMTAM_DIALECT.limits.messageTextLength).toBe(4000);
   });
 });
 
 describe('buildRequest', () => {
-  it("takes method and retry settings from the row and fills the path template", () => {
-    expect(buildRequest(TAMTAM_OPERATIONS, 'getChat', { params: { chatId: -42 } })).toEqual({ operation: 'getChat', method: 'GET', path: '/chats/-42' });
+  it('takes method and retry settings from the row and fills the path template', () => {
+    expect(buildRequest(TAMTAM_OPERATIONS, 'getChat', { params: { chatId: -42 } })).toEqual({
+      operation: 'getChat',
+      method: 'GET',
+      path: '/chats/-42',
+    });
     expect(buildRequest(TAMTAM_OPERATIONS, 'sendMessage', { query: { chat_id: 1 }, json: { text: 'hi' } })).toEqual({
       operation: 'sendMessage',
       method: 'POST',
@@ -71,7 +87,9 @@ describe('buildRequest', () => {
   });
 
   it('percent-encodes string path parameters', () => {
-    expect(buildRequest(TAMTAM_OPERATIONS, 'getMessageById', { params: { messageId: 'mid/1?x' } }).path).toBe('/messages/mid%2F1%3Fx');
+    expect(buildRequest(TAMTAM_OPERATIONS, 'getMessageById', { params: { messageId: 'mid/1?x' } }).path).toBe(
+      '/messages/mid%2F1%3Fx',
+    );
   });
 
   it('sends rows without a path to the absolute url given', () => {
@@ -86,10 +104,16 @@ describe('buildRequest', () => {
   });
 
   it('refuses bad path parameters with a TypeError naming the operation and the parameter', () => {
-    expect(() => buildRequest(TAMTAM_OPERATIONS, 'getChat', { params: { chatId: 1.5 } })).toThrow(new TypeError('getChat: chatId must be an integer, got 1.5'));
-    expect(() => buildRequest(TAMTAM_OPERATIONS, 'getChatByLink', { params: { chatLink: ' ' } })).toThrow(/^getChatByLink: chatLink must be a non-empty string/);
+    expect(() => buildRequest(TAMTAM_OPERATIONS, 'getChat', { params: { chatId: 1.5 } })).toThrow(
+      new TypeError('getChat: chatId must be an integer, got 1.5'),
+    );
+    expect(() => buildRequest(TAMTAM_OPERATIONS, 'getChatByLink', { params: { chatLink: ' ' } })).toThrow(
+      /^getChatByLink: chatLink must be a non-empty string/,
+    );
     // @ts-expect-error: a missing parameter is a compile error too
-    expect(() => buildRequest(TAMTAM_OPERATIONS, 'getAdmins', {})).toThrow(/^getAdmins: chatId must be an integer, got undefined/);
+    expect(() => buildRequest(TAMTAM_OPERATIONS, 'getAdmins', {})).toThrow(
+      /^getAdmins: chatId must be an integer, got undefined/,
+    );
   });
 
   it('refuses an operation the table does not have (and never reads the prototype)', () => {
@@ -100,8 +124,16 @@ describe('buildRequest', () => {
   it('works for any table: a second dialect is a second table', () => {
     const table = {
       getMyInfo: defineOperation<BotInfo>()({ method: 'GET', path: '/me', params: {} }),
-      getVideo: defineOperation<{ token: string }>()({ method: 'GET', path: '/videos/{videoToken}', params: { videoToken: { type: 'string' } } }),
+      getVideo: defineOperation<{ token: string }>()({
+        method: 'GET',
+        path: '/videos/{videoToken}',
+        params: { videoToken: { type: 'string' } },
+      }),
     } as const satisfies OperationTable;
-    expect(buildRequest(table, 'getVideo', { params: { videoToken: 'v1' } })).toEqual({ operation: 'getVideo', method: 'GET', path: '/videos/v1' });
+    expect(buildRequest(table, 'getVideo', { params: { videoToken: 'v1' } })).toEqual({
+      operation: 'getVideo',
+      method: 'GET',
+      path: '/videos/v1',
+    });
   });
 });

@@ -4,7 +4,7 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   API_VERSION,
-  TamTamApiError,
+  type TamTamApiError,
   createApi,
   isTamTamApiError,
   isTamTamNetworkError,
@@ -46,9 +46,18 @@ describe('request: what goes on the wire', () => {
   it('sends token and version in the query, JSON body, comma-separated arrays', async () => {
     server.queue({ body: { success: true } });
     server.queue({ body: { members: [], marker: null } });
-    const result = await firstValueFrom(api.request({ operation: 'addMembers', method: 'POST', path: '/chats/7/members', json: { user_ids: [3] } }));
+    const result = await firstValueFrom(
+      api.request({ operation: 'addMembers', method: 'POST', path: '/chats/7/members', json: { user_ids: [3] } }),
+    );
     expect(result).toEqual({ success: true });
-    await firstValueFrom(api.request({ operation: 'getMembers', method: 'GET', path: '/chats/7/members', query: { user_ids: [1, 2], marker: undefined } }));
+    await firstValueFrom(
+      api.request({
+        operation: 'getMembers',
+        method: 'GET',
+        path: '/chats/7/members',
+        query: { user_ids: [1, 2], marker: undefined },
+      }),
+    );
     const [posted, got] = server.requests;
     expect(posted).toMatchObject({ method: 'POST', path: '/chats/7/members', json: { user_ids: [3] } });
     expect(posted?.query).toEqual({ v: API_VERSION, access_token: TOKEN });
@@ -57,7 +66,12 @@ describe('request: what goes on the wire', () => {
   });
 
   it('sends the token in the Authorization header when asked, and never in the query', async () => {
-    const headerApi = createApi({ token: TOKEN, baseUrl: server.url, tokenIn: 'header', headers: { 'user-agent': 'my-bot/1.0' } });
+    const headerApi = createApi({
+      token: TOKEN,
+      baseUrl: server.url,
+      tokenIn: 'header',
+      headers: { 'user-agent': 'my-bot/1.0' },
+    });
     await firstValueFrom(headerApi.request(getMe));
     const [seen] = server.requests;
     expect(seen?.headers.authorization).toBe(TOKEN);
@@ -87,7 +101,15 @@ describe('request: failures become typed errors', () => {
     server.queue({ status: 401, body: { code: 'verify.token', message: 'Invalid access_token' } });
     const error = await failureOf(firstValueFrom(api.request(getMe)));
     expect(isTamTamApiError(error, 'verify.token')).toBe(true);
-    expect(error).toMatchObject({ name: 'TamTamApiError', status: 401, code: 'verify.token', description: 'Invalid access_token', method: 'GET', path: '/me', operation: 'getMyInfo' });
+    expect(error).toMatchObject({
+      name: 'TamTamApiError',
+      status: 401,
+      code: 'verify.token',
+      description: 'Invalid access_token',
+      method: 'GET',
+      path: '/me',
+      operation: 'getMyInfo',
+    });
     expect(server.requests).toHaveLength(1); // 401 is never retried
     expectNoToken(error);
   });
@@ -132,7 +154,9 @@ describe('request: failures become typed errors', () => {
     const leaky: typeof fetch = async (input) => {
       throw new Error(`boom at ${input instanceof Request ? input.url : String(input)}`);
     };
-    const error = await failureOf(firstValueFrom(createApi({ token: TOKEN, baseUrl: server.url, fetch: leaky, retry: false }).request(getMe)));
+    const error = await failureOf(
+      firstValueFrom(createApi({ token: TOKEN, baseUrl: server.url, fetch: leaky, retry: false }).request(getMe)),
+    );
     expect(error.message).toContain('boom at');
     expectNoToken(error);
   });
@@ -167,7 +191,9 @@ describe('request: cancellation and retry over loopback', () => {
 
   it('does not retry a POST whose connection dropped (it may have been processed)', async () => {
     server.queue({ drop: true });
-    const error = await failureOf(firstValueFrom(api.request({ operation: 'sendMessage', method: 'POST', path: '/messages', json: {} })));
+    const error = await failureOf(
+      firstValueFrom(api.request({ operation: 'sendMessage', method: 'POST', path: '/messages', json: {} })),
+    );
     expect(isTamTamNetworkError(error)).toBe(true);
     expect(server.requests).toHaveLength(1);
   });

@@ -34,7 +34,14 @@ const callOptions = (): ResolvedRetryOptions => {
   if (resolved === false) throw new Error('unexpected');
   return resolved;
 };
-const pollBackoff = { initialDelay: 100, factor: 2, backoffLimit: 1_000, jitter: 0, maxRetryAfter: 60_000, random: Math.random };
+const pollBackoff = {
+  initialDelay: 100,
+  factor: 2,
+  backoffLimit: 1_000,
+  jitter: 0,
+  maxRetryAfter: 60_000,
+  random: Math.random,
+};
 
 let scheduler: TestScheduler;
 beforeEach(() => {
@@ -77,12 +84,21 @@ describe('which failures are retried', () => {
     expect(isFatalPollError(error)).toBe(!byPoll);
   });
 
-  it.each(['network', 'timeout'] as const)('a %s failure is retried for GET only, and always by the long poll', (kind) => {
-    const error = failures[kind]();
-    const byMethod = (method: HttpMethod) => isRetryable(callOptions(), method, error);
-    expect([byMethod('GET'), byMethod('POST'), byMethod('PUT'), byMethod('PATCH'), byMethod('DELETE')]).toEqual([true, false, false, false, false]);
-    expect(isFatalPollError(error)).toBe(false);
-  });
+  it.each(['network', 'timeout'] as const)(
+    'a %s failure is retried for GET only, and always by the long poll',
+    (kind) => {
+      const error = failures[kind]();
+      const byMethod = (method: HttpMethod) => isRetryable(callOptions(), method, error);
+      expect([byMethod('GET'), byMethod('POST'), byMethod('PUT'), byMethod('PATCH'), byMethod('DELETE')]).toEqual([
+        true,
+        false,
+        false,
+        false,
+        false,
+      ]);
+      expect(isFatalPollError(error)).toBe(false);
+    },
+  );
 
   it('an unreadable answer is retried by the long poll, and by a call only where unreadableAnswerMethods says', () => {
     const error = failures.malformed();
@@ -101,7 +117,9 @@ describe('which failures are retried', () => {
 
   it('400/401/403/404 cannot be made retryable by status; an operation may declare an error code transient', () => {
     for (const status of NEVER_RETRIED_STATUSES) {
-      expect(() => resolveRetry(DEFAULT_RETRY, { statusCodes: [429, status] })).toThrow(new RegExp(`must not contain ${status}`));
+      expect(() => resolveRetry(DEFAULT_RETRY, { statusCodes: [429, status] })).toThrow(
+        new RegExp(`must not contain ${status}`),
+      );
     }
     const sendOptions = resolveRetry(DEFAULT_RETRY, { errorCodes: ['attachment.not.ready'] });
     if (sendOptions === false) throw new Error('unexpected');
@@ -135,8 +153,15 @@ describe('how long to wait (virtual time)', () => {
       );
 
       const page = { updates: [], marker: 1 };
-      const api = createFakeApi().respondOnce('getUpdates', cold<typeof page>('#', undefined, tooLong)).respond('getUpdates', cold('(a|)', { a: page }));
-      const poll = pollWithBackoff(api, { marker: null, limit: 100, timeout: 30, types: undefined }, pollBackoff, () => {});
+      const api = createFakeApi()
+        .respondOnce('getUpdates', cold<typeof page>('#', undefined, tooLong))
+        .respond('getUpdates', cold('(a|)', { a: page }));
+      const poll = pollWithBackoff(
+        api,
+        { marker: null, limit: 100, timeout: 30, types: undefined },
+        pollBackoff,
+        () => {},
+      );
       expectObservable(poll).toBe('60000ms (a|)', { a: page });
     });
   });
@@ -145,9 +170,18 @@ describe('how long to wait (virtual time)', () => {
     const delays: number[] = [];
     scheduler.run(({ cold, expectObservable }) => {
       const page = { updates: [], marker: 1 };
-      const failed = Array.from({ length: 20 }, (_, n) => cold<typeof page>('#', undefined, n % 2 === 0 ? apiError(502) : failures.network()));
-      const api = createFakeApi().respondOnce('getUpdates', ...failed).respond('getUpdates', cold('(a|)', { a: page }));
-      const poll = pollWithBackoff(api, { marker: null, limit: 100, timeout: 30, types: undefined }, pollBackoff, (_, delay) => delays.push(delay));
+      const failed = Array.from({ length: 20 }, (_, n) =>
+        cold<typeof page>('#', undefined, n % 2 === 0 ? apiError(502) : failures.network()),
+      );
+      const api = createFakeApi()
+        .respondOnce('getUpdates', ...failed)
+        .respond('getUpdates', cold('(a|)', { a: page }));
+      const poll = pollWithBackoff(
+        api,
+        { marker: null, limit: 100, timeout: 30, types: undefined },
+        pollBackoff,
+        (_, delay) => delays.push(delay),
+      );
       // 100, 200, 400, 800, then 16 × 1000 (the cap)
       expectObservable(poll).toBe('17500ms (a|)', { a: page });
     });
@@ -161,7 +195,9 @@ describe('how long to wait (virtual time)', () => {
       const call = attempts([() => cold<string>('-#', undefined, error), () => cold('(a|)')]);
       expectObservable(call.pipe(retryPolicy(callOptions(), 'GET', 'getChats'))).toBe('-#', undefined, error);
       const api = createFakeApi().respond('getUpdates', cold<never>('-#', undefined, error));
-      expectObservable(pollWithBackoff(api, { marker: null, limit: 100, timeout: 30, types: undefined }, pollBackoff, () => {})).toBe('-#', undefined, error);
+      expectObservable(
+        pollWithBackoff(api, { marker: null, limit: 100, timeout: 30, types: undefined }, pollBackoff, () => {}),
+      ).toBe('-#', undefined, error);
     });
   });
 });

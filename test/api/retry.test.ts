@@ -1,7 +1,13 @@
 import { defer, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RETRY, TamTamApiError, TamTamNetworkError, TamTamTimeoutError, type RetryOptions } from '../../src/api/index';
+import {
+  DEFAULT_RETRY,
+  TamTamApiError,
+  TamTamNetworkError,
+  TamTamTimeoutError,
+  type RetryOptions,
+} from '../../src/api/index';
 import { retryDelay, retryPolicy } from '../../src/api/retry';
 import { type ResolvedRetryOptions, resolveRetry } from '../../src/api/retry-options';
 
@@ -44,7 +50,10 @@ describe('retryPolicy in virtual time', () => {
 
   it('honours Retry-After on 429 instead of the backoff', () => {
     scheduler.run(({ cold, expectObservable }) => {
-      const source = attempts([() => cold<string>('#', undefined, apiError(429, 'too.many.requests', 5_000)), () => cold('(a|)')]);
+      const source = attempts([
+        () => cold<string>('#', undefined, apiError(429, 'too.many.requests', 5_000)),
+        () => cold('(a|)'),
+      ]);
       expectObservable(source.pipe(retryPolicy(exact(), 'POST', 'sendMessage'))).toBe('5000ms (a|)');
     });
   });
@@ -63,7 +72,11 @@ describe('retryPolicy in virtual time', () => {
       const error = apiError(503);
       const source = attempts([() => cold<string>('#', undefined, error)]);
       // retries at 100, 300 (100+200); third failure is final
-      expectObservable(source.pipe(retryPolicy(exact({ limit: 2 }), 'GET', 'getChats'))).toBe('300ms #', undefined, error);
+      expectObservable(source.pipe(retryPolicy(exact({ limit: 2 }), 'GET', 'getChats'))).toBe(
+        '300ms #',
+        undefined,
+        error,
+      );
     });
   });
 
@@ -78,7 +91,11 @@ describe('retryPolicy in virtual time', () => {
   it('retries network errors and timeouts for GET only', () => {
     scheduler.run(({ cold, expectObservable }) => {
       const timeout = new TamTamTimeoutError({ ...context, timeout: 10 });
-      const get = attempts([() => cold<string>('#', undefined, networkError()), () => cold<string>('#', undefined, timeout), () => cold('(a|)')]);
+      const get = attempts([
+        () => cold<string>('#', undefined, networkError()),
+        () => cold<string>('#', undefined, timeout),
+        () => cold('(a|)'),
+      ]);
       expectObservable(get.pipe(retryPolicy(exact(), 'GET', 'getChats'))).toBe('300ms (a|)');
       const error = networkError();
       const post = attempts([() => cold<string>('#', undefined, error), () => cold('(a|)')]);
@@ -88,17 +105,18 @@ describe('retryPolicy in virtual time', () => {
 
   it('retries a 400 only for the configured API error codes', () => {
     scheduler.run(({ cold, expectObservable }) => {
-      const notReady = attempts([() => cold<string>('#', undefined, apiError(400, 'attachment.not.ready')), () => cold('(a|)')]);
-      expectObservable(notReady.pipe(retryPolicy(exact({ errorCodes: ['attachment.not.ready'] }), 'POST', 'sendMessage'))).toBe(
-        '100ms (a|)',
-      );
+      const notReady = attempts([
+        () => cold<string>('#', undefined, apiError(400, 'attachment.not.ready')),
+        () => cold('(a|)'),
+      ]);
+      expectObservable(
+        notReady.pipe(retryPolicy(exact({ errorCodes: ['attachment.not.ready'] }), 'POST', 'sendMessage')),
+      ).toBe('100ms (a|)');
       const other = apiError(400, 'proto.payload');
       const bad = attempts([() => cold<string>('#', undefined, other), () => cold('(a|)')]);
-      expectObservable(bad.pipe(retryPolicy(exact({ errorCodes: ['attachment.not.ready'] }), 'POST', 'sendMessage'))).toBe(
-        '#',
-        undefined,
-        other,
-      );
+      expectObservable(
+        bad.pipe(retryPolicy(exact({ errorCodes: ['attachment.not.ready'] }), 'POST', 'sendMessage')),
+      ).toBe('#', undefined, other);
     });
   });
 
@@ -109,7 +127,13 @@ describe('retryPolicy in virtual time', () => {
       expectObservable(source.pipe(retryPolicy(exact({ maxRetryAfter: 60_000 }), 'GET', 'getChats'))).toBe(
         '#',
         undefined,
-        expect.objectContaining({ name: 'TamTamRateLimitError', status: 429, retryAfter: 600_000, attempts: 1, elapsed: 0 }),
+        expect.objectContaining({
+          name: 'TamTamRateLimitError',
+          status: 429,
+          retryAfter: 600_000,
+          attempts: 1,
+          elapsed: 0,
+        }),
       );
     });
   });
@@ -162,8 +186,18 @@ describe('retryDelay', () => {
 
 describe('resolveRetry', () => {
   it('layers options field by field and adds up errorCodes', () => {
-    const resolved = resolveRetry(DEFAULT_RETRY, { limit: 9 }, { errorCodes: ['attachment.not.ready'] }, { initialDelay: 5 });
-    expect(resolved).toMatchObject({ limit: 9, initialDelay: 5, errorCodes: ['attachment.not.ready'], statusCodes: [429, 503] });
+    const resolved = resolveRetry(
+      DEFAULT_RETRY,
+      { limit: 9 },
+      { errorCodes: ['attachment.not.ready'] },
+      { initialDelay: 5 },
+    );
+    expect(resolved).toMatchObject({
+      limit: 9,
+      initialDelay: 5,
+      errorCodes: ['attachment.not.ready'],
+      statusCodes: [429, 503],
+    });
   });
 
   it('false in any layer disables retry', () => {

@@ -46,7 +46,11 @@ const TOKEN_FORMS = [TOKEN, encodeURIComponent(TOKEN), new URLSearchParams({ t: 
 
 /** Every way an error is commonly shown, none of which may contain any spelling of the token. */
 function expectNoToken(value: unknown): void {
-  const shown = [inspect(value, { depth: Infinity, showHidden: true }), inspect(value, { depth: Infinity }), String(value)];
+  const shown = [
+    inspect(value, { depth: Infinity, showHidden: true }),
+    inspect(value, { depth: Infinity }),
+    String(value),
+  ];
   if (value instanceof Error) shown.push(value.message, value.stack ?? '');
   try {
     shown.push(JSON.stringify(value) ?? '');
@@ -76,7 +80,11 @@ describe('secrets: the token never leaks through an error (query mode)', () => {
   it('redacts a custom fetch error whose cause chain (and AggregateError) mentions the URL at any depth', async () => {
     const leaky: typeof fetch = async (input) => {
       const url = input instanceof Request ? input.url : String(input);
-      const innermost = Object.assign(new Error(`socket for ${url} reset`), { url, request: new Request(url), target: new URL(url) });
+      const innermost = Object.assign(new Error(`socket for ${url} reset`), {
+        url,
+        request: new Request(url),
+        target: new URL(url),
+      });
       const aggregate = new AggregateError([new Error(`try 1 ${url}`), innermost], 'all attempts failed');
       const middle = new Error('connect failed', { cause: aggregate });
       throw new TypeError('fetch failed', { cause: { detail: { attempts: [middle] }, at: url } });
@@ -156,7 +164,11 @@ describe('secrets: the token never leaks through an error (query mode)', () => {
       }
     };
     const retries: RetryInfo[] = [];
-    const api = createApi({ token: TOKEN, baseUrl, retry: { jitter: 0, initialDelay: 1, onRetry: (info) => retries.push(info) } });
+    const api = createApi({
+      token: TOKEN,
+      baseUrl,
+      retry: { jitter: 0, initialDelay: 1, onRetry: (info) => retries.push(info) },
+    });
     expect(await firstValueFrom(api.request(getMe))).toEqual({ user_id: 1 });
     expect(retries.map((r) => r.error.name)).toEqual(['TamTamNetworkError', 'TamTamApiError']);
     for (const info of retries) expectNoToken(info);
@@ -175,14 +187,22 @@ describe('redactError', () => {
   });
 
   it('copies a leaking error keeping prototype, name and own fields, and survives cycles', () => {
-    const error = new TamTamError('failed at /me?access_token=s3cr3t', { operation: 'getMyInfo', method: 'GET', path: '/me' });
+    const error = new TamTamError('failed at /me?access_token=s3cr3t', {
+      operation: 'getMyInfo',
+      method: 'GET',
+      path: '/me',
+    });
     const loop: Record<string, unknown> = { note: 's3cr3t' };
     loop['self'] = loop;
     Object.assign(error, { extra: loop });
     const safe = redactError(error, 's3cr3t');
     expect(safe).not.toBe(error);
     expect(safe).toBeInstanceOf(TamTamError);
-    expect(safe).toMatchObject({ name: 'TamTamError', operation: 'getMyInfo', message: 'failed at /me?access_token=***' });
+    expect(safe).toMatchObject({
+      name: 'TamTamError',
+      operation: 'getMyInfo',
+      message: 'failed at /me?access_token=***',
+    });
     expect(inspect(safe, { depth: Infinity })).not.toContain('s3cr3t');
   });
 

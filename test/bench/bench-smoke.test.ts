@@ -37,9 +37,19 @@ describe('bench helpers', () => {
   });
 
   it('judges targets, and non-zero must-be-zero counters fail them', () => {
-    const base = { id: 'x', workload: 'w', metric: 'm', subject: 's', baseline: 'b', subjectValues: summarize([5]), baselineValues: null };
+    const base = {
+      id: 'x',
+      workload: 'w',
+      metric: 'm',
+      subject: 's',
+      baseline: 'b',
+      subjectValues: summarize([5]),
+      baselineValues: null,
+    };
     expect(isMet({ ...base, ratio: summarize([0.95]), target: { on: 'ratio', atLeast: 0.9 } })).toBe(true);
-    expect(isMet({ ...base, ratio: summarize([0.95]), target: { on: 'ratio', atLeast: 0.9 }, mustBeZero: { lost: 1 } })).toBe(false);
+    expect(
+      isMet({ ...base, ratio: summarize([0.95]), target: { on: 'ratio', atLeast: 0.9 }, mustBeZero: { lost: 1 } }),
+    ).toBe(false);
     expect(isMet({ ...base, ratio: null, target: { on: 'value', atMost: 4 } })).toBe(false);
     expect(isMet({ ...base, ratio: null, target: null })).toBeNull();
   });
@@ -57,7 +67,12 @@ describe('bench workloads, tiny sizes', () => {
   it('1b: tamtam-rx, the peer and the ceiling answer every message once; tamtam-rx keeps chat order', async () => {
     for (const bot of ['tamtam-rx', 'peer', 'fetch ceiling'] as const) {
       const run = await echoRun('local', bot, { messages: 60, users: 6, latencyMs: 2, timeoutMs: 10_000 });
-      expect({ bot, lost: run.lost, duplicated: run.sent.duplicated, total: run.sent.total }).toEqual({ bot, lost: 0, duplicated: 0, total: 60 });
+      expect({ bot, lost: run.lost, duplicated: run.sent.duplicated, total: run.sent.total }).toEqual({
+        bot,
+        lost: 0,
+        duplicated: 0,
+        total: 60,
+      });
       expect(run.sent.chats).toBe(6);
       if (bot === 'tamtam-rx') expect(run.sent.outOfOrder).toBe(0);
     }
@@ -65,7 +80,9 @@ describe('bench workloads, tiny sizes', () => {
 
   it('2: the operators and both hand-written filters select the same updates', () => {
     const pool = updatePool();
-    const counts = (['tamtam-rx', 'hand-written filter', 'hand-written chain'] as const).map((who) => selectVotes(who, pool, 8000).passed);
+    const counts = (['tamtam-rx', 'hand-written filter', 'hand-written chain'] as const).map(
+      (who) => selectVotes(who, pool, 8000).passed,
+    );
     expect(counts).toEqual([1000, 1000, 1000]); // half are presses, a quarter of those say vote:yes
   });
 
@@ -82,7 +99,12 @@ describe('bench workloads, tiny sizes', () => {
   it('4: throttled sends hit the rate limit, retry, and store every message once, in chat order', async () => {
     const run = await throttleRun('local', { messages: 30, chats: 3, perSecond: 20 });
     expect(run.rateLimited).toBeGreaterThan(0);
-    expect({ lost: run.lost, duplicated: run.sent.duplicated, outOfOrder: run.sent.outOfOrder, failures: run.failures }).toEqual({
+    expect({
+      lost: run.lost,
+      duplicated: run.sent.duplicated,
+      outOfOrder: run.sent.outOfOrder,
+      failures: run.failures,
+    }).toEqual({
       lost: 0,
       duplicated: 0,
       outOfOrder: 0,

@@ -24,7 +24,13 @@ import type {
 } from '../../src/types';
 
 describe('payload codecs', () => {
-  const vote = payloadCodec('vote', { poll: 'int', choice: ['yes', 'no'], note: 'string', final: 'boolean', weight: 'number' });
+  const vote = payloadCodec('vote', {
+    poll: 'int',
+    choice: ['yes', 'no'],
+    note: 'string',
+    final: 'boolean',
+    weight: 'number',
+  });
   type Vote = { poll: number; choice: 'yes' | 'no'; note: string; final: boolean; weight: number };
 
   test('the value type follows the field kinds, enums as literal unions', () => {
@@ -44,7 +50,9 @@ describe('payload codecs', () => {
     vote.encode({ poll: 1, choice: 'maybe', note: '', final: true, weight: 1 });
     // @ts-expect-error poll is missing
     callbackButton('Yes', vote, { choice: 'yes', note: '', final: true, weight: 1 });
-    expectTypeOf(callbackButton('Yes', vote, { poll: 1, choice: 'yes', note: '', final: true, weight: 1 })).toEqualTypeOf<CallbackButton>();
+    expectTypeOf(
+      callbackButton('Yes', vote, { poll: 1, choice: 'yes', note: '', final: true, weight: 1 }),
+    ).toEqualTypeOf<CallbackButton>();
   });
 
   test('a JSON codec takes its type from the guard', () => {

@@ -11,9 +11,12 @@ describe('escapeHtml', () => {
 
   it('any text renders literally', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", ';', '#', 'a', 'b', '/', ' ', 'm', 'p') }), (text) => {
-        expect(parseHtml(escapeHtml(text))).toEqual({ text, markup: [] });
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", ';', '#', 'a', 'b', '/', ' ', 'm', 'p') }),
+        (text) => {
+          expect(parseHtml(escapeHtml(text))).toEqual({ text, markup: [] });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -25,7 +28,10 @@ describe('html', () => {
     const out = html`Hi ${html.bold(name)}!`;
     expect(out.format).toBe('html');
     expect(out.text).toBe('Hi <b>&lt;Alice &amp; *Bob*&gt;</b>!');
-    expect(parseHtml(out.text)).toEqual({ text: `Hi ${name}!`, markup: [{ type: 'strong', from: 3, length: name.length }] });
+    expect(parseHtml(out.text)).toEqual({
+      text: `Hi ${name}!`,
+      markup: [{ type: 'strong', from: 3, length: name.length }],
+    });
   });
 
   it('every helper produces its markup', () => {
@@ -48,7 +54,9 @@ describe('html', () => {
   it('links escape the URL attribute; mentions link to the user', () => {
     const link = html.link('a<b', 'https://x.example/?q="1"&r=2');
     expect(link.text).toBe('<a href="https://x.example/?q=&quot;1&quot;&amp;r=2">a&lt;b</a>');
-    expect(parseHtml(link.text).markup).toEqual([{ type: 'link', from: 0, length: 3, url: 'https://x.example/?q="1"&r=2' }]);
+    expect(parseHtml(link.text).markup).toEqual([
+      { type: 'link', from: 0, length: 3, url: 'https://x.example/?q="1"&r=2' },
+    ]);
     expect(html.mention('Bob', 7).text).toBe('<a href="tamtam://user/7">Bob</a>');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   KEYBOARD_LIMITS,
-  KeyboardError,
+  type KeyboardError,
   buttonGrid,
   callbackButton,
   chatButton,
@@ -29,13 +29,28 @@ describe('button factories', () => {
   it('build every button kind', () => {
     const vote = payloadCodec('vote', { choice: ['yes', 'no'] });
     expect(callbackButton('Approve', 'deploy:482:approve', { intent: 'positive' })).toEqual(sampleButtons.callback);
-    expect(callbackButton('Yes', vote, { choice: 'yes' })).toEqual({ type: 'callback', text: 'Yes', payload: 'vote:yes' });
-    expect(callbackButton('No', vote, { choice: 'no' }, { intent: 'negative' })).toEqual({ type: 'callback', text: 'No', payload: 'vote:no', intent: 'negative' });
+    expect(callbackButton('Yes', vote, { choice: 'yes' })).toEqual({
+      type: 'callback',
+      text: 'Yes',
+      payload: 'vote:yes',
+    });
+    expect(callbackButton('No', vote, { choice: 'no' }, { intent: 'negative' })).toEqual({
+      type: 'callback',
+      text: 'No',
+      payload: 'vote:no',
+      intent: 'negative',
+    });
     expect(linkButton('Open build', 'https://ci.example.com/b/482')).toEqual(sampleButtons.link);
     expect(requestContactButton('Share my phone')).toEqual(sampleButtons.request_contact);
     expect(requestGeoLocationButton('Send my location', { quick: false })).toEqual(sampleButtons.request_geo_location);
     expect(requestGeoLocationButton('Where?')).toEqual({ type: 'request_geo_location', text: 'Where?' });
-    expect(chatButton('Discuss release', 'Release 482', { description: 'Go/no-go for build 482', startPayload: 'release-482', uuid: 1_804_337 })).toEqual(sampleButtons.chat);
+    expect(
+      chatButton('Discuss release', 'Release 482', {
+        description: 'Go/no-go for build 482',
+        startPayload: 'release-482',
+        uuid: 1_804_337,
+      }),
+    ).toEqual(sampleButtons.chat);
   });
 
   it('check the schema limits and say which button broke which limit', () => {
@@ -45,18 +60,35 @@ describe('button factories', () => {
       actual: 129,
       message: expect.stringMatching(/^callback button "x{40}…": text is 129 characters; the limit is 128$/),
     });
-    expect(thrown(() => callbackButton('Big', 'p'.repeat(1025)))).toMatchObject({ limit: 'callbackPayload', max: 1024, message: 'callback button "Big": payload is 1025 characters; the limit is 1024' });
-    expect(thrown(() => linkButton('Far', `https://e.x/${'a'.repeat(2048)}`))).toMatchObject({ limit: 'linkUrl', max: 2048 });
+    expect(thrown(() => callbackButton('Big', 'p'.repeat(1025)))).toMatchObject({
+      limit: 'callbackPayload',
+      max: 1024,
+      message: 'callback button "Big": payload is 1025 characters; the limit is 1024',
+    });
+    expect(thrown(() => linkButton('Far', `https://e.x/${'a'.repeat(2048)}`))).toMatchObject({
+      limit: 'linkUrl',
+      max: 2048,
+    });
     expect(thrown(() => chatButton('Chat', 't'.repeat(201)))).toMatchObject({ limit: 'chatTitle', max: 200 });
-    expect(thrown(() => chatButton('Chat', 'T', { description: 'd'.repeat(401) }))).toMatchObject({ limit: 'chatDescription', max: 400 });
-    expect(thrown(() => chatButton('Chat', 'T', { startPayload: 's'.repeat(513) }))).toMatchObject({ limit: 'startPayload', max: 512 });
+    expect(thrown(() => chatButton('Chat', 'T', { description: 'd'.repeat(401) }))).toMatchObject({
+      limit: 'chatDescription',
+      max: 400,
+    });
+    expect(thrown(() => chatButton('Chat', 'T', { startPayload: 's'.repeat(513) }))).toMatchObject({
+      limit: 'startPayload',
+      max: 512,
+    });
     expect(callbackButton('x'.repeat(128), 'p'.repeat(1024)).text).toHaveLength(128);
   });
 
   it('refuse malformed buttons with a hint', () => {
     expect(thrown(() => callbackButton('', 'p')).message).toBe('callback button: text must be a non-empty string');
-    expect(thrown(() => linkButton('Docs', 'dev.tamtam.chat')).message).toMatch(/url must be an http\(s\):\/\/ or tamtam:\/\/ link, got "dev.tamtam.chat"/);
-    expect(thrown(() => callbackButton('x', 'p', { intent: 'happy' as 'positive' })).message).toMatch(/intent "happy" is not one of positive, negative, default/);
+    expect(thrown(() => linkButton('Docs', 'dev.tamtam.chat')).message).toMatch(
+      /url must be an http\(s\):\/\/ or tamtam:\/\/ link, got "dev.tamtam.chat"/,
+    );
+    expect(thrown(() => callbackButton('x', 'p', { intent: 'happy' as 'positive' })).message).toMatch(
+      /intent "happy" is not one of positive, negative, default/,
+    );
     expect(thrown(() => chatButton('Chat', '')).message).toMatch(/chat_title must be a non-empty string/);
     expect(linkButton('App', 'tamtam://chat/1').url).toBe('tamtam://chat/1');
   });
@@ -65,7 +97,10 @@ describe('button factories', () => {
 describe('inlineKeyboard', () => {
   it('wraps rows into an inline_keyboard attachment request', () => {
     const kb = inlineKeyboard([[sampleButtons.callback, sampleButtons.link], [sampleButtons.chat]]);
-    expect(kb).toEqual({ type: 'inline_keyboard', payload: { buttons: [[sampleButtons.callback, sampleButtons.link], [sampleButtons.chat]] } });
+    expect(kb).toEqual({
+      type: 'inline_keyboard',
+      payload: { buttons: [[sampleButtons.callback, sampleButtons.link], [sampleButtons.chat]] },
+    });
   });
 
   it('accepts every sample button kind', () => {
@@ -74,8 +109,14 @@ describe('inlineKeyboard', () => {
 
   it('enforces rows, buttons per row and total buttons', () => {
     const b = callbackButton('b', 'p');
-    expect(inlineKeyboard(Array.from({ length: 30 }, () => Array.from({ length: 7 }, () => b))).payload.buttons.flat()).toHaveLength(210);
-    expect(thrown(() => inlineKeyboard(Array.from({ length: 31 }, () => [b])))).toMatchObject({ limit: 'rows', max: 30, actual: 31 });
+    expect(
+      inlineKeyboard(Array.from({ length: 30 }, () => Array.from({ length: 7 }, () => b))).payload.buttons.flat(),
+    ).toHaveLength(210);
+    expect(thrown(() => inlineKeyboard(Array.from({ length: 31 }, () => [b])))).toMatchObject({
+      limit: 'rows',
+      max: 30,
+      actual: 31,
+    });
     expect(thrown(() => inlineKeyboard([[b], Array.from({ length: 8 }, () => b)]))).toMatchObject({
       limit: 'buttonsPerRow',
       max: 7,
@@ -83,8 +124,12 @@ describe('inlineKeyboard', () => {
       position: { row: 1 },
       message: 'inlineKeyboard: row 2 has 8 buttons; a row holds at most 7',
     });
-    expect(thrown(() => inlineKeyboard([]))).toMatchObject({ message: 'inlineKeyboard: a keyboard needs at least one row' });
-    expect(thrown(() => inlineKeyboard([[b], []]))).toMatchObject({ message: 'inlineKeyboard: row 2 is empty; drop it or add a button' });
+    expect(thrown(() => inlineKeyboard([]))).toMatchObject({
+      message: 'inlineKeyboard: a keyboard needs at least one row',
+    });
+    expect(thrown(() => inlineKeyboard([[b], []]))).toMatchObject({
+      message: 'inlineKeyboard: row 2 is empty; drop it or add a button',
+    });
   });
 
   it('names the row and button that broke a limit, for hand-written buttons too', () => {
@@ -95,7 +140,9 @@ describe('inlineKeyboard', () => {
       message: 'callback button "Too long" (row 2, button 2): payload is 2000 characters; the limit is 1024',
     });
     const unknown = { type: 'webapp', text: 'x' } as unknown as Button;
-    expect(thrown(() => inlineKeyboard([[unknown]])).message).toMatch(/webapp button "x" \(row 1, button 1\): unknown button type "webapp"/);
+    expect(thrown(() => inlineKeyboard([[unknown]])).message).toMatch(
+      /webapp button "x" \(row 1, button 1\): unknown button type "webapp"/,
+    );
   });
 
   it('limits table matches the schema and the documented client limits', () => {

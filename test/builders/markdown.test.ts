@@ -14,9 +14,14 @@ describe('escapeMarkdown', () => {
 
   it('any text renders literally: parsed back it is the same text with no formatting', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('*', '_', '~', '+', '^', '`', '[', ']', '(', ')', '#', '\\', '\n', ' ', 'a', '&', '<') }), (text) => {
-        expect(parseMarkdown(escapeMarkdown(text))).toEqual({ text, markup: [] });
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('*', '_', '~', '+', '^', '`', '[', ']', '(', ')', '#', '\\', '\n', ' ', 'a', '&', '<'),
+        }),
+        (text) => {
+          expect(parseMarkdown(escapeMarkdown(text))).toEqual({ text, markup: [] });
+        },
+      ),
       { numRuns: 500 },
     );
     fc.assert(
@@ -41,7 +46,9 @@ describe('md', () => {
 
   it('a user name with special characters renders literally inside formatting', () => {
     const name = 'Al*ice_<&>_Bob';
-    const out = parseMarkdown(md`Hi ${md.bold(name)}, see ${md.link('the (rules)', 'https://example.com/a_(b) c')}`.text);
+    const out = parseMarkdown(
+      md`Hi ${md.bold(name)}, see ${md.link('the (rules)', 'https://example.com/a_(b) c')}`.text,
+    );
     expect(out.text).toBe(`Hi ${name}, see the (rules)`);
     expect(out.markup).toEqual([
       { type: 'strong', from: 3, length: name.length },
@@ -80,10 +87,12 @@ describe('md', () => {
     const parsed = parseMarkdown(md`${md.bold(md.italic('x'))} and ${md`${'y*'}`}`.text);
     expect(parsed.text).toBe('x and y*');
     expect(parsed.markup).toHaveLength(2);
-    expect(parsed.markup).toEqual(expect.arrayContaining([
-      { type: 'strong', from: 0, length: 1 },
-      { type: 'emphasized', from: 0, length: 1 },
-    ]));
+    expect(parsed.markup).toEqual(
+      expect.arrayContaining([
+        { type: 'strong', from: 0, length: 1 },
+        { type: 'emphasized', from: 0, length: 1 },
+      ]),
+    );
   });
 
   it('mentions a user by id', () => {
@@ -101,7 +110,9 @@ describe('md', () => {
 
   it('refuses what it cannot render safely, saying what to do', () => {
     expect(() => md`${html.bold('x')}`).toThrow(/md: cannot mix html into markdown/);
-    expect(() => md`${{ name: 'x' } as unknown as string}`).toThrow(/md: cannot insert object; insert strings, numbers or md fragments/);
+    expect(() => md`${{ name: 'x' } as unknown as string}`).toThrow(
+      /md: cannot insert object; insert strings, numbers or md fragments/,
+    );
     expect(() => md`${undefined as unknown as string}`).toThrow(/cannot insert undefined/);
     expect(() => md.code('``` `')).toThrow(/use html.code instead/);
     expect(() => md.codeBlock('a```b')).toThrow(/use html.codeBlock instead/);

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KEYBOARD_LIMITS, isKeyboardError, jsonPayloadCodec, payloadCodec } from '../../src/builders';
 
-const order = payloadCodec('order', { id: 'int', note: 'string', price: 'number', rush: 'boolean', size: ['s', 'm', 'l'] });
+const order = payloadCodec('order', {
+  id: 'int',
+  note: 'string',
+  price: 'number',
+  rush: 'boolean',
+  size: ['s', 'm', 'l'],
+});
 
 describe('payloadCodec', () => {
   it('encodes fields in declaration order, compactly', () => {
-    expect(order.encode({ id: 42, note: 'ring twice', price: 9.5, rush: true, size: 'm' })).toBe('order:42:ring twice:9.5:1:m');
+    expect(order.encode({ id: 42, note: 'ring twice', price: 9.5, rush: true, size: 'm' })).toBe(
+      'order:42:ring twice:9.5:1:m',
+    );
     expect(payloadCodec('ping', {}).encode({})).toBe('ping');
   });
 
@@ -14,7 +22,9 @@ describe('payloadCodec', () => {
     fc.assert(
       fc.property(
         fc.record({
-          id: fc.maxSafeInteger().chain(() => fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER })),
+          id: fc
+            .maxSafeInteger()
+            .chain(() => fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER })),
           note: fc.string({ maxLength: 100 }),
           price: fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
           rush: fc.boolean(),
@@ -40,12 +50,31 @@ describe('payloadCodec', () => {
   });
 
   it('calls broken payloads of its own tag malformed, saying what is wrong, and never throws', () => {
-    expect(order.decode('order:1:x:9:1')).toEqual({ ok: false, reason: 'malformed', message: "'order' payloads have 5 field(s), this one has 4" });
-    expect(order.decode('order:1.5:x:9:1:m')).toMatchObject({ reason: 'malformed', message: expect.stringMatching(/field 'id' of 'order' is not a valid safe integer: "1.5"/) });
-    expect(order.decode('order:1:x:NaN:1:m')).toMatchObject({ reason: 'malformed', message: expect.stringMatching(/field 'price'/) });
-    expect(order.decode('order:1:x:9:yes:m')).toMatchObject({ reason: 'malformed', message: expect.stringMatching(/field 'rush'/) });
-    expect(order.decode('order:1:x:9:1:xl')).toMatchObject({ reason: 'malformed', message: expect.stringMatching(/field 'size' of 'order' is not a valid one of "s", "m", "l"/) });
-    expect(order.decode('order:1:50%:9:1:m')).toMatchObject({ reason: 'malformed', message: expect.stringMatching(/field 'note'/) });
+    expect(order.decode('order:1:x:9:1')).toEqual({
+      ok: false,
+      reason: 'malformed',
+      message: "'order' payloads have 5 field(s), this one has 4",
+    });
+    expect(order.decode('order:1.5:x:9:1:m')).toMatchObject({
+      reason: 'malformed',
+      message: expect.stringMatching(/field 'id' of 'order' is not a valid safe integer: "1.5"/),
+    });
+    expect(order.decode('order:1:x:NaN:1:m')).toMatchObject({
+      reason: 'malformed',
+      message: expect.stringMatching(/field 'price'/),
+    });
+    expect(order.decode('order:1:x:9:yes:m')).toMatchObject({
+      reason: 'malformed',
+      message: expect.stringMatching(/field 'rush'/),
+    });
+    expect(order.decode('order:1:x:9:1:xl')).toMatchObject({
+      reason: 'malformed',
+      message: expect.stringMatching(/field 'size' of 'order' is not a valid one of "s", "m", "l"/),
+    });
+    expect(order.decode('order:1:50%:9:1:m')).toMatchObject({
+      reason: 'malformed',
+      message: expect.stringMatching(/field 'note'/),
+    });
     expect(order.decode('order:99999999999999999:x:9:1:m')).toMatchObject({ reason: 'malformed' });
     fc.assert(
       fc.property(fc.string(), (junk) => {
@@ -58,8 +87,12 @@ describe('payloadCodec', () => {
 
   it('refuses invalid values on encode, naming the field', () => {
     const bad = { id: 1.5, note: '', price: 1, rush: true, size: 's' } as const;
-    expect(() => order.encode(bad)).toThrow(/payloadCodec\('order'\).encode: field 'id' must be a safe integer, got 1.5/);
-    expect(() => order.encode({ ...bad, id: 1, size: 'xl' as 's' })).toThrow(/field 'size' must be a one of "s", "m", "l", got "xl"/);
+    expect(() => order.encode(bad)).toThrow(
+      /payloadCodec\('order'\).encode: field 'id' must be a safe integer, got 1.5/,
+    );
+    expect(() => order.encode({ ...bad, id: 1, size: 'xl' as 's' })).toThrow(
+      /field 'size' must be a one of "s", "m", "l", got "xl"/,
+    );
     expect(() => order.encode({ ...bad, id: 1, price: Infinity })).toThrow(/field 'price' must be a finite number/);
     expect(() => order.encode(null as unknown as typeof bad)).toThrow(/expected an object, got null/);
   });
@@ -88,21 +121,34 @@ describe('payloadCodec', () => {
   it('checks tags and field kinds when created', () => {
     expect(() => payloadCodec('a:b', {})).toThrow(/tag "a:b" must be 1-64 letters, digits/);
     expect(() => payloadCodec('', {})).toThrow(/tag "" must be/);
-    expect(() => payloadCodec('x', { a: 'date' as 'string' })).toThrow(/field 'a' has kind "date"; use 'string', 'int'/);
+    expect(() => payloadCodec('x', { a: 'date' as 'string' })).toThrow(
+      /field 'a' has kind "date"; use 'string', 'int'/,
+    );
     expect(() => payloadCodec('x', { a: [] as unknown as ['a'] })).toThrow(/non-empty list of strings/);
   });
 });
 
 describe('jsonPayloadCodec', () => {
   const isPoint = (v: unknown): v is { x: number; y: number } =>
-    typeof v === 'object' && v !== null && typeof (v as { x?: unknown }).x === 'number' && typeof (v as { y?: unknown }).y === 'number';
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { x?: unknown }).x === 'number' &&
+    typeof (v as { y?: unknown }).y === 'number';
   const point = jsonPayloadCodec('pt', isPoint);
 
   it('round-trips and validates', () => {
     expect(point.encode({ x: 1, y: 2 })).toBe('pt:{"x":1,"y":2}');
     expect(point.decode('pt:{"x":1,"y":2}')).toEqual({ ok: true, value: { x: 1, y: 2 } });
-    expect(point.decode('pt:{"x":1}')).toEqual({ ok: false, reason: 'malformed', message: "'pt' payload failed validation" });
-    expect(point.decode('pt:{x')).toEqual({ ok: false, reason: 'malformed', message: "'pt' payload is not valid JSON" });
+    expect(point.decode('pt:{"x":1}')).toEqual({
+      ok: false,
+      reason: 'malformed',
+      message: "'pt' payload failed validation",
+    });
+    expect(point.decode('pt:{x')).toEqual({
+      ok: false,
+      reason: 'malformed',
+      message: "'pt' payload is not valid JSON",
+    });
     expect(point.decode('other:{}')).toMatchObject({ reason: 'foreign' });
   });
 

@@ -35,9 +35,13 @@ describe('delivery tracking', () => {
   it('a throwing subscriber still settles the update', () => {
     const t = tracker();
     expect(() =>
-      emitTracked({ id: 1 }, () => {
-        throw new Error('boom');
-      }, t),
+      emitTracked(
+        { id: 1 },
+        () => {
+          throw new Error('boom');
+        },
+        t,
+      ),
     ).toThrow('boom');
     expect(t.handled).toHaveBeenCalledTimes(1);
   });

@@ -1,6 +1,13 @@
 import { filter, of, toArray, firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { deriveUpdate, emitTracked, holdUpdate, isRedelivery, markRedelivery, originalUpdate } from '../../src/delivery/index';
+import {
+  deriveUpdate,
+  emitTracked,
+  holdUpdate,
+  isRedelivery,
+  markRedelivery,
+  originalUpdate,
+} from '../../src/delivery/index';
 import { command } from '../../src/operators/command';
 import { textMessage } from '../../src/testing/updates';
 

@@ -15,7 +15,17 @@ import type { Subscription } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORLD_IDS as ids, startEmulator } from '../../src/emulator';
 import type { Emulator } from '../../src/emulator';
-import { answerOnCallback, callbackButton, createApi, fromLongPolling, inlineKeyboard, md, ofType, perChat, reply } from '../../src/index';
+import {
+  answerOnCallback,
+  callbackButton,
+  createApi,
+  fromLongPolling,
+  inlineKeyboard,
+  md,
+  ofType,
+  perChat,
+  reply,
+} from '../../src/index';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/web-chat.png', import.meta.url));
@@ -43,7 +53,11 @@ function boxOf(page: Page, selector: string): Promise<Box> {
 function scrollOf(page: Page): Promise<{ fromEnd: number; scrollTop: number; scrollable: boolean }> {
   return page.evaluate(() => {
     const box = document.getElementById('messages') as HTMLElement;
-    return { fromEnd: box.scrollHeight - box.scrollTop - box.clientHeight, scrollTop: box.scrollTop, scrollable: box.scrollHeight > box.clientHeight };
+    return {
+      fromEnd: box.scrollHeight - box.scrollTop - box.clientHeight,
+      scrollTop: box.scrollTop,
+      scrollable: box.scrollHeight > box.clientHeight,
+    };
   });
 }
 
@@ -60,16 +74,31 @@ function runBot(emulator: Emulator): Subscription {
       perChat((u) =>
         reply(api, u, {
           ...md`You said: ${md.bold(u.message.body.text ?? '')}`,
-          attachments: [inlineKeyboard([[callbackButton('Yes', 'vote:yes', { intent: 'positive' }), callbackButton('No', 'vote:no')]])],
+          attachments: [
+            inlineKeyboard([
+              [callbackButton('Yes', 'vote:yes', { intent: 'positive' }), callbackButton('No', 'vote:no')],
+            ]),
+          ],
         }),
       ),
     ),
     updates$.pipe(
       ofType('message_callback'),
-      perChat((u) => answerOnCallback(api, u.callback.callback_id, { message: { text: 'Voted: yes' }, notification: 'Thanks for voting!' })),
+      perChat((u) =>
+        answerOnCallback(api, u.callback.callback_id, {
+          message: { text: 'Voted: yes' },
+          notification: 'Thanks for voting!',
+        }),
+      ),
     ),
-    updates$.pipe(ofType('bot_started'), perChat((u) => reply(api, u, md`Welcome! Payload: ${md.code(u.payload ?? 'none')}`))),
-    updates$.pipe(ofType('bot_added'), perChat((u) => reply(api, u, 'Hello, group!'))),
+    updates$.pipe(
+      ofType('bot_started'),
+      perChat((u) => reply(api, u, md`Welcome! Payload: ${md.code(u.payload ?? 'none')}`)),
+    ),
+    updates$.pipe(
+      ofType('bot_added'),
+      perChat((u) => reply(api, u, 'Hello, group!')),
+    ),
   ).subscribe({ error: (error: unknown) => console.error('web-chat bot stopped:', error) });
 }
 
@@ -95,7 +124,16 @@ describe('web chat page in headless Chromium', () => {
       context = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
         viewport: { width: 1280, height: 800 },
         timeout: 30_000,
       });
@@ -176,7 +214,9 @@ describe('web chat page in headless Chromium', () => {
     expect(navigations).toBe(navigationsBefore);
 
     // The emulator agrees with what the page shows.
-    expect(emulator.inspect.callbackAnswers()).toMatchObject([{ userId: ids.alice, answer: { notification: 'Thanks for voting!' } }]);
+    expect(emulator.inspect.callbackAnswers()).toMatchObject([
+      { userId: ids.alice, answer: { notification: 'Thanks for voting!' } },
+    ]);
     expect(emulator.inspect.sentMessages(ids.dialogWithAlice).map((m) => m.body.text)).toEqual(['Voted: yes']);
 
     await mkdir(dirname(SCREENSHOT), { recursive: true });
@@ -196,7 +236,9 @@ describe('web chat page in headless Chromium', () => {
     await page.selectOption('#user-select', String(ids.bob));
     await expect.poll(() => page.locator('#chat-sub').textContent(), { timeout: STEP_MS }).toContain('you are Bob');
     expect(await page.locator('.toast').count()).toBe(0);
-    const toasts = await page.evaluate(() => (window as unknown as { __toasts: { shownAt: number; clearedAt: number } }).__toasts);
+    const toasts = await page.evaluate(
+      () => (window as unknown as { __toasts: { shownAt: number; clearedAt: number } }).__toasts,
+    );
     expect(toasts.clearedAt).toBeGreaterThan(0);
     expect(toasts.clearedAt - toasts.shownAt).toBeLessThan(3000);
 
@@ -208,7 +250,9 @@ describe('web chat page in headless Chromium', () => {
     const reloaded = page.locator('.msg-row.from-bot', { hasText: 'Voted: yes' });
     await reloaded.waitFor();
     expect(await reloaded.locator('.edited-mark').count()).toBe(1);
-    expect(await page.locator('.msg-row.mine', { hasText: 'Hello from Chromium' }).locator('.edited-mark').count()).toBe(0);
+    expect(
+      await page.locator('.msg-row.mine', { hasText: 'Hello from Chromium' }).locator('.edited-mark').count(),
+    ).toBe(0);
     expect((await scrollOf(page)).fromEnd).toBeLessThan(2);
     expect(problems).toEqual([]);
   }, 60_000);
@@ -228,7 +272,9 @@ describe('web chat page in headless Chromium', () => {
     await page.locator('#new-user-form button[type="submit"]').click();
     await expect.poll(() => emulator.users.list().some((u) => u.username === 'dave'), { timeout: STEP_MS }).toBe(true);
     const dave = emulator.users.list().find((u) => u.username === 'dave');
-    await expect.poll(() => page.locator('#user-select').inputValue(), { timeout: STEP_MS }).toBe(String(dave?.user_id));
+    await expect
+      .poll(() => page.locator('#user-select').inputValue(), { timeout: STEP_MS })
+      .toBe(String(dave?.user_id));
     await page.locator('.chat-item[data-chat-key="dialog"]', { hasText: 'not started' }).waitFor();
 
     await page.locator('#start-payload').fill('ref-42');
@@ -248,19 +294,30 @@ describe('web chat page in headless Chromium', () => {
 
     // The bot deletes its reply: the page strikes it out live.
     const echo = emulator.inspect.sentMessages().find((m) => m.body.text === 'You said: hi team');
-    const deleted = await fetch(`${emulator.url}/messages?message_id=${echo?.body.mid}`, { method: 'DELETE', headers: { authorization: emulator.token } });
+    const deleted = await fetch(`${emulator.url}/messages?message_id=${echo?.body.mid}`, {
+      method: 'DELETE',
+      headers: { authorization: emulator.token },
+    });
     expect(deleted.status).toBe(200);
     await page.locator('.msg-row.deleted', { hasText: 'You said: hi team' }).locator('.deleted-mark').waitFor();
 
     // On a narrow screen the sidebar slides away and the conversation takes the whole width.
     await page.setViewportSize({ width: 390, height: 760 });
-    await page.waitForFunction(() => (document.getElementById('sidebar')?.getBoundingClientRect().right ?? 1) <= 0, null, { timeout: STEP_MS });
+    await page.waitForFunction(
+      () => (document.getElementById('sidebar')?.getBoundingClientRect().right ?? 1) <= 0,
+      null,
+      { timeout: STEP_MS },
+    );
     expect(await page.locator('#toggle-sidebar').isVisible()).toBe(true);
     await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-narrow.png') });
 
     // With the drawer open, a toast (here: a user created from the drawer) stays under it.
     await page.locator('#toggle-sidebar').click();
-    await page.waitForFunction(() => (document.getElementById('sidebar')?.getBoundingClientRect().left ?? -1) >= 0, null, { timeout: STEP_MS });
+    await page.waitForFunction(
+      () => (document.getElementById('sidebar')?.getBoundingClientRect().left ?? -1) >= 0,
+      null,
+      { timeout: STEP_MS },
+    );
     await page.locator('#new-user > summary').click();
     await page.locator('#new-user-name').fill('Erin Narrow');
     await page.locator('#new-user-form button[type="submit"]').click();
@@ -341,14 +398,25 @@ describe('web chat page of the Max dialect in headless Chromium', () => {
   beforeAll(async () => {
     try {
       if (!existsSync(CHROMIUM)) {
-        throw new Error(`Chromium is missing at ${CHROMIUM}. Install Debian's package: apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH.`);
+        throw new Error(
+          `Chromium is missing at ${CHROMIUM}. Install Debian's package: apt-get install -y --no-install-recommends chromium, or set CHROMIUM_PATH.`,
+        );
       }
       emulator = await startEmulator({ dialect: 'max' });
       profile = await mkdtemp(join(tmpdir(), 'tamtam-rx-chromium-max-'));
       context = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
         viewport: { width: 1280, height: 800 },
         timeout: 30_000,
       });
@@ -423,7 +491,9 @@ describe('web chat page of the Max dialect in headless Chromium', () => {
     // message: sends its text as the user.
     await menu.locator('.kb-button.message', { hasText: 'Help me' }).click();
     await page.locator('.msg-row.mine .text', { hasText: 'Help me' }).waitFor();
-    expect(emulator.updates.pending().some((u) => u.update_type === 'message_created' && u.message.body.text === 'Help me')).toBe(true);
+    expect(
+      emulator.updates.pending().some((u) => u.update_type === 'message_created' && u.message.body.text === 'Help me'),
+    ).toBe(true);
 
     // clipboard: copies its payload and says so.
     await menu.locator('.kb-button.clipboard').click();

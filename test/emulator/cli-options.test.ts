@@ -6,12 +6,35 @@ import { optionsFromArgs } from '../../src/emulator/cli-options';
 
 describe('emulator CLI options', () => {
   it('defaults to port 8090 on loopback with the default world', () => {
-    expect(optionsFromArgs([], {})).toEqual({ port: 8090, host: '127.0.0.1', world: 'default', faults: {}, verbose: false });
+    expect(optionsFromArgs([], {})).toEqual({
+      port: 8090,
+      host: '127.0.0.1',
+      world: 'default',
+      faults: {},
+      verbose: false,
+    });
   });
 
   it('reads flags and falls back to environment variables', () => {
     const options = optionsFromArgs(
-      ['--empty', '--latency', '25', '--rate-limit', '10', '--error-rate', '0.1', '--drop-rate', '0.05', '--malformed-rate', '0.01', '--seed', '9', '--webhook-time-scale', '0.01', '--verbose'],
+      [
+        '--empty',
+        '--latency',
+        '25',
+        '--rate-limit',
+        '10',
+        '--error-rate',
+        '0.1',
+        '--drop-rate',
+        '0.05',
+        '--malformed-rate',
+        '0.01',
+        '--seed',
+        '9',
+        '--webhook-time-scale',
+        '0.01',
+        '--verbose',
+      ],
       { TAMTAM_EMULATOR_PORT: '0', TAMTAM_EMULATOR_TOKEN: 'env-token' },
     );
     expect(options).toEqual({

@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 describe('emulator CLI', () => {
   it('prints URL and token, serves, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--token', 'cli-token', '--empty'], {
-      cwd: new URL('../..', import.meta.url).pathname,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--token', 'cli-token', '--empty'],
+      {
+        cwd: new URL('../..', import.meta.url).pathname,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));

@@ -121,7 +121,10 @@ function harness(emulator: Emulator) {
   async function op<T>(operation: OperationId, schema: string, action: Observable<T>): Promise<T> {
     const value = await firstValueFrom(action);
     covered.add(operation);
-    expect(emulator.inspect.requests().at(-1), `${operation} reached the emulator`).toMatchObject({ operation, status: 200 });
+    expect(emulator.inspect.requests().at(-1), `${operation} reached the emulator`).toMatchObject({
+      operation,
+      status: 200,
+    });
     expect(schemaProblems(schema, value), `${operation} → ${schema}: ${JSON.stringify(value)}`).toEqual([]);
     return value;
   }
@@ -178,7 +181,11 @@ describe('conformance: every operation, called through the actions, answers sche
     const sent = await op(
       'sendMessage',
       'SendMessageResult',
-      sendMessage(api, { user_id: ids.alice }, { text: 'Pick **one**', format: 'markdown', attachments: [image, KEYBOARD] }),
+      sendMessage(
+        api,
+        { user_id: ids.alice },
+        { text: 'Pick **one**', format: 'markdown', attachments: [image, KEYBOARD] },
+      ),
     );
     const mid = sent.message.body.mid;
     const attachmentSets: (readonly AttachmentRequest[])[] = [
@@ -187,27 +194,49 @@ describe('conformance: every operation, called through the actions, answers sche
       [audio],
       [{ type: 'sticker', payload: { code: 'smile' } }],
       [{ type: 'contact', payload: { name: 'Bob', contact_id: ids.bob, vcf_phone: '+100' } }],
-      [{ type: 'location', latitude: 1.5, longitude: 2.5 }, { type: 'share', payload: { url: 'https://example.com' } }],
+      [
+        { type: 'location', latitude: 1.5, longitude: 2.5 },
+        { type: 'share', payload: { url: 'https://example.com' } },
+      ],
     ];
     for (const attachments of attachmentSets) {
-      const { message } = await op('sendMessage', 'SendMessageResult', sendMessage(api, { chat_id: ids.dialogWithAlice }, { text: null, attachments }));
+      const { message } = await op(
+        'sendMessage',
+        'SendMessageResult',
+        sendMessage(api, { chat_id: ids.dialogWithAlice }, { text: null, attachments }),
+      );
       expect(message.body.attachments?.map((a) => a.type)).toEqual(attachments.map((a) => a.type));
     }
     const reply = await op(
       'sendMessage',
       'SendMessageResult',
-      sendMessage(api, { chat_id: ids.dialogWithAlice }, { text: '<b>reply</b>', format: 'html', link: { type: 'reply', mid } }),
+      sendMessage(
+        api,
+        { chat_id: ids.dialogWithAlice },
+        { text: '<b>reply</b>', format: 'html', link: { type: 'reply', mid } },
+      ),
     );
     expect(reply.message.link?.message.mid).toBe(mid);
-    const forward = await op('sendMessage', 'SendMessageResult', sendMessage(api, { chat_id: ids.group }, { link: { type: 'forward', mid } }));
+    const forward = await op(
+      'sendMessage',
+      'SendMessageResult',
+      sendMessage(api, { chat_id: ids.group }, { link: { type: 'forward', mid } }),
+    );
     expect(forward.message.link).toMatchObject({ type: 'forward', chat_id: ids.dialogWithAlice });
 
-    await op('pinMessage', 'SimpleQueryResult', pinMessage(api, ids.dialogWithAlice, { message_id: mid, notify: false }));
+    await op(
+      'pinMessage',
+      'SimpleQueryResult',
+      pinMessage(api, ids.dialogWithAlice, { message_id: mid, notify: false }),
+    );
     const pinned = await op('getPinnedMessage', 'GetPinnedMessageResult', getPinnedMessage(api, ids.dialogWithAlice));
     expect(pinned.message?.body.mid).toBe(mid);
     await op('getChat', 'Chat', getChat(api, ids.dialogWithAlice));
     await op('unpinMessage', 'SimpleQueryResult', unpinMessage(api, ids.dialogWithAlice));
-    expect((await op('getPinnedMessage', 'GetPinnedMessageResult', getPinnedMessage(api, ids.dialogWithAlice))).message ?? null).toBeNull();
+    expect(
+      (await op('getPinnedMessage', 'GetPinnedMessageResult', getPinnedMessage(api, ids.dialogWithAlice))).message ??
+        null,
+    ).toBeNull();
 
     await op('getMembership', 'ChatMember', getMembership(api, ids.group));
     await op('getAdmins', 'ChatMembersList', getAdmins(api, ids.group));
@@ -219,18 +248,34 @@ describe('conformance: every operation, called through the actions, answers sche
 
     const hook = 'http://127.0.0.1:9/hook';
     await op('subscribe', 'SimpleQueryResult', subscribe(api, { url: hook, update_types: ['bot_started'] }));
-    expect((await op('getSubscriptions', 'GetSubscriptionsResult', getSubscriptions(api))).subscriptions.map((s) => s.url)).toEqual([hook]);
+    expect(
+      (await op('getSubscriptions', 'GetSubscriptionsResult', getSubscriptions(api))).subscriptions.map((s) => s.url),
+    ).toEqual([hook]);
     await op('unsubscribe', 'SimpleQueryResult', unsubscribe(api, hook));
 
     await op('getMessages', 'MessageList', getMessages(api, { chat_id: ids.dialogWithAlice, count: 50 }));
-    expect((await op('getMessages', 'MessageList', getMessages(api, { message_ids: [mid] }))).messages.map((m) => m.body.mid)).toEqual([mid]);
+    expect(
+      (await op('getMessages', 'MessageList', getMessages(api, { message_ids: [mid] }))).messages.map(
+        (m) => m.body.mid,
+      ),
+    ).toEqual([mid]);
     await op('getMessageById', 'Message', getMessageById(api, mid));
-    await op('editMessage', 'SimpleQueryResult', editMessage(api, mid, { text: 'Pick _one_ (edited)', format: 'markdown' }));
+    await op(
+      'editMessage',
+      'SimpleQueryResult',
+      editMessage(api, mid, { text: 'Pick _one_ (edited)', format: 'markdown' }),
+    );
 
     // The 13 update types, produced by emulated users and read by the bot through getUpdates.
     const alice = emulator.actAs(ids.alice);
     const bob = emulator.actAs(ids.bob);
-    const room = emulator.chats.create({ type: 'chat', title: 'Side room', ownerId: ids.alice, memberIds: [ids.bob], bot: { member: false } });
+    const room = emulator.chats.create({
+      type: 'chat',
+      title: 'Side room',
+      ownerId: ids.alice,
+      memberIds: [ids.bob],
+      bot: { member: false },
+    });
     bob.startBot('ref');
     const userMessage = alice.sendToBot({ text: 'hi *there*', format: 'markdown', replyTo: mid });
     alice.editMessage(userMessage.body.mid, 'hi!');
@@ -240,7 +285,12 @@ describe('conformance: every operation, called through the actions, answers sche
     alice.pressButton(mid, 'Phone');
     alice.pressButton(mid, 'Where');
     alice.sendToBot({ text: null, attachments: [{ type: 'file', filename: 'cv.pdf', content: 'pdf' }] });
-    alice.sendToBot({ attachments: [{ type: 'image', filename: 'me.png', content: 'png' }, { type: 'video', filename: 'me.mp4' }] });
+    alice.sendToBot({
+      attachments: [
+        { type: 'image', filename: 'me.png', content: 'png' },
+        { type: 'video', filename: 'me.mp4' },
+      ],
+    });
     alice.sendMessage(ids.group, { forward: mid });
     alice.addBot(room.chat_id);
     alice.addUser(room.chat_id, ids.carol);
@@ -253,12 +303,17 @@ describe('conformance: every operation, called through the actions, answers sche
     const callback = first.updates.find((u) => u.update_type === 'message_callback');
     const request = first.updates.find((u) => u.update_type === 'message_construction_request');
     if (callback?.update_type !== 'message_callback' || request?.update_type !== 'message_construction_request') {
-      throw new Error(`expected a callback and a construction request, got ${first.updates.map((u) => u.update_type).join(', ')}`);
+      throw new Error(
+        `expected a callback and a construction request, got ${first.updates.map((u) => u.update_type).join(', ')}`,
+      );
     }
     await op(
       'answerOnCallback',
       'SimpleQueryResult',
-      answerOnCallback(api, callback.callback.callback_id, { message: { text: 'Thanks', attachments: null, link: null }, notification: 'Saved' }),
+      answerOnCallback(api, callback.callback.callback_id, {
+        message: { text: 'Thanks', attachments: null, link: null },
+        notification: 'Saved',
+      }),
     );
     await op(
       'construct',
@@ -273,12 +328,23 @@ describe('conformance: every operation, called through the actions, answers sche
     );
     alice.postConstructed(request.session_id);
     const second = await op('getUpdates', 'UpdateList', getUpdates(api, { timeout: 0, marker: first.marker }));
-    const history = await op('getMessages', 'MessageList', getMessages(api, { chat_id: ids.dialogWithAlice, count: 100 }));
-    expect(history.messages.some((m) => getMessageConstructor(m)?.user_id === ids.bot), 'a constructed message names the bot').toBe(true);
+    const history = await op(
+      'getMessages',
+      'MessageList',
+      getMessages(api, { chat_id: ids.dialogWithAlice, count: 100 }),
+    );
+    expect(
+      history.messages.some((m) => getMessageConstructor(m)?.user_id === ids.bot),
+      'a constructed message names the bot',
+    ).toBe(true);
     if (discussion.kind !== 'chat') throw new Error('expected the chat button to create a chat');
     expect((await op('getChat', 'Chat', getChat(api, discussion.chat.chat_id))).chat_message_id).toBe(mid);
     await op('getChat', 'Chat', getChat(api, ids.channel));
-    const post = await op('sendMessage', 'SendMessageResult', sendMessage(api, { chat_id: ids.channel }, { text: 'News', notify: false }));
+    const post = await op(
+      'sendMessage',
+      'SendMessageResult',
+      sendMessage(api, { chat_id: ids.channel }, { text: 'News', notify: false }),
+    );
     const posts = await op('getMessages', 'MessageList', getMessages(api, { chat_id: ids.channel }));
     expect(posts.messages.map((m) => m.body.mid)).toEqual([post.message.body.mid]);
     await op('getChats', 'ChatList', getChats(api, { count: 1 }));

@@ -18,38 +18,73 @@ describe('HTTP control API under /_emulator', () => {
     const emulator = await start({ world: 'empty' });
     const dave = (await control(emulator, 'POST', '/users', { name: 'Dave', username: 'dave', locale: 'fr-FR' })).body;
     const erin = (await control(emulator, 'POST', '/users', { name: 'Erin' })).body;
-    const chat = (await control(emulator, 'POST', '/chats', { type: 'chat', title: 'Team', ownerId: dave.user_id, memberIds: [erin.user_id] })).body;
+    const chat = (
+      await control(emulator, 'POST', '/chats', {
+        type: 'chat',
+        title: 'Team',
+        ownerId: dave.user_id,
+        memberIds: [erin.user_id],
+      })
+    ).body;
     expect(chat).toMatchObject({ type: 'chat', title: 'Team', participants_count: 3 });
     const started = await control(emulator, 'POST', `/users/${dave.user_id}/start`, { payload: 'hello' });
     expect(started.body.dialog_with_user.user_id).toBe(dave.user_id);
     const dm = await control(emulator, 'POST', `/users/${dave.user_id}/send`, { text: 'hi bot' });
-    const group = await control(emulator, 'POST', `/users/${erin.user_id}/send`, { chatId: chat.chat_id, text: 'hi all', replyTo: dm.body.body.mid });
+    const group = await control(emulator, 'POST', `/users/${erin.user_id}/send`, {
+      chatId: chat.chat_id,
+      text: 'hi all',
+      replyTo: dm.body.body.mid,
+    });
     expect(group.status).toBe(400); // replies must stay in the same chat
     await control(emulator, 'POST', `/users/${erin.user_id}/send`, { chatId: chat.chat_id, text: 'hi all' });
     await control(emulator, 'POST', `/users/${dave.user_id}/rename`, { chatId: chat.chat_id, title: 'Team 2' });
-    const types = (await call(emulator, 'GET', '/updates', { query: { timeout: 0 } })).body.updates.map((u: any) => u.update_type);
+    const types = (await call(emulator, 'GET', '/updates', { query: { timeout: 0 } })).body.updates.map(
+      (u: any) => u.update_type,
+    );
     expect(types).toEqual(['bot_started', 'message_created', 'message_created', 'chat_title_changed']);
-    expect((await control(emulator, 'GET', `/chats/${chat.chat_id}/messages`)).body.map((m: any) => m.body.text)).toEqual(['hi all']);
+    expect(
+      (await control(emulator, 'GET', `/chats/${chat.chat_id}/messages`)).body.map((m: any) => m.body.text),
+    ).toEqual(['hi all']);
   });
 
   it('presses buttons and inspects what the bot did', async () => {
     const emulator = await start();
     const sent = await call(emulator, 'POST', '/messages', {
       query: { chat_id: ids.dialogWithAlice },
-      body: { text: 'Q', attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'callback', text: 'A', payload: 'a' }]] } }] },
+      body: {
+        text: 'Q',
+        attachments: [
+          { type: 'inline_keyboard', payload: { buttons: [[{ type: 'callback', text: 'A', payload: 'a' }]] } },
+        ],
+      },
     });
-    const pressed = await control(emulator, 'POST', `/users/${ids.alice}/press`, { messageId: sent.body.message.body.mid, payload: 'a' });
+    const pressed = await control(emulator, 'POST', `/users/${ids.alice}/press`, {
+      messageId: sent.body.message.body.mid,
+      payload: 'a',
+    });
     expect(pressed.body).toEqual({ kind: 'callback', callbackId: expect.any(String) });
-    await call(emulator, 'POST', '/answers', { query: { callback_id: pressed.body.callbackId }, body: { notification: 'ok' } });
-    expect((await control(emulator, 'GET', '/inspect/callback-answers')).body).toMatchObject([{ answer: { notification: 'ok' } }]);
-    expect((await control(emulator, 'GET', `/inspect/sent-messages?chat_id=${ids.dialogWithAlice}`)).body).toHaveLength(1);
+    await call(emulator, 'POST', '/answers', {
+      query: { callback_id: pressed.body.callbackId },
+      body: { notification: 'ok' },
+    });
+    expect((await control(emulator, 'GET', '/inspect/callback-answers')).body).toMatchObject([
+      { answer: { notification: 'ok' } },
+    ]);
+    expect((await control(emulator, 'GET', `/inspect/sent-messages?chat_id=${ids.dialogWithAlice}`)).body).toHaveLength(
+      1,
+    );
     expect((await control(emulator, 'GET', '/inspect/sent-messages?chat_id=1')).body).toEqual([]);
-    expect((await control(emulator, 'GET', '/inspect/requests')).body.map((r: any) => r.operation)).toEqual(['sendMessage', 'answerOnCallback']);
+    expect((await control(emulator, 'GET', '/inspect/requests')).body.map((r: any) => r.operation)).toEqual([
+      'sendMessage',
+      'answerOnCallback',
+    ]);
   });
 
   it('injects raw updates and reports bad control requests as JSON errors', async () => {
     const emulator = await start();
-    expect((await control(emulator, 'POST', '/updates', { update_type: 'future_type', x: 1 })).body).toEqual({ success: true });
+    expect((await control(emulator, 'POST', '/updates', { update_type: 'future_type', x: 1 })).body).toEqual({
+      success: true,
+    });
     expect((await control(emulator, 'GET', '/updates')).body).toMatchObject([{ update_type: 'future_type', x: 1 }]);
     const cases: Array<[string, string, unknown, number]> = [
       ['POST', '/users', { username: 'x' }, 400],
@@ -79,7 +114,9 @@ describe('HTTP control API under /_emulator', () => {
       },
     });
     expect((await call(emulator, 'GET', '/me')).body).toMatchObject({ name: 'Shop', username: 'shop_bot' });
-    expect((await call(emulator, 'GET', '/messages', { query: { chat_id: 70 } })).body.messages[0].body.text).toBe('earlier');
+    expect((await call(emulator, 'GET', '/messages', { query: { chat_id: 70 } })).body.messages[0].body.text).toBe(
+      'earlier',
+    );
     expect(emulator.users.create({ name: 'Next' }).user_id).not.toBe(7);
   });
 });

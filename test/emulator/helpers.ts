@@ -58,9 +58,14 @@ export async function call<T = any>(
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }), ...(options.signal ? { signal: options.signal } : {}) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const text = await res.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
@@ -70,7 +75,12 @@ export async function call<T = any>(
 }
 
 /** Calls a control route (no token). */
-export function control<T = any>(emulator: Emulator, method: string, path: string, body?: unknown): Promise<CallResult<T>> {
+export function control<T = any>(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<CallResult<T>> {
   return call<T>(emulator, method, `/_emulator${path}`, { token: null, ...(body === undefined ? {} : { body }) });
 }
 

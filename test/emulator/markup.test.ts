@@ -28,7 +28,10 @@ describe('markdown → text + markup', () => {
       { type: 'user_mention', from: 0, length: 3, user_id: 42 },
       { type: 'link', from: 4, length: 4, url: 'https://x.y' },
     ]);
-    expect(parseMarkdown('# Title\nbody')).toEqual({ text: 'Title\nbody', markup: [{ type: 'heading', from: 0, length: 5 }] });
+    expect(parseMarkdown('# Title\nbody')).toEqual({
+      text: 'Title\nbody',
+      markup: [{ type: 'heading', from: 0, length: 5 }],
+    });
     expect(parseMarkdown('```a *not* b```').text).toBe('a *not* b');
     expect(parseMarkdown('\\*literal\\*')).toEqual({ text: '*literal*', markup: [] });
   });
@@ -41,10 +44,28 @@ describe('markdown → text + markup', () => {
 
 describe('html → text + markup', () => {
   it('maps tags, decodes entities, strips unknown tags', () => {
-    expect(parseHtml('<b>B</b><strong>S</strong> <i>I</i><em>E</em> <u>U</u><ins>N</ins> <s>S</s><del>D</del> <code>c</code><pre>p</pre> <mark>m</mark> <h1>H</h1>').markup.map((m) => m.type)).toEqual([
-      'strong', 'strong', 'emphasized', 'emphasized', 'underline', 'underline', 'strikethrough', 'strikethrough', 'monospaced', 'monospaced', 'highlighted', 'heading',
+    expect(
+      parseHtml(
+        '<b>B</b><strong>S</strong> <i>I</i><em>E</em> <u>U</u><ins>N</ins> <s>S</s><del>D</del> <code>c</code><pre>p</pre> <mark>m</mark> <h1>H</h1>',
+      ).markup.map((m) => m.type),
+    ).toEqual([
+      'strong',
+      'strong',
+      'emphasized',
+      'emphasized',
+      'underline',
+      'underline',
+      'strikethrough',
+      'strikethrough',
+      'monospaced',
+      'monospaced',
+      'highlighted',
+      'heading',
     ]);
-    expect(parseHtml('<a href="https://x.y?a=1&amp;b=2">link</a>')).toEqual({ text: 'link', markup: [{ type: 'link', from: 0, length: 4, url: 'https://x.y?a=1&b=2' }] });
+    expect(parseHtml('<a href="https://x.y?a=1&amp;b=2">link</a>')).toEqual({
+      text: 'link',
+      markup: [{ type: 'link', from: 0, length: 4, url: 'https://x.y?a=1&b=2' }],
+    });
     expect(parseHtml('<span>a</span> &lt;b&gt; &#65;&#x42;<br>z')).toEqual({ text: 'a <b> AB\nz', markup: [] });
   });
 

@@ -394,7 +394,10 @@ describe('choosing the dialect', () => {
   it('the control API says which dialect runs, and lists chats with their kind', async () => {
     const emulator = await start({ dialect: 'max' });
     expect((await control(emulator, 'GET', '/state')).body.dialect).toBe('max');
-    const chats = (await control(emulator, 'GET', `/users/${ids.alice}/chats`)).body as Array<{ type: string; kind: string }>;
+    const chats = (await control(emulator, 'GET', `/users/${ids.alice}/chats`)).body as Array<{
+      type: string;
+      kind: string;
+    }>;
     expect(new Set(chats.map((c) => c.type))).toEqual(new Set(['chat']));
     expect(chats.map((c) => c.kind).sort()).toEqual(['channel', 'chat', 'dialog']);
   });

@@ -12,10 +12,19 @@ describe('bot operations', () => {
     it('sends to a user by user_id, creating the dialog; produces no update for the bot', async () => {
       const emulator = await start();
       const dave = emulator.users.create({ name: 'Dave' });
-      const res = await call(emulator, 'POST', '/messages', { query: { user_id: dave.user_id }, body: { text: 'Hi Dave' } });
-      expect(res.body.message).toMatchObject({ sender: { user_id: ids.bot, is_bot: true }, recipient: { chat_type: 'dialog', user_id: dave.user_id }, body: { text: 'Hi Dave' } });
+      const res = await call(emulator, 'POST', '/messages', {
+        query: { user_id: dave.user_id },
+        body: { text: 'Hi Dave' },
+      });
+      expect(res.body.message).toMatchObject({
+        sender: { user_id: ids.bot, is_bot: true },
+        recipient: { chat_type: 'dialog', user_id: dave.user_id },
+        body: { text: 'Hi Dave' },
+      });
       expect(emulator.updates.pending()).toEqual([]);
-      expect(emulator.inspect.sentMessages(res.body.message.recipient.chat_id).map((m) => m.body.text)).toEqual(['Hi Dave']);
+      expect(emulator.inspect.sentMessages(res.body.message.recipient.chat_id).map((m) => m.body.text)).toEqual([
+        'Hi Dave',
+      ]);
     });
 
     it('parses markdown and html into markup', async () => {
@@ -31,7 +40,13 @@ describe('bot operations', () => {
         ],
       });
       const html = await send(emulator, ids.group, { text: '<b>bold</b> &amp; <i>it</i>', format: 'html' });
-      expect(html.body.message.body).toMatchObject({ text: 'bold & it', markup: [{ type: 'strong', from: 0, length: 4 }, { type: 'emphasized', from: 7, length: 2 }] });
+      expect(html.body.message.body).toMatchObject({
+        text: 'bold & it',
+        markup: [
+          { type: 'strong', from: 0, length: 4 },
+          { type: 'emphasized', from: 7, length: 2 },
+        ],
+      });
     });
 
     it('rejects bad requests with messages naming the problem', async () => {
@@ -43,12 +58,32 @@ describe('bot operations', () => {
         [{}, { text: 'x' }, /exactly one/],
         [{ chat_id: ids.group }, { text: 1 }, /`body.text` must be a string/],
         [{ chat_id: ids.group }, { text: 'x', format: 'rtf' }, /`body.format` must be one of markdown, html/],
-        [{ chat_id: ids.group }, { text: 'x', attachments: [{ type: 'file', payload: { token: 'forged' } }] }, /not a token this server issued/],
-        [{ chat_id: ids.group }, { text: 'x', attachments: [{ type: 'gif', payload: {} }] }, /`body.attachments\[0\].type` must be one of/],
-        [{ chat_id: ids.group }, { text: 'x', attachments: [keyboard({ type: 'callback', text: 'no payload' })] }, /buttons\[0\]\[0\].payload` is required/],
-        [{ chat_id: ids.group }, { text: 'x', attachments: [keyboard({ type: 'link', text: 'L', url: 'ftp://x' })] }, /http\(s\) URL/],
+        [
+          { chat_id: ids.group },
+          { text: 'x', attachments: [{ type: 'file', payload: { token: 'forged' } }] },
+          /not a token this server issued/,
+        ],
+        [
+          { chat_id: ids.group },
+          { text: 'x', attachments: [{ type: 'gif', payload: {} }] },
+          /`body.attachments\[0\].type` must be one of/,
+        ],
+        [
+          { chat_id: ids.group },
+          { text: 'x', attachments: [keyboard({ type: 'callback', text: 'no payload' })] },
+          /buttons\[0\]\[0\].payload` is required/,
+        ],
+        [
+          { chat_id: ids.group },
+          { text: 'x', attachments: [keyboard({ type: 'link', text: 'L', url: 'ftp://x' })] },
+          /http\(s\) URL/,
+        ],
         [{ chat_id: ids.group }, { text: 'x', link: { type: 'reply', mid: 'mid.missing' } }, /not an existing message/],
-        [{ chat_id: ids.group }, { text: 'x', attachments: [{ type: 'location', latitude: 91, longitude: 0 }] }, /out of range/],
+        [
+          { chat_id: ids.group },
+          { text: 'x', attachments: [{ type: 'location', latitude: 91, longitude: 0 }] },
+          /out of range/,
+        ],
       ];
       for (const [query, body, message] of cases) {
         const res = await call(emulator, 'POST', '/messages', { query: query as Record<string, number>, body });
@@ -61,7 +96,12 @@ describe('bot operations', () => {
 
     it('posts to channels only as an admin', async () => {
       const emulator = await start();
-      const channel = emulator.chats.create({ type: 'channel', title: 'Ch', ownerId: ids.alice, bot: { admin: false } });
+      const channel = emulator.chats.create({
+        type: 'channel',
+        title: 'Ch',
+        ownerId: ids.alice,
+        bot: { admin: false },
+      });
       expect((await send(emulator, channel.chat_id, { text: 'x' })).status).toBe(403);
       expect((await send(emulator, ids.channel, { text: 'x' })).status).toBe(200);
     });
@@ -72,15 +112,30 @@ describe('bot operations', () => {
       const emulator = await start();
       const bob = emulator.actAs(ids.bob);
       const sent = ['a', 'b', 'c', 'd'].map((t) => bob.sendMessage(ids.group, t));
-      const texts = (res: { body: { messages: Array<{ body: { text: string } }> } }) => res.body.messages.map((m) => m.body.text);
-      expect(texts(await call(emulator, 'GET', '/messages', { query: { chat_id: ids.group } }))).toEqual(['d', 'c', 'b', 'a']);
-      expect(texts(await call(emulator, 'GET', '/messages', { query: { chat_id: ids.group, count: 2 } }))).toEqual(['d', 'c']);
+      const texts = (res: { body: { messages: Array<{ body: { text: string } }> } }) =>
+        res.body.messages.map((m) => m.body.text);
+      expect(texts(await call(emulator, 'GET', '/messages', { query: { chat_id: ids.group } }))).toEqual([
+        'd',
+        'c',
+        'b',
+        'a',
+      ]);
+      expect(texts(await call(emulator, 'GET', '/messages', { query: { chat_id: ids.group, count: 2 } }))).toEqual([
+        'd',
+        'c',
+      ]);
       const ts = sent.map((m) => m.timestamp);
-      const window = await call(emulator, 'GET', '/messages', { query: { chat_id: ids.group, from: ts[3], to: ts[0] } });
+      const window = await call(emulator, 'GET', '/messages', {
+        query: { chat_id: ids.group, from: ts[3], to: ts[0] },
+      });
       expect(texts(window).length).toBe(4);
-      const future = await call(emulator, 'GET', '/messages', { query: { chat_id: ids.group, to: (ts[3] as number) + 1 } });
+      const future = await call(emulator, 'GET', '/messages', {
+        query: { chat_id: ids.group, to: (ts[3] as number) + 1 },
+      });
       expect(texts(future)).toEqual([]);
-      const byIds = await call(emulator, 'GET', '/messages', { query: { message_ids: `${sent[1]?.body.mid},${sent[0]?.body.mid}` } });
+      const byIds = await call(emulator, 'GET', '/messages', {
+        query: { message_ids: `${sent[1]?.body.mid},${sent[0]?.body.mid}` },
+      });
       expect(texts(byIds)).toEqual(['b', 'a']);
       expect((await call(emulator, 'GET', '/messages')).status).toBe(400);
       expect((await call(emulator, 'GET', `/messages/${sent[2]?.body.mid}`)).body.body.text).toBe('c');
@@ -98,22 +153,38 @@ describe('bot operations', () => {
   describe('editMessage / deleteMessage', () => {
     it('edits own messages: null attachments keep them, [] removes them', async () => {
       const emulator = await start();
-      const sent = await send(emulator, ids.group, { text: 'v1', attachments: [keyboard({ type: 'callback', text: 'A', payload: 'a' })] });
+      const sent = await send(emulator, ids.group, {
+        text: 'v1',
+        attachments: [keyboard({ type: 'callback', text: 'A', payload: 'a' })],
+      });
       const mid = sent.body.message.body.mid;
       await call(emulator, 'PUT', '/messages', { query: { message_id: mid }, body: { text: 'v2', attachments: null } });
-      expect((await call(emulator, 'GET', `/messages/${mid}`)).body.body).toMatchObject({ text: 'v2', attachments: [{ type: 'inline_keyboard' }] });
+      expect((await call(emulator, 'GET', `/messages/${mid}`)).body.body).toMatchObject({
+        text: 'v2',
+        attachments: [{ type: 'inline_keyboard' }],
+      });
       await call(emulator, 'PUT', '/messages', { query: { message_id: mid }, body: { text: 'v3', attachments: [] } });
-      expect((await call(emulator, 'GET', `/messages/${mid}`)).body.body).toMatchObject({ text: 'v3', attachments: null });
+      expect((await call(emulator, 'GET', `/messages/${mid}`)).body.body).toMatchObject({
+        text: 'v3',
+        attachments: null,
+      });
       expect(emulator.inspect.sentMessages()[0]?.body.text).toBe('v3');
     });
 
     it('refuses to edit others’ messages; deletes as admin; 404 afterwards', async () => {
       const emulator = await start();
       const userMessage = emulator.actAs(ids.bob).sendMessage(ids.group, 'mine');
-      const edit = await call(emulator, 'PUT', '/messages', { query: { message_id: userMessage.body.mid }, body: { text: 'x' } });
+      const edit = await call(emulator, 'PUT', '/messages', {
+        query: { message_id: userMessage.body.mid },
+        body: { text: 'x' },
+      });
       expect(edit.status).toBe(403);
-      expect((await call(emulator, 'DELETE', '/messages', { query: { message_id: userMessage.body.mid } })).body).toEqual({ success: true });
-      expect((await call(emulator, 'DELETE', '/messages', { query: { message_id: userMessage.body.mid } })).status).toBe(404);
+      expect(
+        (await call(emulator, 'DELETE', '/messages', { query: { message_id: userMessage.body.mid } })).body,
+      ).toEqual({ success: true });
+      expect(
+        (await call(emulator, 'DELETE', '/messages', { query: { message_id: userMessage.body.mid } })).status,
+      ).toBe(404);
       expect((await call(emulator, 'DELETE', '/messages')).status).toBe(400);
       expect(emulator.inspect.removedMessages()).toMatchObject([{ messageId: userMessage.body.mid, userId: ids.bot }]);
     });
@@ -122,7 +193,15 @@ describe('bot operations', () => {
   describe('callbacks', () => {
     it('press by text or payload → message_callback; answer edits the message and is recorded', async () => {
       const emulator = await start();
-      const sent = await send(emulator, ids.dialogWithAlice, { text: 'Vote', attachments: [keyboard({ type: 'callback', text: 'Yes', payload: 'vote:yes' }, { type: 'callback', text: 'No', payload: 'vote:no' })] });
+      const sent = await send(emulator, ids.dialogWithAlice, {
+        text: 'Vote',
+        attachments: [
+          keyboard(
+            { type: 'callback', text: 'Yes', payload: 'vote:yes' },
+            { type: 'callback', text: 'No', payload: 'vote:no' },
+          ),
+        ],
+      });
       const mid = sent.body.message.body.mid;
       const alice = emulator.actAs(ids.alice);
       const pressed = alice.pressButton(mid, { payload: 'vote:no' });
@@ -131,7 +210,11 @@ describe('bot operations', () => {
       expect(updates.map((u: any) => u.callback.payload)).toEqual(['vote:no', 'vote:yes']);
       expect(updates[0]).toMatchObject({
         update_type: 'message_callback',
-        callback: { callback_id: pressed.kind === 'callback' ? pressed.callbackId : '', user: { user_id: ids.alice }, timestamp: expect.any(Number) },
+        callback: {
+          callback_id: pressed.kind === 'callback' ? pressed.callbackId : '',
+          user: { user_id: ids.alice },
+          timestamp: expect.any(Number),
+        },
         message: { body: { mid } },
         user_locale: 'en-US',
       });
@@ -140,7 +223,10 @@ describe('bot operations', () => {
         body: { message: { text: 'You voted no', attachments: [] }, notification: 'Counted' },
       });
       expect(answer.body).toEqual({ success: true });
-      expect((await call(emulator, 'GET', `/messages/${mid}`)).body.body).toMatchObject({ text: 'You voted no', attachments: null });
+      expect((await call(emulator, 'GET', `/messages/${mid}`)).body.body).toMatchObject({
+        text: 'You voted no',
+        attachments: null,
+      });
       expect(emulator.inspect.callbackAnswers()).toEqual([
         {
           callbackId: updates[0].callback.callback_id,
@@ -155,7 +241,10 @@ describe('bot operations', () => {
 
     it('buttons of a chat the bot has left reach nobody', async () => {
       const emulator = await start();
-      const sent = await send(emulator, ids.group, { text: 'Q', attachments: [keyboard({ type: 'callback', text: 'A', payload: 'a' })] });
+      const sent = await send(emulator, ids.group, {
+        text: 'Q',
+        attachments: [keyboard({ type: 'callback', text: 'A', payload: 'a' })],
+      });
       await call(emulator, 'DELETE', `/chats/${ids.group}/members/me`);
       expect(() => emulator.actAs(ids.bob).pressButton(sent.body.message.body.mid, 'A')).toThrow(/no longer in chat/);
       expect(emulator.updates.pending()).toEqual([]);
@@ -164,7 +253,10 @@ describe('bot operations', () => {
     it('rejects answers without content and unknown callback ids', async () => {
       const emulator = await start();
       expect((await call(emulator, 'POST', '/answers', { query: { callback_id: 'cb.1' }, body: {} })).status).toBe(400);
-      const unknown = await call(emulator, 'POST', '/answers', { query: { callback_id: 'cb.404' }, body: { notification: 'x' } });
+      const unknown = await call(emulator, 'POST', '/answers', {
+        query: { callback_id: 'cb.404' },
+        body: { notification: 'x' },
+      });
       expect(unknown.status).toBe(404);
       expect(unknown.body.code).toBe('callback.not.found');
       expect((await call(emulator, 'POST', '/answers', { body: { notification: 'x' } })).status).toBe(400);
@@ -174,12 +266,14 @@ describe('bot operations', () => {
       const emulator = await start();
       const sent = await send(emulator, ids.group, {
         text: 'Buttons',
-        attachments: [keyboard(
-          { type: 'chat', text: 'Room', chat_title: 'Topic room', start_payload: 'topic' },
-          { type: 'request_contact', text: 'Phone' },
-          { type: 'request_geo_location', text: 'Where' },
-          { type: 'link', text: 'Site', url: 'https://example.com' },
-        )],
+        attachments: [
+          keyboard(
+            { type: 'chat', text: 'Room', chat_title: 'Topic room', start_payload: 'topic' },
+            { type: 'request_contact', text: 'Phone' },
+            { type: 'request_geo_location', text: 'Where' },
+            { type: 'link', text: 'Site', url: 'https://example.com' },
+          ),
+        ],
       });
       const mid = sent.body.message.body.mid;
       const bob = emulator.actAs(ids.bob);
@@ -187,11 +281,19 @@ describe('bot operations', () => {
       const again = emulator.actAs(ids.carol).pressButton(mid, 'Room');
       expect(first).toMatchObject({ kind: 'chat', created: true, chat: { title: 'Topic room', chat_message_id: mid } });
       expect(again).toMatchObject({ kind: 'chat', created: false });
-      expect(bob.pressButton(mid, 'Phone')).toMatchObject({ kind: 'message', message: { body: { attachments: [{ type: 'contact', payload: { tam_info: { user_id: ids.bob } } }] } } });
-      expect(bob.pressButton(mid, 'Where', { location: { latitude: 1, longitude: 2 } })).toMatchObject({ kind: 'message', message: { body: { attachments: [{ type: 'location', latitude: 1, longitude: 2 }] } } });
+      expect(bob.pressButton(mid, 'Phone')).toMatchObject({
+        kind: 'message',
+        message: { body: { attachments: [{ type: 'contact', payload: { tam_info: { user_id: ids.bob } } }] } },
+      });
+      expect(bob.pressButton(mid, 'Where', { location: { latitude: 1, longitude: 2 } })).toMatchObject({
+        kind: 'message',
+        message: { body: { attachments: [{ type: 'location', latitude: 1, longitude: 2 }] } },
+      });
       expect(() => bob.pressButton(mid, 'Site')).toThrow(/link button/);
       expect(() => bob.pressButton(mid, 'Nope')).toThrow(/No button "Nope".*"Room"/);
-      const types = (await call(emulator, 'GET', '/updates', { query: { timeout: 0 } })).body.updates.map((u: any) => u.update_type);
+      const types = (await call(emulator, 'GET', '/updates', { query: { timeout: 0 } })).body.updates.map(
+        (u: any) => u.update_type,
+      );
       expect(types).toEqual(['message_chat_created', 'message_created', 'message_created']);
     });
   });
@@ -208,7 +310,12 @@ describe('bot operations', () => {
     it('getChat shows participants and owner to admins; getChatByLink finds chats and users', async () => {
       const emulator = await start();
       const chat = (await call(emulator, 'GET', `/chats/${ids.group}`)).body;
-      expect(chat).toMatchObject({ owner_id: ids.alice, participants_count: 4, link: 'https://tt.me/emulator_lounge', pinned_message: null });
+      expect(chat).toMatchObject({
+        owner_id: ids.alice,
+        participants_count: 4,
+        link: 'https://tt.me/emulator_lounge',
+        pinned_message: null,
+      });
       expect(Object.keys(chat.participants)).toHaveLength(4);
       expect((await call(emulator, 'GET', '/chats/@emulator_news')).body.chat_id).toBe(ids.channel);
       expect((await call(emulator, 'GET', '/chats/@nobody')).status).toBe(404);
@@ -218,9 +325,13 @@ describe('bot operations', () => {
       const emulator = await start();
       const room = emulator.chats.create({ type: 'chat', title: 'R', ownerId: ids.alice, bot: { admin: false } });
       expect((await call(emulator, 'PATCH', `/chats/${room.chat_id}`, { body: { title: 'X' } })).status).toBe(403);
-      expect((await call(emulator, 'PATCH', `/chats/${ids.dialogWithAlice}`, { body: { title: 'X' } })).status).toBe(400);
+      expect((await call(emulator, 'PATCH', `/chats/${ids.dialogWithAlice}`, { body: { title: 'X' } })).status).toBe(
+        400,
+      );
       expect((await call(emulator, 'PATCH', `/chats/${ids.group}`, { body: { title: '' } })).status).toBe(400);
-      const icon = await call(emulator, 'PATCH', `/chats/${ids.group}`, { body: { icon: { url: 'https://example.com/i.png' } } });
+      const icon = await call(emulator, 'PATCH', `/chats/${ids.group}`, {
+        body: { icon: { url: 'https://example.com/i.png' } },
+      });
       expect(icon.body.icon).toEqual({ url: 'https://example.com/i.png' });
     });
 
@@ -229,14 +340,24 @@ describe('bot operations', () => {
       const page = await call(emulator, 'GET', `/chats/${ids.group}/members`, { query: { count: 3 } });
       expect(page.body.members).toHaveLength(3);
       expect(page.body.marker).toBe(3);
-      const filtered = await call(emulator, 'GET', `/chats/${ids.group}/members`, { query: { user_ids: `${ids.bob},${ids.carol}` } });
+      const filtered = await call(emulator, 'GET', `/chats/${ids.group}/members`, {
+        query: { user_ids: `${ids.bob},${ids.carol}` },
+      });
       expect(filtered.body.members.map((m: any) => m.user_id).sort()).toEqual([ids.bob, ids.carol].sort());
       const admins = await call(emulator, 'GET', `/chats/${ids.group}/members/admins`);
       expect(admins.body.members.map((m: any) => m.user_id).sort()).toEqual([ids.bot, ids.alice].sort());
-      expect((await call(emulator, 'POST', `/chats/${ids.group}/members`, { body: { user_ids: [999] } })).status).toBe(404);
-      expect((await call(emulator, 'POST', `/chats/${ids.group}/members`, { body: { user_ids: [] } })).status).toBe(400);
-      expect((await call(emulator, 'DELETE', `/chats/${ids.group}/members`, { query: { user_id: ids.alice } })).status).toBe(403);
-      expect((await call(emulator, 'DELETE', `/chats/${ids.group}/members`, { query: { user_id: ids.bob } })).body).toEqual({ success: true });
+      expect((await call(emulator, 'POST', `/chats/${ids.group}/members`, { body: { user_ids: [999] } })).status).toBe(
+        404,
+      );
+      expect((await call(emulator, 'POST', `/chats/${ids.group}/members`, { body: { user_ids: [] } })).status).toBe(
+        400,
+      );
+      expect(
+        (await call(emulator, 'DELETE', `/chats/${ids.group}/members`, { query: { user_id: ids.alice } })).status,
+      ).toBe(403);
+      expect(
+        (await call(emulator, 'DELETE', `/chats/${ids.group}/members`, { query: { user_id: ids.bob } })).body,
+      ).toEqual({ success: true });
       expect(emulator.chats.members(ids.group).map((m) => m.user_id)).not.toContain(ids.bob);
       expect((await call(emulator, 'DELETE', `/chats/${ids.dialogWithAlice}/members/me`)).status).toBe(400);
       expect((await call(emulator, 'DELETE', `/chats/${ids.group}/members/me`)).body).toEqual({ success: true });
@@ -250,20 +371,30 @@ describe('bot operations', () => {
       const mid = sent.body.message.body.mid;
       await call(emulator, 'PUT', `/chats/${ids.group}/pin`, { body: { message_id: mid, notify: false } });
       await call(emulator, 'DELETE', `/chats/${ids.group}/pin`);
-      expect((await call(emulator, 'PUT', `/chats/${ids.group}/pin`, { body: { message_id: 'mid.x' } })).status).toBe(404);
+      expect((await call(emulator, 'PUT', `/chats/${ids.group}/pin`, { body: { message_id: 'mid.x' } })).status).toBe(
+        404,
+      );
       expect(emulator.inspect.pins(ids.group)).toEqual([
         { chatId: ids.group, messageId: mid, notify: false, at: expect.any(Number) },
         { chatId: ids.group, messageId: null, notify: false, at: expect.any(Number) },
       ]);
       await call(emulator, 'POST', `/chats/${ids.group}/actions`, { body: { action: 'sending_photo' } });
-      expect((await call(emulator, 'POST', `/chats/${ids.group}/actions`, { body: { action: 'dancing' } })).status).toBe(400);
+      expect(
+        (await call(emulator, 'POST', `/chats/${ids.group}/actions`, { body: { action: 'dancing' } })).status,
+      ).toBe(400);
       expect(emulator.inspect.actions().map((a) => a.action)).toEqual(['sending_photo']);
     });
 
     it('editMyInfo validates its fields', async () => {
       const emulator = await start();
       expect((await call(emulator, 'PATCH', '/me', { body: { name: '' } })).status).toBe(400);
-      expect((await call(emulator, 'PATCH', '/me', { body: { commands: Array.from({ length: 33 }, (_, i) => ({ name: `c${i}` })) } })).status).toBe(400);
+      expect(
+        (
+          await call(emulator, 'PATCH', '/me', {
+            body: { commands: Array.from({ length: 33 }, (_, i) => ({ name: `c${i}` })) },
+          })
+        ).status,
+      ).toBe(400);
       expect((await call(emulator, 'PATCH', '/me', { body: { commands: [] } })).body.commands).toEqual([]);
     });
   });

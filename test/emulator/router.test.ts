@@ -21,14 +21,28 @@ describe('the emulator routes what the operation table says', () => {
   });
 
   it('tells /chats/{chatId} from /chats/{chatLink} by the parameter kinds', () => {
-    expect(router.match('GET', '/chats/-70000000001')).toMatchObject({ kind: 'found', handler: { operation: 'getChat' }, params: { chatId: '-70000000001' } });
-    expect(router.match('GET', '/chats/%40lounge')).toMatchObject({ kind: 'found', handler: { operation: 'getChatByLink' }, params: { chatLink: '@lounge' } });
+    expect(router.match('GET', '/chats/-70000000001')).toMatchObject({
+      kind: 'found',
+      handler: { operation: 'getChat' },
+      params: { chatId: '-70000000001' },
+    });
+    expect(router.match('GET', '/chats/%40lounge')).toMatchObject({
+      kind: 'found',
+      handler: { operation: 'getChatByLink' },
+      params: { chatLink: '@lounge' },
+    });
     expect(router.match('GET', '/chats/12abc')).toEqual({ kind: 'not-found' });
   });
 
   it('answers 405 with the methods the path has, and 404 for unknown paths', () => {
-    expect(router.match('PATCH', '/messages')).toEqual({ kind: 'method-not-allowed', allowed: ['GET', 'POST', 'PUT', 'DELETE'] });
-    expect(router.match('POST', '/chats/-7/pin')).toEqual({ kind: 'method-not-allowed', allowed: ['GET', 'PUT', 'DELETE'] });
+    expect(router.match('PATCH', '/messages')).toEqual({
+      kind: 'method-not-allowed',
+      allowed: ['GET', 'POST', 'PUT', 'DELETE'],
+    });
+    expect(router.match('POST', '/chats/-7/pin')).toEqual({
+      kind: 'method-not-allowed',
+      allowed: ['GET', 'PUT', 'DELETE'],
+    });
     expect(router.match('PATCH', '/chats/@lounge')).toEqual({ kind: 'method-not-allowed', allowed: ['GET'] });
     expect(router.match('GET', '/nope')).toEqual({ kind: 'not-found' });
     expect(router.match('POST', '/_upload/x')).toEqual({ kind: 'not-found' }); // uploadFile has no route
@@ -37,13 +51,20 @@ describe('the emulator routes what the operation table says', () => {
   it('never finds a handler on the prototype chain', () => {
     expect(router.match('constructor', '/me')).toEqual({ kind: 'method-not-allowed', allowed: ['GET', 'PATCH'] });
     expect(router.match('__proto__', '/me').kind).toBe('method-not-allowed');
-    expect(new Router<string>().add('/x/:id', { GET: 'h' }, {}).match('GET', '/x/toString')).toMatchObject({ kind: 'found', params: { id: 'toString' } });
+    expect(new Router<string>().add('/x/:id', { GET: 'h' }, {}).match('GET', '/x/toString')).toMatchObject({
+      kind: 'found',
+      params: { id: 'toString' },
+    });
   });
 
   it('routes another table only where it has rows and handlers (a dialect serves exactly its operations)', () => {
     const table = {
       getMyInfo: defineOperation<BotInfo>()({ method: 'GET', path: '/me', params: {} }),
-      getChat: defineOperation<Chat>()({ method: 'GET', path: '/chats/{chatId}', params: { chatId: { type: 'integer' } } }),
+      getChat: defineOperation<Chat>()({
+        method: 'GET',
+        path: '/chats/{chatId}',
+        params: { chatId: { type: 'integer' } },
+      }),
     } as const satisfies OperationTable;
     const small = createApiRouter(table, { getMyInfo: TAMTAM_HANDLERS.getMyInfo });
     expect(small.match('GET', '/me')).toMatchObject({ kind: 'found', handler: { operation: 'getMyInfo' } });

@@ -19,7 +19,9 @@ describe('emulator server', () => {
 
   it('rejects bad options with a message naming the option', async () => {
     await expect(startEmulator({ port: -1 })).rejects.toThrow(/port/);
-    await expect(startEmulator({ faults: { dropConnectionProbability: 2 } })).rejects.toThrow(/dropConnectionProbability/);
+    await expect(startEmulator({ faults: { dropConnectionProbability: 2 } })).rejects.toThrow(
+      /dropConnectionProbability/,
+    );
   });
 
   describe('auth', () => {
@@ -76,7 +78,10 @@ describe('emulator server', () => {
       expect(badCount.status).toBe(400);
       expect(badCount.body.message).toMatch(/`count` must be between 1 and 100/);
       const notInt = await call(emulator, 'GET', '/updates', { query: { limit: 'many' } });
-      expect(notInt.body).toEqual({ code: 'proto.param', message: expect.stringMatching(/`limit` must be an integer/) });
+      expect(notInt.body).toEqual({
+        code: 'proto.param',
+        message: expect.stringMatching(/`limit` must be an integer/),
+      });
     });
 
     it('413 for a body over the limit, without buffering it all', async () => {

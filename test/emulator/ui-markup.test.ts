@@ -54,7 +54,16 @@ describe('web chat page: link safety', () => {
   it('keeps absolute http(s) and mailto URLs only', () => {
     expect(safeUrl('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
     expect(safeUrl('mailto:a@b.c')).toBe('mailto:a@b.c');
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', '/relative', 'tamtam://user/1', '', 42, null]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,x',
+      '/relative',
+      'tamtam://user/1',
+      '',
+      42,
+      null,
+    ]) {
       expect(safeUrl(bad)).toBeNull();
     }
   });

@@ -70,7 +70,11 @@ class SseClient {
         if (at > 0 && !line.startsWith(':')) fields[line.slice(0, at)] = line.slice(at + 2);
       }
       if (fields['event'] !== undefined) {
-        this.events.push({ event: fields['event'], data: fields['data'] ?? '', ...(fields['id'] ? { id: fields['id'] } : {}) });
+        this.events.push({
+          event: fields['event'],
+          data: fields['data'] ?? '',
+          ...(fields['id'] ? { id: fields['id'] } : {}),
+        });
       }
       end = this.buffer.indexOf('\n\n');
     }
@@ -145,7 +149,9 @@ describe('GET /_emulator/ui: the web chat page', () => {
     expect(root.headers.get('location')).toBe('/_emulator/ui');
     // Other methods on / stay Bot API requests.
     expect((await call(emulator, 'POST', '/', { body: {} })).status).toBe(404);
-    expect((await control(emulator, 'GET', '')).body.routes).toEqual(expect.arrayContaining(['GET /_emulator/ui', 'GET /_emulator/events']));
+    expect((await control(emulator, 'GET', '')).body.routes).toEqual(
+      expect.arrayContaining(['GET /_emulator/ui', 'GET /_emulator/events']),
+    );
   });
 
   it('ships a script that parses, never uses HTML sinks, and cannot end its <script> early', async () => {
@@ -156,7 +162,11 @@ describe('GET /_emulator/ui: the web chat page', () => {
     // One script, bundled from the TypeScript client: no module syntax left, nothing to load.
     expect(script).not.toMatch(/^\s*(import|export)\s/m);
     expect(script).not.toMatch(/\brequire\(/);
-    expect(renderPage('abcdefgh12345678', script).toLowerCase().match(/<\/script/g)).toHaveLength(1);
+    expect(
+      renderPage('abcdefgh12345678', script)
+        .toLowerCase()
+        .match(/<\/script/g),
+    ).toHaveLength(1);
     expect(() => renderPage('"><x', script)).toThrow(/nonce/);
     expect(() => renderPage('abcdefgh12345678', 'x = "</SCRIPT>";')).toThrow(/<\/script/);
   });
@@ -172,7 +182,7 @@ describe('GET /_emulator/ui: the web chat page', () => {
 });
 
 describe('the page script bundle', () => {
-  it('reports a client that does not compile with esbuild\'s message', async () => {
+  it("reports a client that does not compile with esbuild's message", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tamtam-rx-page-'));
     try {
       await writeFile(join(dir, 'main.ts'), 'const x: number = ;\n');
@@ -215,9 +225,14 @@ describe('GET /_emulator/inspect/edited-messages', () => {
     const alice = emulator.actAs(ids.alice);
     const first = alice.sendToBot('first');
     const second = alice.sendToBot('second');
-    const reply = await call(emulator, 'POST', '/messages', { query: { chat_id: ids.dialogWithAlice }, body: { text: 'Hi' } });
+    const reply = await call(emulator, 'POST', '/messages', {
+      query: { chat_id: ids.dialogWithAlice },
+      body: { text: 'Hi' },
+    });
     const mid = reply.body.message.body.mid as string;
-    expect((await control(emulator, 'GET', `/inspect/edited-messages?chat_id=${ids.dialogWithAlice}`)).body).toEqual([]);
+    expect((await control(emulator, 'GET', `/inspect/edited-messages?chat_id=${ids.dialogWithAlice}`)).body).toEqual(
+      [],
+    );
     await call(emulator, 'PUT', '/messages', { query: { message_id: mid }, body: { text: 'Hi again' } });
     alice.editMessage(second.body.mid, 'second (fixed)');
     const edited = await control(emulator, 'GET', `/inspect/edited-messages?chat_id=${ids.dialogWithAlice}`);
@@ -242,25 +257,47 @@ describe('GET /_emulator/events: the live stream', () => {
     expect(stream.contentType).toBe('text/event-stream; charset=utf-8');
     await stream.next('ready');
 
-    const sent = await control(emulator, 'POST', `/users/${ids.alice}/send`, { text: 'hello **bot**', format: 'markdown' });
+    const sent = await control(emulator, 'POST', `/users/${ids.alice}/send`, {
+      text: 'hello **bot**',
+      format: 'markdown',
+    });
     const created = await stream.next('message_created');
-    expect(created).toMatchObject({ chatId: ids.dialogWithAlice, message: { body: { mid: sent.body.body.mid, text: 'hello bot' } } });
+    expect(created).toMatchObject({
+      chatId: ids.dialogWithAlice,
+      message: { body: { mid: sent.body.body.mid, text: 'hello bot' } },
+    });
     expect(created.message.body.markup).toEqual([{ type: 'strong', from: 6, length: 3 }]);
 
     const reply = await call(emulator, 'POST', '/messages', {
       query: { chat_id: ids.dialogWithAlice },
-      body: { text: 'Vote?', attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'callback', text: 'Yes', payload: 'yes' }]] } }] },
+      body: {
+        text: 'Vote?',
+        attachments: [
+          { type: 'inline_keyboard', payload: { buttons: [[{ type: 'callback', text: 'Yes', payload: 'yes' }]] } },
+        ],
+      },
     });
     const mid = reply.body.message.body.mid;
     expect((await stream.next('message_created', 1)).message.sender.user_id).toBe(ids.bot);
 
     await call(emulator, 'PUT', '/messages', { query: { message_id: mid }, body: { text: 'Vote? (closing soon)' } });
-    expect(await stream.next('message_edited')).toMatchObject({ chatId: ids.dialogWithAlice, message: { body: { mid, text: 'Vote? (closing soon)' } } });
+    expect(await stream.next('message_edited')).toMatchObject({
+      chatId: ids.dialogWithAlice,
+      message: { body: { mid, text: 'Vote? (closing soon)' } },
+    });
 
     const pressed = await control(emulator, 'POST', `/users/${ids.alice}/press`, { messageId: mid, payload: 'yes' });
-    await call(emulator, 'POST', '/answers', { query: { callback_id: pressed.body.callbackId }, body: { message: { text: 'Voted: yes' }, notification: 'Thanks!' } });
+    await call(emulator, 'POST', '/answers', {
+      query: { callback_id: pressed.body.callbackId },
+      body: { message: { text: 'Voted: yes' }, notification: 'Thanks!' },
+    });
     expect((await stream.next('message_edited', 1)).message.body.text).toBe('Voted: yes');
-    expect(await stream.next('callback_answered')).toEqual({ callbackId: pressed.body.callbackId, userId: ids.alice, notification: 'Thanks!', editsMessage: true });
+    expect(await stream.next('callback_answered')).toEqual({
+      callbackId: pressed.body.callbackId,
+      userId: ids.alice,
+      notification: 'Thanks!',
+      editsMessage: true,
+    });
 
     await call(emulator, 'DELETE', '/messages', { query: { message_id: mid } });
     expect(await stream.next('message_removed')).toEqual({ chatId: ids.dialogWithAlice, messageId: mid });
@@ -333,7 +370,9 @@ describe('serveEventStream', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const emit = (event: EmulatorEvent) => [...listeners].forEach((l) => l(event));
+    const emit = (event: EmulatorEvent) => {
+      for (const l of listeners) l(event);
+    };
     const close = () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

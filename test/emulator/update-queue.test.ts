@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Update } from '../../src/types';
 import { UpdateQueue } from '../../src/emulator/updates/update-queue';
 
-const update = (n: number): Update => ({ update_type: n % 2 ? 'bot_started' : 'message_removed', timestamp: n } as unknown as Update);
+const update = (n: number): Update =>
+  ({ update_type: n % 2 ? 'bot_started' : 'message_removed', timestamp: n }) as unknown as Update;
 const all = { marker: undefined, limit: 1000, types: undefined };
 
 describe('UpdateQueue', () => {

@@ -65,12 +65,22 @@ describe('GET /updates marker semantics', () => {
     const onlyMessages = await poll(emulator, { types: 'message_created' });
     expect(onlyMessages.body.updates.map((u: { update_type: string }) => u.update_type)).toEqual(['message_created']);
     const all = await poll(emulator);
-    expect(all.body.updates.map((u: { update_type: string }) => u.update_type)).toEqual(['bot_started', 'message_created']);
+    expect(all.body.updates.map((u: { update_type: string }) => u.update_type)).toEqual([
+      'bot_started',
+      'message_created',
+    ]);
   });
 
   it('validates limit, timeout and marker', async () => {
     const emulator = await start();
-    for (const query of [{ limit: 0 }, { limit: 1001 }, { timeout: 91 }, { timeout: -1 }, { marker: 'x' }, { types: 'a,,b' }]) {
+    for (const query of [
+      { limit: 0 },
+      { limit: 1001 },
+      { timeout: 91 },
+      { timeout: -1 },
+      { marker: 'x' },
+      { types: 'a,,b' },
+    ]) {
       const res = await poll(emulator, query);
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect(res.body.code).toBe('proto.param');
@@ -111,7 +121,9 @@ describe('GET /updates marker semantics', () => {
     const controller = new AbortController();
     const pending = poll(emulator, { timeout: 30 }).catch(() => 'aborted');
     void pending;
-    const aborted = call(emulator, 'GET', '/updates', { query: { timeout: 30 }, signal: controller.signal }).catch(() => 'aborted');
+    const aborted = call(emulator, 'GET', '/updates', { query: { timeout: 30 }, signal: controller.signal }).catch(
+      () => 'aborted',
+    );
     await waitFor(() => emulator.updates.waiting() === 2);
     controller.abort();
     expect(await aborted).toBe('aborted');

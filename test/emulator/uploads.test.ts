@@ -36,13 +36,22 @@ describe('uploads', () => {
 
   it('images answer { photos } whose map can be attached as is', async () => {
     const emulator = await start();
-    const uploaded = await fetch(await uploadUrl(emulator, 'image'), { method: 'POST', body: multipart('png', 'p.png') });
+    const uploaded = await fetch(await uploadUrl(emulator, 'image'), {
+      method: 'POST',
+      body: multipart('png', 'p.png'),
+    });
     const body = (await uploaded.json()) as { photos: Record<string, { token: string }> };
     const [key] = Object.keys(body.photos);
     expect(body.photos[key as string]?.token).toEqual(expect.any(String));
-    const sent = await call(emulator, 'POST', '/messages', { query: { chat_id: ids.group }, body: { text: null, attachments: [{ type: 'image', payload: body }] } });
+    const sent = await call(emulator, 'POST', '/messages', {
+      query: { chat_id: ids.group },
+      body: { text: null, attachments: [{ type: 'image', payload: body }] },
+    });
     expect(sent.body.message.body.attachments).toEqual([
-      { type: 'image', payload: { photo_id: expect.any(Number), token: body.photos[key as string]?.token, url: expect.any(String) } },
+      {
+        type: 'image',
+        payload: { photo_id: expect.any(Number), token: body.photos[key as string]?.token, url: expect.any(String) },
+      },
     ]);
   });
 
@@ -56,15 +65,23 @@ describe('uploads', () => {
     const ok = await fetch(url, { method: 'POST', body: multipart('x', 'v.mp4') });
     const { token } = (await ok.json()) as { token: string };
     expect((await fetch(url, { method: 'POST', body: multipart('x', 'v.mp4') })).status).toBe(400);
-    expect((await fetch(`${emulator.url}/_upload/unknown`, { method: 'POST', body: multipart('x', 'v.mp4') })).status).toBe(404);
+    expect(
+      (await fetch(`${emulator.url}/_upload/unknown`, { method: 'POST', body: multipart('x', 'v.mp4') })).status,
+    ).toBe(404);
     expect((await fetch(url)).status).toBe(405);
-    const wrongKind = await call(emulator, 'POST', '/messages', { query: { chat_id: ids.group }, body: { text: 'x', attachments: [{ type: 'audio', payload: { token } }] } });
+    const wrongKind = await call(emulator, 'POST', '/messages', {
+      query: { chat_id: ids.group },
+      body: { text: 'x', attachments: [{ type: 'audio', payload: { token } }] },
+    });
     expect(wrongKind.body.message).toMatch(/belongs to a video upload, not audio/);
   });
 
   it('limits upload size', async () => {
     const emulator = await start({ maxUploadBytes: 1000 });
-    const res = await fetch(await uploadUrl(emulator, 'file'), { method: 'POST', body: multipart('x'.repeat(5000), 'big.txt') });
+    const res = await fetch(await uploadUrl(emulator, 'file'), {
+      method: 'POST',
+      body: multipart('x'.repeat(5000), 'big.txt'),
+    });
     expect(res.status).toBe(413);
   });
 
@@ -72,7 +89,11 @@ describe('uploads', () => {
     const emulator = await start({ attachmentNotReadyCount: 2 });
     const uploaded = await fetch(await uploadUrl(emulator, 'video'), { method: 'POST', body: multipart('v', 'v.mp4') });
     const { token } = (await uploaded.json()) as { token: string };
-    const attempt = () => call(emulator, 'POST', '/messages', { query: { chat_id: ids.group }, body: { text: 'v', attachments: [{ type: 'video', payload: { token } }] } });
+    const attempt = () =>
+      call(emulator, 'POST', '/messages', {
+        query: { chat_id: ids.group },
+        body: { text: 'v', attachments: [{ type: 'video', payload: { token } }] },
+      });
     const first = await attempt();
     expect(first.status).toBe(400);
     expect(first.body.code).toBe('attachment.not.ready');

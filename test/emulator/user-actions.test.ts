@@ -9,14 +9,25 @@ const drain = async (emulator: Emulator): Promise<any[]> => {
   return res.body.updates;
 };
 
-const aliceUser = { user_id: ids.alice, name: 'Alice Smith', username: 'alice', is_bot: false, last_activity_time: expect.any(Number) };
+const aliceUser = {
+  user_id: ids.alice,
+  name: 'Alice Smith',
+  username: 'alice',
+  is_bot: false,
+  last_activity_time: expect.any(Number),
+};
 
 describe('acting as users', () => {
   it('a dialog message → message_created with user_locale, sender and recipient', async () => {
     const emulator = await start();
     const message = emulator.actAs(ids.alice).sendToBot('hello');
     const [update] = await drain(emulator);
-    expect(update).toEqual({ update_type: 'message_created', timestamp: message.timestamp, message, user_locale: 'en-US' });
+    expect(update).toEqual({
+      update_type: 'message_created',
+      timestamp: message.timestamp,
+      message,
+      user_locale: 'en-US',
+    });
     expect(message).toMatchObject({
       sender: aliceUser,
       recipient: { chat_id: ids.dialogWithAlice, chat_type: 'dialog', user_id: ids.bot },
@@ -40,13 +51,19 @@ describe('acting as users', () => {
     const emulator = await start();
     const message = emulator.actAs(ids.alice).sendToBot({
       text: 'see file',
-      attachments: [{ type: 'file', filename: 'a.txt', content: 'abc' }, { type: 'location', latitude: 1, longitude: 2 }],
+      attachments: [
+        { type: 'file', filename: 'a.txt', content: 'abc' },
+        { type: 'location', latitude: 1, longitude: 2 },
+      ],
     });
     const [file] = message.body.attachments ?? [];
     if (file?.type !== 'file') throw new Error('expected a file');
     expect(file).toMatchObject({ filename: 'a.txt', size: 3 });
     expect(await (await fetch(file.payload.url)).text()).toBe('abc');
-    const resend = await call(emulator, 'POST', '/messages', { query: { chat_id: ids.group }, body: { text: 'fwd', attachments: [{ type: 'file', payload: { token: file.payload.token } }] } });
+    const resend = await call(emulator, 'POST', '/messages', {
+      query: { chat_id: ids.group },
+      body: { text: 'fwd', attachments: [{ type: 'file', payload: { token: file.payload.token } }] },
+    });
     expect(resend.status).toBe(200);
   });
 
@@ -65,8 +82,17 @@ describe('acting as users', () => {
     alice.editMessage(m.body.mid, 'fixed');
     alice.deleteMessage(m.body.mid);
     const [, edited, removed] = await drain(emulator);
-    expect(edited).toMatchObject({ update_type: 'message_edited', message: { body: { mid: m.body.mid, text: 'fixed' } } });
-    expect(removed).toEqual({ update_type: 'message_removed', timestamp: expect.any(Number), message_id: m.body.mid, chat_id: ids.group, user_id: ids.alice });
+    expect(edited).toMatchObject({
+      update_type: 'message_edited',
+      message: { body: { mid: m.body.mid, text: 'fixed' } },
+    });
+    expect(removed).toEqual({
+      update_type: 'message_removed',
+      timestamp: expect.any(Number),
+      message_id: m.body.mid,
+      chat_id: ids.group,
+      user_id: ids.alice,
+    });
     expect(emulator.inspect.removedMessages()).toMatchObject([{ messageId: m.body.mid, userId: ids.alice }]);
   });
 
@@ -130,7 +156,13 @@ describe('acting as users', () => {
     emulator.actAs(dave.user_id).joinChat(ids.group);
     emulator.actAs(dave.user_id).leaveChat(ids.group);
     const [added, removed, joined, left] = await drain(emulator);
-    expect(added).toMatchObject({ update_type: 'user_added', chat_id: ids.group, user: { user_id: dave.user_id }, inviter_id: ids.alice, is_channel: false });
+    expect(added).toMatchObject({
+      update_type: 'user_added',
+      chat_id: ids.group,
+      user: { user_id: dave.user_id },
+      inviter_id: ids.alice,
+      is_channel: false,
+    });
     expect(removed).toMatchObject({ update_type: 'user_removed', admin_id: ids.alice });
     expect(joined).toMatchObject({ update_type: 'user_added', inviter_id: null });
     expect(left.update_type).toBe('user_removed');
@@ -148,7 +180,12 @@ describe('acting as users', () => {
     const emulator = await start();
     emulator.actAs(ids.bob).renameChat(ids.group, 'New name');
     const [update] = await drain(emulator);
-    expect(update).toMatchObject({ update_type: 'chat_title_changed', chat_id: ids.group, title: 'New name', user: { user_id: ids.bob } });
+    expect(update).toMatchObject({
+      update_type: 'chat_title_changed',
+      chat_id: ids.group,
+      title: 'New name',
+      user: { user_id: ids.bob },
+    });
     expect(emulator.chats.get(ids.group).title).toBe('New name');
   });
 
@@ -167,7 +204,11 @@ describe('acting as users', () => {
     });
     const answer = await call(emulator, 'POST', '/answers/constructor', {
       query: { session_id: session },
-      body: { messages: [{ text: 'Result *text*', format: 'markdown' }], data: 'step-1', keyboard: { buttons: [[{ type: 'callback', text: 'Again', payload: 'again' }]] } },
+      body: {
+        messages: [{ text: 'Result *text*', format: 'markdown' }],
+        data: 'step-1',
+        keyboard: { buttons: [[{ type: 'callback', text: 'Again', payload: 'again' }]] },
+      },
     });
     expect(answer.body).toEqual({ success: true });
     alice.constructorInput(session, { payload: 'again' });
@@ -177,9 +218,15 @@ describe('acting as users', () => {
     expect(byText).toMatchObject({ input: { input_type: 'message', messages: [{ text: 'typed' }] } });
     const [posted] = alice.postConstructed(session, ids.group);
     const [constructed] = await drain(emulator);
-    expect(constructed).toMatchObject({ update_type: 'message_constructed', session_id: session, message: { sender: { user_id: ids.alice }, body: { text: 'Result text' } } });
+    expect(constructed).toMatchObject({
+      update_type: 'message_constructed',
+      session_id: session,
+      message: { sender: { user_id: ids.alice }, body: { text: 'Result text' } },
+    });
     expect((posted as unknown as { constructor: { user_id: number } }).constructor.user_id).toBe(ids.bot);
-    expect(emulator.inspect.constructorAnswers()).toMatchObject([{ sessionId: session, userId: ids.alice, answer: { data: 'step-1' } }]);
+    expect(emulator.inspect.constructorAnswers()).toMatchObject([
+      { sessionId: session, userId: ids.alice, answer: { data: 'step-1' } },
+    ]);
     expect(() => alice.constructorInput(session, { text: 'late' })).toThrow(/not open/);
   });
 
@@ -190,8 +237,14 @@ describe('acting as users', () => {
       if (e.type !== 'update') events.push(e.type);
     });
     const m = emulator.actAs(ids.alice).sendToBot('hi');
-    const sent = await call(emulator, 'POST', '/messages', { query: { chat_id: ids.dialogWithAlice }, body: { text: 'yo' } });
-    await call(emulator, 'PUT', '/messages', { query: { message_id: sent.body.message.body.mid }, body: { text: 'yo!' } });
+    const sent = await call(emulator, 'POST', '/messages', {
+      query: { chat_id: ids.dialogWithAlice },
+      body: { text: 'yo' },
+    });
+    await call(emulator, 'PUT', '/messages', {
+      query: { message_id: sent.body.message.body.mid },
+      body: { text: 'yo!' },
+    });
     await call(emulator, 'DELETE', '/messages', { query: { message_id: m.body.mid } });
     await call(emulator, 'POST', `/chats/${ids.dialogWithAlice}/actions`, { body: { action: 'mark_seen' } });
     off();

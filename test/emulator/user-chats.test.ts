@@ -3,7 +3,7 @@ import { DEFAULT_WORLD_IDS as ids } from '../../src/emulator';
 import { control, start } from './helpers';
 
 describe('GET /_emulator/users/:userId/chats', () => {
-  it("lists the chats a user is a member of: dialog with the bot, groups, channels", async () => {
+  it('lists the chats a user is a member of: dialog with the bot, groups, channels', async () => {
     const emulator = await start();
     const alice = await control(emulator, 'GET', `/users/${ids.alice}/chats`);
     expect(alice.status).toBe(200);
@@ -13,13 +13,22 @@ describe('GET /_emulator/users/:userId/chats', () => {
       [ids.channel, 'channel'],
     ]);
     // Carol has no dialog yet and is not in the channel.
-    expect((await control(emulator, 'GET', `/users/${ids.carol}/chats`)).body.map((c: any) => c.chat_id)).toEqual([ids.group]);
+    expect((await control(emulator, 'GET', `/users/${ids.carol}/chats`)).body.map((c: any) => c.chat_id)).toEqual([
+      ids.group,
+    ]);
   });
 
   it('follows membership changes, including chats without the bot', async () => {
     const emulator = await start();
     await control(emulator, 'POST', `/users/${ids.carol}/leave`, { chatId: ids.group });
-    const quiet = (await control(emulator, 'POST', '/chats', { type: 'chat', title: 'No bot', ownerId: ids.carol, bot: { member: false } })).body;
+    const quiet = (
+      await control(emulator, 'POST', '/chats', {
+        type: 'chat',
+        title: 'No bot',
+        ownerId: ids.carol,
+        bot: { member: false },
+      })
+    ).body;
     await control(emulator, 'POST', `/users/${ids.carol}/send`, { text: 'hi' });
     const chats = (await control(emulator, 'GET', `/users/${ids.carol}/chats`)).body;
     expect(chats.map((c: any) => [c.type, c.title])).toEqual([

@@ -61,7 +61,12 @@ async function bot(options: EmulatorOptions = {}, api: Partial<ApiOptions> = {})
   return {
     emulator,
     retries,
-    api: createApi({ token: emulator.token, baseUrl: emulator.url, retry: { ...FAST_RETRY, onRetry: (r) => retries.push(r) }, ...api }),
+    api: createApi({
+      token: emulator.token,
+      baseUrl: emulator.url,
+      retry: { ...FAST_RETRY, onRetry: (r) => retries.push(r) },
+      ...api,
+    }),
   };
 }
 
@@ -84,7 +89,10 @@ function statuses(emulator: Emulator, operation: string): (number | null)[] {
     .map((r) => r.status);
 }
 
-function ofType<T extends Update['update_type']>(updates: readonly Update[], type: T): Extract<Update, { update_type: T }> {
+function ofType<T extends Update['update_type']>(
+  updates: readonly Update[],
+  type: T,
+): Extract<Update, { update_type: T }> {
   const found = updates.find((u): u is Extract<Update, { update_type: T }> => u.update_type === type);
   if (!found) throw new Error(`no ${type} among ${updates.map((u) => u.update_type).join(', ') || 'no updates'}`);
   return found;
@@ -93,8 +101,20 @@ function ofType<T extends Update['update_type']>(updates: readonly Update[], typ
 describe('messages', () => {
   it('sends to a dialog by user_id with markdown and to a group by chat_id with html; markup is stored', async () => {
     const { emulator, api } = await bot();
-    await run(sendMessage(api, { user_id: ids.alice }, { text: 'Hello **Alice**, see [docs](https://dev.tamtam.chat)', format: 'markdown' }));
-    await run(sendMessage(api, { chat_id: ids.group }, { text: '<i>Release</i> <code>1.2</code> is out', format: 'html', notify: false }));
+    await run(
+      sendMessage(
+        api,
+        { user_id: ids.alice },
+        { text: 'Hello **Alice**, see [docs](https://dev.tamtam.chat)', format: 'markdown' },
+      ),
+    );
+    await run(
+      sendMessage(
+        api,
+        { chat_id: ids.group },
+        { text: '<i>Release</i> <code>1.2</code> is out', format: 'html', notify: false },
+      ),
+    );
 
     const [toAlice] = emulator.inspect.sentMessages(ids.dialogWithAlice);
     expect(toAlice?.recipient).toMatchObject({ chat_id: ids.dialogWithAlice, chat_type: 'dialog', user_id: ids.alice });
@@ -116,13 +136,23 @@ describe('messages', () => {
   it('replies to a user message and forwards it to the group', async () => {
     const { emulator, api } = await bot();
     const question = emulator.actAs(ids.alice).sendToBot('When is the release?');
-    await run(sendMessage(api, { user_id: ids.alice }, { text: 'Tomorrow', link: { type: 'reply', mid: question.body.mid } }));
+    await run(
+      sendMessage(api, { user_id: ids.alice }, { text: 'Tomorrow', link: { type: 'reply', mid: question.body.mid } }),
+    );
     await run(sendMessage(api, { chat_id: ids.group }, { link: { type: 'forward', mid: question.body.mid } }));
 
     const [reply] = emulator.inspect.sentMessages(ids.dialogWithAlice);
-    expect(reply?.link).toMatchObject({ type: 'reply', sender: { user_id: ids.alice }, message: { mid: question.body.mid, text: 'When is the release?' } });
+    expect(reply?.link).toMatchObject({
+      type: 'reply',
+      sender: { user_id: ids.alice },
+      message: { mid: question.body.mid, text: 'When is the release?' },
+    });
     const [forward] = emulator.inspect.sentMessages(ids.group);
-    expect(forward?.link).toMatchObject({ type: 'forward', chat_id: ids.dialogWithAlice, message: { text: 'When is the release?' } });
+    expect(forward?.link).toMatchObject({
+      type: 'forward',
+      chat_id: ids.dialogWithAlice,
+      message: { text: 'When is the release?' },
+    });
     expect(emulator.inspect.chatMessages(ids.group).map((m) => m.body.mid)).toContain(forward?.body.mid);
   });
 
@@ -136,7 +166,9 @@ describe('messages', () => {
     ]);
 
     await run(deleteMessage(api, mid));
-    expect(emulator.inspect.removedMessages()).toEqual([{ chatId: ids.group, messageId: mid, userId: ids.bot, at: expect.any(Number) }]);
+    expect(emulator.inspect.removedMessages()).toEqual([
+      { chatId: ids.group, messageId: mid, userId: ids.bot, at: expect.any(Number) },
+    ]);
     expect(emulator.inspect.chatMessages(ids.group).map((m) => m.body.mid)).not.toContain(mid);
     expect(await failure(getMessageById(api, mid))).toMatchObject({ status: 404, code: 'message.not.found' });
   });
@@ -216,8 +248,12 @@ describe('chats, members and the bot profile', () => {
 describe('callbacks and the constructor', () => {
   it('a button press arrives by long poll; the answer edits the message in place and notifies', async () => {
     const { emulator, api } = await bot();
-    const keyboard = inlineKeyboard([[callbackButton('Yes', 'vote:yes', { intent: 'positive' }), callbackButton('No', 'vote:no')]]);
-    const { message } = await run(sendMessage(api, { user_id: ids.alice }, { text: 'Ship it?', attachments: [keyboard] }));
+    const keyboard = inlineKeyboard([
+      [callbackButton('Yes', 'vote:yes', { intent: 'positive' }), callbackButton('No', 'vote:no')],
+    ]);
+    const { message } = await run(
+      sendMessage(api, { user_id: ids.alice }, { text: 'Ship it?', attachments: [keyboard] }),
+    );
 
     const poll = run(getUpdates(api, { timeout: 5 }));
     await waitFor(() => emulator.updates.waiting() === 1);
@@ -227,7 +263,12 @@ describe('callbacks and the constructor', () => {
     expect(press.callback).toMatchObject({ payload: 'vote:yes', user: { user_id: ids.alice } });
     expect(press.message?.body.mid).toBe(message.body.mid);
 
-    await run(answerOnCallback(api, press.callback.callback_id, { message: { text: 'Shipping ✅', attachments: [] }, notification: 'Thanks!' }));
+    await run(
+      answerOnCallback(api, press.callback.callback_id, {
+        message: { text: 'Shipping ✅', attachments: [] },
+        notification: 'Thanks!',
+      }),
+    );
     const [edited] = emulator.inspect.sentMessages(ids.dialogWithAlice);
     expect(edited?.body.mid).toBe(message.body.mid);
     expect(edited?.body.text).toBe('Shipping ✅');
@@ -250,9 +291,15 @@ describe('callbacks and the constructor', () => {
     alice.openConstructor();
     const first = await run(getUpdates(api, { timeout: 0 }));
     const request = ofType(first.updates, 'message_construction_request');
-    const answer = { messages: [{ text: 'Poll: **lunch?**', format: 'markdown' as const }], hint: 'Pick a place', data: 'step-1' };
+    const answer = {
+      messages: [{ text: 'Poll: **lunch?**', format: 'markdown' as const }],
+      hint: 'Pick a place',
+      data: 'step-1',
+    };
     await run(construct(api, request.session_id, answer));
-    expect(emulator.inspect.constructorAnswers()).toEqual([{ sessionId: request.session_id, userId: ids.alice, answer, at: expect.any(Number) }]);
+    expect(emulator.inspect.constructorAnswers()).toEqual([
+      { sessionId: request.session_id, userId: ids.alice, answer, at: expect.any(Number) },
+    ]);
 
     alice.postConstructed(request.session_id);
     const second = await run(getUpdates(api, { timeout: 0, marker: first.marker }));
@@ -270,7 +317,11 @@ describe('uploads', () => {
       const path = join(dir, 'report.txt');
       await writeFile(path, 'quarterly numbers');
       const file = await run(upload(api, 'file', path));
-      const image = await run(upload(api, 'image', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), { filename: 'chart.png' }));
+      const image = await run(
+        upload(api, 'image', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), {
+          filename: 'chart.png',
+        }),
+      );
 
       await run(sendMessage(api, { chat_id: ids.group }, { text: 'Report', attachments: [file] }));
       await run(sendMessage(api, { chat_id: ids.group }, { text: 'Chart', attachments: [image] }));
@@ -280,7 +331,10 @@ describe('uploads', () => {
       if (stored?.type !== 'file') throw new Error('expected a file attachment');
       expect(await (await fetch(stored.payload.url)).text()).toBe('quarterly numbers');
       expect(withImage?.body.attachments).toEqual([
-        { type: 'image', payload: { photo_id: expect.any(Number), token: expect.any(String), url: expect.any(String) } },
+        {
+          type: 'image',
+          payload: { photo_id: expect.any(Number), token: expect.any(String), url: expect.any(String) },
+        },
       ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -300,12 +354,18 @@ describe('uploads', () => {
 
     // a callback answer carrying another fresh upload fails at once
     const { message: question } = await run(
-      sendMessage(api, { user_id: ids.alice }, { text: 'Want it?', attachments: [inlineKeyboard([[callbackButton('Yes', 'yes')]])] }),
+      sendMessage(
+        api,
+        { user_id: ids.alice },
+        { text: 'Want it?', attachments: [inlineKeyboard([[callbackButton('Yes', 'yes')]])] },
+      ),
     );
     const press = emulator.actAs(ids.alice).pressButton(question.body.mid, 'Yes');
     if (press.kind !== 'callback') throw new Error('expected a callback press');
     const another = await run(upload(api, 'file', Buffer.from('second'), { filename: 'second.txt' }));
-    const error = await failure(answerOnCallback(api, press.callbackId, { message: { text: 'Sure', attachments: [another] } }));
+    const error = await failure(
+      answerOnCallback(api, press.callbackId, { message: { text: 'Sure', attachments: [another] } }),
+    );
     expect(error).toBeInstanceOf(TamTamApiError);
     expect(error).toMatchObject({ status: 400, code: 'attachment.not.ready', operation: 'answerOnCallback' });
     expect(statuses(emulator, 'answerOnCallback')).toEqual([400]);
@@ -318,7 +378,14 @@ describe('errors, faults and cancellation', () => {
     const { emulator, api } = await bot();
     const error = await failure(getMembership(api, 123_456));
     expect(error).toBeInstanceOf(TamTamApiError);
-    expect(error).toMatchObject({ name: 'TamTamApiError', status: 404, code: 'chat.not.found', method: 'GET', path: '/chats/123456/members/me', operation: 'getMembership' });
+    expect(error).toMatchObject({
+      name: 'TamTamApiError',
+      status: 404,
+      code: 'chat.not.found',
+      method: 'GET',
+      path: '/chats/123456/members/me',
+      operation: 'getMembership',
+    });
     expect(String((error as Error).message)).not.toContain(emulator.token);
     expect(statuses(emulator, 'getMembership')).toEqual([404]);
   });
@@ -326,7 +393,11 @@ describe('errors, faults and cancellation', () => {
   it('a wrong token is 401 verify.token and is not retried', async () => {
     const { emulator } = await bot();
     const retries: RetryInfo[] = [];
-    const wrong = createApi({ token: 'not-the-token', baseUrl: emulator.url, retry: { ...FAST_RETRY, onRetry: (r) => retries.push(r) } });
+    const wrong = createApi({
+      token: 'not-the-token',
+      baseUrl: emulator.url,
+      retry: { ...FAST_RETRY, onRetry: (r) => retries.push(r) },
+    });
     const error = await failure(getMyInfo(wrong));
     expect(error).toBeInstanceOf(TamTamApiError);
     expect(error).toMatchObject({ status: 401, code: 'verify.token', method: 'GET', path: '/me' });
@@ -366,7 +437,13 @@ describe('errors, faults and cancellation', () => {
     const { emulator, api, retries } = await bot({ faults: { malformedBodyProbability: 1 } });
     const error = await failure(sendMessage(api, { chat_id: ids.group }, { text: 'Once' }));
     expect(error).toBeInstanceOf(TamTamResponseError);
-    expect(error).toMatchObject({ name: 'TamTamResponseError', status: 200, operation: 'sendMessage', method: 'POST', path: '/messages' });
+    expect(error).toMatchObject({
+      name: 'TamTamResponseError',
+      status: 200,
+      operation: 'sendMessage',
+      method: 'POST',
+      path: '/messages',
+    });
     expect((error as TamTamResponseError).bodySnippet).not.toBe('');
     expect(retries).toEqual([]);
     expect(statuses(emulator, 'sendMessage')).toEqual([200]);

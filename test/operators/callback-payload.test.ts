@@ -11,15 +11,28 @@ describe('callbackPayload', () => {
   const bare = press(undefined);
   const msg = sampleUpdates.message_created;
 
-  it('an exact string passes only that payload', marbles((m) => {
-    const source = m.hot('-y-n-m-b-y-|', { y: yes, n: no, m: msg, b: bare });
-    m.expect<unknown>(source.pipe(callbackPayload('vote:yes'))).toBeObservable('-y-------y-|', { y: yes });
-  }));
+  it(
+    'an exact string passes only that payload',
+    marbles((m) => {
+      const source = m.hot('-y-n-m-b-y-|', { y: yes, n: no, m: msg, b: bare });
+      m.expect<unknown>(source.pipe(callbackPayload('vote:yes'))).toBeObservable('-y-------y-|', { y: yes });
+    }),
+  );
 
   it('passes the very same update object on (no copy) for strings and predicates', () => {
     expect(run([yes], callbackPayload('vote:yes'))[0]).toBe(yes);
-    expect(run([yes, no], callbackPayload((p) => p.endsWith(':no')))).toEqual([no]);
-    expect(run([yes, no], callbackPayload((p) => p.endsWith(':no')))[0]).toBe(no);
+    expect(
+      run(
+        [yes, no],
+        callbackPayload((p) => p.endsWith(':no')),
+      ),
+    ).toEqual([no]);
+    expect(
+      run(
+        [yes, no],
+        callbackPayload((p) => p.endsWith(':no')),
+      )[0],
+    ).toBe(no);
   });
 
   it('a RegExp adds the match, with named groups, and leaves the original update untouched', () => {
@@ -37,24 +50,37 @@ describe('callbackPayload', () => {
 
   it('the predicate sees the payload and the update', () => {
     const seen: unknown[] = [];
-    run([yes], callbackPayload((p, u) => (seen.push(p, u), false)));
+    run(
+      [yes],
+      callbackPayload((p, u) => (seen.push(p, u), false)),
+    );
     expect(seen).toEqual(['vote:yes', yes]);
   });
 
   it('presses without a payload never pass, not even an always-true predicate', () => {
-    expect(run([bare], callbackPayload(() => true))).toEqual([]);
+    expect(
+      run(
+        [bare],
+        callbackPayload(() => true),
+      ),
+    ).toEqual([]);
     expect(run([bare], callbackPayload(/.*/))).toEqual([]);
   });
 
-  it('errors from upstream pass through; unsubscribing unsubscribes upstream', marbles((m) => {
-    const source = m.cold('-y-#', { y: yes });
-    m.expect<unknown>(source.pipe(callbackPayload('vote:yes'))).toBeObservable('-y-#', { y: yes });
-    const endless = m.cold('-y-y-y-y', { y: yes });
-    m.expect<unknown>(endless.pipe(callbackPayload('vote:yes')), '^--!').toBeObservable('-y--', { y: yes });
-    m.expect<unknown>(endless).toHaveSubscriptions('^--!');
-  }));
+  it(
+    'errors from upstream pass through; unsubscribing unsubscribes upstream',
+    marbles((m) => {
+      const source = m.cold('-y-#', { y: yes });
+      m.expect<unknown>(source.pipe(callbackPayload('vote:yes'))).toBeObservable('-y-#', { y: yes });
+      const endless = m.cold('-y-y-y-y', { y: yes });
+      m.expect<unknown>(endless.pipe(callbackPayload('vote:yes')), '^--!').toBeObservable('-y--', { y: yes });
+      m.expect<unknown>(endless).toHaveSubscriptions('^--!');
+    }),
+  );
 
   it('rejects a matcher of the wrong kind with a clear message', () => {
-    expect(() => callbackPayload(42 as unknown as string)).toThrow(/callbackPayload: expected a string, a RegExp or a predicate function, got number/);
+    expect(() => callbackPayload(42 as unknown as string)).toThrow(
+      /callbackPayload: expected a string, a RegExp or a predicate function, got number/,
+    );
   });
 });

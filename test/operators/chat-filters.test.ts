@@ -35,7 +35,11 @@ describe('where an update happened and who caused it', () => {
   it('a callback whose message was deleted names no chat; unknown update types name nothing', () => {
     const orphan = freshSampleUpdate('message_callback');
     orphan.message = null;
-    expect([chatIdOf(orphan), chatTypeOf(orphan), userOf(orphan)?.user_id]).toEqual([null, null, sampleUsers.alice.user_id]);
+    expect([chatIdOf(orphan), chatTypeOf(orphan), userOf(orphan)?.user_id]).toEqual([
+      null,
+      null,
+      sampleUsers.alice.user_id,
+    ]);
     const unknown = { update_type: 'dialog_muted', timestamp: 1, chat_id: 5 };
     expect([chatIdOf(unknown), chatTypeOf(unknown), userIdOf(unknown)]).toEqual([null, null, null]);
   });
@@ -47,14 +51,17 @@ describe('inChat', () => {
     expect(out.map((u) => u.update_type)).toEqual(['message_edited', 'bot_removed', 'message_chat_created']);
   });
 
-  it('passes errors on and unsubscribes upstream', marbles((m) => {
-    const a = message('x', 7);
-    const b = message('y', 8);
-    m.expect(m.cold('-a-b-#', { a, b }).pipe(inChat(8))).toBeObservable('---b-#', { b });
-    const endless = m.cold('-a-a', { a });
-    m.expect(endless.pipe(inChat(7)), '^-!').toBeObservable('-a-', { a });
-    m.expect(endless).toHaveSubscriptions('^-!');
-  }));
+  it(
+    'passes errors on and unsubscribes upstream',
+    marbles((m) => {
+      const a = message('x', 7);
+      const b = message('y', 8);
+      m.expect(m.cold('-a-b-#', { a, b }).pipe(inChat(8))).toBeObservable('---b-#', { b });
+      const endless = m.cold('-a-a', { a });
+      m.expect(endless.pipe(inChat(7)), '^-!').toBeObservable('-a-', { a });
+      m.expect(endless).toHaveSubscriptions('^-!');
+    }),
+  );
 
   it('rejects ids that are not integers', () => {
     expect(() => inChat(1.5)).toThrow(/chat ids are integers, got 1.5/);
@@ -69,17 +76,27 @@ describe('ofChatType', () => {
   });
 
   it('rejects unknown chat types', () => {
-    expect(() => ofChatType('group' as ChatType)).toThrow(/'group' is not a chat type; expected one of dialog, chat, channel/);
+    expect(() => ofChatType('group' as ChatType)).toThrow(
+      /'group' is not a chat type; expected one of dialog, chat, channel/,
+    );
   });
 });
 
 describe('fromUser', () => {
   it('passes updates from the given users', () => {
-    expect(run(all, fromUser(sampleUsers.bob.user_id)).map((u) => u.update_type)).toEqual(['bot_removed', 'user_removed']);
+    expect(run(all, fromUser(sampleUsers.bob.user_id)).map((u) => u.update_type)).toEqual([
+      'bot_removed',
+      'user_removed',
+    ]);
     expect(run([message('hi', 1, { userId: 42 }), message('hi', 1, { userId: 43 })], fromUser(42))).toHaveLength(1);
   });
 
-  it('passes errors on', marbles((m) => {
-    m.expect(m.cold('-a-#', { a: sampleUpdates.bot_started }).pipe(fromUser(sampleUsers.alice.user_id))).toBeObservable('-a-#', { a: sampleUpdates.bot_started });
-  }));
+  it(
+    'passes errors on',
+    marbles((m) => {
+      m.expect(
+        m.cold('-a-#', { a: sampleUpdates.bot_started }).pipe(fromUser(sampleUsers.alice.user_id)),
+      ).toBeObservable('-a-#', { a: sampleUpdates.bot_started });
+    }),
+  );
 });

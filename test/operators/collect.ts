@@ -4,7 +4,9 @@ import { type Observable, type OperatorFunction, from } from 'rxjs';
 export function run<T, R>(values: readonly T[], operator: OperatorFunction<T, R>): R[] {
   const out: R[] = [];
   let failure: unknown;
-  from(values).pipe(operator).subscribe({ next: (v) => out.push(v), error: (e: unknown) => (failure = e) });
+  from(values)
+    .pipe(operator)
+    .subscribe({ next: (v) => out.push(v), error: (e: unknown) => (failure = e) });
   if (failure !== undefined) throw failure;
   return out;
 }

@@ -13,7 +13,12 @@ describe('command', () => {
 
   it('parses arguments, quotes and a @botname', () => {
     const [out] = run([message('/remind@release_bot   10m "call mom"  \'x y\' z ')], command('remind'));
-    expect(out?.command).toEqual({ name: 'remind', mention: 'release_bot', args: '10m "call mom"  \'x y\' z', argv: ['10m', 'call mom', 'x y', 'z'] });
+    expect(out?.command).toEqual({
+      name: 'remind',
+      mention: 'release_bot',
+      args: '10m "call mom"  \'x y\' z',
+      argv: ['10m', 'call mom', 'x y', 'z'],
+    });
   });
 
   it('keeps multi-line arguments', () => {
@@ -26,20 +31,25 @@ describe('command', () => {
     expect(out.map((u) => u.command.name)).toEqual(['help', 'start']);
   });
 
-  it('does not match other commands, prefixes, text or non-messages', marbles((m) => {
-    const values = {
-      a: message('/starts'),
-      b: message('start'),
-      c: message(' /start'),
-      d: message('hello /start'),
-      e: message(null),
-      f: sampleUpdates.bot_started,
-      g: message('/start@'),
-      s: message('/start'),
-    };
-    const out = m.cold('-a-b-c-d-e-f-g-s-|', values).pipe(command('start'));
-    m.expect(out).toBeObservable('---------------s-|', { s: { ...values.s, command: { name: 'start', mention: null, args: '', argv: [] } } });
-  }));
+  it(
+    'does not match other commands, prefixes, text or non-messages',
+    marbles((m) => {
+      const values = {
+        a: message('/starts'),
+        b: message('start'),
+        c: message(' /start'),
+        d: message('hello /start'),
+        e: message(null),
+        f: sampleUpdates.bot_started,
+        g: message('/start@'),
+        s: message('/start'),
+      };
+      const out = m.cold('-a-b-c-d-e-f-g-s-|', values).pipe(command('start'));
+      m.expect(out).toBeObservable('---------------s-|', {
+        s: { ...values.s, command: { name: 'start', mention: null, args: '', argv: [] } },
+      });
+    }),
+  );
 
   it('with the bot username set, ignores commands addressed to another bot', () => {
     const out = run(
@@ -59,12 +69,17 @@ describe('command', () => {
     expect(() => command([] as unknown as [string])).toThrow(/name at least one command/);
   });
 
-  it('passes errors on and unsubscribes upstream', marbles((m) => {
-    const s = message('/start');
-    const source = m.cold('-s-#', { s });
-    m.expect(source.pipe(command('start'))).toBeObservable('-s-#', { s: { ...s, command: { name: 'start', mention: null, args: '', argv: [] } } });
-    const endless = m.cold('-s-s-s', { s });
-    m.expect(endless.pipe(command('nope')), '^-!').toBeObservable('---');
-    m.expect(endless).toHaveSubscriptions('^-!');
-  }));
+  it(
+    'passes errors on and unsubscribes upstream',
+    marbles((m) => {
+      const s = message('/start');
+      const source = m.cold('-s-#', { s });
+      m.expect(source.pipe(command('start'))).toBeObservable('-s-#', {
+        s: { ...s, command: { name: 'start', mention: null, args: '', argv: [] } },
+      });
+      const endless = m.cold('-s-s-s', { s });
+      m.expect(endless.pipe(command('nope')), '^-!').toBeObservable('---');
+      m.expect(endless).toHaveSubscriptions('^-!');
+    }),
+  );
 });

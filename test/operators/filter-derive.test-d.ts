@@ -4,7 +4,13 @@ import { filterDerive } from '../../src/operators/filter-derive';
 import { type AnyUpdate, type UpdateLike, isKnownUpdate, isOfType } from '../../src/operators/update-like';
 import { isCallbackWithPayload } from '../../src/operators/callback-payload';
 import type { CallbackWithPayload } from '../../src/operators';
-import type { BotStartedUpdate, MessageCallbackUpdate, MessageCreatedUpdate, UnknownUpdate, Update } from '../../src/types';
+import type {
+  BotStartedUpdate,
+  MessageCallbackUpdate,
+  MessageCreatedUpdate,
+  UnknownUpdate,
+  Update,
+} from '../../src/types';
 
 declare const updates$: Observable<Update>;
 declare const mixed$: Observable<AnyUpdate>;
@@ -32,11 +38,19 @@ describe('filterDerive', () => {
   });
 
   test('derive after a boolean test sees the input type', () => {
-    expectTypeOf(filterDerive((n: number) => n > 0, (n) => (n > 1 ? String(n) : null))).toEqualTypeOf<OperatorFunction<number, string>>();
+    expectTypeOf(
+      filterDerive(
+        (n: number) => n > 0,
+        (n) => (n > 1 ? String(n) : null),
+      ),
+    ).toEqualTypeOf<OperatorFunction<number, string>>();
   });
 
   test('derive must take what the test lets through', () => {
-    const wrong = filterDerive((u: AnyUpdate) => isOfType(u, 'message_created'), (u: BotStartedUpdate) => u);
+    const wrong = filterDerive(
+      (u: AnyUpdate) => isOfType(u, 'message_created'),
+      (u: BotStartedUpdate) => u,
+    );
     // The guard no longer narrows (derive wants bot_started), so the operator only accepts bot_started input.
     expectTypeOf(wrong).toEqualTypeOf<OperatorFunction<BotStartedUpdate, BotStartedUpdate>>();
     // @ts-expect-error a stream of all updates does not fit it

@@ -21,19 +21,27 @@ describe('hasAttachment', () => {
     expect(out?.attachments.map((a) => a.type)).toEqual(['image', 'file']);
   });
 
-  it('does not pass messages without that kind, or other updates', marbles((m) => {
-    const source = m.cold('-a-b-c-|', { a: textOnly, b: withPhotoAndFile, c: sampleUpdates.message_edited });
-    m.expect(source.pipe(hasAttachment('sticker'))).toBeObservable('-------|');
-  }));
+  it(
+    'does not pass messages without that kind, or other updates',
+    marbles((m) => {
+      const source = m.cold('-a-b-c-|', { a: textOnly, b: withPhotoAndFile, c: sampleUpdates.message_edited });
+      m.expect(source.pipe(hasAttachment('sticker'))).toBeObservable('-------|');
+    }),
+  );
 
   it('rejects unknown attachment kinds', () => {
-    expect(() => hasAttachment('photo' as AttachmentType)).toThrow(/'photo' is not an attachment type; expected one of image/);
+    expect(() => hasAttachment('photo' as AttachmentType)).toThrow(
+      /'photo' is not an attachment type; expected one of image/,
+    );
   });
 
-  it('passes errors on and unsubscribes upstream', marbles((m) => {
-    m.expect(m.cold('-a-#', { a: textOnly }).pipe(hasAttachment('image'))).toBeObservable('---#');
-    const endless = m.cold('-a-a', { a: textOnly });
-    m.expect(endless.pipe(hasAttachment('image')), '^-!').toBeObservable('---');
-    m.expect(endless).toHaveSubscriptions('^-!');
-  }));
+  it(
+    'passes errors on and unsubscribes upstream',
+    marbles((m) => {
+      m.expect(m.cold('-a-#', { a: textOnly }).pipe(hasAttachment('image'))).toBeObservable('---#');
+      const endless = m.cold('-a-a', { a: textOnly });
+      m.expect(endless.pipe(hasAttachment('image')), '^-!').toBeObservable('---');
+      m.expect(endless).toHaveSubscriptions('^-!');
+    }),
+  );
 });

@@ -7,7 +7,11 @@ import { freshSampleUpdate, sampleUsers } from '../fixtures/updates';
 let seq = 0;
 
 /** A new message with `text` in chat `chatId` (a group chat unless `chatType` says otherwise). */
-export function message(text: string | null, chatId = -100, options: { chatType?: ChatType; userId?: number } = {}): MessageCreatedUpdate {
+export function message(
+  text: string | null,
+  chatId = -100,
+  options: { chatType?: ChatType; userId?: number } = {},
+): MessageCreatedUpdate {
   const u = freshSampleUpdate('message_created');
   seq += 1;
   u.message.body = { ...u.message.body, text, mid: `mid.test.${seq}`, markup: null, attachments: null };

@@ -42,7 +42,9 @@ describe('ofType', () => {
   });
 
   test('several types give exactly their union', () => {
-    expectTypeOf(updates$.pipe(ofType('message_created', 'message_edited'))).toEqualTypeOf<Observable<MessageCreatedUpdate | MessageEditedUpdate>>();
+    expectTypeOf(updates$.pipe(ofType('message_created', 'message_edited'))).toEqualTypeOf<
+      Observable<MessageCreatedUpdate | MessageEditedUpdate>
+    >();
   });
 
   test('unknown updates in the input never leak into the output', () => {
@@ -62,14 +64,19 @@ describe('ofType', () => {
     expectTypeOf(updates$.pipe(created)).toEqualTypeOf<Observable<MessageCreatedUpdate>>();
     const dialogsOnly = pipe(ofType('message_created'), ofChatType('dialog'), inChat(1), fromUser(2));
     expectTypeOf(updates$.pipe(dialogsOnly)).toEqualTypeOf<Observable<MessageCreatedUpdate>>();
-    const reusable: OperatorFunction<Update, string> = pipe(command('start'), map((u) => u.command.args));
+    const reusable: OperatorFunction<Update, string> = pipe(
+      command('start'),
+      map((u) => u.command.args),
+    );
     expectTypeOf(reusable).not.toBeNever();
   });
 
   test('fields a user added to updates survive narrowing', () => {
     type WithContext = Update & { readonly receivedAt: number };
     const own$ = null as unknown as Observable<WithContext>;
-    expectTypeOf(own$.pipe(ofType('message_created'))).toEqualTypeOf<Observable<MessageCreatedUpdate & { readonly receivedAt: number }>>();
+    expectTypeOf(own$.pipe(ofType('message_created'))).toEqualTypeOf<
+      Observable<MessageCreatedUpdate & { readonly receivedAt: number }>
+    >();
     expectTypeOf(own$.pipe(inChat(1))).toEqualTypeOf<Observable<WithContext>>();
   });
 });
@@ -99,8 +106,12 @@ describe('callback selection', () => {
 
   test('a type guard narrows the payload', () => {
     const isVote = (p: string): p is 'yes' | 'no' => p === 'yes' || p === 'no';
-    updates$.pipe(callbackPayload(isVote)).subscribe((u) => expectTypeOf(u.callback.payload).toEqualTypeOf<'yes' | 'no'>());
-    updates$.pipe(callbackPayload((p, u) => p.length > u.timestamp)).subscribe((u) => expectTypeOf(u.callback.payload).toEqualTypeOf<string>());
+    updates$
+      .pipe(callbackPayload(isVote))
+      .subscribe((u) => expectTypeOf(u.callback.payload).toEqualTypeOf<'yes' | 'no'>());
+    updates$
+      .pipe(callbackPayload((p, u) => p.length > u.timestamp))
+      .subscribe((u) => expectTypeOf(u.callback.payload).toEqualTypeOf<string>());
   });
 
   test('a codec types the decoded data', () => {
@@ -124,7 +135,9 @@ describe('message selection', () => {
 
   test('messageText makes the text non-null; RegExp groups typed', () => {
     updates$.pipe(messageText('ping')).subscribe((u) => expectTypeOf(u.message.body.text).toEqualTypeOf<string>());
-    updates$.pipe(messageText<'n'>(/^roll (?<n>\d+)$/)).subscribe((u) => expectTypeOf(u.match.groups.n).toEqualTypeOf<string>());
+    updates$
+      .pipe(messageText<'n'>(/^roll (?<n>\d+)$/))
+      .subscribe((u) => expectTypeOf(u.match.groups.n).toEqualTypeOf<string>());
   });
 
   test('startPayload makes the payload a string (or the literal)', () => {
@@ -146,29 +159,51 @@ describe('deriving operators keep the input type precise', () => {
   const own$ = null as unknown as Observable<(Update & Own) | UnknownUpdate>;
 
   test('fields a user added survive, unknown updates never leak, the derived field is exact', () => {
-    expectTypeOf(own$.pipe(command('go'))).toEqualTypeOf<Observable<MessageCreatedUpdate & Own & { readonly command: ParsedCommand<'go'> }>>();
+    expectTypeOf(own$.pipe(command('go'))).toEqualTypeOf<
+      Observable<MessageCreatedUpdate & Own & { readonly command: ParsedCommand<'go'> }>
+    >();
     expectTypeOf(own$.pipe(hasAttachment('image'))).toEqualTypeOf<
-      Observable<MessageCreatedUpdate & Own & { readonly attachments: readonly [PhotoAttachment, ...PhotoAttachment[]] }>
+      Observable<
+        MessageCreatedUpdate & Own & { readonly attachments: readonly [PhotoAttachment, ...PhotoAttachment[]] }
+      >
     >();
     const vote = payloadCodec('vote', { choice: ['yes', 'no'] });
     expectTypeOf(own$.pipe(callbackData(vote))).toEqualTypeOf<
-      Observable<MessageCallbackUpdate & Own & { readonly callback: { readonly payload: string } } & { readonly data: { choice: 'yes' | 'no' } }>
+      Observable<
+        MessageCallbackUpdate &
+          Own & { readonly callback: { readonly payload: string } } & { readonly data: { choice: 'yes' | 'no' } }
+      >
     >();
-    expectTypeOf(own$.pipe(callbackPayload('menu'))).toEqualTypeOf<Observable<MessageCallbackUpdate & Own & { readonly callback: { readonly payload: 'menu' } }>>();
-    expectTypeOf(own$.pipe(messageText('hi'))).toEqualTypeOf<Observable<MessageCreatedUpdate & Own & { readonly message: { readonly body: { readonly text: string } } }>>();
-    expectTypeOf(own$.pipe(startPayload())).toEqualTypeOf<Observable<BotStartedUpdate & Own & { readonly payload: string }>>();
+    expectTypeOf(own$.pipe(callbackPayload('menu'))).toEqualTypeOf<
+      Observable<MessageCallbackUpdate & Own & { readonly callback: { readonly payload: 'menu' } }>
+    >();
+    expectTypeOf(own$.pipe(messageText('hi'))).toEqualTypeOf<
+      Observable<MessageCreatedUpdate & Own & { readonly message: { readonly body: { readonly text: string } } }>
+    >();
+    expectTypeOf(own$.pipe(startPayload())).toEqualTypeOf<
+      Observable<BotStartedUpdate & Own & { readonly payload: string }>
+    >();
   });
 
   test('ofType then a deriving operator gives the same type as the deriving operator alone', () => {
-    expectTypeOf(updates$.pipe(ofType('message_callback'), callbackPayload('vote:yes'))).toEqualTypeOf(updates$.pipe(callbackPayload('vote:yes')));
-    expectTypeOf(updates$.pipe(ofType('message_created'), command('start'))).toEqualTypeOf(updates$.pipe(command('start')));
+    expectTypeOf(updates$.pipe(ofType('message_callback'), callbackPayload('vote:yes'))).toEqualTypeOf(
+      updates$.pipe(callbackPayload('vote:yes')),
+    );
+    expectTypeOf(updates$.pipe(ofType('message_created'), command('start'))).toEqualTypeOf(
+      updates$.pipe(command('start')),
+    );
   });
 
   test('a standalone pipe() of deriving operators keeps its types', () => {
-    const startArgs = pipe(command('start'), map((u) => u.command.argv));
+    const startArgs = pipe(
+      command('start'),
+      map((u) => u.command.argv),
+    );
     expectTypeOf(startArgs).toEqualTypeOf<UnaryFunction<Observable<AnyUpdate>, Observable<readonly string[]>>>();
     const photos = pipe(ofType('message_created'), hasAttachment('image'));
-    expectTypeOf(updates$.pipe(photos)).toEqualTypeOf<Observable<MessageCreatedUpdate & { readonly attachments: readonly [PhotoAttachment, ...PhotoAttachment[]] }>>();
+    expectTypeOf(updates$.pipe(photos)).toEqualTypeOf<
+      Observable<MessageCreatedUpdate & { readonly attachments: readonly [PhotoAttachment, ...PhotoAttachment[]] }>
+    >();
   });
 
   test('operators on a stream of another shape are a compile error', () => {
@@ -184,23 +219,36 @@ describe('reacting', () => {
   test('perChat: the handler sees the narrowed update; the output is what handlers emit', () => {
     const replies$ = updates$.pipe(
       command('start'),
-      perChat((u) => {
-        expectTypeOf(u.command.name).toEqualTypeOf<'start'>();
-        return reply(api, u, 'hi');
-      }, {
-        onError: (e) => expectTypeOf(e).toEqualTypeOf<HandlerError<MessageCreatedUpdate & { readonly command: ParsedCommand<'start'> }>>(),
-      }),
+      perChat(
+        (u) => {
+          expectTypeOf(u.command.name).toEqualTypeOf<'start'>();
+          return reply(api, u, 'hi');
+        },
+        {
+          onError: (e) =>
+            expectTypeOf(e).toEqualTypeOf<
+              HandlerError<MessageCreatedUpdate & { readonly command: ParsedCommand<'start'> }>
+            >(),
+        },
+      ),
     );
     expectTypeOf(replies$).toEqualTypeOf<Observable<SendMessageResult>>();
   });
 
   test('isolate keeps types like mergeMap', () => {
-    expectTypeOf(updates$.pipe(ofType('bot_started'), isolate((u) => [u.user.name]))).toEqualTypeOf<Observable<string>>();
+    expectTypeOf(
+      updates$.pipe(
+        ofType('bot_started'),
+        isolate((u) => [u.user.name]),
+      ),
+    ).toEqualTypeOf<Observable<string>>();
   });
 
   test('reply takes any update and a text or a body', () => {
     // reply is generic in the api's table (Max apis take Max bodies); for a TamTam api it takes what it always took
-    expectTypeOf<string | import('../../src/types').NewMessageBody>().toExtend<Parameters<typeof reply<import('../../src/api').TamTamOperations>>[2]>();
+    expectTypeOf<string | import('../../src/types').NewMessageBody>().toExtend<
+      Parameters<typeof reply<import('../../src/api').TamTamOperations>>[2]
+    >();
     expectTypeOf(reply(api, { update_type: 'x' }, 'hi')).toEqualTypeOf<Observable<SendMessageResult>>();
   });
 });

@@ -72,7 +72,12 @@ describe('reply', () => {
     const api = createFakeApi();
     const requests = () => api.requests('sendMessage');
     const u = sampleUpdates.message_created;
-    reply(api, u, { ...md`Hi ${md.bold('*you*')}`, notify: false }, { quote: true, disableLinkPreview: true }).subscribe();
+    reply(
+      api,
+      u,
+      { ...md`Hi ${md.bold('*you*')}`, notify: false },
+      { quote: true, disableLinkPreview: true },
+    ).subscribe();
     expect(requests()[0]?.query).toMatchObject({ chat_id: sampleChatIds.group, disable_link_preview: true });
     expect(requests()[0]?.body).toEqual({
       text: 'Hi **\\*you\\***',
@@ -84,7 +89,12 @@ describe('reply', () => {
 
   it('quote keeps an explicit link and is ignored for updates whose message lives elsewhere', () => {
     const api = createFakeApi();
-    reply(api, sampleUpdates.message_created, { text: 'x', link: { type: 'forward', mid: 'mid.1' } }, { quote: true }).subscribe();
+    reply(
+      api,
+      sampleUpdates.message_created,
+      { text: 'x', link: { type: 'forward', mid: 'mid.1' } },
+      { quote: true },
+    ).subscribe();
     reply(api, sampleUpdates.message_chat_created, 'welcome to the new chat', { quote: true }).subscribe();
     expect(api.requests('sendMessage').map((r) => r.body.link)).toEqual([{ type: 'forward', mid: 'mid.1' }, undefined]);
   });

@@ -12,22 +12,40 @@ describe('startPayload', () => {
   const nul = started(null);
   const blank = started('');
 
-  it('without a matcher passes every bot_started that has a payload', marbles((m) => {
-    const source = m.cold('-a-b-c-d-e-f-|', { a: promo, b: none, c: nul, d: blank, e: ref, f: sampleUpdates.message_created });
-    m.expect<unknown>(source.pipe(startPayload())).toBeObservable('-a-------e---|', { a: promo, e: ref });
-  }));
+  it(
+    'without a matcher passes every bot_started that has a payload',
+    marbles((m) => {
+      const source = m.cold('-a-b-c-d-e-f-|', {
+        a: promo,
+        b: none,
+        c: nul,
+        d: blank,
+        e: ref,
+        f: sampleUpdates.message_created,
+      });
+      m.expect<unknown>(source.pipe(startPayload())).toBeObservable('-a-------e---|', { a: promo, e: ref });
+    }),
+  );
 
   it('an exact string, a RegExp with groups, and a predicate', () => {
     expect(run([promo, ref], startPayload('promo'))).toEqual([promo]);
     const [match] = run([promo, ref], startPayload<'campaign'>(/^ref_(?<campaign>\w+)$/));
     expect(match?.match.groups.campaign).toBe('spring');
-    expect(run([promo, ref, none], startPayload((p) => p.length > 5))).toEqual([ref]);
+    expect(
+      run(
+        [promo, ref, none],
+        startPayload((p) => p.length > 5),
+      ),
+    ).toEqual([ref]);
   });
 
-  it('passes errors on and unsubscribes upstream', marbles((m) => {
-    m.expect<unknown>(m.cold('-a-#', { a: promo }).pipe(startPayload())).toBeObservable('-a-#', { a: promo });
-    const endless = m.cold('-a-a-a', { a: promo });
-    m.expect<unknown>(endless.pipe(startPayload('x')), '^-!').toBeObservable('---');
-    m.expect<unknown>(endless).toHaveSubscriptions('^-!');
-  }));
+  it(
+    'passes errors on and unsubscribes upstream',
+    marbles((m) => {
+      m.expect<unknown>(m.cold('-a-#', { a: promo }).pipe(startPayload())).toBeObservable('-a-#', { a: promo });
+      const endless = m.cold('-a-a-a', { a: promo });
+      m.expect<unknown>(endless.pipe(startPayload('x')), '^-!').toBeObservable('---');
+      m.expect<unknown>(endless).toHaveSubscriptions('^-!');
+    }),
+  );
 });

@@ -2,7 +2,8 @@
  * The package as users get it: `npm pack`, installed offline into an empty folder with only its
  * peer `rxjs` beside it (tarballs of the local rxjs, ky and tslib stand in for the registry).
  * Every entry loads through `import` and `require`, the test kit without the optional peer
- * rxjs-marbles, and a TypeScript consumer of every entry type-checks.
+ * rxjs-marbles, and TypeScript consumers type-check with TS 5.9 and TS 7: every entry with
+ * @types/node, the root entry without it.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -16,11 +17,12 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.5 MB, about 3% over today's 1.46 MB (no
- * source maps; unminified ESM + CJS, declarations for both, the emulator and its web page).
+ * The unpacked size the package must stay under: 1.66 MB, about 1.5% over today's 1.64 MB (no
+ * source maps; unminified ESM 0.43 MB + CJS 0.48 MB (ky bundled), declarations for both 2 × 0.33
+ * MB, the README and docs/ 0.07 MB; the web chat page's script, 38 kB, is inlined in both formats).
  * Growing past it is a decision to make in review, not by accident.
  */
-const UNPACKED_BUDGET = 1_500_000;
+const UNPACKED_BUDGET = 1_660_000;
 
 interface PackResult {
   readonly filename: string;
@@ -120,22 +122,21 @@ afterAll(async () => {
 });
 
 describe('the packed tarball', () => {
-  it('ships dist, README, LICENSE and docs/production.md, no source maps, no CJS or declaration stubs for the bin', () => {
+  it('ships dist, docs, README and LICENSE, no source maps, no CJS or declaration stubs for the bin', () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toEqual(
       expect.arrayContaining([
         'LICENSE',
         'README.md',
-        'docs/production.md',
         'package.json',
         'dist/index.js',
         'dist/emulator-cli.js',
+        'docs/webhooks.md',
+        'docs/production.md',
       ]),
     );
     expect(
-      paths.filter(
-        (p) => !p.startsWith('dist/') && !['LICENSE', 'README.md', 'docs/production.md', 'package.json'].includes(p),
-      ),
+      paths.filter((p) => !/^(dist|docs)\//.test(p) && !['LICENSE', 'README.md', 'package.json'].includes(p)),
     ).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.map') || /emulator-cli\.(cjs|d\.c?ts)$/.test(p))).toEqual([]);
     for (const entry of ENTRIES) {
@@ -185,11 +186,47 @@ describe('with the optional peer rxjs-marbles installed', () => {
     expect(loaded['testing/marbles']).toEqual({ exports: expect.arrayContaining(PROBES['testing/marbles'].has) });
   });
 
-  it('a TypeScript consumer of every entry type-checks, as ESM and as CommonJS', async () => {
-    const imports = ENTRIES.map(
-      (entry, i) => `import * as entry${i} from '${entry === 'index' ? 'tamtam-rx' : `tamtam-rx/${entry}`}';`,
-    ).join('\n');
-    const body = `
+  /** Writes `files` and a tsconfig beside them into `dir`, runs `tsc -p` there: its output and exit code. */
+  async function typeCheck(
+    compiler: string,
+    dir: string,
+    files: Record<string, string>,
+    options: Record<string, unknown>,
+  ): Promise<{ stdout: string; code: number | string }> {
+    await mkdir(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const compilerOptions = {
+      module: 'node16',
+      moduleResolution: 'node16',
+      target: 'es2022',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      ...options,
+    };
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: Object.keys(files) }));
+    return run(process.execPath, [compiler, '-p', 'tsconfig.json'], { cwd: dir, timeout: 180_000 }).then(
+      ({ stdout }) => ({ stdout, code: 0 }),
+      (e: { stdout?: string; code?: number | string }) => ({ stdout: e.stdout ?? String(e), code: e.code ?? 'failed' }),
+    );
+  }
+
+  /**
+   * TypeScript 5.9 (the `typescript` devDependency) and TypeScript 7, the native compiler
+   * (`typescript7`, an alias of `typescript@7`), which loads no `@types/*` package by default.
+   */
+  const COMPILERS = [
+    ['5.9', join(root, 'node_modules/typescript/bin/tsc')],
+    ['7', join(root, 'node_modules/typescript7/bin/tsc')],
+  ] as const;
+
+  it.each(COMPILERS)(
+    'a TypeScript %s consumer of every entry type-checks, as ESM and as CommonJS',
+    async (version, tsc) => {
+      const imports = ENTRIES.map(
+        (entry, i) => `import * as entry${i} from '${entry === 'index' ? 'tamtam-rx' : `tamtam-rx/${entry}`}';`,
+      ).join('\n');
+      const body = `
 import { of } from 'rxjs';
 ${imports}
 const api = entry0.createApi({ token: 'token', baseUrl: 'http://127.0.0.1:1' });
@@ -203,30 +240,40 @@ const { marbles } = entry4.createMarbles((actual: unknown) => ({ toBeTruthy() {}
 const bot: entry5.BotFunction = (a, updates$) => updates$.pipe(entry0.ofType('message_created'));
 export const all = [api, served, store, started, fake, update, marbles, bot, of(1)];
 `;
-    await writeFile(join(consumer, 'esm.mts'), body);
-    await writeFile(join(consumer, 'cjs.cts'), body);
-    await writeFile(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'node16',
-          moduleResolution: 'node16',
-          target: 'es2022',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          // @types/node from the repository: the node and emulator entries name node:http types
-          typeRoots: [join(root, 'node_modules/@types')],
-          types: ['node'],
-        },
-        files: ['esm.mts', 'cjs.cts'],
-      }),
-    );
-    const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer, timeout: 180_000 }).then(
-      ({ stdout }) => ({ stdout, code: 0 }),
-      (e: { stdout?: string; code?: number | string }) => ({ stdout: e.stdout ?? String(e), code: e.code ?? 'failed' }),
-    );
-    expect(result).toEqual({ stdout: '', code: 0 });
-  }, 200_000);
+      const result = await typeCheck(
+        tsc,
+        join(consumer, `ts${version}-all`),
+        { 'esm.mts': body, 'cjs.cts': body },
+        // @types/node from the repository: the node and emulator entries name node:http types
+        { typeRoots: [join(root, 'node_modules/@types')], types: ['node'] },
+      );
+      expect(result).toEqual({ stdout: '', code: 0 });
+    },
+    200_000,
+  );
+
+  it.each(COMPILERS)(
+    'a TypeScript %s consumer of the root entry type-checks without @types/node (Workers, Deno, browsers)',
+    async (version, tsc) => {
+      const body = `
+import { of } from 'rxjs';
+import * as lib from 'tamtam-rx';
+const api = lib.createApi({ token: 'token', baseUrl: 'http://127.0.0.1:1' });
+const hook = lib.webhook({ secret: 's3cr3t' });
+const answer: Promise<Response> = hook.fetchHandler(new Request('https://bot.example/', { method: 'POST' }));
+const node: lib.NodeWebhookHandler = hook.nodeHandler;
+const sent = lib.sendMessage(api, { chat_id: 1 }, { text: 'hi' });
+export const all = [answer, node, sent, hook.pipe(lib.ofType('message_created')), of(1)];
+`;
+      const result = await typeCheck(
+        tsc,
+        join(consumer, `ts${version}-root`),
+        { 'esm.mts': body, 'cjs.cts': body },
+        // no @types at all, web-standard globals from the DOM lib
+        { types: [], lib: ['es2022', 'dom', 'dom.iterable'] },
+      );
+      expect(result).toEqual({ stdout: '', code: 0 });
+    },
+    200_000,
+  );
 });

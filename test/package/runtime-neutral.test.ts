@@ -1,6 +1,7 @@
 /**
  * The root entry loads where there is no Node: bundled by esbuild for a neutral platform (what
- * Workers, Deno and browser bundlers see), it imports no Node built-in,
+ * Workers, Deno and browser bundlers see), it imports no Node built-in (nor does the test kit,
+ * `tamtam-rx/testing`),
  * and the root bundle runs in a bare JavaScript realm that has only web-standard globals (no
  * `process`, `Buffer`, `require`): it makes an API call and answers webhook requests there.
  */
@@ -70,6 +71,58 @@ describe('dist/index.js bundled for a neutral platform', () => {
         true,
       );
     }
+  });
+});
+
+/**
+ * The Node built-ins `file` loads when it is imported: bundled with code splitting for a neutral
+ * platform, following only static imports from the entry's chunk (a dynamic `import()` is
+ * reached only by the code path that calls it).
+ */
+async function builtinsAtLoad(file: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    splitting: true,
+    outdir: 'out',
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [
+      {
+        name: 'external-node-builtins',
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) =>
+            isNodeBuiltin(args.path) ? { path: args.path, external: true } : undefined,
+          );
+        },
+      },
+    ],
+  });
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint !== undefined)!;
+  const seen = new Set<string>();
+  const builtins = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const imported of outputs[name]?.imports ?? []) {
+      if (imported.kind !== 'import-statement') continue;
+      if (imported.external) {
+        if (isNodeBuiltin(imported.path)) builtins.add(imported.path);
+      } else visit(imported.path);
+    }
+  };
+  visit(entry);
+  return [...builtins].sort();
+}
+
+describe('dist/testing.js (tamtam-rx/testing) bundled for a neutral platform', () => {
+  it('imports no Node built-in at load time (the emulator handlers it reuses load node:http only to deliver)', async () => {
+    expect(await builtinsAtLoad(join(dist, 'testing.js'))).toEqual([]);
   });
 });
 

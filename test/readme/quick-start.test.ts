@@ -58,6 +58,7 @@ describe('README quick start', () => {
   mkdirSync(workDir, { recursive: true });
   writeFileSync(file, quickStart());
 
+  // TypeScript 7 (the native compiler, `typescript7`): the same verdict as 5.9 in a fraction of the time
   it('type-checks as written', async () => {
     const tsconfig = join(workDir, 'tsconfig.quick-start.json');
     writeFileSync(
@@ -68,7 +69,7 @@ describe('README quick start', () => {
         compilerOptions: { module: 'esnext', target: 'es2022' },
       }),
     );
-    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', tsconfig], {
+    await run(process.execPath, [join(root, 'node_modules/typescript7/bin/tsc'), '--noEmit', '-p', tsconfig], {
       cwd: root,
       timeout: 120_000,
     });

@@ -13,12 +13,19 @@ interface Raw {
 
 function raw(emulator: Emulator, method: string, path: string, body: string | undefined): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const headers = body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+    const headers =
+      body === undefined
+        ? {}
+        : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
     const req = request(`${emulator.url}${path}`, { method, agent: false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }),
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers['content-type'] ?? ''),
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
       );
     });
     req.on('error', reject);
@@ -27,26 +34,87 @@ function raw(emulator: Emulator, method: string, path: string, body: string | un
 }
 
 /** Names a plain object answers through its prototype: the lookups this fuzz is after. */
-const prototypeName = fc.constantFrom('__proto__', 'constructor', 'valueOf', 'toString', 'hasOwnProperty', '__defineSetter__', 'prototype');
+const prototypeName = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'valueOf',
+  'toString',
+  'hasOwnProperty',
+  '__defineSetter__',
+  'prototype',
+);
 const knownName = fc.constantFrom(
-  'send', 'edit', 'delete', 'press', 'start', 'stop', 'add-bot', 'remove-bot', 'add-user', 'remove-user', 'join', 'leave', 'rename',
-  'open-constructor', 'constructor-input', 'post-constructed', 'sent-messages', 'callback-answers', 'constructor-answers', 'pins',
-  'actions', 'removed-messages', 'webhook-deliveries', 'pending-updates', 'requests', 'stats', 'chats', 'messages', 'members',
+  'send',
+  'edit',
+  'delete',
+  'press',
+  'start',
+  'stop',
+  'add-bot',
+  'remove-bot',
+  'add-user',
+  'remove-user',
+  'join',
+  'leave',
+  'rename',
+  'open-constructor',
+  'constructor-input',
+  'post-constructed',
+  'sent-messages',
+  'callback-answers',
+  'constructor-answers',
+  'pins',
+  'actions',
+  'removed-messages',
+  'webhook-deliveries',
+  'pending-updates',
+  'requests',
+  'stats',
+  'chats',
+  'messages',
+  'members',
 );
 const segment = fc.oneof(
   { arbitrary: prototypeName, weight: 4 },
   { arbitrary: knownName, weight: 2 },
-  fc.constantFrom(String(ids.alice), String(ids.bob), String(ids.group), String(ids.dialogWithAlice), '-1', '0', '99999999999999999999'),
+  fc.constantFrom(
+    String(ids.alice),
+    String(ids.bob),
+    String(ids.group),
+    String(ids.dialogWithAlice),
+    '-1',
+    '0',
+    '99999999999999999999',
+  ),
   fc.integer().map(String),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
   fc.constantFrom('%zz', '..', '', '%00'),
 );
 const templates = [
-  '', '/state', '/users', '/users/:s', '/users/:s/chats', '/users/:s/:s', '/chats', '/chats/:s', '/chats/:s/messages',
-  '/chats/:s/members', '/dialogs/:s', '/inspect/:s', '/faults', '/faults/stats', '/updates', '/subscriptions', '/:s', '/:s/:s',
+  '',
+  '/state',
+  '/users',
+  '/users/:s',
+  '/users/:s/chats',
+  '/users/:s/:s',
+  '/chats',
+  '/chats/:s',
+  '/chats/:s/messages',
+  '/chats/:s/members',
+  '/dialogs/:s',
+  '/inspect/:s',
+  '/faults',
+  '/faults/stats',
+  '/updates',
+  '/subscriptions',
+  '/:s',
+  '/:s/:s',
 ];
 /** The routes that look a name up get more of the runs. */
-const template = fc.oneof({ arbitrary: fc.constantFrom('/inspect/:s', '/users/:s/:s'), weight: 2 }, { arbitrary: fc.constantFrom(...templates), weight: 3 });
+const template = fc.oneof(
+  { arbitrary: fc.constantFrom('/inspect/:s', '/users/:s/:s'), weight: 2 },
+  { arbitrary: fc.constantFrom(...templates), weight: 3 },
+);
 /** A user id first, so `/users/:userId/:action` is reached. */
 const userFirst = fc.constantFrom(String(ids.alice), String(ids.bob));
 const controlPath = fc
@@ -58,9 +126,36 @@ const controlPath = fc
 /** Keys the control bodies read, plus prototype names, with values of every JSON kind. */
 const fieldName = fc.oneof(
   fc.constantFrom(
-    'name', 'userId', 'username', 'chatId', 'text', 'format', 'attachments', 'replyTo', 'forward', 'messageId', 'payload', 'location',
-    'admin', 'title', 'type', 'ownerId', 'memberIds', 'adminIds', 'bot', 'sessionId', 'update_type', 'latencyMs', 'rateLimit',
-    'burst503', 'seed', 'dropConnectionProbability', 'malformedBodyProbability', 'permissions', 'isPublic', 'link',
+    'name',
+    'userId',
+    'username',
+    'chatId',
+    'text',
+    'format',
+    'attachments',
+    'replyTo',
+    'forward',
+    'messageId',
+    'payload',
+    'location',
+    'admin',
+    'title',
+    'type',
+    'ownerId',
+    'memberIds',
+    'adminIds',
+    'bot',
+    'sessionId',
+    'update_type',
+    'latencyMs',
+    'rateLimit',
+    'burst503',
+    'seed',
+    'dropConnectionProbability',
+    'malformedBodyProbability',
+    'permissions',
+    'isPublic',
+    'link',
   ),
   prototypeName,
   fc.string({ maxLength: 8 }),

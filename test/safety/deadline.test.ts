@@ -89,10 +89,20 @@ describe('a request timeout covers the whole exchange, body included', () => {
       request: ((spec, options) => real.request({ ...spec, timeout: 300 }, options)) satisfies Api['request'],
     });
     const retries: Error[] = [];
-    const backoff = { initialDelay: 1, factor: 2, backoffLimit: 5, jitter: 0, maxRetryAfter: Infinity, random: Math.random };
+    const backoff = {
+      initialDelay: 1,
+      factor: 2,
+      backoffLimit: 5,
+      jitter: 0,
+      maxRetryAfter: Infinity,
+      random: Math.random,
+    };
     const list = await firstValueFrom(
-      pollWithBackoff(shortPolls, { marker: null, limit: 10, timeout: 0, types: undefined }, backoff, (_attempt, _delay, error) =>
-        retries.push(error),
+      pollWithBackoff(
+        shortPolls,
+        { marker: null, limit: 10, timeout: 0, types: undefined },
+        backoff,
+        (_attempt, _delay, error) => retries.push(error),
       ),
     );
     expect(list).toEqual({ updates: [], marker: 42 });
@@ -110,7 +120,11 @@ describe('a request timeout covers the whole exchange, body included', () => {
     };
     const real = createApi({ token: 'deadline-token', baseUrl });
     const shortPolls: Api = Object.assign(Object.create(real) as Api, {
-      request: ((spec, options) => real.request(spec.operation === 'getUpdates' ? { ...spec, timeout: 300 } : spec, options)) satisfies Api['request'],
+      request: ((spec, options) =>
+        real.request(
+          spec.operation === 'getUpdates' ? { ...spec, timeout: 300 } : spec,
+          options,
+        )) satisfies Api['request'],
     });
     const statuses: string[] = [];
     const updates$ = fromLongPolling(shortPolls, {

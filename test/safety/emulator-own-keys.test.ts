@@ -24,7 +24,10 @@ describe('emulator control routes look names up as own properties only', () => {
     const emulator = await start();
     const res = await control(emulator, 'GET', `/inspect/${encodeURIComponent(name)}`);
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'not.found', message: expect.stringContaining(`Unknown inspection ${JSON.stringify(name)}`) });
+    expect(res.body).toEqual({
+      code: 'not.found',
+      message: expect.stringContaining(`Unknown inspection ${JSON.stringify(name)}`),
+    });
     expect(res.body.message).toContain('sent-messages');
     expect(res.text).not.toContain(emulator.token);
   });
@@ -33,7 +36,10 @@ describe('emulator control routes look names up as own properties only', () => {
     const emulator = await start();
     const res = await control(emulator, 'POST', `/users/${ids.alice}/${encodeURIComponent(name)}`, {});
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ code: 'not.found', message: expect.stringContaining(`Unknown user action ${JSON.stringify(name)}`) });
+    expect(res.body).toEqual({
+      code: 'not.found',
+      message: expect.stringContaining(`Unknown user action ${JSON.stringify(name)}`),
+    });
     expect(res.text).not.toContain(emulator.token);
   });
 
@@ -48,7 +54,12 @@ describe('emulator control routes look names up as own properties only', () => {
 
   it('fault settings named like prototype members are ignored, not read from Object.prototype', async () => {
     const emulator = await start();
-    const res = await control(emulator, 'PUT', '/faults', JSON.parse('{"__proto__": {"latencyMs": 5000}, "constructor": 1}'));
+    const res = await control(
+      emulator,
+      'PUT',
+      '/faults',
+      JSON.parse('{"__proto__": {"latencyMs": 5000}, "constructor": 1}'),
+    );
     expect(res.status).toBe(200);
     expect(emulator.faults.get().latencyMs).not.toBe(5000);
     await control(emulator, 'DELETE', '/faults');

@@ -24,7 +24,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
         },
       });
     },
-    rename: async (from: string, to: string) => (await fs.rename(from, to), log.push(`rename ${name(from)} -> ${name(to)}`)),
+    rename: async (from: string, to: string) => (
+      await fs.rename(from, to), log.push(`rename ${name(from)} -> ${name(to)}`)
+    ),
   };
 });
 

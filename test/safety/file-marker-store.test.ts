@@ -50,9 +50,13 @@ describe('fileMarkerStore: temp files left by a killed process', () => {
 
   it('after a SIGKILL mid-saving, the next run finds a complete state and no temp file', async () => {
     const path = join(dir, 'state.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/saving-child.ts', import.meta.url)), path], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./fixtures/saving-child.ts', import.meta.url)), path],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('saving') && resolve());
@@ -62,7 +66,9 @@ describe('fileMarkerStore: temp files left by a killed process', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       child.kill('SIGKILL');
-      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+      await new Promise((resolve) =>
+        child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve),
+      );
     }
     const state = await fileMarkerStore(path).load();
     expect(state?.marker).toBeGreaterThanOrEqual(1);

@@ -21,7 +21,9 @@ afterEach(async () => {
 });
 
 /** `http.createServer(hook.nodeHandler)` on 127.0.0.1:0, as the issue describes. */
-async function serve(options: Parameters<typeof webhook>[0]): Promise<{ url: URL; seen: Update[]; rejected: WebhookRejection[] }> {
+async function serve(
+  options: Parameters<typeof webhook>[0],
+): Promise<{ url: URL; seen: Update[]; rejected: WebhookRejection[] }> {
   const rejected: WebhookRejection[] = [];
   hook = webhook({ onUnknownUpdate: () => {}, onRejected: (r) => rejected.push(r), ...options });
   const seen: Update[] = [];
@@ -41,13 +43,19 @@ interface Outcome {
 /** Sends the headers and `start` of a body announced as `length` bytes, then nothing more. */
 function trickle(url: URL, start: string, length: number): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(length) } });
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(length) },
+    });
     req.on('error', reject);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const outcome = { status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+        const outcome = {
+          status: res.statusCode ?? 0,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown,
+        };
         // the server ends the socket after a 408: wait for that, bounded by the test timeout
         if (req.socket?.destroyed || req.socket?.readableEnded) resolve({ ...outcome, closed: true });
         else req.socket?.once('close', () => resolve({ ...outcome, closed: true }));
@@ -58,7 +66,11 @@ function trickle(url: URL, start: string, length: number): Promise<Outcome> {
   });
 }
 
-async function postBody(url: URL, body: string, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+async function postBody(
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: unknown }> {
   const response = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(5_000) });
   return { status: response.status, json: (await response.json()) as unknown };
 }
@@ -75,7 +87,11 @@ describe('webhook: a body-read deadline of its own', () => {
   it('answers 408 to a client that stops mid-body, and closes its connection', async () => {
     const { url, seen, rejected } = await serve({ bodyTimeout: 300 });
     const outcome = await trickle(url, createdBody.slice(0, 20), createdBody.length);
-    expect(outcome).toEqual({ status: 408, body: { code: 'body.timeout', message: expect.stringContaining('300 ms') }, closed: true });
+    expect(outcome).toEqual({
+      status: 408,
+      body: { code: 'body.timeout', message: expect.stringContaining('300 ms') },
+      closed: true,
+    });
     expect(rejected.map((r) => [r.status, r.code])).toEqual([[408, 'body.timeout']]);
     expect(seen).toHaveLength(0);
     // and it keeps serving
@@ -85,7 +101,10 @@ describe('webhook: a body-read deadline of its own', () => {
 
   it('the deadline is for the whole body, not between chunks: a client trickling a byte at a time gets 408 too', async () => {
     const { url, rejected } = await serve({ bodyTimeout: 300 });
-    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(createdBody.length) } });
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(createdBody.length) },
+    });
     let sent = 0;
     const drip = setInterval(() => {
       if (sent < createdBody.length) req.write(createdBody[sent++] as string);
@@ -119,10 +138,14 @@ describe('webhook: a body-read deadline of its own', () => {
         cancelled = true;
       },
     });
-    const response = await hook.fetchHandler(new Request('https://bot.example.com/', { method: 'POST', body: stalled, duplex: 'half' } as RequestInit));
+    const response = await hook.fetchHandler(
+      new Request('https://bot.example.com/', { method: 'POST', body: stalled, duplex: 'half' } as RequestInit),
+    );
     expect(response.status).toBe(408);
     expect(cancelled).toBe(true);
-    const never: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => {}) }) };
+    const never: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => {}) }),
+    };
     expect((await hook.handle({ method: 'POST', url: '/', headers: {}, body: never })).status).toBe(408);
   });
 
@@ -176,7 +199,10 @@ describe('webhook: bodies must be JSON', () => {
     expect(reply.status).toBe(status);
     expect(seen).toHaveLength(status === 200 ? 1 : 0);
     if (status === 415) {
-      expect(reply.json).toEqual({ code: 'body.unsupported.type', message: expect.stringMatching(/JSON bodies only.*application\/json/) });
+      expect(reply.json).toEqual({
+        code: 'body.unsupported.type',
+        message: expect.stringMatching(/JSON bodies only.*application\/json/),
+      });
     }
   });
 
@@ -200,7 +226,12 @@ describe('webhook: bodies must be JSON', () => {
         },
       }),
     };
-    const answer = await hook.handle({ method: 'POST', url: '/', headers: { 'content-type': 'application/octet-stream', 'content-length': '10' }, body });
+    const answer = await hook.handle({
+      method: 'POST',
+      url: '/',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': '10' },
+      body,
+    });
     expect(answer).toMatchObject({ status: 415, closeConnection: true });
     expect(pulled).toBe(false);
   });

@@ -23,7 +23,13 @@ afterAll(async () => {
 
 function startBot(): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', child], {
-    env: { ...process.env, BASE_URL: emulator.url, TOKEN: emulator.token, STORE: join(dir, 'store.json'), LOG: join(dir, 'handled.log') },
+    env: {
+      ...process.env,
+      BASE_URL: emulator.url,
+      TOKEN: emulator.token,
+      STORE: join(dir, 'store.json'),
+      LOG: join(dir, 'handled.log'),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -40,12 +46,15 @@ function handledLines(): { mid: string; redelivered: boolean }[] {
     });
 }
 
-
-const exited = (proc: ChildProcess) => new Promise<void>((r) => (proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once('exit', () => r())));
+const exited = (proc: ChildProcess) =>
+  new Promise<void>((r) => (proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once('exit', () => r())));
 
 describe('crash recovery (SIGKILL mid-batch, restart on the same file store)', () => {
   it('loses nothing; duplicates are bounded and marked as redeliveries', async () => {
-    const sent = Array.from({ length: TOTAL }, (_, i) => emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(`crash ${i}`).body.mid);
+    const sent = Array.from(
+      { length: TOTAL },
+      (_, i) => emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(`crash ${i}`).body.mid,
+    );
 
     const first = startBot();
     await waitFor(() => handledLines().length >= 150, { what: '150 handled updates', timeout: 30_000 });
@@ -59,7 +68,10 @@ describe('crash recovery (SIGKILL mid-batch, restart on the same file store)', (
 
     const second = startBot();
     try {
-      await waitFor(() => new Set(handledLines().map((l) => l.mid)).size >= TOTAL, { what: 'every update handled', timeout: 30_000 });
+      await waitFor(() => new Set(handledLines().map((l) => l.mid)).size >= TOTAL, {
+        what: 'every update handled',
+        timeout: 30_000,
+      });
       second.kill('SIGTERM');
       await exited(second);
     } finally {
@@ -69,7 +81,10 @@ describe('crash recovery (SIGKILL mid-batch, restart on the same file store)', (
     const lines = handledLines();
     const firstSeen = new Map<string, number>();
     const duplicates: { mid: string; redelivered: boolean }[] = [];
-    lines.forEach((line, index) => (firstSeen.has(line.mid) ? duplicates.push(line) : firstSeen.set(line.mid, index)));
+    lines.forEach((line, index) => {
+      if (firstSeen.has(line.mid)) duplicates.push(line);
+      else firstSeen.set(line.mid, index);
+    });
     expect([...firstSeen.keys()].sort()).toEqual([...sent].sort()); // nothing lost, nothing foreign
     expect(duplicates.length).toBeLessThanOrEqual(MAX_PENDING); // bounded
     expect(duplicates.every((d) => d.redelivered)).toBe(true); // detectable

@@ -6,7 +6,12 @@ import { subscribe as subscribeWebhook } from '../../src/actions/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
 import { holdUpdate } from '../../src/delivery/hold-update';
 import { isRedelivery } from '../../src/delivery/index';
-import { fromLongPolling, memoryMarkerStore, type LongPollingOptions, type PollingStatus } from '../../src/sources/index';
+import {
+  fromLongPolling,
+  memoryMarkerStore,
+  type LongPollingOptions,
+  type PollingStatus,
+} from '../../src/sources/index';
 import type { Update } from '../../src/types/index';
 import { startLoopbackServer } from '../helpers/loopback-server';
 
@@ -52,8 +57,8 @@ function slowHandler(ms: number, handled: string[]): (update: Update) => Observa
   };
 }
 
-
-const polling = (options: LongPollingOptions = {}) => fromLongPolling(api, { timeout: 1, limit: 20, backoff: fastBackoff, ...options });
+const polling = (options: LongPollingOptions = {}) =>
+  fromLongPolling(api, { timeout: 1, limit: 20, backoff: fastBackoff, ...options });
 
 describe('fromLongPolling against the emulator', () => {
   it('delivers every update exactly once, in order, across many batches', async () => {
@@ -85,7 +90,12 @@ describe('fromLongPolling against the emulator', () => {
     sent.push(...userMessages('s', 10, 60));
     const second = polling({ store, limit: 10 });
     const replayed: Update[] = [];
-    second.pipe(tap((u) => isRedelivery(u) && replayed.push(u)), mergeMap(slowHandler(1, handled))).subscribe();
+    second
+      .pipe(
+        tap((u) => isRedelivery(u) && replayed.push(u)),
+        mergeMap(slowHandler(1, handled)),
+      )
+      .subscribe();
     await waitFor(() => handled.length >= 70, { what: 'the rest after restart', timeout: 10_000 });
     await second.stop();
     expect(handled).toEqual(sent);
@@ -190,7 +200,10 @@ describe('fromLongPolling against the emulator', () => {
     updates$.subscribe((u) => seen.push(textOf(u)));
     emulator.updates.inject({ update_type: 'dialog_muted', timestamp: Date.now(), chat_id: 1 });
     userMessages('k', 1);
-    await waitFor(() => seen.length === 1 && onUnknownUpdate.mock.calls.length === 1, { what: 'both', timeout: 10_000 });
+    await waitFor(() => seen.length === 1 && onUnknownUpdate.mock.calls.length === 1, {
+      what: 'both',
+      timeout: 10_000,
+    });
     await updates$.stop();
     expect(seen).toEqual(['k0']);
     expect(streamed).toEqual(['dialog_muted']);
@@ -219,7 +232,10 @@ describe('fromLongPolling against the emulator', () => {
     const first = polling({ store, stopTimeout: 20 });
     first.pipe(mergeMap(slowHandler(60_000, handled))).subscribe();
     userMessages('t', 1);
-    await waitFor(() => (store.state?.pending.length ?? 0) === 1, { what: 'the update to be fetched', timeout: 10_000 });
+    await waitFor(() => (store.state?.pending.length ?? 0) === 1, {
+      what: 'the update to be fetched',
+      timeout: 10_000,
+    });
     expect(await first.stop()).toEqual({ unfinished: 1 });
     expect(store.state?.pending.map(textOf)).toEqual(['t0']);
 

@@ -9,7 +9,12 @@ import { maxSampleUpdates } from '../schema/max-samples';
 
 const muted = maxSampleUpdates['dialog_muted'];
 const mutedBody = JSON.stringify(muted);
-const constructed = JSON.stringify({ update_type: 'message_constructed', timestamp: 1, session_id: 's', message: { body: { mid: 'm', seq: 1, text: null, attachments: null } } });
+const constructed = JSON.stringify({
+  update_type: 'message_constructed',
+  timestamp: 1,
+  session_id: 's',
+  message: { body: { mid: 'm', seq: 1, text: null, attachments: null } },
+});
 
 const hooks: Webhook<object>[] = [];
 afterEach(async () => {
@@ -40,7 +45,10 @@ describe('webhook on Max', () => {
 
   it('knows the Max update types, and reports TamTam-only ones as unknown', async () => {
     const unknown: string[] = [];
-    const hook = webhook({ api: createApi({ dialect: 'max', token: 't' }), onUnknownUpdate: (u) => unknown.push(u.update_type) });
+    const hook = webhook({
+      api: createApi({ dialect: 'max', token: 't' }),
+      onUnknownUpdate: (u) => unknown.push(u.update_type),
+    });
     hooks.push(hook);
     const seen: string[] = [];
     hook.subscribe((u) => seen.push(u.update_type));
@@ -63,7 +71,9 @@ describe('webhook on Max', () => {
     expect(() => webhook({ dialect: 'max', secret: 'abc' })).toThrow(/Max webhook secret must be 5–256 characters/);
     expect(() => webhook({ dialect: 'max', secret: 'a'.repeat(257) })).toThrow(/5–256/);
     expect(() => webhook({ dialect: 'max', secret: 'with.dot' })).toThrow(/a letter, a digit, _ or -/);
-    expect(() => webhook({ dialect: 'tamtam', api: createApi({ dialect: 'max', token: 't' }) })).toThrow(/dialect is TamTam but the api speaks Max/);
+    expect(() => webhook({ dialect: 'tamtam', api: createApi({ dialect: 'max', token: 't' }) })).toThrow(
+      /dialect is TamTam but the api speaks Max/,
+    );
   });
 });
 
@@ -78,12 +88,26 @@ describe('ensureSubscription on Max', () => {
 
   it('subscribes with the secret (even when the URL is already subscribed: a secret cannot be read back)', async () => {
     const api = createApi({ dialect: 'max', token: 't', baseUrl: server.url });
-    const hook = webhook({ api, url: 'https://bot.example.com/max', secret: 'hook_secret-2026', types: ['dialog_muted'] });
+    const hook = webhook({
+      api,
+      url: 'https://bot.example.com/max',
+      secret: 'hook_secret-2026',
+      types: ['dialog_muted'],
+    });
     hooks.push(hook);
-    server.queue({ body: { subscriptions: [{ url: 'https://bot.example.com/max', time: 1, update_types: ['dialog_muted'] }] } }, { body: { success: true } });
+    server.queue(
+      { body: { subscriptions: [{ url: 'https://bot.example.com/max', time: 1, update_types: ['dialog_muted'] }] } },
+      { body: { success: true } },
+    );
     await expect(hook.ensureSubscription()).resolves.toEqual({ subscribed: true, removed: [] });
-    expect(server.requests[1]!.json).toEqual({ url: 'https://bot.example.com/max', update_types: ['dialog_muted'], secret: 'hook_secret-2026' });
-    expect(schemaValidator('max').validateRequest('subscribe', { body: server.requests[1]!.json })).toEqual({ ok: true });
+    expect(server.requests[1]!.json).toEqual({
+      url: 'https://bot.example.com/max',
+      update_types: ['dialog_muted'],
+      secret: 'hook_secret-2026',
+    });
+    expect(schemaValidator('max').validateRequest('subscribe', { body: server.requests[1]!.json })).toEqual({
+      ok: true,
+    });
   });
 });
 
@@ -119,7 +143,9 @@ describe('long polling on Max', () => {
 
   it('a first start without a stored marker polls without one (Max then answers only the latest update)', async () => {
     const api = createApi({ dialect: 'max', token: 't', baseUrl: server.url });
-    server.respond((request) => (request.path === '/subscriptions' ? { body: { subscriptions: [] } } : { body: { updates: [muted], marker: 7 } }));
+    server.respond((request) =>
+      request.path === '/subscriptions' ? { body: { subscriptions: [] } } : { body: { updates: [muted], marker: 7 } },
+    );
     const source = fromLongPolling(api, { timeout: 0 });
     source.subscribe();
     await server.waitForRequests(3);

@@ -6,8 +6,16 @@ import { pollWithBackoff } from '../../src/sources/poll-with-backoff';
 import { createFakeApi } from '../../src/testing/index';
 
 const ctx = { operation: 'getUpdates', method: 'GET', path: '/updates' };
-const status = (s: number, retryAfter?: number) => new TamTamApiError({ ...ctx, status: s, code: `http.${s}`, description: 'x', retryAfter });
-const backoff = { initialDelay: 1000, factor: 2, backoffLimit: 5000, jitter: 0, maxRetryAfter: Infinity, random: Math.random };
+const status = (s: number, retryAfter?: number) =>
+  new TamTamApiError({ ...ctx, status: s, code: `http.${s}`, description: 'x', retryAfter });
+const backoff = {
+  initialDelay: 1000,
+  factor: 2,
+  backoffLimit: 5000,
+  jitter: 0,
+  maxRetryAfter: Infinity,
+  random: Math.random,
+};
 const page = { updates: [], marker: 7 };
 const request = { marker: 3, limit: 100, timeout: 30, types: undefined };
 
@@ -20,12 +28,22 @@ describe('pollWithBackoff (virtual time)', () => {
   it('keeps retrying transient failures with capped exponential backoff, far beyond a call retry limit', () => {
     const retries: [number, number][] = [];
     scheduler.run(({ cold, expectObservable }) => {
-      const failures = [status(503), status(500), new TamTamNetworkError('down', ctx), status(502), status(504), new TamTamResponseError({ ...ctx, status: 200, bodySnippet: '<html>' })];
+      const failures = [
+        status(503),
+        status(500),
+        new TamTamNetworkError('down', ctx),
+        status(502),
+        status(504),
+        new TamTamResponseError({ ...ctx, status: 200, bodySnippet: '<html>' }),
+      ];
       const api = createFakeApi()
         .respondOnce('getUpdates', ...failures.map((failure) => cold<typeof page>('#', undefined, failure)))
         .respond('getUpdates', cold('(a|)', { a: page }));
       // delays 1000, 2000, 4000, 5000, 5000, 5000 (capped) = 22000
-      expectObservable(pollWithBackoff(api, request, backoff, (attempt, delay) => retries.push([attempt, delay]))).toBe('22000ms (a|)', { a: page });
+      expectObservable(pollWithBackoff(api, request, backoff, (attempt, delay) => retries.push([attempt, delay]))).toBe(
+        '22000ms (a|)',
+        { a: page },
+      );
     });
     expect(retries).toEqual([
       [1, 1000],
@@ -57,11 +75,17 @@ describe('pollWithBackoff (virtual time)', () => {
   it('sends marker, limit, timeout and types, with its own retry off and a long HTTP timeout', () => {
     scheduler.run(({ cold, expectObservable }) => {
       const api = createFakeApi().respond('getUpdates', cold('(a|)', { a: page }));
-      expectObservable(pollWithBackoff(api, { ...request, types: ['message_created'] }, backoff, () => {})).toBe('(a|)', { a: page });
+      expectObservable(pollWithBackoff(api, { ...request, types: ['message_created'] }, backoff, () => {})).toBe(
+        '(a|)',
+        { a: page },
+      );
       scheduler.flush();
       expect(api.requests()).toHaveLength(1);
       const [poll] = api.requests('getUpdates');
-      expect(poll).toMatchObject({ operation: 'getUpdates', query: { marker: 3, limit: 100, timeout: 30, types: ['message_created'] } });
+      expect(poll).toMatchObject({
+        operation: 'getUpdates',
+        query: { marker: 3, limit: 100, timeout: 30, types: ['message_created'] },
+      });
       expect(poll?.timeout).toBeGreaterThan(30_000);
       expect(poll?.options).toEqual({ retry: false });
     });

@@ -98,7 +98,12 @@ function harness(flaw: Flaw): SourceContractHarness<Item> {
     timeout: 1_000,
     setUp: async () => {
       const queue = new MemoryQueue();
-      return { start: () => new MemorySource(queue, flaw), feed: (keys) => queue.feed(keys), acknowledged: () => queue.acknowledged(), close: () => {} };
+      return {
+        start: () => new MemorySource(queue, flaw),
+        feed: (keys) => queue.feed(keys),
+        acknowledged: () => queue.acknowledged(),
+        close: () => {},
+      };
     },
   };
 }
@@ -134,19 +139,29 @@ describe('updateSourceContract', () => {
 
   it('catches a source that acknowledges on emission', async () => {
     const failed = await failures('acks-on-emit');
-    expect(failed['acknowledges an update only after every hold on it is released, and emits it once']).toMatch(/hold-1 acknowledged while two holds/);
-    expect(failed['stop() waits for running handlers, then completes the source and status$']).toMatch(/stop-1 acknowledged while its handler was still running/);
+    expect(failed['acknowledges an update only after every hold on it is released, and emits it once']).toMatch(
+      /hold-1 acknowledged while two holds/,
+    );
+    expect(failed['stop() waits for running handlers, then completes the source and status$']).toMatch(
+      /stop-1 acknowledged while its handler was still running/,
+    );
   });
 
   it('catches a source that does not flag redeliveries', async () => {
     const failed = await failures('no-redelivery-flag');
-    expect(Object.keys(failed)).toEqual(['unsubscribing abandons held updates: they are delivered again, flagged with isRedelivery']);
-    expect(Object.values(failed)[0]).toMatch(/again-1, again-2 emitted again after being abandoned, but isRedelivery\(update\) was false/);
+    expect(Object.keys(failed)).toEqual([
+      'unsubscribing abandons held updates: they are delivered again, flagged with isRedelivery',
+    ]);
+    expect(Object.values(failed)[0]).toMatch(
+      /again-1, again-2 emitted again after being abandoned, but isRedelivery\(update\) was false/,
+    );
   });
 
   it('catches a stop() that does not wait for running handlers', async () => {
     const failed = await failures('stop-does-not-wait');
-    expect(failed['stop() waits for running handlers, then completes the source and status$']).toMatch(/resolved while a handler was still running/);
+    expect(failed['stop() waits for running handlers, then completes the source and status$']).toMatch(
+      /resolved while a handler was still running/,
+    );
   });
 
   it('adds the unknown-update check only when asked, and fails it when the backend cannot feed one', async () => {
@@ -159,6 +174,8 @@ describe('updateSourceContract', () => {
 
   it('catches a source that emits an update twice', async () => {
     const failed = await failures('emits-twice');
-    expect(failed['emits every update once, in the order the backend offers it']).toMatch(/emitted keys: expected \["order-1"/);
+    expect(failed['emits every update once, in the order the backend offers it']).toMatch(
+      /emitted keys: expected \["order-1"/,
+    );
   });
 });

@@ -8,10 +8,14 @@ import { type SourceContractHarness, updateSourceContract } from '../../src/test
 import type { Update } from '../../src/types/index';
 import { serveNode } from './webhook/helpers';
 
-const textOf = (u: Update): string => (u.update_type === 'message_created' ? (u.message.body.text ?? '') : u.update_type);
+const textOf = (u: Update): string =>
+  u.update_type === 'message_created' ? (u.message.body.text ?? '') : u.update_type;
 
 /** A memory store that also remembers every update it ever held as pending (fetched from the server). */
-function recordingStore(): MarkerStore & { readonly fetched: ReadonlySet<string>; readonly state: PollingState | undefined } {
+function recordingStore(): MarkerStore & {
+  readonly fetched: ReadonlySet<string>;
+  readonly state: PollingState | undefined;
+} {
   const store = memoryMarkerStore();
   const fetched = new Set<string>();
   return {
@@ -40,8 +44,16 @@ const longPolling: SourceContractHarness = {
     const store = recordingStore();
     return {
       start: () =>
-        fromLongPolling(api, { store, timeout: 1, limit: 20, backoff: { initialDelay: 5, backoffLimit: 20, jitter: 0 }, onUnknownUpdate: () => {} }),
-      feed: (keys) => keys.forEach((key) => emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(key)),
+        fromLongPolling(api, {
+          store,
+          timeout: 1,
+          limit: 20,
+          backoff: { initialDelay: 5, backoffLimit: 20, jitter: 0 },
+          onUnknownUpdate: () => {},
+        }),
+      feed: (keys) => {
+        for (const key of keys) emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(key);
+      },
       acknowledged: () => {
         const pending = new Set((store.state?.pending ?? []).map(textOf));
         return [...store.fetched].filter((key) => !pending.has(key));
@@ -70,8 +82,11 @@ const webhookHandled: SourceContractHarness = {
     });
     await firstValueFrom(ensureWebhook(api, `${server.url}/tamtam`));
     return {
-      start: () => (current = webhook({ path: '/tamtam', ack: 'handled', ackTimeout: 60_000, onUnknownUpdate: () => {} })),
-      feed: (keys) => keys.forEach((key) => emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(key)),
+      start: () =>
+        (current = webhook({ path: '/tamtam', ack: 'handled', ackTimeout: 60_000, onUnknownUpdate: () => {} })),
+      feed: (keys) => {
+        for (const key of keys) emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(key);
+      },
       acknowledged: () =>
         emulator.inspect
           .webhookDeliveries()

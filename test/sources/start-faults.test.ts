@@ -92,10 +92,7 @@ describe('long polling start-up faults', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(api.requests()).toHaveLength(calls);
 
-    const other = fromLongPolling(
-      createFakeApi().respond('getSubscriptions', status(500)),
-      { backoff },
-    );
+    const other = fromLongPolling(createFakeApi().respond('getSubscriptions', status(500)), { backoff });
     const all = firstValueFrom(other.pipe(take(1), toArray()));
     await new Promise((r) => setTimeout(r, 10));
     await other.stop();

@@ -29,9 +29,13 @@ describe('one update-source shape', () => {
   });
 
   it('every source pipes straight into the operators', () => {
-    expectTypeOf(polling.pipe(ofType('message_callback'))).toEqualTypeOf<Observable<UpdateByType['message_callback']>>();
+    expectTypeOf(polling.pipe(ofType('message_callback'))).toEqualTypeOf<
+      Observable<UpdateByType['message_callback']>
+    >();
     expectTypeOf(hook.pipe(ofType('message_callback'))).toEqualTypeOf<Observable<UpdateByType['message_callback']>>();
-    expectTypeOf(hook.updates$.pipe(ofType('message_callback'))).toEqualTypeOf<Observable<UpdateByType['message_callback']>>();
+    expectTypeOf(hook.updates$.pipe(ofType('message_callback'))).toEqualTypeOf<
+      Observable<UpdateByType['message_callback']>
+    >();
   });
 
   it('a function taking any UpdateSource accepts both', () => {

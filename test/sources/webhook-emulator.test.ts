@@ -32,7 +32,6 @@ async function setUp(options: Parameters<typeof webhook>[0] = {}): Promise<{ api
 
 const textOf = (u: Update) => (u.update_type === 'message_created' ? u.message.body.text : u.update_type);
 
-
 describe('webhook against the emulator', () => {
   it('receives every update in order, once, and subscribing twice changes nothing', async () => {
     const { api, hook: h, url } = await setUp();
@@ -51,12 +50,18 @@ describe('webhook against the emulator', () => {
   it('answers 503 while nobody listens; the server delivers again later and nothing is lost', async () => {
     const { hook: h } = await setUp();
     emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('early');
-    await waitFor(() => emulator.inspect.webhookDeliveries().some((d) => d.status === 503), { what: 'a refused delivery', timeout: 10_000 });
+    await waitFor(() => emulator.inspect.webhookDeliveries().some((d) => d.status === 503), {
+      what: 'a refused delivery',
+      timeout: 10_000,
+    });
     const seen: (string | null | undefined)[] = [];
     h.updates$.subscribe((u) => seen.push(textOf(u)));
     await waitFor(() => seen.length === 1, { what: 'the redelivered update', timeout: 10_000 });
     // the emulator records an attempt once it has the answer, a moment after the update is emitted
-    await waitFor(() => emulator.inspect.webhookDeliveries().at(-1)?.status === 200, { what: 'the 200 in the delivery log', timeout: 10_000 });
+    await waitFor(() => emulator.inspect.webhookDeliveries().at(-1)?.status === 200, {
+      what: 'the 200 in the delivery log',
+      timeout: 10_000,
+    });
     expect(seen).toEqual(['early']);
     const attempts = emulator.inspect.webhookDeliveries().map((d) => [d.attempt, d.status]);
     expect(attempts[0]).toEqual([1, 503]);
@@ -71,7 +76,10 @@ describe('webhook against the emulator', () => {
     emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('slow');
     await waitFor(() => h.inFlight === 1, { what: 'the update to be emitted', timeout: 10_000 });
     await clock.advance(50);
-    await waitFor(() => emulator.inspect.webhookDeliveries().length === 1, { what: 'the answer after ackTimeout', timeout: 10_000 });
+    await waitFor(() => emulator.inspect.webhookDeliveries().length === 1, {
+      what: 'the answer after ackTimeout',
+      timeout: 10_000,
+    });
     expect(finished).toEqual([]);
     await clock.advance(250);
     expect(finished).toEqual(['slow']);
@@ -107,7 +115,10 @@ describe('webhook against the emulator', () => {
     h.subscribe((u) => seen.push([textOf(u), isRedelivery(u)]));
     await waitFor(() => seen.length === 1, { what: 'the redelivery', timeout: 10_000 });
     expect(seen).toEqual([['again', true]]);
-    await waitFor(() => emulator.inspect.webhookDeliveries().at(-1)?.status === 200, { what: 'the 200', timeout: 10_000 });
+    await waitFor(() => emulator.inspect.webhookDeliveries().at(-1)?.status === 200, {
+      what: 'the 200',
+      timeout: 10_000,
+    });
     expect(emulator.inspect.webhookDeliveries().map((d) => d.status)).toContain(503);
   });
 
@@ -119,6 +130,11 @@ describe('webhook against the emulator', () => {
     await firstValueFrom(ensureWebhook(api, bad, undefined, { removeOthers: true }));
     emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('nope');
     await waitFor(() => emulator.inspect.webhookDeliveries().length >= 2, { what: 'two attempts', timeout: 10_000 });
-    expect(emulator.inspect.webhookDeliveries().map((d) => d.status).slice(0, 2)).toEqual([401, 401]);
+    expect(
+      emulator.inspect
+        .webhookDeliveries()
+        .map((d) => d.status)
+        .slice(0, 2),
+    ).toEqual([401, 401]);
   });
 });

@@ -11,16 +11,25 @@ describe('deepMerge', () => {
   });
 
   it('replaces arrays whole, lets null replace, and removes keys set to undefined', () => {
-    const base: { list: number[]; maybe: { x: number } | null; gone?: string; keep: string } = { list: [1, 2, 3], maybe: { x: 1 }, gone: 'bye', keep: 'k' };
+    const base: { list: number[]; maybe: { x: number } | null; gone?: string; keep: string } = {
+      list: [1, 2, 3],
+      maybe: { x: 1 },
+      gone: 'bye',
+      keep: 'k',
+    };
     expect(deepMerge(base, { list: [9], maybe: null, gone: undefined })).toEqual({ list: [9], maybe: null, keep: 'k' });
   });
 
   it('replaces an object whose discriminant differs instead of mixing two union members', () => {
     type Input = { input_type: 'message'; messages: string[] } | { input_type: 'callback'; payload: string };
     const base: { input: Input } = { input: { input_type: 'message', messages: [] } };
-    expect(deepMerge(base, { input: { input_type: 'callback', payload: 'next' } })).toEqual({ input: { input_type: 'callback', payload: 'next' } });
+    expect(deepMerge(base, { input: { input_type: 'callback', payload: 'next' } })).toEqual({
+      input: { input_type: 'callback', payload: 'next' },
+    });
     const keyboard = { a: { type: 'inline_keyboard', payload: { buttons: [] as string[] } } };
-    expect(deepMerge(keyboard, { a: { payload: { buttons: ['b'] } } })).toEqual({ a: { type: 'inline_keyboard', payload: { buttons: ['b'] } } });
+    expect(deepMerge(keyboard, { a: { payload: { buttons: ['b'] } } })).toEqual({
+      a: { type: 'inline_keyboard', payload: { buttons: ['b'] } },
+    });
   });
 
   it('does not share arrays or nested objects of the overrides with the result', () => {

@@ -38,11 +38,26 @@ describe('createFakeApi: recording', () => {
     expect(api.requests()).toEqual([]);
     send$.subscribe();
     expect(api.requests()).toMatchObject([
-      { index: 0, operation: 'sendMessage', method: 'POST', path: '/messages', query: { chat_id: group }, body: { text: 'hi' }, outcome: 'succeeded' },
+      {
+        index: 0,
+        operation: 'sendMessage',
+        method: 'POST',
+        path: '/messages',
+        query: { chat_id: group },
+        body: { text: 'hi' },
+        outcome: 'succeeded',
+      },
     ]);
     actions.getChat(api, group, { timeout: 1234 }).subscribe();
     const [getChat] = api.requests('getChat');
-    expect(getChat).toMatchObject({ index: 1, method: 'GET', path: `/chats/${group}`, query: {}, body: undefined, options: { timeout: 1234 } });
+    expect(getChat).toMatchObject({
+      index: 1,
+      method: 'GET',
+      path: `/chats/${group}`,
+      query: {},
+      body: undefined,
+      options: { timeout: 1234 },
+    });
     api.clearRequests();
     expect(api.requests()).toEqual([]);
   });
@@ -62,14 +77,22 @@ describe('createFakeApi: recording', () => {
   });
 
   it('rejects unknown operations in options, scripts and lookups', () => {
-    expect(() => createFakeApi({ responses: { sendMesage: {} } as never })).toThrow(/unknown operation "sendMesage"; use an operationId such as 'sendMessage'/);
-    expect(() => createFakeApi().respond('nope' as OperationId, {} as never)).toThrow(/FakeApi.respond: unknown operation "nope"/);
+    expect(() => createFakeApi({ responses: { sendMesage: {} } as never })).toThrow(
+      /unknown operation "sendMesage"; use an operationId such as 'sendMessage'/,
+    );
+    expect(() => createFakeApi().respond('nope' as OperationId, {} as never)).toThrow(
+      /FakeApi.respond: unknown operation "nope"/,
+    );
     expect(() => createFakeApi({ delay: -1 })).toThrow(/delay must be a number of ms ≥ 0/);
   });
 });
 
 describe('createFakeApi: default answers', () => {
-  const calls: [OperationId, string | null, (api: ReturnType<typeof createFakeApi>) => import('rxjs').Observable<unknown>][] = [
+  const calls: [
+    OperationId,
+    string | null,
+    (api: ReturnType<typeof createFakeApi>) => import('rxjs').Observable<unknown>,
+  ][] = [
     ['getMyInfo', 'BotInfo', (api) => actions.getMyInfo(api)],
     ['editMyInfo', 'BotInfo', (api) => actions.editMyInfo(api, { name: 'Renamed' })],
     ['getChats', 'ChatList', (api) => actions.getChats(api)],
@@ -78,7 +101,11 @@ describe('createFakeApi: default answers', () => {
     ['editChat', 'Chat', (api) => actions.editChat(api, group, { title: 'New title' })],
     ['sendAction', 'SimpleQueryResult', (api) => actions.sendAction(api, group, 'typing_on')],
     ['getPinnedMessage', 'GetPinnedMessageResult', (api) => actions.getPinnedMessage(api, group)],
-    ['pinMessage', 'SimpleQueryResult', (api) => sendThen(api, (mid) => actions.pinMessage(api, group, { message_id: mid }))],
+    [
+      'pinMessage',
+      'SimpleQueryResult',
+      (api) => sendThen(api, (mid) => actions.pinMessage(api, group, { message_id: mid })),
+    ],
     ['unpinMessage', 'SimpleQueryResult', (api) => actions.unpinMessage(api, group)],
     ['getMembership', 'ChatMember', (api) => actions.getMembership(api, group)],
     ['leaveChat', 'SimpleQueryResult', (api) => actions.leaveChat(api, group)],
@@ -109,37 +136,72 @@ describe('createFakeApi: default answers', () => {
   it('answers getMyInfo with the test bot, editMyInfo with the patch applied', async () => {
     const api = createFakeApi();
     expect(await firstValueFrom(actions.getMyInfo(api))).toEqual(TEST_BOT_INFO);
-    expect(await firstValueFrom(actions.editMyInfo(api, { name: 'Weather' }))).toMatchObject({ name: 'Weather', user_id: TEST_BOT_INFO.user_id });
+    expect(await firstValueFrom(actions.editMyInfo(api, { name: 'Weather' }))).toMatchObject({
+      name: 'Weather',
+      user_id: TEST_BOT_INFO.user_id,
+    });
   });
 
   it('sendMessage creates a message from the body; edits, lookups and deletes see it', async () => {
     const api = createFakeApi();
     const keyboard = inlineKeyboard([[callbackButton('Yes', 'y')]]);
-    const { message } = await firstValueFrom(actions.sendMessage(api, { user_id: TEST_USERS.bob.user_id }, { text: 'Go?', attachments: [keyboard] }));
+    const { message } = await firstValueFrom(
+      actions.sendMessage(api, { user_id: TEST_USERS.bob.user_id }, { text: 'Go?', attachments: [keyboard] }),
+    );
     expect(message).toMatchObject({
       sender: { user_id: TEST_USERS.bot.user_id, is_bot: true },
-      recipient: { chat_id: testDialogId(TEST_USERS.bob.user_id), chat_type: 'dialog', user_id: TEST_USERS.bob.user_id },
+      recipient: {
+        chat_id: testDialogId(TEST_USERS.bob.user_id),
+        chat_type: 'dialog',
+        user_id: TEST_USERS.bob.user_id,
+      },
       body: { text: 'Go?', attachments: [{ type: 'inline_keyboard', payload: keyboard.payload }] },
     });
     expect(schemaProblems('Message', message)).toEqual([]);
-    expect(api.lastSent()).toMatchObject({ chatId: testDialogId(TEST_USERS.bob.user_id), userId: TEST_USERS.bob.user_id, text: 'Go?', message });
+    expect(api.lastSent()).toMatchObject({
+      chatId: testDialogId(TEST_USERS.bob.user_id),
+      userId: TEST_USERS.bob.user_id,
+      text: 'Go?',
+      message,
+    });
 
     await lastValueFrom(actions.editMessage(api, message.body.mid, { text: 'Gone' }));
-    expect(api.message(message.body.mid)?.body).toMatchObject({ text: 'Gone', attachments: [{ type: 'inline_keyboard' }] });
-    expect(await firstValueFrom(actions.getMessageById(api, message.body.mid))).toMatchObject({ body: { text: 'Gone' } });
-    expect((await firstValueFrom(actions.getMessages(api, { message_ids: [message.body.mid] }))).messages).toHaveLength(1);
+    expect(api.message(message.body.mid)?.body).toMatchObject({
+      text: 'Gone',
+      attachments: [{ type: 'inline_keyboard' }],
+    });
+    expect(await firstValueFrom(actions.getMessageById(api, message.body.mid))).toMatchObject({
+      body: { text: 'Gone' },
+    });
+    expect((await firstValueFrom(actions.getMessages(api, { message_ids: [message.body.mid] }))).messages).toHaveLength(
+      1,
+    );
     expect(api.lastSent().message.body.text).toBe('Go?'); // as sent
 
     await lastValueFrom(actions.deleteMessage(api, message.body.mid));
     expect(api.message(message.body.mid)).toBeUndefined();
-    await expect(firstValueFrom(actions.getMessageById(api, message.body.mid))).rejects.toMatchObject({ name: 'TamTamApiError', status: 404, code: 'message.not.found' });
-    await expect(firstValueFrom(actions.editMessage(api, 'mid.never', { text: 'x' }))).rejects.toThrow(/404 message.not.found: Message mid.never is not found/);
+    await expect(firstValueFrom(actions.getMessageById(api, message.body.mid))).rejects.toMatchObject({
+      name: 'TamTamApiError',
+      status: 404,
+      code: 'message.not.found',
+    });
+    await expect(firstValueFrom(actions.editMessage(api, 'mid.never', { text: 'x' }))).rejects.toThrow(
+      /404 message.not.found: Message mid.never is not found/,
+    );
   });
 
   it('embeds a forwarded message it knows', async () => {
     const api = createFakeApi();
-    const { message: original } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'original' }));
-    const { message } = await firstValueFrom(actions.sendMessage(api, { chat_id: TEST_CHATS.channel.chat_id ?? 0 }, { link: { type: 'forward', mid: original.body.mid } }));
+    const { message: original } = await firstValueFrom(
+      actions.sendMessage(api, { chat_id: group }, { text: 'original' }),
+    );
+    const { message } = await firstValueFrom(
+      actions.sendMessage(
+        api,
+        { chat_id: TEST_CHATS.channel.chat_id ?? 0 },
+        { link: { type: 'forward', mid: original.body.mid } },
+      ),
+    );
     expect(message.link).toEqual({ type: 'forward', sender: original.sender, chat_id: group, message: original.body });
     expect(message.recipient.chat_type).toBe('channel');
   });
@@ -153,10 +215,15 @@ describe('createFakeApi: default answers', () => {
     expect(video).toEqual({ type: 'video', payload: { token: expect.stringMatching(/^video\./) } });
     expect(api.requests('uploadFile')[0]?.absoluteUrl).toMatch(/^https:\/\/botapi\.tamtam\.test\/_upload\//);
 
-    const { message } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'media', attachments: [image, video] }));
+    const { message } = await firstValueFrom(
+      actions.sendMessage(api, { chat_id: group }, { text: 'media', attachments: [image, video] }),
+    );
     expect(message.body.attachments?.map((a) => a.type)).toEqual(['image', 'video']);
     api.respondOnce('getUploadUrl', { url: 'https://elsewhere.test/up' });
-    await expect(firstValueFrom(actions.upload(api, 'file', new Uint8Array([1])))).rejects.toMatchObject({ status: 404, code: 'upload.not.found' });
+    await expect(firstValueFrom(actions.upload(api, 'file', new Uint8Array([1])))).rejects.toMatchObject({
+      status: 404,
+      code: 'upload.not.found',
+    });
   });
 
   it('getUpdates hands out pushed updates, so fromLongPolling runs on the fake', async () => {
@@ -174,15 +241,21 @@ describe('createFakeApi: default answers', () => {
       const api = createFakeApi();
       const pushed = textMessage('late');
       cold('300ms a').subscribe(() => api.pushUpdates(pushed));
-      expectObservable(actions.getUpdates(api, { timeout: 1 })).toBe('300ms (a|)', { a: { updates: [pushed], marker: 2 } });
-      expectObservable(actions.getUpdates(createFakeApi(), { timeout: 2 })).toBe('2000ms (a|)', { a: { updates: [], marker: 1 } });
+      expectObservable(actions.getUpdates(api, { timeout: 1 })).toBe('300ms (a|)', {
+        a: { updates: [pushed], marker: 2 },
+      });
+      expectObservable(actions.getUpdates(createFakeApi(), { timeout: 2 })).toBe('2000ms (a|)', {
+        a: { updates: [], marker: 1 },
+      });
     });
   });
 });
 
 describe('createFakeApi: scripted answers', () => {
   it('answers with values, Observables, responder functions and errors, once-queued first', async () => {
-    const api = createFakeApi({ responses: { getChat: (request) => ({ ...chatStub(), chat_id: Number(request.path.split('/')[2]) }) } });
+    const api = createFakeApi({
+      responses: { getChat: (request) => ({ ...chatStub(), chat_id: Number(request.path.split('/')[2]) }) },
+    });
     expect((await firstValueFrom(actions.getChat(api, 42))).chat_id).toBe(42);
 
     api.respondOnce('getMyInfo', { ...TEST_BOT_INFO, name: 'First' }, of({ ...TEST_BOT_INFO, name: 'Second' }));
@@ -194,11 +267,24 @@ describe('createFakeApi: scripted answers', () => {
 
   it('turns scripted errors into the real error classes with the request context', async () => {
     const api = createFakeApi();
-    api.respondOnce('sendMessage', apiError(429, 'too.many.requests', 'Slow down', { retryAfter: 2000 }), networkError('ECONNRESET'), timeoutError(500), new RangeError('custom'));
+    api.respondOnce(
+      'sendMessage',
+      apiError(429, 'too.many.requests', 'Slow down', { retryAfter: 2000 }),
+      networkError('ECONNRESET'),
+      timeoutError(500),
+      new RangeError('custom'),
+    );
     const send = () => firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'x' }));
     const e1 = await send().catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(TamTamApiError);
-    expect(e1).toMatchObject({ status: 429, code: 'too.many.requests', retryAfter: 2000, operation: 'sendMessage', method: 'POST', path: '/messages' });
+    expect(e1).toMatchObject({
+      status: 429,
+      code: 'too.many.requests',
+      retryAfter: 2000,
+      operation: 'sendMessage',
+      method: 'POST',
+      path: '/messages',
+    });
     await expect(send()).rejects.toBeInstanceOf(TamTamNetworkError);
     await expect(send()).rejects.toBeInstanceOf(TamTamTimeoutError);
     await expect(send()).rejects.toThrow(RangeError);
@@ -216,7 +302,9 @@ describe('createFakeApi: scripted answers', () => {
     'delays every answer on the scheduler (virtual time under marbles)',
     marbles((m) => {
       const api = createFakeApi({ delay: 250 });
-      m.expect(actions.getChat(api, group).pipe(take(1)), '^').toBeObservable('250ms (a|)', { a: expect.objectContaining({ chat_id: group }) as never });
+      m.expect(actions.getChat(api, group).pipe(take(1)), '^').toBeObservable('250ms (a|)', {
+        a: expect.objectContaining({ chat_id: group }) as never,
+      });
       m.flush();
       expect(api.requests('getChat')[0]).toMatchObject({ time: 0, outcome: 'succeeded' });
     }),
@@ -226,13 +314,29 @@ describe('createFakeApi: scripted answers', () => {
 describe('createFakeApi: answeredMessage', () => {
   it('applies the answer’s new message to the pressed one', async () => {
     const api = createFakeApi();
-    const { message } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'Menu', attachments: [inlineKeyboard([[callbackButton('A', 'a')]])] }));
+    const { message } = await firstValueFrom(
+      actions.sendMessage(
+        api,
+        { chat_id: group },
+        { text: 'Menu', attachments: [inlineKeyboard([[callbackButton('A', 'a')]])] },
+      ),
+    );
     const press = pressButton(message, 'A');
-    await firstValueFrom(actions.answerOnCallback(api, press.callback.callback_id, { message: { text: 'Page A', attachments: [inlineKeyboard([[callbackButton('Back', 'back')]])] } }));
+    await firstValueFrom(
+      actions.answerOnCallback(api, press.callback.callback_id, {
+        message: { text: 'Page A', attachments: [inlineKeyboard([[callbackButton('Back', 'back')]])] },
+      }),
+    );
     const next = api.answeredMessage(press);
-    expect(next.body).toMatchObject({ mid: message.body.mid, text: 'Page A', attachments: [{ payload: { buttons: [[{ text: 'Back' }]] } }] });
+    expect(next.body).toMatchObject({
+      mid: message.body.mid,
+      text: 'Page A',
+      attachments: [{ payload: { buttons: [[{ text: 'Back' }]] } }],
+    });
     expect(api.message(message.body.mid)?.body.text).toBe('Page A');
-    expect(() => api.answeredMessage(pressButton(message, 'A'))).toThrow(/did not answer callback cb\.\w+; answers so far: cb\./);
+    expect(() => api.answeredMessage(pressButton(message, 'A'))).toThrow(
+      /did not answer callback cb\.\w+; answers so far: cb\./,
+    );
   });
 });
 
@@ -254,7 +358,9 @@ describe('createFakeApi: one model with the emulator', () => {
       }
       const bob = TEST_USERS.bob.user_id;
       expect(emulator.actAs(bob).sendToBot('hi').recipient.chat_id).toBe(testDialogId(bob));
-      expect((await firstValueFrom(actions.sendMessage(fake, { user_id: bob }, { text: 'hi' }))).message.recipient.chat_id).toBe(testDialogId(bob));
+      expect(
+        (await firstValueFrom(actions.sendMessage(fake, { user_id: bob }, { text: 'hi' }))).message.recipient.chat_id,
+      ).toBe(testDialogId(bob));
     } finally {
       await emulator.close();
     }
@@ -263,14 +369,24 @@ describe('createFakeApi: one model with the emulator', () => {
   it('fails where the emulator fails, with its status, code and message', async () => {
     const api = createFakeApi();
     const aliceWrote = textMessage('my own words');
-    await expect(firstValueFrom(actions.editMessage(api, aliceWrote.message.body.mid, { text: 'changed' }))).rejects.toMatchObject({
+    await expect(
+      firstValueFrom(actions.editMessage(api, aliceWrote.message.body.mid, { text: 'changed' })),
+    ).rejects.toMatchObject({
       name: 'TamTamApiError',
       status: 403,
       code: 'access.denied',
       description: expect.stringMatching(/was not sent by the bot/),
     });
     const inTheGroup = textMessage('in the group', { chat: TEST_CHATS.group, from: TEST_USERS.bob });
-    await expect(firstValueFrom(actions.sendMessage(api, { user_id: TEST_USERS.alice.user_id }, { text: 'quote', link: { type: 'reply', mid: inTheGroup.message.body.mid } }))).rejects.toMatchObject({
+    await expect(
+      firstValueFrom(
+        actions.sendMessage(
+          api,
+          { user_id: TEST_USERS.alice.user_id },
+          { text: 'quote', link: { type: 'reply', mid: inTheGroup.message.body.mid } },
+        ),
+      ),
+    ).rejects.toMatchObject({
       status: 400,
       code: 'proto.payload',
       description: expect.stringMatching(/in another chat/),
@@ -284,32 +400,73 @@ describe('createFakeApi: what test data made up', () => {
   it('replies quote and forwards carry the messages the update factories made', async () => {
     const api = createFakeApi();
     const question = textMessage('Pizza?', { from: TEST_USERS.bob, chat: TEST_CHATS.group });
-    const { message: reply } = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'Yes', link: { type: 'reply', mid: question.message.body.mid } }));
-    expect(reply.link).toEqual({ type: 'reply', sender: expect.objectContaining({ user_id: TEST_USERS.bob.user_id, name: TEST_USERS.bob.name }), message: expect.objectContaining({ mid: question.message.body.mid, text: 'Pizza?' }) });
+    const { message: reply } = await firstValueFrom(
+      actions.sendMessage(
+        api,
+        { chat_id: group },
+        { text: 'Yes', link: { type: 'reply', mid: question.message.body.mid } },
+      ),
+    );
+    expect(reply.link).toEqual({
+      type: 'reply',
+      sender: expect.objectContaining({ user_id: TEST_USERS.bob.user_id, name: TEST_USERS.bob.name }),
+      message: expect.objectContaining({ mid: question.message.body.mid, text: 'Pizza?' }),
+    });
 
-    const { message: forward } = await firstValueFrom(actions.sendMessage(api, { chat_id: TEST_CHATS.channel.chat_id ?? 0 }, { link: { type: 'forward', mid: question.message.body.mid } }));
+    const { message: forward } = await firstValueFrom(
+      actions.sendMessage(
+        api,
+        { chat_id: TEST_CHATS.channel.chat_id ?? 0 },
+        { link: { type: 'forward', mid: question.message.body.mid } },
+      ),
+    );
     expect(forward.link).toMatchObject({ type: 'forward', chat_id: group, message: { text: 'Pizza?' } });
 
-    const nobodyMadeIt = await firstValueFrom(actions.sendMessage(api, { chat_id: group }, { text: 'quoting', link: { type: 'reply', mid: 'mid.handwritten' } }));
-    expect(nobodyMadeIt.message.link?.message).toEqual({ mid: 'mid.handwritten', seq: 0, text: null, attachments: null });
+    const nobodyMadeIt = await firstValueFrom(
+      actions.sendMessage(
+        api,
+        { chat_id: group },
+        { text: 'quoting', link: { type: 'reply', mid: 'mid.handwritten' } },
+      ),
+    );
+    expect(nobodyMadeIt.message.link?.message).toEqual({
+      mid: 'mid.handwritten',
+      seq: 0,
+      text: null,
+      attachments: null,
+    });
   });
 
   it('answering a press edits the pressed message at once, and a deleted made-up message stays deleted', async () => {
     const api = createFakeApi();
-    const menu = botMessage({ text: 'Menu', attachments: [inlineKeyboard([[callbackButton('A', 'a')]])] }, { chat: TEST_CHATS.group });
+    const menu = botMessage(
+      { text: 'Menu', attachments: [inlineKeyboard([[callbackButton('A', 'a')]])] },
+      { chat: TEST_CHATS.group },
+    );
     const press = pressButton(menu, 'A', { by: TEST_USERS.carol });
     await firstValueFrom(actions.answerOnCallback(api, press.callback.callback_id, { message: { text: 'Page A' } }));
-    expect(api.message(menu.body.mid)?.body).toMatchObject({ mid: menu.body.mid, text: 'Page A', attachments: [{ type: 'inline_keyboard' }] });
+    expect(api.message(menu.body.mid)?.body).toMatchObject({
+      mid: menu.body.mid,
+      text: 'Page A',
+      attachments: [{ type: 'inline_keyboard' }],
+    });
 
     const said = textMessage('spam', { from: TEST_USERS.carol, chat: TEST_CHATS.group });
     await firstValueFrom(actions.deleteMessage(api, said.message.body.mid));
-    await expect(firstValueFrom(actions.getMessageById(api, said.message.body.mid))).rejects.toMatchObject({ status: 404, code: 'message.not.found' });
+    await expect(firstValueFrom(actions.getMessageById(api, said.message.body.mid))).rejects.toMatchObject({
+      status: 404,
+      code: 'message.not.found',
+    });
   });
 
   it('accepts attachment tokens test data made up', async () => {
     const api = createFakeApi();
     const { message } = await firstValueFrom(
-      actions.sendMessage(api, { chat_id: group }, { attachments: [{ type: 'file', payload: { token: 'file.made-up' } }] }),
+      actions.sendMessage(
+        api,
+        { chat_id: group },
+        { attachments: [{ type: 'file', payload: { token: 'file.made-up' } }] },
+      ),
     );
     expect(message.body.attachments).toMatchObject([{ type: 'file', payload: { token: 'file.made-up' } }]);
   });
@@ -328,9 +485,21 @@ function withoutTimes(value: unknown): unknown {
 
 /** Sends a message to the group, then runs `next` with its mid. */
 function sendThen(api: ReturnType<typeof createFakeApi>, next: (mid: string) => import('rxjs').Observable<unknown>) {
-  return actions.sendMessage(api, { chat_id: group }, { text: 'to pin or delete' }).pipe(concatMap(({ message }) => next(message.body.mid)));
+  return actions
+    .sendMessage(api, { chat_id: group }, { text: 'to pin or delete' })
+    .pipe(concatMap(({ message }) => next(message.body.mid)));
 }
 
 function chatStub() {
-  return { chat_id: 0, type: 'chat' as const, status: 'active' as const, title: 'T', icon: null, last_event_time: 0, participants_count: 2, is_public: false, description: null };
+  return {
+    chat_id: 0,
+    type: 'chat' as const,
+    status: 'active' as const,
+    title: 'T',
+    icon: null,
+    last_event_time: 0,
+    participants_count: 2,
+    is_public: false,
+    description: null,
+  };
 }

@@ -14,7 +14,10 @@ describe('createMarbles', () => {
     });
     const { marbles } = createMarbles(recordingExpect);
     marbles((m) => {
-      m.expect(m.cold('-a 1000ms b|', { a: 1, b: 2 }).pipe(map((x) => x * 10))).toBeObservable('-a 1000ms b|', { a: 10, b: 20 });
+      m.expect(m.cold('-a 1000ms b|', { a: 1, b: 2 }).pipe(map((x) => x * 10))).toBeObservable('-a 1000ms b|', {
+        a: 10,
+        b: 20,
+      });
     })();
     expect(calls).toContain('deepEqual');
   });

@@ -1,7 +1,13 @@
 import { NEVER, of } from 'rxjs';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ButtonSelector as EmulatorButtonSelector } from '../../src/emulator/index';
-import type { BotInfo, Message, MessageCallbackUpdate, NewMessageBody, UserAddedToChatUpdate } from '../../src/types/index';
+import type {
+  BotInfo,
+  Message,
+  MessageCallbackUpdate,
+  NewMessageBody,
+  UserAddedToChatUpdate,
+} from '../../src/types/index';
 import {
   type ButtonSelector,
   type DeepPartial,
@@ -26,11 +32,16 @@ describe('test kit types', () => {
     expectTypeOf(send?.body).toEqualTypeOf<NewMessageBody | undefined>();
     expectTypeOf(api.requests('getMyInfo')[0]?.response).toEqualTypeOf<BotInfo | undefined>();
     const any: RecordedRequest = api.requests()[0] as RecordedRequest;
-    if (any.operation === 'answerOnCallback') expectTypeOf(any.body.notification).toEqualTypeOf<string | null | undefined>();
+    if (any.operation === 'answerOnCallback')
+      expectTypeOf(any.body.notification).toEqualTypeOf<string | null | undefined>();
   });
 
   it('checks scripted answers against the operation’s result type', () => {
-    const ok: FakeResponses = { getMyInfo: of({} as BotInfo), sendMessage: apiError(403, 'chat.denied'), getChat: NEVER };
+    const ok: FakeResponses = {
+      getMyInfo: of({} as BotInfo),
+      sendMessage: apiError(403, 'chat.denied'),
+      getChat: NEVER,
+    };
     expectTypeOf(ok).toMatchTypeOf<FakeResponses>();
     // @ts-expect-error a Chat is not what getMyInfo answers
     const wrong: FakeResponses = { getMyInfo: { chat_id: 1 } };

@@ -35,7 +35,9 @@ describe('update factories', () => {
 
   it('keeps the id space of the fake api’s server for it', () => {
     expect(() => createUpdateFactory({ idSpace: 0xffff })).toThrow(/idSpace 65535 is the fake api's own/);
-    expect(createUpdateFactory({ idSpace: 0xfffe }).messageCreated().message.body.mid).toMatch(/^mid\.[0-9a-f]{16}fffe[0-9a-f]{12}$/);
+    expect(createUpdateFactory({ idSpace: 0xfffe }).messageCreated().message.body.mid).toMatch(
+      /^mid\.[0-9a-f]{16}fffe[0-9a-f]{12}$/,
+    );
   });
 
   it('gives every update fresh ids and the next timestamp from TEST_EPOCH, per factory', () => {
@@ -75,28 +77,49 @@ describe('update factories', () => {
     expect(u.message.sender).toEqual(TEST_USERS.bob);
     expect(u.message.recipient).toEqual(TEST_CHATS.dialogWithAlice); // untouched default
     expect(userRemoved({ admin_id: undefined })).not.toHaveProperty('admin_id');
-    expect(messageConstructionRequest({ input: { input_type: 'callback', payload: 'next' } }).input).toEqual({ input_type: 'callback', payload: 'next' });
+    expect(messageConstructionRequest({ input: { input_type: 'callback', payload: 'next' } }).input).toEqual({
+      input_type: 'callback',
+      payload: 'next',
+    });
     expect(messageCallback({ message: null }).message).toBeNull();
   });
 
   it('uses realistic defaults: Alice writes in her dialog, chat events in the group', () => {
     const f = createUpdateFactory();
-    expect(f.messageCreated().message).toMatchObject({ sender: TEST_USERS.alice, recipient: TEST_CHATS.dialogWithAlice, body: { text: 'Hello' } });
-    expect(f.botAdded()).toMatchObject({ chat_id: TEST_CHATS.group.chat_id, user: TEST_USERS.alice, is_channel: false });
+    expect(f.messageCreated().message).toMatchObject({
+      sender: TEST_USERS.alice,
+      recipient: TEST_CHATS.dialogWithAlice,
+      body: { text: 'Hello' },
+    });
+    expect(f.botAdded()).toMatchObject({
+      chat_id: TEST_CHATS.group.chat_id,
+      user: TEST_USERS.alice,
+      is_channel: false,
+    });
     expect(f.userAdded()).toMatchObject({ user: TEST_USERS.bob, inviter_id: TEST_USERS.alice.user_id });
-    expect(f.botStarted()).toMatchObject({ chat_id: TEST_CHATS.dialogWithAlice.chat_id, payload: null, user_locale: 'en-US' });
+    expect(f.botStarted()).toMatchObject({
+      chat_id: TEST_CHATS.dialogWithAlice.chat_id,
+      payload: null,
+      user_locale: 'en-US',
+    });
     expect(createUpdateFactory({ user: TEST_USERS.bob }).userAdded().user).toEqual(TEST_USERS.carol);
   });
 
   it('rejects an unknown update type, naming the known ones', () => {
-    expect(() => createUpdate('dialog_muted' as UpdateType)).toThrow(/unknown update type "dialog_muted"; use one of message_created/);
+    expect(() => createUpdate('dialog_muted' as UpdateType)).toThrow(
+      /unknown update type "dialog_muted"; use one of message_created/,
+    );
   });
 });
 
 describe('textMessage and botMessage', () => {
   it('writes in the author’s dialog by default, in a given chat otherwise', () => {
     const bob = textMessage('hi', { from: TEST_USERS.bob });
-    expect(bob.message.recipient).toEqual({ chat_id: testDialogId(TEST_USERS.bob.user_id), chat_type: 'dialog', user_id: TEST_USERS.bot.user_id });
+    expect(bob.message.recipient).toEqual({
+      chat_id: testDialogId(TEST_USERS.bob.user_id),
+      chat_type: 'dialog',
+      user_id: TEST_USERS.bot.user_id,
+    });
     expect(testDialogUser(testDialogId(TEST_USERS.bob.user_id))).toBe(TEST_USERS.bob.user_id);
     expect(bob.user_locale).toBe('en-US');
     const inGroup = textMessage('hi all', { chat: TEST_CHATS.group });
@@ -107,10 +130,20 @@ describe('textMessage and botMessage', () => {
 
   it('builds the message a bot send would create, keyboards as received', () => {
     const keyboard = inlineKeyboard([[callbackButton('Yes', 'y'), linkButton('Docs', 'https://example.com')]]);
-    const m = botMessage({ text: 'Go?', attachments: [keyboard, { type: 'location', latitude: 1, longitude: 2 }] }, { chat: dialogWith(TEST_USERS.bob) });
+    const m = botMessage(
+      { text: 'Go?', attachments: [keyboard, { type: 'location', latitude: 1, longitude: 2 }] },
+      { chat: dialogWith(TEST_USERS.bob) },
+    );
     expect(m.sender?.user_id).toBe(TEST_USERS.bot.user_id);
-    expect(m.recipient).toEqual({ chat_id: testDialogId(TEST_USERS.bob.user_id), chat_type: 'dialog', user_id: TEST_USERS.bob.user_id });
-    expect(m.body.attachments).toEqual([{ type: 'inline_keyboard', payload: keyboard.payload }, { type: 'location', latitude: 1, longitude: 2 }]);
+    expect(m.recipient).toEqual({
+      chat_id: testDialogId(TEST_USERS.bob.user_id),
+      chat_type: 'dialog',
+      user_id: TEST_USERS.bob.user_id,
+    });
+    expect(m.body.attachments).toEqual([
+      { type: 'inline_keyboard', payload: keyboard.payload },
+      { type: 'location', latitude: 1, longitude: 2 },
+    ]);
     expect(schemaProblems('Message', m)).toEqual([]);
   });
 });
@@ -118,7 +151,12 @@ describe('textMessage and botMessage', () => {
 describe('pressButton', () => {
   const menu = botMessage({
     text: 'Menu',
-    attachments: [inlineKeyboard([[callbackButton('Help', 'menu:help'), callbackButton('menu:help', 'other')], [linkButton('Site', 'https://example.com'), requestContactButton('Phone')]])],
+    attachments: [
+      inlineKeyboard([
+        [callbackButton('Help', 'menu:help'), callbackButton('menu:help', 'other')],
+        [linkButton('Site', 'https://example.com'), requestContactButton('Phone')],
+      ]),
+    ],
   });
 
   it('presses by text first, then by payload, as the given user', () => {
@@ -132,8 +170,12 @@ describe('pressButton', () => {
   });
 
   it('says which buttons exist when none matches, and what other kinds do', () => {
-    expect(() => pressButton(menu, 'Nope')).toThrow(/no button "Nope" on message mid\.\w+; it has "Help" \(menu:help\), "menu:help" \(other\), "Site" \[link\], "Phone" \[request_contact\]/);
-    expect(() => pressButton(menu, 'Site')).toThrow(/"Site" is a link button; pressing it opens a URL and sends nothing to the bot/);
+    expect(() => pressButton(menu, 'Nope')).toThrow(
+      /no button "Nope" on message mid\.\w+; it has "Help" \(menu:help\), "menu:help" \(other\), "Site" \[link\], "Phone" \[request_contact\]/,
+    );
+    expect(() => pressButton(menu, 'Site')).toThrow(
+      /"Site" is a link button; pressing it opens a URL and sends nothing to the bot/,
+    );
     expect(() => pressButton(menu, 'Phone')).toThrow(/request_contact button; .*contact attachment/);
     expect(() => pressButton(botMessage('plain'), 'Help')).toThrow(/has no inline keyboard \(text: "plain"\)/);
   });

@@ -12,7 +12,11 @@ describe('waitFor', () => {
     await expect(waitFor(() => undefined, { timeout: 20, interval: 5, what: 'the reply' })).rejects.toEqual(
       new TestKitAssertionError('Timed out after 20 ms waiting for the reply'),
     );
-    await expect(waitFor(() => { throw new RangeError('broken'); })).rejects.toThrow(RangeError);
+    await expect(
+      waitFor(() => {
+        throw new RangeError('broken');
+      }),
+    ).rejects.toThrow(RangeError);
     await expect(waitFor(() => 1, { interval: 0 })).rejects.toThrow(/interval > 0/);
   });
 });

@@ -56,12 +56,31 @@ describe('actions follow the api', () => {
   });
 
   it('bodies are the dialect’s: Max buttons on Max, TamTam buttons on TamTam', () => {
-    sendMessage(max, { chat_id: 1 }, { attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'clipboard', text: 'Copy', payload: 'x' }]] } }] });
+    sendMessage(
+      max,
+      { chat_id: 1 },
+      {
+        attachments: [
+          { type: 'inline_keyboard', payload: { buttons: [[{ type: 'clipboard', text: 'Copy', payload: 'x' }]] } },
+        ],
+      },
+    );
+    const clipboardRow = [{ type: 'clipboard', text: 'Copy', payload: 'x' }] as const;
+    const clipboardBody = { attachments: [{ type: 'inline_keyboard', payload: { buttons: [clipboardRow] } }] } as const;
     // @ts-expect-error: TamTam has no clipboard button
-    sendMessage(tamtam, { chat_id: 1 }, { attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'clipboard', text: 'Copy', payload: 'x' }]] } }] });
-    sendMessage(tamtam, { chat_id: 1 }, { attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'chat', text: 'Room', chat_title: 'Room' }]] } }] });
+    sendMessage(tamtam, { chat_id: 1 }, clipboardBody);
+    sendMessage(
+      tamtam,
+      { chat_id: 1 },
+      {
+        attachments: [
+          { type: 'inline_keyboard', payload: { buttons: [[{ type: 'chat', text: 'Room', chat_title: 'Room' }]] } },
+        ],
+      },
+    );
+    const chatRow = [{ type: 'chat', text: 'Room', chat_title: 'Room' }] as const;
     // @ts-expect-error: Max has no chat button
-    sendMessage(max, { chat_id: 1 }, { attachments: [{ type: 'inline_keyboard', payload: { buttons: [[{ type: 'chat', text: 'Room', chat_title: 'Room' }]] } }] });
+    sendMessage(max, { chat_id: 1 }, { attachments: [{ type: 'inline_keyboard', payload: { buttons: [chatRow] } }] });
     answerOnCallback(max, 'cb', { notification: 'ok' });
     sendAction(tamtam, 1, 'mark_seen');
     // @ts-expect-error: Max has no mark_seen
@@ -90,7 +109,9 @@ describe('actions follow the api', () => {
     // @ts-expect-error: getVideoAttachmentDetails is Max only
     getVideoAttachmentDetails(tamtam, 'vt');
     expectTypeOf(construct(tamtam, 's', { messages: [] })).toEqualTypeOf<Observable<SimpleQueryResult>>();
-    expectTypeOf(postAdmins(max, 1, { admins: [{ user_id: 2, permissions: ['can_call'] }] })).toEqualTypeOf<Observable<SimpleQueryResult>>();
+    expectTypeOf(postAdmins(max, 1, { admins: [{ user_id: 2, permissions: ['can_call'] }] })).toEqualTypeOf<
+      Observable<SimpleQueryResult>
+    >();
     expectTypeOf(deleteAdmin(max, 1, 2)).toEqualTypeOf<Observable<SimpleQueryResult>>();
     expectTypeOf(getVideoAttachmentDetails(max, 'vt')).toEqualTypeOf<Observable<VideoAttachmentDetails>>();
   });

@@ -44,8 +44,15 @@ describe('ofType narrows against the dialect', () => {
   it('a Max pipeline knows the Max types and refuses the TamTam-only ones', () => {
     const updates$ = fromLongPolling(max);
     expectTypeOf(updates$.pipe(ofType('dialog_muted'))).toEqualTypeOf<Observable<DialogMutedUpdate>>();
-    expectTypeOf(updates$.pipe(ofType('bot_started', 'bot_stopped'))).toEqualTypeOf<Observable<MaxBotStartedUpdate | BotStoppedUpdate>>();
-    expectTypeOf(updates$.pipe(ofType('message_callback'), map((u) => u.callback.user))).toEqualTypeOf<Observable<MaxUser>>();
+    expectTypeOf(updates$.pipe(ofType('bot_started', 'bot_stopped'))).toEqualTypeOf<
+      Observable<MaxBotStartedUpdate | BotStoppedUpdate>
+    >();
+    expectTypeOf(
+      updates$.pipe(
+        ofType('message_callback'),
+        map((u) => u.callback.user),
+      ),
+    ).toEqualTypeOf<Observable<MaxUser>>();
     updates$.pipe(
       ofType('dialog_muted'),
       map((u) => expectTypeOf(u.muted_until).toEqualTypeOf<number>()),
@@ -69,6 +76,9 @@ describe('ofType narrows against the dialect', () => {
   });
 
   it('replying works on Max updates with a Max api', () => {
-    fromLongPolling(max).pipe(ofType('bot_started'), map((u) => reply(max, u, 'Hi!')));
+    fromLongPolling(max).pipe(
+      ofType('bot_started'),
+      map((u) => reply(max, u, 'Hi!')),
+    );
   });
 });

@@ -89,9 +89,7 @@ describe('Update narrows on update_type', () => {
   });
 
   test('fields the schema marks nullable or optional keep that in the type', () => {
-    expectTypeOf<MessageCallbackUpdate['message']>().toEqualTypeOf<
-      UpdateByType['message_created']['message'] | null
-    >();
+    expectTypeOf<MessageCallbackUpdate['message']>().toEqualTypeOf<UpdateByType['message_created']['message'] | null>();
     expectTypeOf<BotStartedUpdate['payload']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<UserAddedToChatUpdate['inviter_id']>().toEqualTypeOf<number | null | undefined>();
     expectTypeOf<UserRemovedFromChatUpdate['admin_id']>().toEqualTypeOf<number | undefined>();
@@ -222,6 +220,6 @@ describe('invalid updates are rejected', () => {
 
   test('UpdateOf rejects unknown keys', () => {
     // @ts-expect-error 'message_pinned' is not an UpdateType
-    type Bad = UpdateOf<'message_pinned'>;
+    type _Bad = UpdateOf<'message_pinned'>;
   });
 });

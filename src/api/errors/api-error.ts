@@ -30,7 +30,10 @@ export class TamTamApiError extends TamTamError {
     path: string;
     retryAfter?: number | undefined;
   }) {
-    super(`${details.operation} failed: ${details.status} ${details.code}: ${details.description} (${details.method} ${details.path})`, details);
+    super(
+      `${details.operation} failed: ${details.status} ${details.code}: ${details.description} (${details.method} ${details.path})`,
+      details,
+    );
     this.status = details.status;
     this.code = details.code;
     this.description = details.description;

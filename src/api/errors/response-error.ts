@@ -14,7 +14,14 @@ export class TamTamResponseError extends TamTamError {
   /** The first 200 characters of the body, for diagnosis. */
   readonly bodySnippet: string;
 
-  constructor(details: { operation: string; method: string; path: string; status: number; bodySnippet: string; reason?: string }) {
+  constructor(details: {
+    operation: string;
+    method: string;
+    path: string;
+    status: number;
+    bodySnippet: string;
+    reason?: string;
+  }) {
     super(
       `${details.operation} returned ${details.reason ?? 'a body that is not valid JSON'} (${details.method} ${details.path}, status ${details.status}): ${JSON.stringify(details.bodySnippet)}`,
       details,

@@ -14,7 +14,11 @@ export class TamTamError extends Error {
   /** Path of the failed request, without query (it never contains the access token). */
   readonly path: string;
 
-  constructor(message: string, details: { operation: string; method: string; path: string }, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    details: { operation: string; method: string; path: string },
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.operation = details.operation;
     this.method = details.method;

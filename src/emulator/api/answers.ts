@@ -1,12 +1,7 @@
 /**
  * Answers to button presses and construction requests.
  */
-import type {
-  CallbackAnswer,
-  ConstructedMessageBody,
-  ConstructorAnswer,
-  NewMessageBody,
-} from '../../types';
+import type { CallbackAnswer, ConstructedMessageBody, ConstructorAnswer, NewMessageBody } from '../../types';
 import { TEXT_FORMATS } from '../../types';
 import { badBody, notFound } from '../http/api-error';
 import { readAttachments } from '../state/attachments';

@@ -29,15 +29,13 @@ export const editMyInfo: ApiOperation<'editMyInfo'> = {
     const body = ctx.body();
     const name = body.string('name', { min: 1, max: 64 });
     const description = body.string('description', { min: 1, max: 16_000 });
-    const commands = body.objects('commands', { max: 32 })?.map(
-      (c): BotCommand => {
-        const commandDescription = c.string('description', { min: 1, max: 128 });
-        return {
-          name: c.requiredString('name', { min: 1, max: 64 }),
-          ...(commandDescription === undefined ? {} : { description: commandDescription }),
-        };
-      },
-    );
+    const commands = body.objects('commands', { max: 32 })?.map((c): BotCommand => {
+      const commandDescription = c.string('description', { min: 1, max: 128 });
+      return {
+        name: c.requiredString('name', { min: 1, max: 64 }),
+        ...(commandDescription === undefined ? {} : { description: commandDescription }),
+      };
+    });
     const photo = body.object('photo');
     const avatar = photo ? readPhotoUrl(photo, ctx.world) : undefined;
     const bot = ctx.world.bot;

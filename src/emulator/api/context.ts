@@ -56,7 +56,9 @@ export type RoutedOperationId = {
  * @example
  * const getMyInfo: ApiHandler<'getMyInfo'> = ({ world }) => toBotInfo(world);
  */
-export type ApiHandler<O extends RoutedOperationId = RoutedOperationId> = (ctx: ApiContext) => OperationResult<O> | Promise<OperationResult<O>>;
+export type ApiHandler<O extends RoutedOperationId = RoutedOperationId> = (
+  ctx: ApiContext,
+) => OperationResult<O> | Promise<OperationResult<O>>;
 
 /**
  * A handler with the schema operationId it implements.

@@ -28,7 +28,7 @@ export function chatFromPath(ctx: ApiContext): ChatRecord {
  */
 export function knownChat(world: World, chatId: number): ChatRecord {
   const chat = world.chats.get(chatId);
-  if (!chat || !chat.botKnows) throw notFound('chat.not.found', `Chat ${chatId} is not found or the bot has no access to it`);
+  if (!chat?.botKnows) throw notFound('chat.not.found', `Chat ${chatId} is not found or the bot has no access to it`);
   return chat;
 }
 

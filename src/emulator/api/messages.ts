@@ -90,7 +90,8 @@ export const editMessage: ApiOperation<'editMessage'> = {
     const mid = ctx.query.requiredString('message_id');
     const draft = readMessageDraft(ctx.body(), world);
     const record = visibleMessage(world, mid);
-    if (record.senderId !== world.bot.user_id) throw forbidden(`Message ${mid} was not sent by the bot; only own messages can be edited`);
+    if (record.senderId !== world.bot.user_id)
+      throw forbidden(`Message ${mid} was not sent by the bot; only own messages can be edited`);
     requireBotIn(world, world.chat(record.chatId));
     const before = { text: record.text, attachments: record.attachments, markup: record.markup };
     applyEdit(record, draft);

@@ -63,7 +63,9 @@ export const TAMTAM_HANDLERS = {
   construct,
   getUpdates,
 } as const satisfies { readonly [O in RoutedOperationId]: ApiOperation<O> };
-type _EveryRoutedOperationHasAHandler = Assert<CoversOperations<Pick<typeof TAMTAM_OPERATIONS, RoutedOperationId>, keyof typeof TAMTAM_HANDLERS>>;
+type _EveryRoutedOperationHasAHandler = Assert<
+  CoversOperations<Pick<typeof TAMTAM_OPERATIONS, RoutedOperationId>, keyof typeof TAMTAM_HANDLERS>
+>;
 
 /** TamTam operations the Max server does not serve (405/404 there, like the real one). */
 const NOT_IN_MAX: ReadonlySet<string> = new Set(['editMyInfo', 'construct', 'getChats']);

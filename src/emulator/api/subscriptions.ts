@@ -52,7 +52,9 @@ export const subscribe: ApiOperation<'subscribe'> = {
     const update_types = updateTypes && updateTypes.length > 0 ? [...new Set(updateTypes)] : null;
     const time = ctx.world.now();
     // Max dropped the subscription's `version`.
-    const subscription = max ? ({ url, time, update_types } as Subscription) : { url, time, update_types, version: version ?? null };
+    const subscription = max
+      ? ({ url, time, update_types } as Subscription)
+      : { url, time, update_types, version: version ?? null };
     ctx.services.webhooks.subscribe(subscription, secret);
     return success();
   },
@@ -68,9 +70,7 @@ export const unsubscribe: ApiOperation<'unsubscribe'> = {
   operation: 'unsubscribe',
   handle: ({ services, query }): SimpleQueryResult => {
     const url = query.requiredString('url');
-    return services.webhooks.unsubscribe(url)
-      ? success()
-      : { success: false, message: `No subscription for ${url}` };
+    return services.webhooks.unsubscribe(url) ? success() : { success: false, message: `No subscription for ${url}` };
   },
 };
 

@@ -39,7 +39,11 @@ export async function receiveUpload(
     throw badBody('The multipart body has no file in the field `data`');
   }
   const bytes = Buffer.from(await file.arrayBuffer());
-  return world.uploads.receive(slot, { filename: file.name || 'file', bytes, contentType: file.type || 'application/octet-stream' });
+  return world.uploads.receive(slot, {
+    filename: file.name || 'file',
+    bytes,
+    contentType: file.type || 'application/octet-stream',
+  });
 }
 
 /**

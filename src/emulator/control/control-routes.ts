@@ -29,116 +29,145 @@ export const CONTROL_PREFIX = '/_emulator';
  * @example
  * POST /_emulator/users/500000101/send { "chatId": -70000000001, "text": "hi" }
  */
-export const USER_ACTIONS: ReadonlyMap<string, ControlHandler> = new Map<string, ControlHandler>(Object.entries({
-  /** `{ chatId?, text?, format?, attachments?, replyTo?, forward? }`; no chatId = the dialog with the bot. */
-  send: (ctx) => {
-    const body = ctx.body();
-    const actor = ctx.emulator.actAs(userIdOf(ctx.params));
-    const chatId = body.int('chatId');
-    const input = readUserMessage(body);
-    return chatId === undefined ? actor.sendToBot(input) : actor.sendMessage(chatId, input);
-  },
-  /** `{ messageId, text?, format?, attachments? }` */
-  edit: (ctx) => {
-    const body = ctx.body();
-    return ctx.emulator.actAs(userIdOf(ctx.params)).editMessage(body.requiredString('messageId'), readUserMessage(body));
-  },
-  /** `{ messageId }` */
-  delete: (ctx) => {
-    ctx.emulator.actAs(userIdOf(ctx.params)).deleteMessage(ctx.body().requiredString('messageId'));
-    return { success: true };
-  },
-  /** `{ messageId, text? | payload?, location? }` */
-  press: (ctx) => {
-    const body = ctx.body();
-    const text = body.string('text');
-    const payload = body.string('payload');
-    if ((text === undefined) === (payload === undefined)) throw controlError('Give exactly one of `text` or `payload`');
-    const location = body.object('location');
-    return ctx.emulator
-      .actAs(userIdOf(ctx.params))
-      .pressButton(
+export const USER_ACTIONS: ReadonlyMap<string, ControlHandler> = new Map<string, ControlHandler>(
+  Object.entries({
+    /** `{ chatId?, text?, format?, attachments?, replyTo?, forward? }`; no chatId = the dialog with the bot. */
+    send: (ctx) => {
+      const body = ctx.body();
+      const actor = ctx.emulator.actAs(userIdOf(ctx.params));
+      const chatId = body.int('chatId');
+      const input = readUserMessage(body);
+      return chatId === undefined ? actor.sendToBot(input) : actor.sendMessage(chatId, input);
+    },
+    /** `{ messageId, text?, format?, attachments? }` */
+    edit: (ctx) => {
+      const body = ctx.body();
+      return ctx.emulator
+        .actAs(userIdOf(ctx.params))
+        .editMessage(body.requiredString('messageId'), readUserMessage(body));
+    },
+    /** `{ messageId }` */
+    delete: (ctx) => {
+      ctx.emulator.actAs(userIdOf(ctx.params)).deleteMessage(ctx.body().requiredString('messageId'));
+      return { success: true };
+    },
+    /** `{ messageId, text? | payload?, location? }` */
+    press: (ctx) => {
+      const body = ctx.body();
+      const text = body.string('text');
+      const payload = body.string('payload');
+      if ((text === undefined) === (payload === undefined))
+        throw controlError('Give exactly one of `text` or `payload`');
+      const location = body.object('location');
+      return ctx.emulator.actAs(userIdOf(ctx.params)).pressButton(
         body.requiredString('messageId'),
         text !== undefined ? { text } : { payload: payload as string },
-        location ? { location: { latitude: location.requiredNumber('latitude'), longitude: location.requiredNumber('longitude') } } : {},
+        location
+          ? {
+              location: {
+                latitude: location.requiredNumber('latitude'),
+                longitude: location.requiredNumber('longitude'),
+              },
+            }
+          : {},
       );
-  },
-  /** `{ payload? }` */
-  start: (ctx) => ctx.emulator.actAs(userIdOf(ctx.params)).startBot(ctx.optionalBody().string('payload') ?? null),
-  /** `{}` */
-  stop: (ctx) => {
-    ctx.emulator.actAs(userIdOf(ctx.params)).stopBot();
-    return { success: true };
-  },
-  /** `{}`: clears the dialog with the bot (Max: `dialog_cleared`) */
-  'clear-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).clearDialog()),
-  /** `{ mutedUntil? }` (ms since epoch; default in one hour): Max `dialog_muted` */
-  'mute-dialog': (ctx) => {
-    const until = ctx.optionalBody().int('mutedUntil');
-    return done(() => ctx.emulator.actAs(userIdOf(ctx.params)).muteDialog(until));
-  },
-  /** `{}`: Max `dialog_unmuted` */
-  'unmute-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).unmuteDialog()),
-  /** `{}`: Max `dialog_removed` */
-  'remove-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).removeDialog()),
-  /** `{ chatId, admin? }` */
-  'add-bot': (ctx) => {
-    const body = ctx.body();
-    const admin = body.bool('admin');
-    return ctx.emulator.actAs(userIdOf(ctx.params)).addBot(requiredInt(body, 'chatId'), admin === undefined ? {} : { admin });
-  },
-  /** `{ chatId }` */
-  'remove-bot': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).removeBot(requiredInt(ctx.body(), 'chatId'))),
-  /** `{ chatId, userId }` */
-  'add-user': (ctx) => {
-    const body = ctx.body();
-    return done(() => ctx.emulator.actAs(userIdOf(ctx.params)).addUser(requiredInt(body, 'chatId'), requiredInt(body, 'userId')));
-  },
-  /** `{ chatId, userId }` */
-  'remove-user': (ctx) => {
-    const body = ctx.body();
-    return done(() => ctx.emulator.actAs(userIdOf(ctx.params)).removeUser(requiredInt(body, 'chatId'), requiredInt(body, 'userId')));
-  },
-  /** `{ chatId }` */
-  join: (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).joinChat(requiredInt(ctx.body(), 'chatId'))),
-  /** `{ chatId }` */
-  leave: (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).leaveChat(requiredInt(ctx.body(), 'chatId'))),
-  /** `{ chatId, title }` */
-  rename: (ctx) => {
-    const body = ctx.body();
-    return ctx.emulator.actAs(userIdOf(ctx.params)).renameChat(requiredInt(body, 'chatId'), body.requiredString('title'));
-  },
-  /** `{}` → `{ sessionId }` */
-  'open-constructor': (ctx) => ({ sessionId: ctx.emulator.actAs(userIdOf(ctx.params)).openConstructor() }),
-  /** `{ sessionId, text? | payload? }` */
-  'constructor-input': (ctx) => {
-    const body = ctx.body();
-    const text = body.string('text');
-    const payload = body.string('payload');
-    if ((text === undefined) === (payload === undefined)) throw controlError('Give exactly one of `text` or `payload`');
-    const actor = ctx.emulator.actAs(userIdOf(ctx.params));
-    return done(() => actor.constructorInput(body.requiredString('sessionId'), text !== undefined ? { text } : { payload: payload as string }));
-  },
-  /** `{ sessionId, chatId? }` → the posted messages */
-  'post-constructed': (ctx) => {
-    const body = ctx.body();
-    return ctx.emulator.actAs(userIdOf(ctx.params)).postConstructed(body.requiredString('sessionId'), body.int('chatId'));
-  },
-} satisfies Record<string, ControlHandler>));
+    },
+    /** `{ payload? }` */
+    start: (ctx) => ctx.emulator.actAs(userIdOf(ctx.params)).startBot(ctx.optionalBody().string('payload') ?? null),
+    /** `{}` */
+    stop: (ctx) => {
+      ctx.emulator.actAs(userIdOf(ctx.params)).stopBot();
+      return { success: true };
+    },
+    /** `{}`: clears the dialog with the bot (Max: `dialog_cleared`) */
+    'clear-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).clearDialog()),
+    /** `{ mutedUntil? }` (ms since epoch; default in one hour): Max `dialog_muted` */
+    'mute-dialog': (ctx) => {
+      const until = ctx.optionalBody().int('mutedUntil');
+      return done(() => ctx.emulator.actAs(userIdOf(ctx.params)).muteDialog(until));
+    },
+    /** `{}`: Max `dialog_unmuted` */
+    'unmute-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).unmuteDialog()),
+    /** `{}`: Max `dialog_removed` */
+    'remove-dialog': (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).removeDialog()),
+    /** `{ chatId, admin? }` */
+    'add-bot': (ctx) => {
+      const body = ctx.body();
+      const admin = body.bool('admin');
+      return ctx.emulator
+        .actAs(userIdOf(ctx.params))
+        .addBot(requiredInt(body, 'chatId'), admin === undefined ? {} : { admin });
+    },
+    /** `{ chatId }` */
+    'remove-bot': (ctx) =>
+      done(() => ctx.emulator.actAs(userIdOf(ctx.params)).removeBot(requiredInt(ctx.body(), 'chatId'))),
+    /** `{ chatId, userId }` */
+    'add-user': (ctx) => {
+      const body = ctx.body();
+      return done(() =>
+        ctx.emulator.actAs(userIdOf(ctx.params)).addUser(requiredInt(body, 'chatId'), requiredInt(body, 'userId')),
+      );
+    },
+    /** `{ chatId, userId }` */
+    'remove-user': (ctx) => {
+      const body = ctx.body();
+      return done(() =>
+        ctx.emulator.actAs(userIdOf(ctx.params)).removeUser(requiredInt(body, 'chatId'), requiredInt(body, 'userId')),
+      );
+    },
+    /** `{ chatId }` */
+    join: (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).joinChat(requiredInt(ctx.body(), 'chatId'))),
+    /** `{ chatId }` */
+    leave: (ctx) => done(() => ctx.emulator.actAs(userIdOf(ctx.params)).leaveChat(requiredInt(ctx.body(), 'chatId'))),
+    /** `{ chatId, title }` */
+    rename: (ctx) => {
+      const body = ctx.body();
+      return ctx.emulator
+        .actAs(userIdOf(ctx.params))
+        .renameChat(requiredInt(body, 'chatId'), body.requiredString('title'));
+    },
+    /** `{}` → `{ sessionId }` */
+    'open-constructor': (ctx) => ({ sessionId: ctx.emulator.actAs(userIdOf(ctx.params)).openConstructor() }),
+    /** `{ sessionId, text? | payload? }` */
+    'constructor-input': (ctx) => {
+      const body = ctx.body();
+      const text = body.string('text');
+      const payload = body.string('payload');
+      if ((text === undefined) === (payload === undefined))
+        throw controlError('Give exactly one of `text` or `payload`');
+      const actor = ctx.emulator.actAs(userIdOf(ctx.params));
+      return done(() =>
+        actor.constructorInput(
+          body.requiredString('sessionId'),
+          text !== undefined ? { text } : { payload: payload as string },
+        ),
+      );
+    },
+    /** `{ sessionId, chatId? }` → the posted messages */
+    'post-constructed': (ctx) => {
+      const body = ctx.body();
+      return ctx.emulator
+        .actAs(userIdOf(ctx.params))
+        .postConstructed(body.requiredString('sessionId'), body.int('chatId'));
+    },
+  } satisfies Record<string, ControlHandler>),
+);
 
 /** `GET /_emulator/inspect/:what`; a `Map` for the same reason as {@link USER_ACTIONS}. */
-const INSPECTIONS: ReadonlyMap<string, ControlHandler> = new Map<string, ControlHandler>(Object.entries({
-  'sent-messages': ({ emulator, query }) => emulator.inspect.sentMessages(query.int('chat_id')),
-  'callback-answers': ({ emulator }) => emulator.inspect.callbackAnswers(),
-  'constructor-answers': ({ emulator }) => emulator.inspect.constructorAnswers(),
-  pins: ({ emulator, query }) => emulator.inspect.pins(query.int('chat_id')),
-  actions: ({ emulator, query }) => emulator.inspect.actions(query.int('chat_id')),
-  'removed-messages': ({ emulator }) => emulator.inspect.removedMessages(),
-  'edited-messages': ({ emulator, query }) => emulator.inspect.editedMessages(query.int('chat_id')),
-  'webhook-deliveries': ({ emulator }) => emulator.inspect.webhookDeliveries(),
-  'pending-updates': ({ emulator }) => emulator.inspect.pendingUpdates(),
-  requests: ({ emulator }) => emulator.inspect.requests(),
-} satisfies Record<string, ControlHandler>));
+const INSPECTIONS: ReadonlyMap<string, ControlHandler> = new Map<string, ControlHandler>(
+  Object.entries({
+    'sent-messages': ({ emulator, query }) => emulator.inspect.sentMessages(query.int('chat_id')),
+    'callback-answers': ({ emulator }) => emulator.inspect.callbackAnswers(),
+    'constructor-answers': ({ emulator }) => emulator.inspect.constructorAnswers(),
+    pins: ({ emulator, query }) => emulator.inspect.pins(query.int('chat_id')),
+    actions: ({ emulator, query }) => emulator.inspect.actions(query.int('chat_id')),
+    'removed-messages': ({ emulator }) => emulator.inspect.removedMessages(),
+    'edited-messages': ({ emulator, query }) => emulator.inspect.editedMessages(query.int('chat_id')),
+    'webhook-deliveries': ({ emulator }) => emulator.inspect.webhookDeliveries(),
+    'pending-updates': ({ emulator }) => emulator.inspect.pendingUpdates(),
+    requests: ({ emulator }) => emulator.inspect.requests(),
+  } satisfies Record<string, ControlHandler>),
+);
 
 /**
  * Builds the control router (paths include the `/_emulator` prefix).
@@ -170,8 +199,16 @@ export function createControlRouter(): Router<ControlHandler> {
       POST: (ctx) => ctx.emulator.chats.create(readNewChat(ctx.body())),
     })
     .add(`${p}/chats/:chatId`, { GET: (ctx) => ctx.emulator.chats.get(chatIdOf(ctx.params)) }, { chatId: ID })
-    .add(`${p}/chats/:chatId/messages`, { GET: (ctx) => ctx.emulator.inspect.chatMessages(chatIdOf(ctx.params)) }, { chatId: ID })
-    .add(`${p}/chats/:chatId/members`, { GET: (ctx) => ctx.emulator.chats.members(chatIdOf(ctx.params)) }, { chatId: ID })
+    .add(
+      `${p}/chats/:chatId/messages`,
+      { GET: (ctx) => ctx.emulator.inspect.chatMessages(chatIdOf(ctx.params)) },
+      { chatId: ID },
+    )
+    .add(
+      `${p}/chats/:chatId/members`,
+      { GET: (ctx) => ctx.emulator.chats.members(chatIdOf(ctx.params)) },
+      { chatId: ID },
+    )
     .add(`${p}/dialogs/:userId`, { POST: (ctx) => ctx.emulator.chats.dialogWith(userIdOf(ctx.params)) }, { userId: ID })
     .add(`${p}/inspect/:what`, { GET: (ctx) => inspection(ctx.params['what'] ?? '')(ctx) })
     .add(`${p}/faults`, {
@@ -303,7 +340,9 @@ export function readFaults(b: JsonObject): FaultOptions {
     faults.tooManyRequests = {
       probability: busy.requiredNumber('probability'),
       ...(retryAfter === null ? { retryAfterSeconds: null } : {}),
-      ...(retryAfter !== null && retryAfter !== undefined ? { retryAfterSeconds: busy.requiredNumber('retryAfterSeconds') } : {}),
+      ...(retryAfter !== null && retryAfter !== undefined
+        ? { retryAfterSeconds: busy.requiredNumber('retryAfterSeconds') }
+        : {}),
     };
   }
   for (const key of [

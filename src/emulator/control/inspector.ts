@@ -25,6 +25,7 @@ import type { WebhookDelivery } from '../updates/webhook-options';
  * expect(replies.at(-1)?.body.text).toBe('Hello, Alice!');
  */
 export class Inspector {
+  /** @internal The emulator makes its inspector: use `emulator.inspect`. */
   constructor(
     private readonly world: World,
     private readonly queue: UpdateQueue,

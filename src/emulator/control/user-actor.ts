@@ -49,8 +49,21 @@ export type ButtonPressResult =
  * The updates of the Max dialect about a user's dialog with the bot (not in the TamTam model).
  */
 type DialogUpdate =
-  | { update_type: 'bot_stopped' | 'dialog_cleared' | 'dialog_unmuted' | 'dialog_removed'; timestamp: number; chat_id: number; user: User; user_locale: string }
-  | { update_type: 'dialog_muted'; timestamp: number; chat_id: number; user: User; user_locale: string; muted_until: number };
+  | {
+      update_type: 'bot_stopped' | 'dialog_cleared' | 'dialog_unmuted' | 'dialog_removed';
+      timestamp: number;
+      chat_id: number;
+      user: User;
+      user_locale: string;
+    }
+  | {
+      update_type: 'dialog_muted';
+      timestamp: number;
+      chat_id: number;
+      user: User;
+      user_locale: string;
+      muted_until: number;
+    };
 
 /** How long `muteDialog()` mutes when no end is given: one hour. */
 const DEFAULT_MUTE_MS = 3_600_000;
@@ -68,6 +81,7 @@ const DEFAULT_MUTE_MS = 3_600_000;
  * const message = alice.sendToBot('hello');
  */
 export class UserActor {
+  /** @internal The emulator makes actors: use `emulator.actAs(userId)`. */
   constructor(
     private readonly world: World,
     /** The user this actor speaks for. */
@@ -150,10 +164,21 @@ export class UserActor {
     this.requireMember(chat, 'press buttons in');
     const button = findButton(record, selector);
     const now = this.world.now();
-    const maxButton = button as unknown as { type: string; text: string; payload?: string; web_app?: string; contact_id?: number };
+    const maxButton = button as unknown as {
+      type: string;
+      text: string;
+      payload?: string;
+      web_app?: string;
+      contact_id?: number;
+    };
     switch (maxButton.type) {
       case 'open_app':
-        return { kind: 'open_app', webApp: maxButton.web_app ?? null, contactId: maxButton.contact_id ?? null, payload: maxButton.payload ?? null };
+        return {
+          kind: 'open_app',
+          webApp: maxButton.web_app ?? null,
+          contactId: maxButton.contact_id ?? null,
+          payload: maxButton.payload ?? null,
+        };
       case 'clipboard':
         return { kind: 'clipboard', text: maxButton.payload ?? '' };
       case 'message':
@@ -188,7 +213,9 @@ export class UserActor {
         return {
           kind: 'message',
           message: this.sendMessage(chat.chatId, {
-            attachments: [{ type: 'contact', payload: contactPayload(this.world, vcard(this.user), this.world.user(this.userId)) }],
+            attachments: [
+              { type: 'contact', payload: contactPayload(this.world, vcard(this.user), this.world.user(this.userId)) },
+            ],
           }),
         };
       case 'request_geo_location': {
@@ -253,7 +280,8 @@ export class UserActor {
       throw controlError(`mutedUntil must be a time in the future (ms since epoch), got ${String(until)}`);
     }
     dialog.mutedUntil = mutedUntil;
-    if (this.max) this.emitDialog({ update_type: 'dialog_muted', ...this.dialogFields(dialog), muted_until: mutedUntil });
+    if (this.max)
+      this.emitDialog({ update_type: 'dialog_muted', ...this.dialogFields(dialog), muted_until: mutedUntil });
   }
 
   /** Unmutes the dialog (Max: `dialog_unmuted`; TamTam: no update). */
@@ -337,7 +365,13 @@ export class UserActor {
     chat.title = title;
     chat.lastEventTime = this.world.now();
     if (this.world.botIsIn(chat)) {
-      this.emit({ update_type: 'chat_title_changed', timestamp: this.world.now(), chat_id: chatId, user: this.user, title });
+      this.emit({
+        update_type: 'chat_title_changed',
+        timestamp: this.world.now(),
+        chat_id: chatId,
+        user: this.user,
+        title,
+      });
     }
     return toChat(this.world, chat);
   }
@@ -412,7 +446,8 @@ export class UserActor {
     if (source !== null && (typeof source !== 'string' || source.length > MAX_TEXT_LENGTH)) {
       throw controlError(`text must be a string of at most ${MAX_TEXT_LENGTH} characters`);
     }
-    if (input.replyTo !== undefined && input.forward !== undefined) throw controlError('Give replyTo or forward, not both');
+    if (input.replyTo !== undefined && input.forward !== undefined)
+      throw controlError('Give replyTo or forward, not both');
     const parsed =
       source === null || input.format === undefined
         ? { text: source, markup: null }
@@ -453,7 +488,12 @@ export class UserActor {
   }
 
   private dialogFields(dialog: ChatRecord): { timestamp: number; chat_id: number; user: User; user_locale: string } {
-    return { timestamp: this.world.now(), chat_id: dialog.chatId, user: this.user, user_locale: this.world.user(this.userId).locale };
+    return {
+      timestamp: this.world.now(),
+      chat_id: dialog.chatId,
+      user: this.user,
+      user_locale: this.world.user(this.userId).locale,
+    };
   }
 
   private emitDialog(update: DialogUpdate): void {
@@ -570,7 +610,9 @@ function findButton(record: MessageRecord, selector: ButtonSelector): Button {
   if (buttons.length === 0) throw controlError(`Message ${record.mid} has no keyboard`);
   const found = selectButton(buttons, selector);
   if (!found) {
-    throw controlError(`No button ${JSON.stringify(selector)} on message ${record.mid}; it has ${describeButtons(buttons)}`);
+    throw controlError(
+      `No button ${JSON.stringify(selector)} on message ${record.mid}; it has ${describeButtons(buttons)}`,
+    );
   }
   return found;
 }

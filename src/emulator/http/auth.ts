@@ -15,10 +15,18 @@ import { EmulatorApiError } from './api-error';
  * @example
  * extractToken(req, new URL(req.url ?? '/', 'http://x').searchParams);
  */
-export function extractToken(req: IncomingMessage, query: URLSearchParams, dialect?: EmulatorDialect): string | undefined {
+export function extractToken(
+  req: IncomingMessage,
+  query: URLSearchParams,
+  dialect?: EmulatorDialect,
+): string | undefined {
   if (dialect?.auth === 'header-only') {
     if (query.has('access_token')) {
-      throw new EmulatorApiError(403, 'deprecated.token', 'Query parameter access_token is deprecated, use Authorization header');
+      throw new EmulatorApiError(
+        403,
+        'deprecated.token',
+        'Query parameter access_token is deprecated, use Authorization header',
+      );
     }
     const raw = req.headers.authorization?.trim();
     return raw === undefined || raw === '' ? undefined : raw;

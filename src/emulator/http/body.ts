@@ -25,9 +25,5 @@ export async function readBody(req: IncomingMessage, limitBytes: number): Promis
 }
 
 function tooLarge(limitBytes: number): EmulatorApiError {
-  return new EmulatorApiError(
-    413,
-    'request.too.large',
-    `Request body is larger than ${limitBytes} bytes`,
-  );
+  return new EmulatorApiError(413, 'request.too.large', `Request body is larger than ${limitBytes} bytes`);
 }

@@ -36,7 +36,10 @@ export async function listen(
       socket.destroy();
       return;
     }
-    const body = JSON.stringify({ code: 'bad.request', message: `Malformed HTTP request: ${error.code ?? error.message}` });
+    const body = JSON.stringify({
+      code: 'bad.request',
+      message: `Malformed HTTP request: ${error.code ?? error.message}`,
+    });
     socket.end(
       `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );

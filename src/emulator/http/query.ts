@@ -70,9 +70,7 @@ export class QueryParams {
       throw badParam(`Query parameter \`${name}\` is required (one of ${allowed.join(', ')})`);
     }
     if (!(allowed as readonly string[]).includes(value)) {
-      throw badParam(
-        `Query parameter \`${name}\` must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`,
-      );
+      throw badParam(`Query parameter \`${name}\` must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
     }
     return value as T;
   }

@@ -42,11 +42,7 @@ export class Router<H> {
   private readonly routes: Route<H>[] = [];
 
   /** Registers handlers for one path pattern. */
-  add(
-    pattern: string,
-    handlers: Partial<Record<HttpMethod, H>>,
-    guards: Readonly<Record<string, RegExp>> = {},
-  ): this {
+  add(pattern: string, handlers: Partial<Record<HttpMethod, H>>, guards: Readonly<Record<string, RegExp>> = {}): this {
     const segments = splitPath(pattern).map((part): Segment => {
       if (!part.startsWith(':')) return { literal: part };
       const param = part.slice(1);
@@ -72,9 +68,7 @@ export class Router<H> {
       if (handler !== undefined) return { kind: 'found', handler, params };
       for (const m of route.handlers.keys()) allowed.add(m);
     }
-    return allowed.size > 0
-      ? { kind: 'method-not-allowed', allowed: [...allowed] }
-      : { kind: 'not-found' };
+    return allowed.size > 0 ? { kind: 'method-not-allowed', allowed: [...allowed] } : { kind: 'not-found' };
   }
 }
 
@@ -91,10 +85,7 @@ function decodeParts(path: string): string[] | undefined {
   }
 }
 
-function matchSegments(
-  segments: readonly Segment[],
-  parts: readonly string[],
-): Record<string, string> | undefined {
+function matchSegments(segments: readonly Segment[], parts: readonly string[]): Record<string, string> | undefined {
   if (segments.length !== parts.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {

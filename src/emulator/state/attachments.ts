@@ -84,7 +84,8 @@ function readOne(r: JsonObject, world: World, used: MediaRecord[]): Attachment[]
         throw badBody(`\`${payload.at}\` needs a name, a contact_id or vcf_info`);
       }
       const user = contactId === undefined ? undefined : world.users.get(contactId);
-      const card = vcf ?? `BEGIN:VCARD\nVERSION:3.0\nFN:${name ?? user?.name ?? ''}\n${phone ? `TEL:${phone}\n` : ''}END:VCARD`;
+      const card =
+        vcf ?? `BEGIN:VCARD\nVERSION:3.0\nFN:${name ?? user?.name ?? ''}\n${phone ? `TEL:${phone}\n` : ''}END:VCARD`;
       return [{ type, payload: contactPayload(world, card, user) }];
     }
     case 'inline_keyboard':
@@ -162,9 +163,16 @@ function mediaByToken(payload: JsonObject, type: UploadType, world: World, used:
  * @example
  * contactPayload(world, 'BEGIN:VCARD…', world.users.get(bobId));
  */
-export function contactPayload(world: World, vcf: string | null, user: UserRecord | undefined): ContactAttachmentPayload {
+export function contactPayload(
+  world: World,
+  vcf: string | null,
+  user: UserRecord | undefined,
+): ContactAttachmentPayload {
   const profile = user ? toUser(user, world.dialect) : null;
   if (world.dialect.name !== 'max') return { vcf_info: vcf, tam_info: profile };
-  const hash = createHash('sha1').update(`${vcf ?? ''}:${profile?.user_id ?? ''}`).digest('hex').slice(0, 16);
+  const hash = createHash('sha1')
+    .update(`${vcf ?? ''}:${profile?.user_id ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
   return { vcf_info: vcf, max_info: profile, hash } as unknown as ContactAttachmentPayload;
 }

@@ -34,7 +34,8 @@ export function inlineKeyboardButtons(attachments: readonly Attachment[] | null 
  */
 export function selectButton(buttons: readonly Button[], selector: ButtonSelector): Button | undefined {
   const byText = (text: string): Button | undefined => buttons.find((b) => b.text === text);
-  const byPayload = (payload: string): Button | undefined => buttons.find((b) => b.type === 'callback' && b.payload === payload);
+  const byPayload = (payload: string): Button | undefined =>
+    buttons.find((b) => b.type === 'callback' && b.payload === payload);
   if (typeof selector === 'string') return byText(selector) ?? byPayload(selector);
   return 'text' in selector ? byText(selector.text) : byPayload(selector.payload);
 }
@@ -47,5 +48,9 @@ export function selectButton(buttons: readonly Button[], selector: ButtonSelecto
  * describeButtons(buttons); // '"Yes" (vote:yes), "Docs" [link]'
  */
 export function describeButtons(buttons: readonly Button[]): string {
-  return buttons.map((b) => (b.type === 'callback' ? `${JSON.stringify(b.text)} (${b.payload})` : `${JSON.stringify(b.text)} [${b.type}]`)).join(', ');
+  return buttons
+    .map((b) =>
+      b.type === 'callback' ? `${JSON.stringify(b.text)} (${b.payload})` : `${JSON.stringify(b.text)} [${b.type}]`,
+    )
+    .join(', ');
 }

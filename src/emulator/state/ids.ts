@@ -91,7 +91,9 @@ export class IdAllocator {
     const chatHex = BigInt.asUintN(64, BigInt(chatId)).toString(16).padStart(16, '0');
     const space = this.options.midSpace;
     const counter = this.count('mid').toString(16);
-    return space === undefined ? `mid.${chatHex}${counter.padStart(16, '0')}` : `mid.${chatHex}${space.toString(16).padStart(4, '0')}${counter.padStart(12, '0')}`;
+    return space === undefined
+      ? `mid.${chatHex}${counter.padStart(16, '0')}`
+      : `mid.${chatHex}${space.toString(16).padStart(4, '0')}${counter.padStart(12, '0')}`;
   }
 
   /** A new opaque id with a prefix, e.g. `cb` → `cb.00000001`. */

@@ -14,7 +14,15 @@ const MAX_PER_ROW = 7;
 const MAX_BUTTONS = 210;
 
 /** Inline button types of the Max dialect: no `chat` button, and `open_app`, `message`, `clipboard`. */
-const MAX_BUTTON_TYPES = ['callback', 'link', 'request_geo_location', 'request_contact', 'open_app', 'message', 'clipboard'] as const;
+const MAX_BUTTON_TYPES = [
+  'callback',
+  'link',
+  'request_geo_location',
+  'request_contact',
+  'open_app',
+  'message',
+  'clipboard',
+] as const;
 
 /**
  * Reads and checks an inline keyboard payload (`{ buttons: Button[][] }`) of the dialect's
@@ -23,7 +31,11 @@ const MAX_BUTTON_TYPES = ['callback', 'link', 'request_geo_location', 'request_c
  * @example
  * readKeyboard(JsonObject.of({ buttons: [[{ type: 'callback', text: 'OK', payload: 'ok' }]] }, 'payload'), ids);
  */
-export function readKeyboard(payload: JsonObject, ids: IdAllocator, dialect: EmulatorDialect = TAMTAM_EMULATOR_DIALECT): Keyboard {
+export function readKeyboard(
+  payload: JsonObject,
+  ids: IdAllocator,
+  dialect: EmulatorDialect = TAMTAM_EMULATOR_DIALECT,
+): Keyboard {
   const rows = payload.array('buttons');
   if (rows === undefined) throw badBody(`\`${payload.path('buttons')}\` is required (an array of rows)`);
   if (rows.length === 0) throw badBody(`\`${payload.path('buttons')}\` must have at least one row`);

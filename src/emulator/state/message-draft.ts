@@ -92,11 +92,7 @@ export function contentOf(
  * @example
  * const linked = linkedMessage(world, draft.link, chat.chatId);
  */
-export function linkedMessage(
-  world: World,
-  link: NewMessageLink | null,
-  targetChatId: number,
-): LinkedMessage | null {
+export function linkedMessage(world: World, link: NewMessageLink | null, targetChatId: number): LinkedMessage | null {
   if (link === null) return null;
   const original = world.messages.get(link.mid);
   if (!original) throw badBody(`\`body.link.mid\` ${link.mid} is not an existing message`);

@@ -132,7 +132,11 @@ export class UploadRegistry {
   adoptToken(type: UploadType, token: string): MediaRecord {
     const known = this.media.get(token);
     if (known) return known;
-    const record = this.addMedia(type, { filename: type === 'image' ? 'image' : 'file', bytes: null, contentType: 'application/octet-stream' });
+    const record = this.addMedia(type, {
+      filename: type === 'image' ? 'image' : 'file',
+      bytes: null,
+      contentType: 'application/octet-stream',
+    });
     this.media.delete(record.token);
     record.token = token;
     this.media.set(token, record);

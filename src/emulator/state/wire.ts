@@ -153,11 +153,7 @@ export function toMessageBody(message: MessageRecord): MessageBody {
  * @example
  * toMessage(world, world.message(mid)).body.text;
  */
-export function toMessage(
-  world: World,
-  message: MessageRecord,
-  options: { withStat?: boolean } = {},
-): Message {
+export function toMessage(world: World, message: MessageRecord, options: { withStat?: boolean } = {}): Message {
   const chat = world.chats.get(message.chatId);
   const result: Message = {
     ...(message.senderId === null ? {} : { sender: toUser(world.user(message.senderId), world.dialect) }),

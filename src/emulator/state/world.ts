@@ -1,12 +1,7 @@
 /**
  * The in-memory world of the emulator: the bot, users, chats, members and messages.
  */
-import type {
-  ChatAdminPermission,
-  ChatType,
-  ConstructorAnswer,
-  Update,
-} from '../../types';
+import type { ChatAdminPermission, ChatType, ConstructorAnswer, Update } from '../../types';
 import { CHAT_ADMIN_PERMISSIONS } from '../../types';
 import { type EmulatorDialect, TAMTAM_EMULATOR_DIALECT } from '../dialect';
 import { notFound } from '../http/api-error';
@@ -141,7 +136,12 @@ export class World {
   constructor(readonly config: WorldConfig) {
     this.dialect = config.dialect ?? TAMTAM_EMULATOR_DIALECT;
     this.ids = new IdAllocator(config.midSpace === undefined ? {} : { midSpace: config.midSpace });
-    this.uploads = new UploadRegistry(this.ids, config.baseUrl, config.notReadyCount, this.dialect.name === 'max' ? '_' : '.');
+    this.uploads = new UploadRegistry(
+      this.ids,
+      config.baseUrl,
+      config.notReadyCount,
+      this.dialect.name === 'max' ? '_' : '.',
+    );
     this.bot = {
       user_id: 500_000_001,
       name: 'Emulated Bot',
@@ -238,9 +238,7 @@ export class World {
       last_activity_time: this.now(),
       description: input.description ?? null,
       locale: input.locale ?? 'en-US',
-      ...(input.avatarUrl === undefined
-        ? {}
-        : { avatar_url: input.avatarUrl, full_avatar_url: input.avatarUrl }),
+      ...(input.avatarUrl === undefined ? {} : { avatar_url: input.avatarUrl, full_avatar_url: input.avatarUrl }),
     };
     this.users.set(user_id, user);
     return user;

@@ -60,7 +60,8 @@ export function serveEventStream(res: ServerResponse, options: EventStreamOption
   };
   const unsubscribe = options.onEvent((event) => {
     const streamEvent = toStreamEvent(event);
-    if (streamEvent) write(`id: ${nextId++}\nevent: ${streamEvent.name}\ndata: ${JSON.stringify(streamEvent.data)}\n\n`);
+    if (streamEvent)
+      write(`id: ${nextId++}\nevent: ${streamEvent.name}\ndata: ${JSON.stringify(streamEvent.data)}\n\n`);
   });
   const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
   heartbeat.unref();

@@ -25,8 +25,12 @@ const TAMTAM_BRANDING: PageBranding = { dialect: 'tamtam', title: 'TamTam' };
  * res.end(renderPage(randomBytes(16).toString('base64'), await loadPageScript()));
  */
 export function renderPage(nonce: string, script: string, branding: PageBranding = TAMTAM_BRANDING): string {
-  if (!/^[A-Za-z0-9+/=_-]{8,}$/.test(nonce)) throw new RangeError('renderPage: the nonce must be at least 8 base64 characters');
-  if (/<\/script|<!--/i.test(script)) throw new RangeError('renderPage: the script must not contain "</script" or "<!--" (it would end or confuse the inline <script>)');
+  if (!/^[A-Za-z0-9+/=_-]{8,}$/.test(nonce))
+    throw new RangeError('renderPage: the nonce must be at least 8 base64 characters');
+  if (/<\/script|<!--/i.test(script))
+    throw new RangeError(
+      'renderPage: the script must not contain "</script" or "<!--" (it would end or confuse the inline <script>)',
+    );
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -94,5 +94,7 @@ function chatChange(update: Update): StreamEvent | undefined {
     default:
       return undefined;
   }
-  return typeof chatId === 'number' ? { name: 'chat_changed', data: { chatId, change: update.update_type } } : undefined;
+  return typeof chatId === 'number'
+    ? { name: 'chat_changed', data: { chatId, change: update.update_type } }
+    : undefined;
 }

@@ -88,8 +88,15 @@ async function sendPage(res: ServerResponse, headOnly: boolean, branding: PageBr
     page = Buffer.from(renderPage(nonce, await loadPageScript(), branding), 'utf8');
   } catch (error) {
     if (res.headersSent || res.destroyed) return;
-    const text = Buffer.from(`The web chat page's script could not be built:\n${error instanceof Error ? error.message : String(error)}\n`, 'utf8');
-    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(text.length), 'cache-control': 'no-store' });
+    const text = Buffer.from(
+      `The web chat page's script could not be built:\n${error instanceof Error ? error.message : String(error)}\n`,
+      'utf8',
+    );
+    res.writeHead(500, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': String(text.length),
+      'cache-control': 'no-store',
+    });
     res.end(headOnly ? undefined : text);
     return;
   }

@@ -138,7 +138,8 @@ export class UpdateQueue {
     if (upTo <= this.committed) return;
     this.committed = upTo;
     const first = this.entries[this.start];
-    this.start = first === undefined ? this.entries.length : Math.min(this.entries.length, this.start + (upTo - first.seq));
+    this.start =
+      first === undefined ? this.entries.length : Math.min(this.entries.length, this.start + (upTo - first.seq));
     if (this.start > 1024 && this.start * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.start);
       this.start = 0;

@@ -4,7 +4,6 @@
 import type { Subscription, Update } from '../../types';
 import { TAMTAM_EMULATOR_DIALECT, type WebhookSchedule } from '../dialect';
 import { sleep } from '../http/sleep';
-import { postJson } from './post-json';
 import type { WebhookDelivery, WebhookOptions } from './webhook-options';
 import { resolveWebhookOptions } from './webhook-options';
 
@@ -180,7 +179,11 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let error: string | undefined;
     try {
-      const headers = this.secretHeader !== undefined && target.secret !== undefined ? { [this.secretHeader]: target.secret } : {};
+      const headers =
+        this.secretHeader !== undefined && target.secret !== undefined ? { [this.secretHeader]: target.secret } : {};
+      // loaded on the first real delivery: the fake api of `tamtam-rx/testing` reuses this
+      // dispatcher (recording subscriptions, never calling them) and must not load node:http
+      const { postJson } = await import('./post-json');
       status = await postJson(target.subscription.url, update, headers, this.options.requestTimeoutMs, signal);
       if (status !== 200) error = `answered ${status}`;
     } catch (e) {

@@ -84,7 +84,8 @@ export function resolveWebhookOptions(
   const unbounded = new Set(['maxRetryDelayMs', 'unsubscribeAfterMs']);
   for (const [key, value] of Object.entries(resolved)) {
     const finiteOrAllowed = Number.isFinite(value) || (unbounded.has(key) && value === Number.POSITIVE_INFINITY);
-    if (!finiteOrAllowed || Number.isNaN(value) || value < 0) throw new RangeError(`webhook.${key} must be a non-negative number`);
+    if (!finiteOrAllowed || Number.isNaN(value) || value < 0)
+      throw new RangeError(`webhook.${key} must be a non-negative number`);
   }
   if (resolved.backoffFactor < 1) throw new RangeError('webhook.backoffFactor must be at least 1');
   if (resolved.maxAttempts < 1 || !Number.isInteger(resolved.maxAttempts)) {

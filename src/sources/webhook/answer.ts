@@ -51,7 +51,9 @@ export interface WebhookRejection {
  * @example
  * const ok: WebhookAnswerBody = { success: true };
  */
-export type WebhookAnswerBody = { readonly success: true } | { readonly code: WebhookRejectionCode; readonly message: string };
+export type WebhookAnswerBody =
+  | { readonly success: true }
+  | { readonly code: WebhookRejectionCode; readonly message: string };
 
 /**
  * The handler's answer, for an adapter to send.

@@ -78,18 +78,29 @@ export class UpdateDelivery {
    */
   async deliver(update: Update, body: string): Promise<WebhookAnswer> {
     const retry = { headers: { 'retry-after': String(this.#settings.retryAfter) } };
-    if (this.#stopped) return rejected('webhook.stopped', 'this webhook is stopped; deliver the update again later', retry);
+    if (this.#stopped)
+      return rejected('webhook.stopped', 'this webhook is stopped; deliver the update again later', retry);
     if (!this.#updates.observed) {
-      return rejected('no.subscriber', 'nothing is subscribed to the webhook yet; deliver the update again later', retry);
+      return rejected(
+        'no.subscriber',
+        'nothing is subscribed to the webhook yet; deliver the update again later',
+        retry,
+      );
     }
     if (this.#memory.remember(body)) markRedelivery(update);
     let settle: (outcome: HoldOutcome) => void = () => {};
     const outcome = new Promise<HoldOutcome>((resolve) => (settle = resolve));
     try {
-      this.#inFlight.emit(update, (u) => this.#updates.next(u), { handled: () => settle('handled'), abandoned: () => settle('abandoned') });
+      this.#inFlight.emit(update, (u) => this.#updates.next(u), {
+        handled: () => settle('handled'),
+        abandoned: () => settle('abandoned'),
+      });
     } catch (error) {
       // RxJS reports subscriber errors asynchronously, so this is a broken custom observer
-      return rejected('internal.error', `emitting the update failed: ${error instanceof Error ? error.message : String(error)}`);
+      return rejected(
+        'internal.error',
+        `emitting the update failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (this.#settings.ack === 'received') return accepted();
     const result = await withTimeout(outcome, this.#settings.ackTimeout, this.#settings.scheduler);

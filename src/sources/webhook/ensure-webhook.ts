@@ -60,7 +60,12 @@ export function ensureWebhook<T extends WebhookTable>(
   return subscribeOnce(api, url, types, options);
 }
 
-function subscribeOnce(api: WebhookApi, url: string, types: readonly string[] | undefined, options: EnsureWebhookOptions): Observable<EnsureWebhookResult> {
+function subscribeOnce(
+  api: WebhookApi,
+  url: string,
+  types: readonly string[] | undefined,
+  options: EnsureWebhookOptions,
+): Observable<EnsureWebhookResult> {
   return getSubscriptions(api, options.call).pipe(
     switchMap(({ subscriptions }) => {
       const list = Array.isArray(subscriptions) ? subscriptions : [];
@@ -77,11 +82,15 @@ function subscribeOnce(api: WebhookApi, url: string, types: readonly string[] | 
         ...(options.version !== undefined ? { version: options.version } : {}),
         ...(options.secret !== undefined ? { secret: options.secret } : {}),
       };
-      const subscribing = needed ? subscribe(api, body, options.call).pipe(map((r) => requireSuccess(r, 'subscribe', url))) : of(false);
+      const subscribing = needed
+        ? subscribe(api, body, options.call).pipe(map((r) => requireSuccess(r, 'subscribe', url)))
+        : of(false);
       return subscribing.pipe(
         switchMap((subscribed) =>
           from(others).pipe(
-            concatMap((other) => unsubscribe(api, other, options.call).pipe(map((r) => (requireSuccess(r, 'unsubscribe', other), other)))),
+            concatMap((other) =>
+              unsubscribe(api, other, options.call).pipe(map((r) => (requireSuccess(r, 'unsubscribe', other), other))),
+            ),
             toArray(),
             map((removed): EnsureWebhookResult => ({ subscribed, removed })),
           ),
@@ -102,7 +111,11 @@ function sameTypes(current: readonly string[] | null | undefined, wanted: readon
 
 function requireSuccess(result: SimpleQueryResult, operation: 'subscribe' | 'unsubscribe', url: string): true {
   if (result === null || typeof result !== 'object' || result.success !== true) {
-    throw new WebhookSubscriptionError(operation, url, typeof result?.message === 'string' ? result.message : undefined);
+    throw new WebhookSubscriptionError(
+      operation,
+      url,
+      typeof result?.message === 'string' ? result.message : undefined,
+    );
   }
   return true;
 }

@@ -47,19 +47,32 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
   async function answer(request: WebhookRequest): Promise<WebhookAnswer> {
     const unread = { closeConnection: mayHaveUnreadBody(request) };
     if (typeof request.method !== 'string' || request.method.toUpperCase() !== 'POST') {
-      return rejected('method.not.allowed', `the webhook accepts only POST, got ${String(request.method).slice(0, 16)}`, {
-        ...unread,
-        headers: { allow: 'POST' },
-      });
+      return rejected(
+        'method.not.allowed',
+        `the webhook accepts only POST, got ${String(request.method).slice(0, 16)}`,
+        {
+          ...unread,
+          headers: { allow: 'POST' },
+        },
+      );
     }
     const target = matchPath(pathnameOf(request.url), options);
     if (target === undefined) {
-      return rejected('path.not.found', `nothing is served at this path${options.path === undefined ? '' : `; the webhook listens on ${options.path}`}`, unread);
+      return rejected(
+        'path.not.found',
+        `nothing is served at this path${options.path === undefined ? '' : `; the webhook listens on ${options.path}`}`,
+        unread,
+      );
     }
     if (secretMatches !== undefined) {
       const inPath = options.secretIn !== 'header' && secretMatches(target.secretSegment);
       const inHeader = options.secretIn !== 'path' && secretMatches(headerValue(request.headers, options.secretHeader));
-      if (!inPath && !inHeader) return rejected('secret.mismatch', `the webhook secret is missing or wrong (expected ${where(options)})`, unread);
+      if (!inPath && !inHeader)
+        return rejected(
+          'secret.mismatch',
+          `the webhook secret is missing or wrong (expected ${where(options)})`,
+          unread,
+        );
     }
     const declared = Number(headerValue(request.headers, 'content-length') ?? Number.NaN);
     if (declared > options.maxBodyBytes) {
@@ -75,9 +88,12 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
     }
     const body = await readBody(request.body, options.maxBodyBytes, options.bodyTimeout);
     if (body.kind === 'timeout') {
-      return rejected('body.timeout', `the body did not arrive within ${options.bodyTimeout} ms (bodyTimeout)`, { closeConnection: true });
+      return rejected('body.timeout', `the body did not arrive within ${options.bodyTimeout} ms (bodyTimeout)`, {
+        closeConnection: true,
+      });
     }
-    if (body.kind === 'too-large') return rejected('body.too.large', tooLarge(options.maxBodyBytes), { closeConnection: !body.drained });
+    if (body.kind === 'too-large')
+      return rejected('body.too.large', tooLarge(options.maxBodyBytes), { closeConnection: !body.drained });
     if (body.kind === 'unreadable') return rejected('body.unreadable', body.reason, { closeConnection: !body.drained });
     let value: unknown;
     let text: string;
@@ -86,11 +102,18 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
       text = JSON.stringify(value) ?? '';
     } else {
       text = body.text;
-      if (body.text.trim() === '') return rejected('body.invalid.json', 'the body is empty; the webhook expects one Update as JSON (if a body parser consumed it, pass its result as req.body)');
+      if (body.text.trim() === '')
+        return rejected(
+          'body.invalid.json',
+          'the body is empty; the webhook expects one Update as JSON (if a body parser consumed it, pass its result as req.body)',
+        );
       try {
         value = JSON.parse(body.text);
       } catch (error) {
-        return rejected('body.invalid.json', `the body is not valid JSON (${error instanceof Error ? error.message.slice(0, 120) : 'parse error'})`);
+        return rejected(
+          'body.invalid.json',
+          `the body is not valid JSON (${error instanceof Error ? error.message.slice(0, 120) : 'parse error'})`,
+        );
       }
     }
     const update = classifyUpdate(value, options.knownTypes);
@@ -104,12 +127,20 @@ export function createWebhookHandler(options: ResolvedWebhookOptions, delivery: 
     try {
       result = await answer(request);
     } catch (error) {
-      result = rejected('internal.error', `the webhook failed to handle the request: ${error instanceof Error ? error.message : String(error)}`, {
-        closeConnection: true,
-      });
+      result = rejected(
+        'internal.error',
+        `the webhook failed to handle the request: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          closeConnection: true,
+        },
+      );
     }
     if (result.status !== 200 && 'code' in result.body) {
-      const rejection: WebhookRejection = { status: result.status, code: result.body.code, message: result.body.message };
+      const rejection: WebhookRejection = {
+        status: result.status,
+        code: result.body.code,
+        message: result.body.message,
+      };
       delivery.reportRejection(rejection);
     }
     return result;
@@ -147,7 +178,11 @@ function pathnameOf(url: string): string {
 
 function mayHaveUnreadBody(request: WebhookRequest): boolean {
   const body = request.body;
-  if (typeof body !== 'object' || body === null || typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function'
+  ) {
     return false;
   }
   const length = headerValue(request.headers, 'content-length');
@@ -162,8 +197,13 @@ function mayHaveUnreadBody(request: WebhookRequest): boolean {
  */
 function isJsonContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return true;
-  const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
-  return type === '' || type === 'application/json' || type === 'text/plain' || /^[a-z0-9!#$&^_.-]+\/[a-z0-9!#$&^_.-]+\+json$/.test(type);
+  const type = (contentType.split(';', 1)[0] ?? '').trim().toLowerCase();
+  return (
+    type === '' ||
+    type === 'application/json' ||
+    type === 'text/plain' ||
+    /^[a-z0-9!#$&^_.-]+\/[a-z0-9!#$&^_.-]+\+json$/.test(type)
+  );
 }
 
 function where(options: ResolvedWebhookOptions): string {

@@ -17,7 +17,7 @@ export function headerValue(headers: WebhookHeaders, name: string): string | und
   const lower = name.toLowerCase();
   if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(lower) ?? undefined;
   const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
-  let value = Object.prototype.hasOwnProperty.call(record, lower) ? record[lower] : undefined;
+  let value = Object.hasOwn(record, lower) ? record[lower] : undefined;
   if (value === undefined) {
     for (const key of Object.keys(record)) {
       if (key.toLowerCase() === lower) {

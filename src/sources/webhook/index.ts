@@ -23,7 +23,7 @@ export {
 } from './answer';
 export type { WebhookRequest, WebhookRequestHandler } from './handler';
 export type { WebhookHeaders } from './headers';
-export type { NodeWebhookHandler, NodeWebhookRequest } from './node-adapter';
+export type { NodeWebhookHandler, NodeWebhookRequest, NodeWebhookResponse } from './node-adapter';
 export type { FetchWebhookHandler } from './fetch-adapter';
 export { ensureWebhook, type EnsureWebhookOptions, type EnsureWebhookResult } from './ensure-webhook';
 export { WebhookSubscriptionError, isWebhookSubscriptionError } from './subscription-error';

@@ -1,6 +1,12 @@
 import { type SchedulerLike, asyncScheduler } from 'rxjs';
 import type { Api } from '../../api/api';
-import { type Dialect, type DialectChoice, type UpdateTypeOfTable, TAMTAM_DIALECT, resolveDialect } from '../../api/dialect';
+import {
+  type Dialect,
+  type DialectChoice,
+  type UpdateTypeOfTable,
+  TAMTAM_DIALECT,
+  resolveDialect,
+} from '../../api/dialect';
 import type { TamTamOperations } from '../../api/tamtam-operations';
 import { WEBHOOK_SECRET_PATTERN } from '../../actions/subscriptions';
 import type { WebhookApi, WebhookTable } from './webhook-api';
@@ -206,13 +212,16 @@ export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}
   }
   let dialect: Dialect;
   try {
-    dialect = options.dialect !== undefined ? resolveDialect(options.dialect) : (options.api?.dialect ?? TAMTAM_DIALECT);
+    dialect =
+      options.dialect !== undefined ? resolveDialect(options.dialect) : (options.api?.dialect ?? TAMTAM_DIALECT);
   } catch (error) {
     throw new TypeError(`webhook: ${error instanceof Error ? error.message : String(error)}`);
   }
   const apiDialect = options.api?.dialect;
   if (apiDialect !== undefined && apiDialect !== dialect) {
-    throw new TypeError(`webhook: dialect is ${dialect.name} but the api speaks ${apiDialect.name}; leave dialect out to use the api's`);
+    throw new TypeError(
+      `webhook: dialect is ${dialect.name} but the api speaks ${apiDialect.name}; leave dialect out to use the api's`,
+    );
   }
   const echoedHeader = dialect.delivery.webhookSecretHeader;
   const secretIn = options.secretIn ?? (echoedHeader !== undefined ? 'header' : 'either');
@@ -221,7 +230,8 @@ export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}
   }
   const secret = options.secret;
   if (secret !== undefined) {
-    if (typeof secret !== 'string' || secret === '') throw new TypeError('webhook: secret must be a non-empty string (or leave it out)');
+    if (typeof secret !== 'string' || secret === '')
+      throw new TypeError('webhook: secret must be a non-empty string (or leave it out)');
     if (secretIn !== 'header' && !PATH_SAFE.test(secret)) {
       throw new TypeError(
         "webhook: a secret sent in the URL path may only use letters, digits and . _ ~ -; pick such a secret or set secretIn: 'header'",
@@ -245,13 +255,20 @@ export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}
   const url = options.url;
   if (url !== undefined) {
     if (typeof url !== 'string' || !/^https?:\/\/[^/]/i.test(url)) {
-      throw new TypeError(`webhook: url must be the absolute http(s) URL the server posts to, got ${JSON.stringify(url)}`);
+      throw new TypeError(
+        `webhook: url must be the absolute http(s) URL the server posts to, got ${JSON.stringify(url)}`,
+      );
     }
     if (secret !== undefined && secretIn === 'path' && lastSegment(url) !== secret) {
-      throw new TypeError("webhook: with secretIn: 'path' the url must end with /<secret>, otherwise the server's requests are refused with 401");
+      throw new TypeError(
+        "webhook: with secretIn: 'path' the url must end with /<secret>, otherwise the server's requests are refused with 401",
+      );
     }
   }
-  if ((options.removeOnStop === true || options.removeOthers === true) && (options.api === undefined || url === undefined)) {
+  if (
+    (options.removeOnStop === true || options.removeOthers === true) &&
+    (options.api === undefined || url === undefined)
+  ) {
     throw new TypeError('webhook: removeOnStop and removeOthers need both `api` and `url`');
   }
   if (options.onUnknownUpdate !== undefined && typeof options.onUnknownUpdate !== 'function') {
@@ -260,20 +277,30 @@ export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}
   if (options.onRejected !== undefined && typeof options.onRejected !== 'function') {
     throw new TypeError('webhook: onRejected must be a function');
   }
-  if (options.scheduler !== undefined && (typeof options.scheduler?.schedule !== 'function' || typeof options.scheduler.now !== 'function')) {
-    throw new TypeError('webhook: scheduler must be an RxJS SchedulerLike (e.g. asyncScheduler, or a TestScheduler in tests)');
+  if (
+    options.scheduler !== undefined &&
+    (typeof options.scheduler?.schedule !== 'function' || typeof options.scheduler.now !== 'function')
+  ) {
+    throw new TypeError(
+      'webhook: scheduler must be an RxJS SchedulerLike (e.g. asyncScheduler, or a TestScheduler in tests)',
+    );
   }
   return {
     path: normalizePath(options.path),
     secret,
     secretIn,
     secretHeader: secretHeader.toLowerCase(),
-    maxBodyBytes: positiveInteger(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes', Number.MAX_SAFE_INTEGER),
+    maxBodyBytes: positiveInteger(
+      options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      'maxBodyBytes',
+      Number.MAX_SAFE_INTEGER,
+    ),
     bodyTimeout: positiveInteger(options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT, 'bodyTimeout', MAX_TIMER),
     ack,
     ackTimeout: positiveInteger(options.ackTimeout ?? DEFAULT_ACK_TIMEOUT, 'ackTimeout', MAX_TIMER),
     retryAfter: positiveInteger(options.retryAfter ?? 5, 'retryAfter', 86_400),
-    onUnknownUpdate: options.onUnknownUpdate ?? warnOncePerType('webhook', 'It was answered 200 and emitted on unknownUpdates$.'),
+    onUnknownUpdate:
+      options.onUnknownUpdate ?? warnOncePerType('webhook', 'It was answered 200 and emitted on unknownUpdates$.'),
     onRejected: options.onRejected,
     api: options.api,
     url,
@@ -292,7 +319,9 @@ export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}
 function redeliveryMemory(value: number | undefined): number {
   if (value === undefined) return 10_000;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000_000) {
-    throw new TypeError(`webhook: redeliveryMemory must be a whole number from 0 (off) to 10000000, got ${String(value)}`);
+    throw new TypeError(
+      `webhook: redeliveryMemory must be a whole number from 0 (off) to 10000000, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -300,7 +329,9 @@ function redeliveryMemory(value: number | undefined): number {
 function normalizePath(path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
   if (typeof path !== 'string' || !path.startsWith('/') || /[?#\s]/.test(path)) {
-    throw new TypeError(`webhook: path must start with "/" and hold no query, fragment or spaces, got ${JSON.stringify(path)}`);
+    throw new TypeError(
+      `webhook: path must start with "/" and hold no query, fragment or spaces, got ${JSON.stringify(path)}`,
+    );
   }
   const trimmed = path.replace(/\/+$/, '');
   return trimmed === '' ? '/' : trimmed;
@@ -317,4 +348,3 @@ function lastSegment(url: string): string {
   const path = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
   return path.slice(path.lastIndexOf('/') + 1);
 }
-

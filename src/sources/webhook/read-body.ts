@@ -38,7 +38,9 @@ const encoder = new TextEncoder();
 export async function readBody(body: unknown, limit: number, timeout?: number): Promise<BodyReadResult> {
   if (body === undefined) return { kind: 'text', text: '' };
   if (typeof body === 'string') {
-    return encoder.encode(body).byteLength > limit ? { kind: 'too-large', drained: true } : { kind: 'text', text: body };
+    return encoder.encode(body).byteLength > limit
+      ? { kind: 'too-large', drained: true }
+      : { kind: 'text', text: body };
   }
   if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
     const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
@@ -88,7 +90,11 @@ async function readStream(
     const chunk = toBytes(step.value);
     if (chunk === undefined) {
       abandon(iterator);
-      return { kind: 'unreadable', reason: 'the body stream yielded something other than bytes or text', drained: false };
+      return {
+        kind: 'unreadable',
+        reason: 'the body stream yielded something other than bytes or text',
+        drained: false,
+      };
     }
     total += chunk.byteLength;
     if (total > limit) {
@@ -101,7 +107,7 @@ async function readStream(
 }
 
 function decode(chunks: readonly Uint8Array[], total: number, drained: boolean): BodyReadResult {
-  const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, total);
+  const bytes = (chunks.length === 1 ? chunks[0] : undefined) ?? concat(chunks, total);
   try {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {

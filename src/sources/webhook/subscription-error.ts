@@ -19,7 +19,9 @@ export class WebhookSubscriptionError extends Error {
   constructor(operation: 'subscribe' | 'unsubscribe', url: string, reason: string | undefined) {
     super(
       `${operation} of webhook ${url} was refused by the server${reason === undefined ? '' : `: ${reason}`}. ` +
-        (operation === 'subscribe' ? 'Check that the URL is public https on an allowed port (80, 8080, 443, 8443, 16384-32383).' : 'Check the URL is subscribed (getSubscriptions).'),
+        (operation === 'subscribe'
+          ? 'Check that the URL is public https on an allowed port (80, 8080, 443, 8443, 16384-32383).'
+          : 'Check the URL is subscribed (getSubscriptions).'),
     );
     this.operation = operation;
     this.url = url;

@@ -16,7 +16,7 @@ export type WebhookTable = OperationTable & {
   readonly getSubscriptions: OperationRow<
     'GET',
     '/subscriptions',
-    {},
+    NoParams,
     QueryShape,
     undefined,
     {
@@ -30,7 +30,7 @@ export type WebhookTable = OperationTable & {
   readonly subscribe: OperationRow<
     'POST',
     '/subscriptions',
-    {},
+    NoParams,
     QueryShape,
     { readonly url: string },
     SimpleQueryResult

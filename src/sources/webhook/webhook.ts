@@ -105,7 +105,9 @@ export interface Webhook<U extends object = Update> extends UpdateSource<U, Webh
 export function webhook<C extends keyof DialectsByName>(
   options: WebhookOptions<OperationsOf<C>> & { readonly dialect: C; readonly api?: undefined },
 ): Webhook<UpdateOfTable<OperationsOf<C>>>;
-export function webhook<T extends WebhookTable = TamTamOperations>(options?: WebhookOptions<T>): Webhook<Extract<UpdateOfTable<T>, object>>;
+export function webhook<T extends WebhookTable = TamTamOperations>(
+  options?: WebhookOptions<T>,
+): Webhook<Extract<UpdateOfTable<T>, object>>;
 export function webhook(options: WebhookOptions<WebhookTable> = {}): Webhook<object> {
   return new WebhookSource(resolveWebhookOptions(options));
 }
@@ -140,7 +142,8 @@ class WebhookSource extends Observable<object> implements Webhook<object> {
   }
 
   async serve<S extends ServedServer>(start: () => S | Promise<S>): Promise<S> {
-    if (this.#server !== undefined) throw new Error('webhook.serve (or listen) was already called; one webhook serves one server');
+    if (this.#server !== undefined)
+      throw new Error('webhook.serve (or listen) was already called; one webhook serves one server');
     if (this.#delivery.stopped) throw new Error('webhook.serve (or listen): this webhook is stopped; create a new one');
     const started = await start();
     this.#server = started;
@@ -161,7 +164,12 @@ class WebhookSource extends Observable<object> implements Webhook<object> {
     if (api === undefined || url === undefined) {
       throw new TypeError('webhook.ensureSubscription needs both `api` and `url` in webhook({ api, url })');
     }
-    return lastValueFrom(ensureWebhook(api, url, types, { removeOthers, ...(subscribeWithSecret && secret !== undefined ? { secret } : {}) }));
+    return lastValueFrom(
+      ensureWebhook(api, url, types, {
+        removeOthers,
+        ...(subscribeWithSecret && secret !== undefined ? { secret } : {}),
+      }),
+    );
   }
 
   stop(): Promise<UpdateSourceStopResult> {

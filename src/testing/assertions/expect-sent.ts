@@ -6,7 +6,13 @@ import type { OperationId } from '../../api/operations';
 import type { FakeApi } from '../fake-api/fake-api';
 import type { AnsweredCallback, EditedMessage, RecordedRequestOf, SentMessage } from '../fake-api/recorded-request';
 import { TestKitAssertionError } from './assertion-error';
-import { type MessageCriteria, type MessageFacts, describeCriteria, listMessages, meetsCriteria } from './message-criteria';
+import {
+  type MessageCriteria,
+  type MessageFacts,
+  describeCriteria,
+  listMessages,
+  meetsCriteria,
+} from './message-criteria';
 import { type TextExpectation, describeText, quote, textMatches } from './text-criteria';
 
 /**
@@ -79,11 +85,24 @@ export interface EditExpectation {
  */
 export function expectEdited(api: FakeApi, expected: EditExpectation = {}): EditedMessage {
   const edits = api.edits();
-  const found = edits.filter((e) => (expected.messageId === undefined || e.messageId === expected.messageId) && textMatches(e.text, expected.text)).at(-1);
+  const found = edits
+    .filter(
+      (e) =>
+        (expected.messageId === undefined || e.messageId === expected.messageId) && textMatches(e.text, expected.text),
+    )
+    .at(-1);
   if (found === undefined) {
-    const wanted = [expected.messageId === undefined ? 'a message' : `message ${expected.messageId}`, expected.text === undefined ? '' : `to text ${describeText(expected.text)}`].join(' ').trim();
-    const list = edits.length === 0 ? '  (none)' : edits.map((e, i) => `  ${i + 1}. ${e.messageId}: ${quote(e.text)}`).join('\n');
-    throw new TestKitAssertionError(`Expected the bot to edit ${wanted}, but no edit matched.\nEdits (${edits.length}):\n${list}`);
+    const wanted = [
+      expected.messageId === undefined ? 'a message' : `message ${expected.messageId}`,
+      expected.text === undefined ? '' : `to text ${describeText(expected.text)}`,
+    ]
+      .join(' ')
+      .trim();
+    const list =
+      edits.length === 0 ? '  (none)' : edits.map((e, i) => `  ${i + 1}. ${e.messageId}: ${quote(e.text)}`).join('\n');
+    throw new TestKitAssertionError(
+      `Expected the bot to edit ${wanted}, but no edit matched.\nEdits (${edits.length}):\n${list}`,
+    );
   }
   return found;
 }
@@ -173,7 +192,9 @@ export function expectRequested<O extends OperationId>(
 
 function requireTimes(helper: string, times: number | undefined, instead: string): void {
   if (times !== undefined && !(Number.isInteger(times) && times >= 1)) {
-    throw new TypeError(`${helper}: times must be a whole number ≥ 1, got ${String(times)}; to assert that nothing happened use ${instead}`);
+    throw new TypeError(
+      `${helper}: times must be a whole number ≥ 1, got ${String(times)}; to assert that nothing happened use ${instead}`,
+    );
   }
 }
 
@@ -182,7 +203,9 @@ function facts(sent: SentMessage): MessageFacts {
 }
 
 function answerButtons(answer: AnsweredCallback): string[] {
-  return (answer.message?.attachments ?? []).flatMap((a) => (a.type === 'inline_keyboard' ? a.payload.buttons.flat().map((b) => b.text) : []));
+  return (answer.message?.attachments ?? []).flatMap((a) =>
+    a.type === 'inline_keyboard' ? a.payload.buttons.flat().map((b) => b.text) : [],
+  );
 }
 
 function sameList(actual: readonly string[], expected: readonly string[]): boolean {

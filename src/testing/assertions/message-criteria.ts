@@ -45,7 +45,12 @@ export interface MessageFacts {
  */
 export function factsOf(message: Message): MessageFacts {
   const { recipient } = message;
-  return { chatId: recipient.chat_id, userId: recipient.chat_type === 'dialog' ? recipient.user_id : null, text: message.body.text, message };
+  return {
+    chatId: recipient.chat_id,
+    userId: recipient.chat_type === 'dialog' ? recipient.user_id : null,
+    text: message.body.text,
+    message,
+  };
 }
 
 /**

@@ -19,7 +19,9 @@ export type TextExpectation = string | RegExp;
 export function textMatches(actual: string | null | undefined, expected: TextExpectation | undefined): boolean {
   if (expected === undefined) return true;
   if (typeof actual !== 'string') return false;
-  return typeof expected === 'string' ? actual === expected : new RegExp(expected.source, expected.flags.replace('g', '')).test(actual);
+  return typeof expected === 'string'
+    ? actual === expected
+    : new RegExp(expected.source, expected.flags.replace('g', '')).test(actual);
 }
 
 /**

@@ -2,7 +2,17 @@
  * `createFakeApi`: an {@link Api} for unit tests that records every request and answers from
  * scripts or realistic defaults, synchronously or after a delay in (virtual) time.
  */
-import { Observable, type SchedulerLike, asyncScheduler, concatMap, defer, isObservable, of, throwError, timer } from 'rxjs';
+import {
+  Observable,
+  type SchedulerLike,
+  asyncScheduler,
+  concatMap,
+  defer,
+  isObservable,
+  of,
+  throwError,
+  timer,
+} from 'rxjs';
 import type { Api } from '../../api/api';
 import { API_VERSION } from '../../api/constants';
 import { OPERATION_IDS, type OperationId } from '../../api/operations';
@@ -12,7 +22,14 @@ import type { BotInfo, Message, MessageCallbackUpdate, Update } from '../../type
 import { TEST_BOT_INFO } from '../test-world';
 import { FakeServer } from './fake-server';
 import type { OperationResults } from './operation-types';
-import type { AnsweredCallback, EditedMessage, RecordedRequest, RecordedRequestOf, RequestOutcome, SentMessage } from './recorded-request';
+import type {
+  AnsweredCallback,
+  EditedMessage,
+  RecordedRequest,
+  RecordedRequestOf,
+  RequestOutcome,
+  SentMessage,
+} from './recorded-request';
 import { ScriptedError } from './scripted-error';
 
 /**
@@ -36,7 +53,12 @@ export type FakeResponder<O extends OperationId> = (
  * @example
  * const answers: FakeResponse<'getMyInfo'>[] = [{ ...TEST_BOT_INFO, name: 'Weather' }, apiError(401, 'verify.token'), NEVER];
  */
-export type FakeResponse<O extends OperationId> = OperationResults[O] | Observable<OperationResults[O]> | ScriptedError | Error | FakeResponder<O>;
+export type FakeResponse<O extends OperationId> =
+  | OperationResults[O]
+  | Observable<OperationResults[O]>
+  | ScriptedError
+  | Error
+  | FakeResponder<O>;
 
 /**
  * Answers by operation; operations left out get the default answers.
@@ -157,7 +179,8 @@ const KNOWN_OPERATIONS: ReadonlySet<string> = new Set(OPERATION_IDS);
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const scheduler = options.scheduler ?? asyncScheduler;
   const delay = options.delay ?? 0;
-  if (!Number.isFinite(delay) || delay < 0) throw new TypeError(`createFakeApi: delay must be a number of ms ≥ 0, got ${String(delay)}`);
+  if (!Number.isFinite(delay) || delay < 0)
+    throw new TypeError(`createFakeApi: delay must be a number of ms ≥ 0, got ${String(delay)}`);
   for (const operation of Object.keys(options.responses ?? {})) requireOperation('createFakeApi: responses', operation);
   const bot: BotInfo = options.bot ?? TEST_BOT_INFO;
   const now = options.now ?? (() => scheduler.now());
@@ -239,7 +262,12 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         return [
           {
             chatId: message.recipient.chat_id,
-            userId: typeof targetUser === 'number' ? targetUser : message.recipient.chat_type === 'dialog' ? message.recipient.user_id : null,
+            userId:
+              typeof targetUser === 'number'
+                ? targetUser
+                : message.recipient.chat_type === 'dialog'
+                  ? message.recipient.user_id
+                  : null,
             text: request.body.text ?? null,
             body: request.body,
             message: structuredClone(message),
@@ -252,7 +280,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       const last = api.sent().at(-1);
       if (last === undefined) {
         const attempts = records.filter((r) => r.operation === 'sendMessage').length;
-        throw new Error(`lastSent: the bot sent no message${attempts > 0 ? ` (${attempts} sendMessage request(s) failed)` : ''}; requests so far: ${describeOperations(records)}`);
+        throw new Error(
+          `lastSent: the bot sent no message${attempts > 0 ? ` (${attempts} sendMessage request(s) failed)` : ''}; requests so far: ${describeOperations(records)}`,
+        );
       }
       return last;
     },
@@ -275,11 +305,22 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     },
     answeredMessage(press) {
       const id = press.callback.callback_id;
-      const answer = api.callbackAnswers().filter((a) => a.callbackId === id).at(-1);
+      const answer = api
+        .callbackAnswers()
+        .filter((a) => a.callbackId === id)
+        .at(-1);
       if (answer === undefined || answer.message === null) {
-        throw new Error(`answeredMessage: the bot ${answer === undefined ? 'did not answer' : 'answered without a new message'} callback ${id}; answers so far: ${api.callbackAnswers().map((a) => a.callbackId).join(', ') || 'none'}`);
+        throw new Error(
+          `answeredMessage: the bot ${answer === undefined ? 'did not answer' : 'answered without a new message'} callback ${id}; answers so far: ${
+            api
+              .callbackAnswers()
+              .map((a) => a.callbackId)
+              .join(', ') || 'none'
+          }`,
+        );
       }
-      if (press.message === null) throw new Error(`answeredMessage: callback ${id} carries no message (it was deleted)`);
+      if (press.message === null)
+        throw new Error(`answeredMessage: callback ${id} carries no message (it was deleted)`);
       return server.answeredMessage(id, press.message, answer.message);
     },
     message(mid) {
@@ -315,15 +356,27 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
 /** Marks "no script: use the default answer". */
 const DEFAULT: unique symbol = Symbol('default answer');
 
-function toObservable(response: unknown, request: RecordedRequest, defaultAnswer: () => Observable<unknown>): Observable<unknown> {
+function toObservable(
+  response: unknown,
+  request: RecordedRequest,
+  defaultAnswer: () => Observable<unknown>,
+): Observable<unknown> {
   if (response === DEFAULT) return defaultAnswer();
   if (response instanceof ScriptedError) return throwError(() => response.toError(request));
   if (response instanceof Error) return throwError(() => response);
   if (isObservable(response)) return response;
   if (typeof response === 'function') {
-    const computed: unknown = (response as (r: RecordedRequest, d: () => Observable<unknown>) => unknown)(request, defaultAnswer);
+    const computed: unknown = (response as (r: RecordedRequest, d: () => Observable<unknown>) => unknown)(
+      request,
+      defaultAnswer,
+    );
     if (typeof computed === 'function') {
-      return throwError(() => new TypeError(`FakeApi: the responder for ${request.operation} returned a function; return a value, an Observable or an error`));
+      return throwError(
+        () =>
+          new TypeError(
+            `FakeApi: the responder for ${request.operation} returned a function; return a value, an Observable or an error`,
+          ),
+      );
     }
     return toObservable(computed, request, defaultAnswer);
   }
@@ -332,7 +385,9 @@ function toObservable(response: unknown, request: RecordedRequest, defaultAnswer
 
 function requireOperation(where: string, operation: string): asserts operation is OperationId {
   if (!KNOWN_OPERATIONS.has(operation)) {
-    throw new TypeError(`${where}: unknown operation ${JSON.stringify(operation)}; use an operationId such as 'sendMessage' (one of ${OPERATION_IDS.join(', ')})`);
+    throw new TypeError(
+      `${where}: unknown operation ${JSON.stringify(operation)}; use an operationId such as 'sendMessage' (one of ${OPERATION_IDS.join(', ')})`,
+    );
   }
 }
 

@@ -8,7 +8,21 @@
  * user), messages, button presses and constructor sessions the update factories made (or a
  * placeholder for a linked message nobody made), and attachment tokens.
  */
-import { type Observable, type SchedulerLike, Subject, catchError, defer, filter, from, map, of, race, take, throwError, timer } from 'rxjs';
+import {
+  type Observable,
+  type SchedulerLike,
+  Subject,
+  catchError,
+  defer,
+  filter,
+  from,
+  map,
+  of,
+  race,
+  take,
+  throwError,
+  timer,
+} from 'rxjs';
 import type { EmulatorServices } from '../../emulator/api/context';
 import { UPLOAD_PATH } from '../../emulator/api/uploads';
 import { DEFAULT_WORLD } from '../../emulator/fixtures/default-world';
@@ -23,7 +37,17 @@ import type { World } from '../../emulator/state/world';
 import { UpdateQueue } from '../../emulator/updates/update-queue';
 import { WebhookDispatcher } from '../../emulator/updates/webhook-dispatcher';
 import { appendQuery } from '../../api/query';
-import { type BotInfo, type ChatType, type Message, type NewMessageBody, UPLOAD_TYPES, type Update, type UpdateList, type UploadType, type User } from '../../types/index';
+import {
+  type BotInfo,
+  type ChatType,
+  type Message,
+  type NewMessageBody,
+  UPLOAD_TYPES,
+  type Update,
+  type UpdateList,
+  type UploadType,
+  type User,
+} from '../../types/index';
 import { SERVER_ID_SPACE } from '../test-ids';
 import { TEST_USERS } from '../test-world';
 import { dispatchInProcess } from './in-process-dispatch';
@@ -71,7 +95,16 @@ export class FakeServer {
   constructor(private readonly context: FakeServerContext) {
     const { bot } = context;
     this.world = createWorld(
-      { ...DEFAULT_WORLD, bot: { userId: bot.user_id, name: bot.name, username: bot.username, description: bot.description ?? null, commands: bot.commands?.map((c) => ({ ...c })) ?? null } },
+      {
+        ...DEFAULT_WORLD,
+        bot: {
+          userId: bot.user_id,
+          name: bot.name,
+          username: bot.username,
+          description: bot.description ?? null,
+          commands: bot.commands?.map((c) => ({ ...c })) ?? null,
+        },
+      },
       { baseUrl: () => context.baseUrl, notReadyCount: 0, now: context.now, midSpace: SERVER_ID_SPACE },
     );
     this.world.setBot({
@@ -106,7 +139,13 @@ export class FakeServer {
         this.adopt(request, body);
         const query = new URLSearchParams();
         appendQuery(query, request.query);
-        const result = dispatchInProcess(this.#services, { method: request.method, path: request.path, query, body, signal });
+        const result = dispatchInProcess(this.#services, {
+          method: request.method,
+          path: request.path,
+          query,
+          body,
+          signal,
+        });
         if (!(result instanceof Promise)) return of(structuredClone(result));
         return from(result).pipe(catchError((error: unknown) => throwError(() => toClientError(error, request))));
       } catch (error) {
@@ -144,7 +183,8 @@ export class FakeServer {
       if (draft.markup === null) delete message.body.markup;
       else message.body.markup = draft.markup;
     }
-    if (draft.attachments !== undefined) message.body.attachments = draft.attachments.length > 0 ? draft.attachments : null;
+    if (draft.attachments !== undefined)
+      message.body.attachments = draft.attachments.length > 0 ? draft.attachments : null;
     return message;
   }
 
@@ -160,15 +200,23 @@ export class FakeServer {
     const read = { marker, limit, types: types ? new Set(types) : undefined };
     const now = this.#queue.read(read);
     if (now.updates.length > 0 || timeoutSeconds === 0) return of(now);
-    const wanted = this.#pushed.pipe(filter((update) => read.types === undefined || read.types.has(update.update_type)));
-    return race(wanted.pipe(take(1)), timer(timeoutSeconds * 1000, this.context.scheduler)).pipe(map(() => this.#queue.read({ ...read, marker: undefined })));
+    const wanted = this.#pushed.pipe(
+      filter((update) => read.types === undefined || read.types.has(update.update_type)),
+    );
+    return race(wanted.pipe(take(1)), timer(timeoutSeconds * 1000, this.context.scheduler)).pipe(
+      map(() => this.#queue.read({ ...read, marker: undefined })),
+    );
   }
 
   /** The multipart POST to an upload URL this world handed out. */
   private upload(request: RecordedRequest<'uploadFile'>): unknown {
     const url = request.absoluteUrl ?? '';
     const prefix = `${this.context.baseUrl}${UPLOAD_PATH}/`;
-    if (!url.startsWith(prefix)) throw notFound('upload.not.found', `Upload URL ${url} was not issued by this fake api; get one with getUploadUrl`);
+    if (!url.startsWith(prefix))
+      throw notFound(
+        'upload.not.found',
+        `Upload URL ${url} was not issued by this fake api; get one with getUploadUrl`,
+      );
     const slot = this.world.uploads.openSlot(decodeURIComponent(url.slice(prefix.length)));
     const file = request.body instanceof FormData ? request.body.get('data') : null;
     if (file === null || typeof file === 'string') throw badBody('The multipart body has no file in the field `data`');
@@ -215,26 +263,37 @@ export class FakeServer {
     }
 
     const answer = isRecord(json['message']) ? json['message'] : undefined;
-    const target = this.linkTarget(request, typeof messageId === 'string' ? messageId : undefined, typeof callbackId === 'string' ? callbackId : undefined);
+    const target = this.linkTarget(
+      request,
+      typeof messageId === 'string' ? messageId : undefined,
+      typeof callbackId === 'string' ? callbackId : undefined,
+    );
     for (const source of [json, answer]) {
       if (source === undefined) continue;
       this.adoptTokens(source['attachments']);
       const link = source['link'];
-      if (isRecord(link) && typeof link['mid'] === 'string' && target !== undefined) this.adoptLinked(link['mid'], target);
+      if (isRecord(link) && typeof link['mid'] === 'string' && target !== undefined)
+        this.adoptLinked(link['mid'], target);
     }
-    if (Array.isArray(json['messages'])) for (const m of json['messages']) if (isRecord(m)) this.adoptTokens(m['attachments']);
+    if (Array.isArray(json['messages']))
+      for (const m of json['messages']) if (isRecord(m)) this.adoptTokens(m['attachments']);
     for (const key of ['photo', 'icon']) if (isRecord(json[key])) this.adoptImage(json[key]);
   }
 
   /** The chat a new or edited message of `request` lands in (where a reply must quote). */
-  private linkTarget(request: RecordedRequest, messageId: string | undefined, callbackId: string | undefined): number | undefined {
+  private linkTarget(
+    request: RecordedRequest,
+    messageId: string | undefined,
+    callbackId: string | undefined,
+  ): number | undefined {
     if (request.operation === 'sendMessage') {
       const chatId = request.query['chat_id'];
       if (typeof chatId === 'number') return chatId;
       const userId = request.query['user_id'];
       return typeof userId === 'number' ? this.world.dialogWith(userId).chatId : undefined;
     }
-    if (request.operation === 'editMessage' && messageId !== undefined) return this.world.messages.get(messageId)?.chatId;
+    if (request.operation === 'editMessage' && messageId !== undefined)
+      return this.world.messages.get(messageId)?.chatId;
     if (request.operation === 'answerOnCallback' && callbackId !== undefined) {
       const mid = this.world.callbacks.get(callbackId)?.mid;
       return mid === undefined ? undefined : this.world.messages.get(mid)?.chatId;
@@ -243,8 +302,19 @@ export class FakeServer {
   }
 
   private adoptUser(userId: number, user?: User): void {
-    if (userId === this.world.bot.user_id || this.world.users.has(userId) || !Number.isSafeInteger(userId) || userId <= 0) return;
-    this.world.createUser({ userId, name: user?.name ?? `User ${userId}`, username: user?.username ?? null, isBot: user?.is_bot ?? false });
+    if (
+      userId === this.world.bot.user_id ||
+      this.world.users.has(userId) ||
+      !Number.isSafeInteger(userId) ||
+      userId <= 0
+    )
+      return;
+    this.world.createUser({
+      userId,
+      name: user?.name ?? `User ${userId}`,
+      username: user?.username ?? null,
+      isBot: user?.is_bot ?? false,
+    });
   }
 
   private adoptChat(chatId: number, type: ChatType = 'chat'): void {
@@ -277,7 +347,8 @@ export class FakeServer {
       timestamp: message.timestamp,
       text: message.body.text,
       attachments: message.body.attachments === null ? null : structuredClone(message.body.attachments),
-      markup: message.body.markup === undefined || message.body.markup === null ? null : structuredClone(message.body.markup),
+      markup:
+        message.body.markup === undefined || message.body.markup === null ? null : structuredClone(message.body.markup),
       link: message.link === undefined || message.link === null ? null : structuredClone(message.link),
       constructorId: null,
     });
@@ -289,7 +360,18 @@ export class FakeServer {
     if (this.world.messages.has(mid) || this.world.journal.lastKnown.has(mid)) return;
     this.adoptChat(chatId);
     if (!this.world.chats.has(chatId)) return;
-    this.world.adoptMessage({ mid, seq: 0, chatId, senderId: null, timestamp: this.world.now(), text: null, attachments: null, markup: null, link: null, constructorId: null });
+    this.world.adoptMessage({
+      mid,
+      seq: 0,
+      chatId,
+      senderId: null,
+      timestamp: this.world.now(),
+      text: null,
+      attachments: null,
+      markup: null,
+      link: null,
+      constructorId: null,
+    });
   }
 
   /** A button press a factory made (linked to its message), or else an unlinked one by Alice. */
@@ -343,7 +425,12 @@ function wireBody(body: unknown): unknown {
 function toClientError(error: unknown, request: RecordedRequest): Error {
   if (error instanceof EmulatorApiError) {
     const seconds = Number(error.headers['retry-after']);
-    return apiError(error.status, error.code, error.message, Number.isFinite(seconds) && seconds > 0 ? { retryAfter: seconds * 1000 } : {}).toError(request);
+    return apiError(
+      error.status,
+      error.code,
+      error.message,
+      Number.isFinite(seconds) && seconds > 0 ? { retryAfter: seconds * 1000 } : {},
+    ).toError(request);
   }
   const message = error instanceof Error ? error.message : String(error);
   return apiError(500, 'internal.error', `The emulator failed on this request: ${message}`).toError(request);

@@ -43,7 +43,11 @@ export function dispatchInProcess(services: EmulatorServices, request: InProcess
   const match = router.match(method, path);
   if (match.kind === 'not-found') throw new EmulatorApiError(404, 'not.found', `No such path: ${method} ${path}`);
   if (match.kind === 'method-not-allowed') {
-    throw new EmulatorApiError(405, 'method.not.allowed', `${method} is not allowed on ${path}; use ${match.allowed.join(', ')}`);
+    throw new EmulatorApiError(
+      405,
+      'method.not.allowed',
+      `${method} is not allowed on ${path}; use ${match.allowed.join(', ')}`,
+    );
   }
   let parsed: JsonObject | undefined;
   const ctx: ApiContext = {
@@ -53,7 +57,8 @@ export function dispatchInProcess(services: EmulatorServices, request: InProcess
     query: new QueryParams(request.query),
     body: () => {
       if (request.body === undefined) throw badBody('Request body is required (a JSON object)');
-      return (parsed ??= JsonObject.of(request.body, 'body'));
+      parsed ??= JsonObject.of(request.body, 'body');
+      return parsed;
     },
     signal: request.signal,
   };

@@ -42,11 +42,18 @@ export class ScriptedError {
  * @example
  * api.respondOnce('sendMessage', apiError(429, 'too.many.requests', 'Slow down', { retryAfter: 2000 }));
  */
-export function apiError(status: number, code: string, description = `scripted ${status} ${code}`, options: { readonly retryAfter?: number } = {}): ScriptedError {
+export function apiError(
+  status: number,
+  code: string,
+  description = `scripted ${status} ${code}`,
+  options: { readonly retryAfter?: number } = {},
+): ScriptedError {
   if (!Number.isInteger(status) || status < 400 || status > 599) {
     throw new TypeError(`apiError: status must be an HTTP error status 400–599, got ${String(status)}`);
   }
-  return new ScriptedError((context) => new TamTamApiError({ ...context, status, code, description, retryAfter: options.retryAfter }));
+  return new ScriptedError(
+    (context) => new TamTamApiError({ ...context, status, code, description, retryAfter: options.retryAfter }),
+  );
 }
 
 /**
@@ -57,7 +64,11 @@ export function apiError(status: number, code: string, description = `scripted $
  */
 export function networkError(reason = 'connection refused'): ScriptedError {
   return new ScriptedError(
-    (context) => new TamTamNetworkError(`${context.operation} could not reach the API: ${reason} (${context.method} ${context.path})`, context),
+    (context) =>
+      new TamTamNetworkError(
+        `${context.operation} could not reach the API: ${reason} (${context.method} ${context.path})`,
+        context,
+      ),
   );
 }
 

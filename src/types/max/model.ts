@@ -169,7 +169,15 @@ export type MaxButton = MaxButtonByType[MaxButtonType];
  * @example
  * MAX_BUTTON_TYPES.includes('chat' as MaxButtonType); // false
  */
-export const MAX_BUTTON_TYPES = ['callback', 'link', 'request_contact', 'request_geo_location', 'open_app', 'message', 'clipboard'] as const;
+export const MAX_BUTTON_TYPES = [
+  'callback',
+  'link',
+  'request_contact',
+  'request_geo_location',
+  'open_app',
+  'message',
+  'clipboard',
+] as const;
 type _MaxButtonTypesMatch = Assert<SameMembers<(typeof MAX_BUTTON_TYPES)[number], MaxButtonType>>;
 
 /**
@@ -789,4 +797,3 @@ export interface MaxSubscription {
 export interface MaxGetSubscriptionsResult {
   subscriptions: MaxSubscription[];
 }
-

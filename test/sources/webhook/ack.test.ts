@@ -1,7 +1,13 @@
 import { Subject, finalize, mergeMap, takeUntil, tap, timer } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { holdUpdate } from '../../../src/delivery/hold-update';
-import { type Webhook, type WebhookOptions, type WebhookRequest, type WebhookStatus, webhook } from '../../../src/sources/webhook/index';
+import {
+  type Webhook,
+  type WebhookOptions,
+  type WebhookRequest,
+  type WebhookStatus,
+  webhook,
+} from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
 import { type VirtualClock, createdBody, virtualClock } from './helpers';
 
@@ -41,7 +47,10 @@ function slowPipeline(ms: number, options: WebhookOptions = {}) {
 /** Starts `hook.handle(request)` and records the virtual time of the answer. */
 function answering(hook: Webhook) {
   const answer: { at?: number } = {};
-  const promise = hook.handle(request).then((a) => ((answer.at = clock.now()), a));
+  const promise = hook.handle(request).then((a) => {
+    answer.at = clock.now();
+    return a;
+  });
   return { answer, promise };
 }
 
@@ -122,7 +131,11 @@ describe("ack: 'handled'", () => {
     expect(hook.inFlight).toBe(1);
     cancel.next();
     const answer = await pending;
-    expect(answer).toMatchObject({ status: 503, headers: { 'retry-after': '3' }, body: { code: 'handling.abandoned' } });
+    expect(answer).toMatchObject({
+      status: 503,
+      headers: { 'retry-after': '3' },
+      body: { code: 'handling.abandoned' },
+    });
   });
 
   it('waits for each update separately when several arrive at once', async () => {

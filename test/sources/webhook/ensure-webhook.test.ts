@@ -1,14 +1,19 @@
 import { lastValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { isTamTamApiError } from '../../../src/api/index';
-import { WebhookSubscriptionError, ensureWebhook, isWebhookSubscriptionError } from '../../../src/sources/webhook/index';
+import {
+  WebhookSubscriptionError,
+  ensureWebhook,
+  isWebhookSubscriptionError,
+} from '../../../src/sources/webhook/index';
 import { type FakeApi, apiError } from '../../../src/testing/index';
 import { sleep, subscriptionsApi, subscriptionsOf } from './helpers';
 
 const URL_A = 'https://bot.example.com/tamtam/abc';
 const URL_B = 'https://old.example.com/hook';
 
-const methods = (api: FakeApi) => api.requests().map((r) => `${r.method} ${r.path}${r.query['url'] ? ` ${String(r.query['url'])}` : ''}`);
+const methods = (api: FakeApi) =>
+  api.requests().map((r) => `${r.method} ${r.path}${r.query['url'] ? ` ${String(r.query['url'])}` : ''}`);
 const urls = async (api: FakeApi) => (await subscriptionsOf(api)).map((s) => s.url);
 
 describe('ensureWebhook', () => {
@@ -33,7 +38,10 @@ describe('ensureWebhook', () => {
     const api = await subscriptionsApi({ url: URL_A, version: '0.5.6' });
     expect(await lastValueFrom(ensureWebhook(api, URL_A))).toEqual({ subscribed: false, removed: [] });
     expect(await lastValueFrom(ensureWebhook(api, URL_A, []))).toEqual({ subscribed: false, removed: [] });
-    expect(await lastValueFrom(ensureWebhook(api, URL_A, ['message_created']))).toEqual({ subscribed: true, removed: [] });
+    expect(await lastValueFrom(ensureWebhook(api, URL_A, ['message_created']))).toEqual({
+      subscribed: true,
+      removed: [],
+    });
     expect((await lastValueFrom(ensureWebhook(api, URL_A))).subscribed).toBe(true);
     expect(api.requests().at(-1)?.body).toEqual({ url: URL_A }); // no update_types: all
   });
@@ -65,7 +73,10 @@ describe('ensureWebhook', () => {
   });
 
   it('passes API errors through, typed', async () => {
-    const api = (await subscriptionsApi()).respondOnce('getSubscriptions', apiError(401, 'verify.token', 'Invalid access_token'));
+    const api = (await subscriptionsApi()).respondOnce(
+      'getSubscriptions',
+      apiError(401, 'verify.token', 'Invalid access_token'),
+    );
     const error = await lastValueFrom(ensureWebhook(api, URL_A)).catch((e: unknown) => e);
     expect(isTamTamApiError(error, 'verify.token')).toBe(true);
   });

@@ -66,7 +66,7 @@ const mounts: [string, Mount][] = [
     },
   ],
   [
-    "fastify, with its JSON parser (request.body passed on + hijack)",
+    'fastify, with its JSON parser (request.body passed on + hijack)',
     async (hook) => {
       const app = Fastify();
       app.post('/tamtam/:secret', (request, reply) => {
@@ -225,7 +225,9 @@ describe('fetchHandler called directly with a Request (Bun, Deno, Workers)', () 
         cancelled = true;
       },
     });
-    const response = await small.fetchHandler(new Request('https://bot.example.com/', { method: 'POST', body: endless, duplex: 'half' } as RequestInit));
+    const response = await small.fetchHandler(
+      new Request('https://bot.example.com/', { method: 'POST', body: endless, duplex: 'half' } as RequestInit),
+    );
     expect(response.status).toBe(413);
     expect(cancelled).toBe(true);
     expect(pulled).toBeLessThan(20);

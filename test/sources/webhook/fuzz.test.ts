@@ -20,7 +20,12 @@ afterAll(() => hook.stop());
 /** Any JSON-ish value, sometimes shaped like an update (known or unknown type, fields of any kind). */
 const updateLike = fc.record(
   {
-    update_type: fc.oneof(fc.constantFrom(...UPDATE_TYPES, '__proto__', 'constructor', ''), fc.string(), fc.integer(), fc.constant(null)),
+    update_type: fc.oneof(
+      fc.constantFrom(...UPDATE_TYPES, '__proto__', 'constructor', ''),
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+    ),
     timestamp: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)),
     message: fc.oneof(fc.constant(null), fc.object(), fc.record({ body: fc.anything(), recipient: fc.anything() })),
     chat_id: fc.anything(),
@@ -89,10 +94,14 @@ describe('webhook fuzz over real HTTP', () => {
   it('random bodies and content types are answered, and the server keeps serving', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string({ maxLength: 3_000 }), fc.uint8Array({ maxLength: 3_000 }), fc.json().map((j) => j)),
+        fc.oneof(
+          fc.string({ maxLength: 3_000 }),
+          fc.uint8Array({ maxLength: 3_000 }),
+          fc.json().map((j) => j),
+        ),
         fc.constantFrom('application/json', 'text/plain', 'application/octet-stream', ''),
         async (body, contentType) => {
-          const response = await fetch(server.url + '/any', {
+          const response = await fetch(`${server.url}/any`, {
             method: 'POST',
             body: body instanceof Uint8Array ? new Uint8Array(body) : body,
             headers: contentType === '' ? {} : { 'content-type': contentType },

@@ -18,7 +18,13 @@ afterEach(async () => {
 });
 
 function request(over: Partial<WebhookRequest> = {}): WebhookRequest {
-  return { method: 'POST', url: '/tamtam', headers: { 'content-type': 'application/json' }, body: createdBody, ...over };
+  return {
+    method: 'POST',
+    url: '/tamtam',
+    headers: { 'content-type': 'application/json' },
+    body: createdBody,
+    ...over,
+  };
 }
 
 /** An async iterable body that records how many chunks were pulled and whether it was stopped. */
@@ -57,7 +63,10 @@ describe('webhook handler: what it accepts', () => {
 
   it('reads a streamed body split across many chunks (multi-byte characters cut in half)', async () => {
     const { hook, seen } = listening();
-    const update = { ...sampleUpdates.message_created, message: { ...sampleUpdates.message_created.message, body: { mid: 'm', seq: 1, text: 'Привет 👋 мир' } } };
+    const update = {
+      ...sampleUpdates.message_created,
+      message: { ...sampleUpdates.message_created.message, body: { mid: 'm', seq: 1, text: 'Привет 👋 мир' } },
+    };
     const answer = await hook.handle(request({ body: chunksOf(JSON.stringify(update), 3) }));
     expect(answer.status).toBe(200);
     expect(seen).toEqual([update]);
@@ -72,7 +81,9 @@ describe('webhook handler: what it accepts', () => {
 
   it('accepts lower- or mixed-case method names and an absolute URL', async () => {
     const { hook } = listening({ path: '/tamtam' });
-    expect((await hook.handle(request({ method: 'post', url: 'https://bot.example.com/tamtam?x=1' }))).status).toBe(200);
+    expect((await hook.handle(request({ method: 'post', url: 'https://bot.example.com/tamtam?x=1' }))).status).toBe(
+      200,
+    );
   });
 });
 
@@ -99,14 +110,20 @@ describe('webhook handler: what it refuses', () => {
     expect(broken).toMatchObject({ status: 400, body: { code: 'body.invalid.json' } });
     expect((broken.body as { message: string }).message).toMatch(/not valid JSON/);
     const empty = await hook.handle(request({ body: '' }));
-    expect(empty).toMatchObject({ status: 400, body: { code: 'body.invalid.json', message: expect.stringMatching(/empty/) } });
+    expect(empty).toMatchObject({
+      status: 400,
+      body: { code: 'body.invalid.json', message: expect.stringMatching(/empty/) },
+    });
     expect((await hook.handle(request({ body: undefined }))).status).toBe(400);
   });
 
   it('answers 400 to bytes that are not UTF-8', async () => {
     const { hook } = listening();
     const answer = await hook.handle(request({ body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }));
-    expect(answer).toMatchObject({ status: 400, body: { code: 'body.unreadable', message: expect.stringMatching(/UTF-8/) } });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { code: 'body.unreadable', message: expect.stringMatching(/UTF-8/) },
+    });
   });
 
   it.each([
@@ -156,12 +173,17 @@ describe('webhook handler: what it refuses', () => {
       throw new Error('aborted');
     }
     const answer = await hook.handle(request({ body: failing() }));
-    expect(answer).toMatchObject({ status: 400, body: { code: 'body.unreadable', message: expect.stringMatching(/aborted/) } });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { code: 'body.unreadable', message: expect.stringMatching(/aborted/) },
+    });
   });
 
   it('asks the adapter to close the connection only when a streamed body was left unread', async () => {
     const { hook } = listening();
-    const unreadStream = await hook.handle(request({ method: 'GET', headers: { 'content-length': '5' }, body: endlessBody(5) }));
+    const unreadStream = await hook.handle(
+      request({ method: 'GET', headers: { 'content-length': '5' }, body: endlessBody(5) }),
+    );
     expect(unreadStream.closeConnection).toBe(true);
     const noBody = await hook.handle(request({ method: 'GET', headers: {}, body: endlessBody(5) }));
     expect(noBody.closeConnection).toBe(false);
@@ -200,14 +222,18 @@ describe('webhook handler: secret', () => {
     expect(wrong).toMatchObject({ status: 401, body: { code: 'secret.mismatch' } });
     expect(JSON.stringify(wrong)).not.toContain(secret);
     expect((await hook.handle(request({ url: '/tamtam' }))).status).toBe(401);
-    expect((await hook.handle(request({ url: '/tamtam', headers: { 'x-tamtam-webhook-secret': secret } }))).status).toBe(401);
+    expect(
+      (await hook.handle(request({ url: '/tamtam', headers: { 'x-tamtam-webhook-secret': secret } }))).status,
+    ).toBe(401);
     expect(seen).toHaveLength(1);
   });
 
   it('accepts the secret in the header (any case) and refuses a wrong, short, long or missing one', async () => {
     const { hook } = listening({ secret, secretIn: 'header' });
     expect((await hook.handle(request({ headers: { 'X-TamTam-Webhook-Secret': secret } }))).status).toBe(200);
-    expect((await hook.handle(request({ headers: new Headers({ 'x-tamtam-webhook-secret': secret }) }))).status).toBe(200);
+    expect((await hook.handle(request({ headers: new Headers({ 'x-tamtam-webhook-secret': secret }) }))).status).toBe(
+      200,
+    );
     for (const candidate of ['', 's3cr3t', `${secret}x`, secret.toUpperCase()]) {
       expect((await hook.handle(request({ headers: { 'x-tamtam-webhook-secret': candidate } }))).status).toBe(401);
     }
@@ -219,7 +245,9 @@ describe('webhook handler: secret', () => {
     const { hook } = listening({ path: '/tamtam', secret, secretHeader: 'X-Hook-Key' });
     expect((await hook.handle(request({ url: `/tamtam/${secret}` }))).status).toBe(200);
     expect((await hook.handle(request({ url: '/tamtam', headers: { 'x-hook-key': secret } }))).status).toBe(200);
-    expect((await hook.handle(request({ url: '/tamtam', headers: { 'x-tamtam-webhook-secret': secret } }))).status).toBe(401);
+    expect(
+      (await hook.handle(request({ url: '/tamtam', headers: { 'x-tamtam-webhook-secret': secret } }))).status,
+    ).toBe(401);
   });
 
   it('without a path option the secret is the last segment of any path', async () => {

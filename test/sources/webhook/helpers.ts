@@ -40,7 +40,11 @@ export interface Reply {
 }
 
 /** POSTs `body` (a string is sent as is, anything else as JSON) to `url`. */
-export async function post(url: string, body: unknown, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+export async function post(
+  url: string,
+  body: unknown,
+  init: { method?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   const method = init.method ?? 'POST';
   const response = await fetch(url, {
     method,

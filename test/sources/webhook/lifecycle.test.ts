@@ -28,10 +28,12 @@ const request = { method: 'POST', url: '/', headers: {}, body: createdBody };
 function holdFor(hook: Webhook, ms: number, clock: VirtualClock): Update[] {
   const handled: Update[] = [];
   hook
-    .pipe(mergeMap((u) => {
-      const release = holdUpdate(u);
-      return timer(ms, clock.scheduler).pipe(finalize(() => (handled.push(u), release())));
-    }))
+    .pipe(
+      mergeMap((u) => {
+        const release = holdUpdate(u);
+        return timer(ms, clock.scheduler).pipe(finalize(() => (handled.push(u), release())));
+      }),
+    )
     .subscribe();
   return handled;
 }

@@ -33,16 +33,16 @@ describe('webhook over node:http (listen)', () => {
   });
 
   it.each([
-    ['GET', '/tamtam/' + SECRET, undefined, createdBody, 405],
+    ['GET', `/tamtam/${SECRET}`, undefined, createdBody, 405],
     ['POST', '/elsewhere', undefined, createdBody, 404],
     ['POST', '/tamtam/wrong-secret', undefined, createdBody, 401],
     ['POST', '/tamtam', { 'x-tamtam-webhook-secret': 'nope' }, createdBody, 401],
     ['POST', '/tamtam', { 'x-tamtam-webhook-secret': SECRET }, createdBody, 200],
-    ['POST', '/tamtam/' + SECRET, undefined, '{"update_type":', 400],
-    ['POST', '/tamtam/' + SECRET, undefined, '{}', 400],
-    ['POST', '/tamtam/' + SECRET, undefined, '{"update_type":5,"timestamp":1}', 400],
-    ['POST', '/tamtam/' + SECRET, undefined, JSON.stringify(unknownUpdate), 200],
-    ['POST', '/tamtam/' + SECRET + '?utm=1', undefined, createdBody, 200],
+    ['POST', `/tamtam/${SECRET}`, undefined, '{"update_type":', 400],
+    ['POST', `/tamtam/${SECRET}`, undefined, '{}', 400],
+    ['POST', `/tamtam/${SECRET}`, undefined, '{"update_type":5,"timestamp":1}', 400],
+    ['POST', `/tamtam/${SECRET}`, undefined, JSON.stringify(unknownUpdate), 200],
+    ['POST', `/tamtam/${SECRET}?utm=1`, undefined, createdBody, 200],
   ])('%s %s headers=%j body=%s → %i', async (method, path, headers, body, status) => {
     const seen = await start({ path: '/tamtam', secret: SECRET });
     const reply = await post(server.url + path, body, { method, ...(headers ? { headers } : {}) });
@@ -66,8 +66,16 @@ describe('webhook over node:http (listen)', () => {
   it('answers 413 to a huge streamed upload without reading it: the client is stalled, the socket closed', async () => {
     await start({ maxBodyBytes: 64 * 1024 });
     const total = 64 * 1024 * 1024;
-    const outcome = await new Promise<{ status: number; connection: string | undefined; written: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+    const outcome = await new Promise<{
+      status: number;
+      connection: string | undefined;
+      written: number;
+      body: string;
+    }>((resolve, reject) => {
+      const req = httpRequest(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      });
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       let written = 0;
       let finished = false;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../src/api/index';
-import { DEFAULT_ACK_TIMEOUT, DEFAULT_MAX_BODY_BYTES, webhook, type WebhookOptions } from '../../../src/sources/webhook/index';
+import {
+  DEFAULT_ACK_TIMEOUT,
+  DEFAULT_MAX_BODY_BYTES,
+  webhook,
+  type WebhookOptions,
+} from '../../../src/sources/webhook/index';
 import { resolveWebhookOptions } from '../../../src/sources/webhook/options';
 
 const api = createApi({ token: 'options-token', baseUrl: 'http://127.0.0.1:9' });
@@ -37,7 +42,11 @@ describe('webhook options', () => {
     ['a zero body limit', { maxBodyBytes: 0 }, /maxBodyBytes must be a positive integer/],
     ['a fractional ackTimeout', { ackTimeout: 1.5 }, /ackTimeout must be a positive integer/],
     ['a relative url', { url: '/tamtam' }, /url must be the absolute http\(s\) URL/],
-    ['a url without the path secret', { url: 'https://bot.example.com/tamtam', secret: 'abc', secretIn: 'path' }, /must end with \/<secret>/],
+    [
+      'a url without the path secret',
+      { url: 'https://bot.example.com/tamtam', secret: 'abc', secretIn: 'path' },
+      /must end with \/<secret>/,
+    ],
     ['removeOnStop without api', { url: 'https://bot.example.com/x', removeOnStop: true }, /need both `api` and `url`/],
     ['removeOthers without url', { api, removeOthers: true }, /need both `api` and `url`/],
     ['a non-function onUnknownUpdate', { onUnknownUpdate: 'warn' as never }, /onUnknownUpdate must be a function/],
@@ -48,7 +57,9 @@ describe('webhook options', () => {
 
   it('accepts a header-only secret with any characters, and a url ending in the path secret', () => {
     expect(() => webhook({ secret: 'a/b c', secretIn: 'header' })).not.toThrow();
-    expect(() => webhook({ api, url: 'https://bot.example.com/tamtam/abc/', secret: 'abc', secretIn: 'path', removeOnStop: true })).not.toThrow();
+    expect(() =>
+      webhook({ api, url: 'https://bot.example.com/tamtam/abc/', secret: 'abc', secretIn: 'path', removeOnStop: true }),
+    ).not.toThrow();
   });
 
   it('does not touch the network when created', async () => {

@@ -8,12 +8,17 @@ describe('secretChecker', () => {
     expect(matches('correct-horse')).toBe(true);
   });
 
-  it.each([undefined, '', 'correct-hors', 'correct-horsee', 'Correct-horse', 'x'.repeat(10_000), 'correct-horse\u0000'])(
-    'refuses %j (missing, shorter, longer, different case, huge, trailing NUL)',
-    (candidate) => {
-      expect(matches(candidate)).toBe(false);
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'correct-hors',
+    'correct-horsee',
+    'Correct-horse',
+    'x'.repeat(10_000),
+    'correct-horse\u0000',
+  ])('refuses %j (missing, shorter, longer, different case, huge, trailing NUL)', (candidate) => {
+    expect(matches(candidate)).toBe(false);
+  });
 
   it('handles non-ASCII secrets byte for byte', () => {
     const unicode = secretChecker('пароль-🔑');

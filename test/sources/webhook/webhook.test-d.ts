@@ -2,7 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Observable } from 'rxjs';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type Webhook, type WebhookAnswer, type WebhookRejectionCode, webhook } from '../../../src/sources/webhook/index';
+import {
+  type Webhook,
+  type WebhookAnswer,
+  type WebhookRejectionCode,
+  webhook,
+} from '../../../src/sources/webhook/index';
 import type { UnknownUpdate, Update } from '../../../src/types';
 
 describe('webhook types', () => {

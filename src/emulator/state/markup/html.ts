@@ -5,30 +5,34 @@ import type { MarkupElement } from '../../../types';
 
 // Maps: a tag or entity name from the text (`<constructor>`, `&valueOf;`) must never find an
 // Object.prototype member
-const TAGS: ReadonlyMap<string, MarkupElement['type']> = new Map<string, MarkupElement['type']>(Object.entries({
-  b: 'strong',
-  strong: 'strong',
-  i: 'emphasized',
-  em: 'emphasized',
-  del: 'strikethrough',
-  s: 'strikethrough',
-  ins: 'underline',
-  u: 'underline',
-  a: 'link',
-  pre: 'monospaced',
-  code: 'monospaced',
-  mark: 'highlighted',
-  h1: 'heading',
-} satisfies Record<string, MarkupElement['type']>));
+const TAGS: ReadonlyMap<string, MarkupElement['type']> = new Map<string, MarkupElement['type']>(
+  Object.entries({
+    b: 'strong',
+    strong: 'strong',
+    i: 'emphasized',
+    em: 'emphasized',
+    del: 'strikethrough',
+    s: 'strikethrough',
+    ins: 'underline',
+    u: 'underline',
+    a: 'link',
+    pre: 'monospaced',
+    code: 'monospaced',
+    mark: 'highlighted',
+    h1: 'heading',
+  } satisfies Record<string, MarkupElement['type']>),
+);
 
-const ENTITIES: ReadonlyMap<string, string> = new Map(Object.entries({
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-}));
+const ENTITIES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00a0',
+  }),
+);
 
 interface Open {
   tag: string;

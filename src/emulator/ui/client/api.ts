@@ -27,7 +27,10 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
     data = null;
   }
   if (!res.ok) {
-    const message = isRecord(data) && typeof data['message'] === 'string' ? data['message'] : `The emulator answered HTTP ${res.status}`;
+    const message =
+      isRecord(data) && typeof data['message'] === 'string'
+        ? data['message']
+        : `The emulator answered HTTP ${res.status}`;
     throw new Error(message);
   }
   return data as T;

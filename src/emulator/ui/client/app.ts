@@ -116,7 +116,11 @@ async function loadChats(): Promise<void> {
     return;
   }
   const list = await api<Chat[]>('GET', userPath('chats'));
-  const chats: ChatEntry[] = list.map((chat) => ({ key: kindOf(chat) === 'dialog' ? 'dialog' : String(chat.chat_id), id: chat.chat_id, chat }));
+  const chats: ChatEntry[] = list.map((chat) => ({
+    key: kindOf(chat) === 'dialog' ? 'dialog' : String(chat.chat_id),
+    id: chat.chat_id,
+    chat,
+  }));
   if (!chats.some((c) => c.key === 'dialog')) chats.push({ key: 'dialog', id: null, chat: null });
   chats.sort((a, b) => {
     const ka = KIND_ORDER[a.chat ? kindOf(a.chat) : 'dialog'] ?? 3;
@@ -187,7 +191,9 @@ function renderHeader(): void {
     sub.textContent = '';
     return;
   }
-  avatarBox.appendChild(avatar(chatTitle(entry), entry.key === 'dialog' ? (state.bot ? state.bot.user_id : 0) : entry.id));
+  avatarBox.appendChild(
+    avatar(chatTitle(entry), entry.key === 'dialog' ? (state.bot ? state.bot.user_id : 0) : entry.id),
+  );
   title.textContent = chatTitle(entry);
   const user = currentUser();
   sub.textContent = chatSubtitle(entry) + (user ? ` · you are ${user.name}` : '');
@@ -288,7 +294,9 @@ function emptyState(): HTMLElement {
     h(
       'div',
       'empty-text',
-      entry.key === 'dialog' ? 'Press “Start bot” (optionally with a deep-link payload) or just say hi.' : 'Messages in this chat will appear here.',
+      entry.key === 'dialog'
+        ? 'Press “Start bot” (optionally with a deep-link payload) or just say hi.'
+        : 'Messages in this chat will appear here.',
     ),
   );
   return node;
@@ -405,7 +413,8 @@ function refreshChatsSoon(): void {
       try {
         await loadChats();
         const entry = currentChat();
-        if (!entry) await selectChat('dialog'); // e.g. the user left or was removed from the open chat
+        if (!entry)
+          await selectChat('dialog'); // e.g. the user left or was removed from the open chat
         else if (entry.id !== state.chatId) await selectChat(entry.key);
         else renderHeader();
       } catch (error) {
@@ -536,7 +545,8 @@ async function pressButton(message: Message, button: Button, node: HTMLButtonEle
     } else if (result?.kind === 'message') {
       upsertMessage(result.message, true);
     } else if (result?.kind === 'open_app') {
-      const app = result.webApp ?? (result.contactId === null ? 'the mini app' : `the app of contact ${result.contactId}`);
+      const app =
+        result.webApp ?? (result.contactId === null ? 'the mini app' : `the app of contact ${result.contactId}`);
       toast(`Opens ${app}${result.payload ? ` with “${result.payload}”` : ''} (mini apps do not run in the emulator)`);
     } else if (result?.kind === 'clipboard') {
       await copyText(result.text);
@@ -625,10 +635,18 @@ async function createGroup(event: SubmitEvent): Promise<void> {
   const title = byId('new-group-title', HTMLInputElement).value.trim();
   if (!title || state.userId === null) return;
   const type = byId('new-group-type', HTMLSelectElement).value === 'channel' ? 'channel' : 'chat';
-  const memberIds = Array.from(byId('new-group-members').querySelectorAll<HTMLInputElement>('input:checked'), (box) => Number(box.value));
+  const memberIds = Array.from(byId('new-group-members').querySelectorAll<HTMLInputElement>('input:checked'), (box) =>
+    Number(box.value),
+  );
   try {
     // The bot joins through add-bot, so it receives bot_added like on the real server.
-    const chat = await api<Chat>('POST', '/chats', { type, title, ownerId: state.userId, memberIds, bot: { member: false } });
+    const chat = await api<Chat>('POST', '/chats', {
+      type,
+      title,
+      ownerId: state.userId,
+      memberIds,
+      bot: { member: false },
+    });
     await api('POST', userPath('add-bot'), { chatId: chat.chat_id });
     byId('new-group-form', HTMLFormElement).reset();
     byId('new-group', HTMLDetailsElement).open = false;

@@ -9,7 +9,11 @@
  * @example
  * const title = h('div', 'chat-title', chat.title);
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string | number | null): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string | number | null,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined && text !== null) node.textContent = String(text);
@@ -25,7 +29,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, className?: str
  */
 export function byId<T extends HTMLElement = HTMLElement>(id: string, type?: abstract new () => T): T {
   const node = document.getElementById(id);
-  if (!node || !(node instanceof (type ?? HTMLElement))) throw new Error(`The page has no ${type?.name ?? 'element'} #${id}`);
+  if (!node || !(node instanceof (type ?? HTMLElement)))
+    throw new Error(`The page has no ${type?.name ?? 'element'} #${id}`);
   return node as T;
 }
 

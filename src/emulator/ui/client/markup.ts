@@ -46,7 +46,13 @@ export function markupTree(text: string, markup: unknown): MarkupNode[] {
   const length = text.length;
   const items: Range[] = [];
   for (const m of Array.isArray(markup) ? (markup as unknown[]) : []) {
-    if (!isRecord(m) || typeof m['type'] !== 'string' || typeof m['from'] !== 'number' || typeof m['length'] !== 'number') continue;
+    if (
+      !isRecord(m) ||
+      typeof m['type'] !== 'string' ||
+      typeof m['from'] !== 'number' ||
+      typeof m['length'] !== 'number'
+    )
+      continue;
     const from = Math.max(0, Math.min(length, Math.floor(m['from'])));
     const to = Math.max(from, Math.min(length, Math.floor(m['from'] + m['length'])));
     if (to > from) items.push({ mark: m as unknown as MarkupElement, from, to });
@@ -148,7 +154,11 @@ function markElement(mark: MarkupElement, inner: string): HTMLElement {
     }
     case 'user_mention': {
       const mention = h('span', 'md-mention');
-      mention.title = mark.user_link ? String(mark.user_link) : mark.user_id != null ? `User ${mark.user_id}` : 'Mention';
+      mention.title = mark.user_link
+        ? String(mark.user_link)
+        : mark.user_id != null
+          ? `User ${mark.user_id}`
+          : 'Mention';
       return mention;
     }
     default:

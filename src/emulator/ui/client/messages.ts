@@ -22,7 +22,10 @@ export function avatar(name: string, id: number | null, small = false): HTMLElem
 }
 
 function initials(name: string): string {
-  const words = String(name || '?').trim().split(/\s+/).filter(Boolean);
+  const words = String(name || '?')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const letters = words
     .slice(0, 2)
     .map((w) => Array.from(w)[0] ?? '')
@@ -120,14 +123,17 @@ function renderQuote(link: LinkedMessage): HTMLElement {
   const who = link.sender ? link.sender.name : 'a channel';
   quote.appendChild(h('div', 'quote-title', (link.type === 'forward' ? 'Forwarded from ' : 'Reply to ') + who));
   const linked: Partial<LinkedMessage['message']> = isRecord(link.message) ? link.message : {};
-  const summary = typeof linked.text === 'string' && linked.text !== '' ? linked.text : attachmentSummary(linked.attachments);
+  const summary =
+    typeof linked.text === 'string' && linked.text !== '' ? linked.text : attachmentSummary(linked.attachments);
   quote.appendChild(h('div', 'quote-text', summary));
   return quote;
 }
 
 function attachmentSummary(attachments: unknown): string {
   if (!Array.isArray(attachments) || attachments.length === 0) return '(empty message)';
-  return attachments.map((a: unknown) => (isRecord(a) && typeof a['type'] === 'string' ? a['type'] : 'attachment')).join(', ');
+  return attachments
+    .map((a: unknown) => (isRecord(a) && typeof a['type'] === 'string' ? a['type'] : 'attachment'))
+    .join(', ');
 }
 
 const FILE_BADGES: Readonly<Record<string, string>> = { video: 'VID', audio: 'AUD', file: 'FILE', image: 'IMG' };
@@ -169,7 +175,12 @@ function renderAttachment(a: Attachment): HTMLElement {
     }
     case 'video':
     case 'audio':
-      return fileCard(a.type, a.type === 'video' ? 'Video' : 'Audio', 'duration' in a && a.duration ? `${a.duration} s` : '', safeUrl(payload['url']));
+      return fileCard(
+        a.type,
+        a.type === 'video' ? 'Video' : 'Audio',
+        'duration' in a && a.duration ? `${a.duration} s` : '',
+        safeUrl(payload['url']),
+      );
     case 'file':
       return fileCard('file', a.filename || 'File', humanSize(a.size), safeUrl(payload['url']));
     case 'location': {
@@ -180,8 +191,15 @@ function renderAttachment(a: Attachment): HTMLElement {
     }
     case 'contact': {
       const info = isRecord(payload['tam_info']) ? payload['tam_info'] : null;
-      const name = info && typeof info['name'] === 'string' && info['name'] ? info['name'] : vcardName(payload['vcf_info']) || 'Contact';
-      const detail = info && info['username'] ? `@${String(info['username'])}` : info && info['user_id'] ? `User ${String(info['user_id'])}` : 'vCard';
+      const name =
+        info && typeof info['name'] === 'string' && info['name']
+          ? info['name']
+          : vcardName(payload['vcf_info']) || 'Contact';
+      const detail = info?.['username']
+        ? `@${String(info['username'])}`
+        : info?.['user_id']
+          ? `User ${String(info['user_id'])}`
+          : 'vCard';
       return card('VCF', name, detail, null);
     }
     case 'share': {
