@@ -490,11 +490,11 @@ type CoversOperations<T extends OperationTable, K> = [
     K
 ] extends [
     OperationIdOf<T>
-] ? ([
+] ? [
     OperationIdOf<T>
 ] extends [
     K
-] ? true : false) : false;
+] ? true : false : false;
 
 // DEFAULT_ACK_TIMEOUT
 declare const DEFAULT_ACK_TIMEOUT = 10000;
@@ -2130,13 +2130,13 @@ type PollingStatus = {
 
 // PollingTable
 type PollingTable = OperationTable & {
-    readonly getUpdates: OperationRow<'GET', '/updates', {}, QueryShape, undefined, {
+    readonly getUpdates: OperationRow<'GET', '/updates', NoParams, QueryShape, undefined, {
         readonly updates: readonly {
             readonly update_type: string;
         }[];
         readonly marker: number | null;
     }>;
-    readonly getSubscriptions: OperationRow<'GET', '/subscriptions', {}, QueryShape, undefined, {
+    readonly getSubscriptions: OperationRow<'GET', '/subscriptions', NoParams, QueryShape, undefined, {
         readonly subscriptions: readonly {
             readonly url: string;
         }[];
@@ -3227,14 +3227,14 @@ declare class WebhookSubscriptionError extends Error {
 
 // WebhookTable
 type WebhookTable = OperationTable & {
-    readonly getSubscriptions: OperationRow<'GET', '/subscriptions', {}, QueryShape, undefined, {
+    readonly getSubscriptions: OperationRow<'GET', '/subscriptions', NoParams, QueryShape, undefined, {
         readonly subscriptions: readonly {
             readonly url: string;
             readonly update_types: readonly string[] | null;
             readonly version?: string | null;
         }[];
     }>;
-    readonly subscribe: OperationRow<'POST', '/subscriptions', {}, QueryShape, {
+    readonly subscribe: OperationRow<'POST', '/subscriptions', NoParams, QueryShape, {
         readonly url: string;
     }, SimpleQueryResult>;
     readonly unsubscribe: OperationRow<'DELETE', '/subscriptions', NoParams, QueryShape, undefined, SimpleQueryResult>;
