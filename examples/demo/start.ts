@@ -3,7 +3,8 @@
  * (TAMTAM_MARKER_FILE keeps the polling position across restarts); otherwise it starts a local
  * emulator with Alice, Bob, Carol, a group chat and a channel, and prints the web chat URL.
  * TAMTAM_EMULATOR_PORT picks the emulator's port (default: a free one). Ctrl-C or SIGTERM stops it
- * cleanly (running handlers finish) and exits with 0.
+ * cleanly (running handlers finish) and exits with 0. On Max: `TAMTAM_RX_DIALECT=max npm start`
+ * runs the same bot on a Max emulator, and MAX_TOKEN=<token> npm start on the real Max Bot API.
  */
 import { runBot } from '../../src/node/index';
 import { demoBot } from './bot';

@@ -57,4 +57,18 @@ describe('echo bot (emulator)', () => {
       },
       { bot: echoBot },
     ));
+
+  it('runs unchanged on the Max emulator', () =>
+    withEmulator(
+      async ({ emulator, waitForSent }) => {
+        expect(emulator.dialect).toBe('max');
+        // one at a time: Max's first poll (no marker yet) returns only the latest update
+        emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('ping');
+        const toAlice = await waitForSent({ chatId: DEFAULT_WORLD_IDS.dialogWithAlice, text: 'ping' });
+        expect(toAlice.link?.type).toBe('reply');
+        emulator.actAs(DEFAULT_WORLD_IDS.bob).sendMessage(DEFAULT_WORLD_IDS.group, 'pong');
+        await waitForSent({ chatId: DEFAULT_WORLD_IDS.group, text: 'pong' });
+      },
+      { dialect: 'max', bot: echoBot },
+    ));
 });

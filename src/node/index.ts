@@ -26,6 +26,7 @@ export {
   RUN_BOT_ENV,
   RUN_BOT_EXIT_CODES,
   type RunnableBot,
+  type RunBotDialect,
   type RunBotLogger,
   type RunBotOptions,
   type RunningBot,

@@ -2,10 +2,10 @@ import { firstValueFrom, type Observable, type Subscription } from 'rxjs';
 import { getMyInfo } from '../actions/bots';
 import type { Api } from '../api/api';
 import { createApi } from '../api/create-api';
-import { DEFAULT_BASE_URL } from '../api/constants';
 import { isTamTamApiError } from '../api/errors/api-error';
 import { isTamTamNetworkError } from '../api/errors/network-error';
 import { isTamTamTimeoutError } from '../api/errors/timeout-error';
+import { type OperationsOf, resolveDialect, type UpdateOfTable } from '../api/dialect';
 import type { ApiOptions } from '../api/options';
 import type { Emulator } from '../emulator/emulator';
 import { fileMarkerStore } from '../sources/file-marker-store';
@@ -24,6 +24,10 @@ import type { PollingStatus } from '../sources/polling-status';
 export const RUN_BOT_ENV = {
   /** The bot's access token (TamTam dialect). Unset: run on a local emulator. */
   token: 'TAMTAM_TOKEN',
+  /** The bot's access token on Max: when set (and no `dialect`/`token` option says otherwise), runBot runs on Max with it. */
+  maxToken: 'MAX_TOKEN',
+  /** The dialect when neither the `dialect` option nor `MAX_TOKEN` decides: `tamtam` or `max` (also read by `npm run emulator`). */
+  dialect: 'TAMTAM_RX_DIALECT',
   /** API root URL, e.g. an emulator started with `npx tamtam-emulator`. Default: the real API. */
   baseUrl: 'TAMTAM_API_URL',
   /** A file that keeps the long-polling marker and unhandled updates across restarts. */
@@ -59,7 +63,18 @@ export const RUN_BOT_EXIT_CODES = {
  * const echo: RunnableBot = (api, updates$) =>
  *   updates$.pipe(ofType('message_created'), perChat((u) => reply(api, u, { text: u.message.body.text ?? '?' })));
  */
-export type RunnableBot = (api: Api, updates$: LongPolling) => Observable<unknown>;
+export type RunnableBot<D extends RunBotDialect = 'tamtam'> = (
+  api: Api<OperationsOf<D>>,
+  updates$: LongPolling<UpdateOfTable<OperationsOf<D>>>,
+) => Observable<unknown>;
+
+/**
+ * The Bot API dialects {@link runBot} runs on.
+ *
+ * @example
+ * await runBot(maxBot, { dialect: 'max' });
+ */
+export type RunBotDialect = 'tamtam' | 'max';
 
 /**
  * Where {@link runBot} writes its lines (addresses, retries, the fatal error report). `console`
@@ -87,17 +102,24 @@ export interface RunBotLogger {
  *   polling: { types: ['message_created', 'message_callback'] },
  * });
  */
-export interface RunBotOptions {
+export interface RunBotOptions<D extends RunBotDialect = RunBotDialect> {
   /** Used in log lines ("The helpdesk bot is running…"). Default `'tamtam'`. */
   readonly name?: string;
   /**
-   * The bot's access token. Default: the `TAMTAM_TOKEN` environment variable
-   * ({@link RUN_BOT_ENV}). When neither is set (or it is empty), a local emulator is started
+   * The Bot API dialect: `'tamtam'` or `'max'`. Default: `'max'` when `MAX_TOKEN` is set (and
+   * then that is the token), else `TAMTAM_RX_DIALECT`, else `'tamtam'` ({@link RUN_BOT_ENV}).
+   * Without a token the embedded emulator speaks this dialect. A bot typed for one dialect
+   * (`RunnableBot<'max'>`) should be run with that dialect given here.
+   */
+  readonly dialect?: D;
+  /**
+   * The bot's access token. Default: the `MAX_TOKEN` environment variable on Max, the
+   * `TAMTAM_TOKEN` one on TamTam ({@link RUN_BOT_ENV}). When neither is set (or it is empty), a local emulator is started
    * and the bot runs on it; its URLs are printed.
    */
   readonly token?: string;
   /** Options of `createApi` besides the token (`baseUrl`, `timeout`, `retry`...). Default: `baseUrl` from `TAMTAM_API_URL`, else the real API. */
-  readonly api?: Omit<ApiOptions, 'token'>;
+  readonly api?: Omit<ApiOptions, 'token' | 'dialect'>;
   /**
    * A file for the polling marker and not-yet-handled updates, so a restart neither repeats
    * nor loses updates (`fileMarkerStore`). Default: `TAMTAM_MARKER_FILE`, else in memory.
@@ -131,11 +153,13 @@ export interface RunBotOptions {
  * running.emulator?.actAs(DEFAULT_WORLD_IDS.alice).sendToBot('/start');
  * const code = await running.stop(); // 0
  */
-export interface RunningBot {
+export interface RunningBot<D extends RunBotDialect = 'tamtam'> {
+  /** The dialect the bot runs on. */
+  readonly dialect: RunBotDialect;
   /** The api the bot runs with (the emulator's when there is no token). */
-  readonly api: Api;
+  readonly api: Api<OperationsOf<D>>;
   /** The long-polling source the bot receives. */
-  readonly updates$: LongPolling;
+  readonly updates$: LongPolling<UpdateOfTable<OperationsOf<D>>>;
   /** The embedded emulator, when there was no token; closed when the bot stops. */
   readonly emulator: Emulator | undefined;
   /** The web chat page of the embedded emulator (`<url>/_emulator/ui`), when there is one. */
@@ -170,23 +194,45 @@ const defaultLogger: RunBotLogger = {
  *
  * runBot((api, updates$) => updates$.pipe(command('start'), perChat((u) => reply(api, u, { text: 'Hello!' }))));
  */
-export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Promise<RunningBot> {
+export async function runBot<D extends RunBotDialect = 'tamtam'>(
+  bot: RunnableBot<D>,
+  options?: RunBotOptions<D>,
+): Promise<RunningBot<D>>;
+export async function runBot(
+  bot: RunnableBot<RunBotDialect>,
+  options: RunBotOptions = {},
+): Promise<RunningBot<RunBotDialect>> {
   const logger = options.logger ?? defaultLogger;
   const name = options.name ?? 'tamtam';
   const exitHook = options.exit ?? ((code: number) => process.exit(code));
   const signals = options.signals ?? ['SIGINT', 'SIGTERM'];
-  const token = options.token ?? envValue(RUN_BOT_ENV.token);
+  let dialect: RunBotDialect = 'tamtam';
+  let token: string | undefined;
+  let tokenVar: string = RUN_BOT_ENV.token;
+  let configError: unknown;
+  try {
+    dialect = options.dialect ?? dialectFromRunBotEnv();
+  } catch (error) {
+    configError = error; // reported by start(), like any start-up failure
+  }
+  if (dialect === 'max') {
+    // a TamTam token is no use on Max: only MAX_TOKEN (or the option) counts here
+    tokenVar = RUN_BOT_ENV.maxToken;
+    token = options.token ?? envValue(RUN_BOT_ENV.maxToken);
+  } else {
+    token = options.token ?? envValue(RUN_BOT_ENV.token);
+  }
   const markerFile = options.markerFile ?? envValue(RUN_BOT_ENV.markerFile);
 
   let emulator: Emulator | undefined;
-  let api: Api | undefined;
-  let updates$: LongPolling | undefined;
+  let api: Api<OperationsOf<RunBotDialect>> | undefined;
+  let updates$: LongPolling<UpdateOfTable<OperationsOf<RunBotDialect>>> | undefined;
   let subscription: Subscription | undefined;
   let stopping: Promise<number> | undefined;
   let signalCount = 0;
   let resolveDone: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
-  let baseUrl = options.api?.baseUrl ?? envValue(RUN_BOT_ENV.baseUrl) ?? DEFAULT_BASE_URL;
+  let baseUrl = options.api?.baseUrl ?? envValue(RUN_BOT_ENV.baseUrl) ?? resolveDialect(dialect).baseUrl;
 
   const onSignal = (signal: NodeJS.Signals): void => {
     signalCount++;
@@ -239,13 +285,14 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
 
   function fatal(error: unknown): Promise<number> {
     if (stopping !== undefined) return stopping;
-    logger.error(describeFatalError(error, { name, baseUrl, tokenFromEnv: options.token === undefined }));
+    logger.error(describeFatalError(error, { name, baseUrl, tokenFromEnv: options.token === undefined, tokenVar }));
     return stop(exitCodeOf(error));
   }
 
-  const running = (): RunningBot => ({
-    api: api as Api,
-    updates$: updates$ as LongPolling,
+  const running = (): RunningBot<RunBotDialect> => ({
+    dialect,
+    api: api as Api<OperationsOf<RunBotDialect>>,
+    updates$: updates$ as LongPolling<UpdateOfTable<OperationsOf<RunBotDialect>>>,
     emulator,
     webChatUrl: emulator ? `${emulator.url}/_emulator/ui` : undefined,
     stop: () => stop(0),
@@ -263,16 +310,17 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
   /** Starts the emulator (without a token), checks the token, starts polling and the bot, prints where it runs. */
   async function start(): Promise<void> {
     try {
+      if (configError !== undefined) throw configError;
       let world: typeof import('../emulator/index')['DEFAULT_WORLD_IDS'] | undefined;
       if (token === undefined) {
         // loaded only here, so bots on the real API never load the emulator
         const loaded = await import('../emulator/index');
         const port = options.emulatorPort ?? portFromEnv();
-        emulator = await loaded.startEmulator({ port });
+        emulator = await loaded.startEmulator({ port, dialect });
         world = loaded.DEFAULT_WORLD_IDS;
-        api = createApi({ ...options.api, token: emulator.token, baseUrl: emulator.url });
+        api = createApi({ ...options.api, dialect, token: emulator.token, baseUrl: emulator.url });
       } else {
-        api = createApi({ ...options.api, token, baseUrl });
+        api = createApi({ ...options.api, dialect, token, baseUrl });
       }
       baseUrl = api.baseUrl;
       // fails fast and readably on a bad token or an unreachable API, before polling starts
@@ -299,7 +347,9 @@ export async function runBot(bot: RunnableBot, options: RunBotOptions = {}): Pro
         logger.info(`The ${name} bot (${who}) is running on ${baseUrl}. Press Ctrl-C to stop.`);
         return;
       }
-      logger.info(`The ${name} bot (${who}) is running on a local emulator (no ${RUN_BOT_ENV.token} set).`);
+      logger.info(
+        `The ${name} bot (${who}) is running on a local ${dialect === 'max' ? 'Max emulator' : 'emulator'} (no ${dialect === 'max' ? RUN_BOT_ENV.maxToken : RUN_BOT_ENV.token} set).`,
+      );
       logger.info(`  Web chat:  ${emulator.url}/_emulator/ui   (open it in a browser to talk to the bot)`);
       logger.info(`  Bot API:   ${emulator.url}`);
       logger.info(`  Token:     ${emulator.token}`);
@@ -357,6 +407,8 @@ interface FatalErrorContext {
   readonly baseUrl: string;
   /** Whether the token came from the environment (then the report names the variable). */
   readonly tokenFromEnv: boolean;
+  /** The environment variable the token came from. Default `TAMTAM_TOKEN`. */
+  readonly tokenVar?: string;
 }
 
 /**
@@ -370,7 +422,9 @@ interface FatalErrorContext {
  */
 export function describeFatalError(error: unknown, context: FatalErrorContext): string {
   const subject = `The ${context.name} bot stopped`;
-  const tokenSource = context.tokenFromEnv ? `the ${RUN_BOT_ENV.token} environment variable` : 'the `token` option';
+  const tokenSource = context.tokenFromEnv
+    ? `the ${context.tokenVar ?? RUN_BOT_ENV.token} environment variable`
+    : 'the `token` option';
   if (isTamTamApiError(error)) {
     if (error.status === 401) {
       return (
@@ -424,4 +478,15 @@ function portFromEnv(): number {
     );
   }
   return port;
+}
+
+/** The dialect from the environment: `MAX_TOKEN` set → Max, else `TAMTAM_RX_DIALECT`, else TamTam. */
+function dialectFromRunBotEnv(): RunBotDialect {
+  if (envValue(RUN_BOT_ENV.maxToken) !== undefined) return 'max';
+  const raw = envValue(RUN_BOT_ENV.dialect)?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'tamtam';
+  if (raw === 'tamtam' || raw === 'max') return raw;
+  throw new RangeError(
+    `${RUN_BOT_ENV.dialect}=${JSON.stringify(process.env[RUN_BOT_ENV.dialect])} is not a dialect: set it to tamtam or max`,
+  );
 }

@@ -5,12 +5,14 @@
 import type { Observable, Subscription } from 'rxjs';
 import type { Api } from '../api/api';
 import { createApi } from '../api/create-api';
+import type { OperationsOf, UpdateOfTable, UpdateTypeOfTable } from '../api/dialect';
 import type { ApiOptions } from '../api/options';
+import type { EmulatorDialectName } from '../emulator/dialect';
 import type { Emulator, EmulatorOptions } from '../emulator/index';
 import { startEmulator } from '../emulator/index';
 import { LongPolling } from '../sources/long-polling';
 import type { LongPollingOptions } from '../sources/long-polling-options';
-import type { Message, Update } from '../types/index';
+import type { Message } from '../types/index';
 import { TestKitAssertionError } from './assertions/assertion-error';
 import {
   type MessageCriteria,
@@ -29,7 +31,10 @@ import { type WaitOptions, waitFor } from './wait-for';
  * const echo: BotFunction = (api, updates$) =>
  *   updates$.pipe(ofType('message_created'), perChat((u) => reply(api, u, u.message.body.text ?? '…')));
  */
-export type BotFunction = (api: Api, updates$: Observable<Update>) => Observable<unknown>;
+export type BotFunction<D extends EmulatorDialectName = 'tamtam'> = (
+  api: Api<OperationsOf<D>>,
+  updates$: Observable<UpdateOfTable<OperationsOf<D>>>,
+) => Observable<unknown>;
 
 /**
  * Options of {@link startTestBot}; all optional.
@@ -37,15 +42,20 @@ export type BotFunction = (api: Api, updates$: Observable<Update>) => Observable
  * @example
  * startTestBot({ bot: echoBot, emulator: { world: 'empty' }, polling: { types: ['message_created'] } });
  */
-export interface TestBotOptions {
+export interface TestBotOptions<D extends EmulatorDialectName = 'tamtam'> {
+  /**
+   * The Bot API dialect of the emulator and the api: `'tamtam'` or `'max'`. Default: the
+   * emulator option's `dialect`, else `'tamtam'`.
+   */
+  readonly dialect?: D;
   /** The bot to run; it is subscribed at once and unsubscribed by `close()`. Default: none. */
-  readonly bot?: BotFunction;
+  readonly bot?: BotFunction<D>;
   /** Emulator options (world, faults, token…). Default: the default world on a free loopback port. */
   readonly emulator?: EmulatorOptions;
   /** Long-polling options over the fast test defaults (`timeout: 1` s, 20 ms backoff, no jitter). */
-  readonly polling?: LongPollingOptions;
+  readonly polling?: LongPollingOptions<UpdateTypeOfTable<OperationsOf<D>>>;
   /** Api options besides token and base URL. Default: retries with 20 ms backoff, no jitter. */
-  readonly api?: Omit<ApiOptions, 'token' | 'baseUrl'>;
+  readonly api?: Omit<ApiOptions, 'token' | 'baseUrl' | 'dialect'>;
 }
 
 /**
@@ -54,13 +64,13 @@ export interface TestBotOptions {
  * @example
  * const { emulator, api, updates$, close } = await startTestBot();
  */
-export interface TestBot {
+export interface TestBot<D extends EmulatorDialectName = 'tamtam'> {
   /** The emulator: act as users with `emulator.actAs(id)`, look with `emulator.inspect`. */
   readonly emulator: Emulator;
   /** An api for the emulator (real HTTP over loopback). */
-  readonly api: Api;
+  readonly api: Api<OperationsOf<D>>;
   /** Long polling on the emulator, shared by every subscriber; `close()` stops it. */
-  readonly updates$: LongPolling;
+  readonly updates$: LongPolling<UpdateOfTable<OperationsOf<D>>>;
   /** Errors the bot's Observable ended with (a bot should not end; if it does, tests hear it). */
   readonly errors: readonly unknown[];
   /**
@@ -90,10 +100,23 @@ const FAST_RETRY = { initialDelay: 20, backoffLimit: 200, jitter: 0 } as const;
  *   await t.close();
  * }
  */
-export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const emulator = await startEmulator(options.emulator);
-  const api = createApi({ retry: FAST_RETRY, ...options.api, token: emulator.token, baseUrl: emulator.url });
-  const updates$ = new LongPolling(api, { ...FAST_POLLING, ...options.polling });
+export async function startTestBot<D extends EmulatorDialectName = 'tamtam'>(
+  options: TestBotOptions<D> = {},
+): Promise<TestBot<D>> {
+  const dialect: EmulatorDialectName = options.dialect ?? options.emulator?.dialect ?? 'tamtam';
+  const emulator = await startEmulator({ ...options.emulator, dialect });
+  // the runtime dialect is `dialect`; D names it for the types
+  const api = createApi({
+    retry: FAST_RETRY,
+    ...options.api,
+    dialect,
+    token: emulator.token,
+    baseUrl: emulator.url,
+  }) as unknown as Api<OperationsOf<D>>;
+  const updates$ = new LongPolling<UpdateOfTable<OperationsOf<D>>>(api, {
+    ...FAST_POLLING,
+    ...(options.polling as LongPollingOptions | undefined),
+  });
   const errors: unknown[] = [];
   let subscription: Subscription | undefined;
   if (options.bot !== undefined) {
@@ -165,9 +188,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
  *     await waitForSent({ text: 'ping' });
  *   }, { bot: echoBot }));
  */
-export async function withEmulator<R>(
-  test: (bot: TestBot) => R | Promise<R>,
-  options: TestBotOptions = {},
+export async function withEmulator<R, D extends EmulatorDialectName = 'tamtam'>(
+  test: (bot: TestBot<D>) => R | Promise<R>,
+  options: TestBotOptions<D> = {},
 ): Promise<R> {
   const bot = await startTestBot(options);
   try {

@@ -84,3 +84,37 @@ describe('withEmulator', () => {
     expect(await withEmulator(({ emulator }) => emulator.users.list().length)).toBe(3);
   });
 });
+
+describe("startTestBot({ dialect: 'max' })", () => {
+  const shoutMax: BotFunction<'max'> = (api, updates$) =>
+    updates$.pipe(
+      ofType('message_created'),
+      mergeMap((u) => reply(api, u, (u.message.body.text ?? '').toUpperCase())),
+    );
+
+  it('runs the bot on a Max emulator with a Max api', async () => {
+    const t = await startTestBot({ dialect: 'max', bot: shoutMax });
+    try {
+      expect(t.emulator.dialect).toBe('max');
+      expect(t.api.dialect?.name).toBe('Max');
+      expect((await firstValueFrom(getMyInfo(t.api))).user_id).toBe(DEFAULT_WORLD_IDS.bot);
+      // header-only auth: a query token is refused
+      const byQuery = await fetch(`${t.emulator.url}/me?access_token=${encodeURIComponent(t.emulator.token)}`);
+      expect(byQuery.status).toBe(403);
+      t.emulator.actAs(alice).sendToBot('hello max');
+      await t.waitForSent({ chatId: DEFAULT_WORLD_IDS.dialogWithAlice, text: 'HELLO MAX' });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('withEmulator takes the same option', () =>
+    withEmulator(
+      async ({ emulator, waitForSent }) => {
+        expect(emulator.dialect).toBe('max');
+        emulator.actAs(alice).sendToBot('both');
+        await waitForSent({ text: 'BOTH' });
+      },
+      { dialect: 'max', bot: shoutMax },
+    ));
+});
