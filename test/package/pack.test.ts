@@ -17,12 +17,13 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.66 MB, about 1.5% over today's 1.64 MB (no
- * source maps; unminified ESM 0.43 MB + CJS 0.48 MB (ky bundled), declarations for both 2 × 0.33
- * MB, the README and docs/ 0.07 MB; the web chat page's script, 38 kB, is inlined in both formats).
- * Growing past it is a decision to make in review, not by accident.
+ * The unpacked size the package must stay under: 1.95 MB, about 3% over today's 1.89 MB (no
+ * source maps; unminified ESM and CJS builds with ky bundled into the CJS one, declarations for
+ * both formats, the README and docs/; the Max dialect and its emulator added ~0.25 MB). The
+ * target is 1.2 MB (open work: one copy of the web page script, shared declarations); growing
+ * past the budget is a decision to make in review, not by accident.
  */
-const UNPACKED_BUDGET = 1_660_000;
+const UNPACKED_BUDGET = 1_950_000;
 
 interface PackResult {
   readonly filename: string;

@@ -1,7 +1,6 @@
 /**
  * Turning the bot's attachment requests into the attachments stored on messages.
  */
-import { createHash } from 'node:crypto';
 import type { Attachment, ContactAttachmentPayload, UploadType } from '../../types';
 import { ATTACHMENT_TYPES } from '../../types';
 import { EmulatorApiError, badBody } from '../http/api-error';
@@ -170,9 +169,22 @@ export function contactPayload(
 ): ContactAttachmentPayload {
   const profile = user ? toUser(user, world.dialect) : null;
   if (world.dialect.name !== 'max') return { vcf_info: vcf, tam_info: profile };
-  const hash = createHash('sha1')
-    .update(`${vcf ?? ''}:${profile?.user_id ?? ''}`)
-    .digest('hex')
-    .slice(0, 16);
+  const hash = cardHash(`${vcf ?? ''}:${profile?.user_id ?? ''}`);
   return { vcf_info: vcf, max_info: profile, hash } as unknown as ContactAttachmentPayload;
+}
+
+/**
+ * A stable 16-hex-digit fingerprint of a contact card (two FNV-1a 32-bit passes with different
+ * offsets). Opaque like the real server's, and free of `node:crypto` so the test kit, which
+ * reuses the emulator's handlers, loads on any runtime.
+ */
+function cardHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193) >>> 0;
+    b = Math.imul(b ^ code, 0x01000193) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
