@@ -1,3 +1,4 @@
+import type { NoPathParams } from '../api/operation-table';
 import { type Observable, defer, map, switchMap } from 'rxjs';
 import type { Api } from '../api/api';
 import { TamTamResponseError } from '../api/errors/response-error';
@@ -5,7 +6,6 @@ import type { CallOptions } from '../api/options';
 import type { NoQuery, OperationRow, OperationTable } from '../api/operation-table';
 
 /** No path parameters. */
-type NoParams = Readonly<Record<string, never>>;
 import type { AttachmentRequestByType, UploadResultByType, UploadType } from '../types/index';
 import { call } from './call';
 import { getUploadUrl, requireUploadType } from './uploads';
@@ -45,12 +45,12 @@ export type UploadTable = OperationTable & {
   readonly getUploadUrl: OperationRow<
     'POST',
     '/uploads',
-    NoParams,
+    NoPathParams,
     { type: UploadType },
     undefined,
     { url: string; token?: string }
   >;
-  readonly uploadFile: OperationRow<'POST', null, NoParams, NoQuery, FormData, UploadResultByType[UploadType]>;
+  readonly uploadFile: OperationRow<'POST', null, NoPathParams, NoQuery, FormData, UploadResultByType[UploadType]>;
 };
 
 /** The attachment request {@link upload} produces for each upload kind. */

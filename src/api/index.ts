@@ -8,6 +8,7 @@ export {
   type QueryValue,
   type QueryShape,
   type NoQuery,
+  type NoPathParams,
   type PathParamSpec,
   type PathParamSpecs,
   type TemplateParams,

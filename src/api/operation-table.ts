@@ -41,6 +41,14 @@ export type QueryShape = Readonly<Record<string, QueryValue>>;
 export type NoQuery = Readonly<Record<string, never>>;
 
 /**
+ * The path parameters of an operation whose path has none.
+ *
+ * @example
+ * const row: OperationRow<'GET', '/me', NoPathParams, NoQuery, undefined, BotInfo> = TAMTAM_OPERATIONS.getMyInfo;
+ */
+export type NoPathParams = Readonly<Record<string, never>>;
+
+/**
  * How a path parameter is checked and written. `integer`: a safe integer (chat ids are negative
  * for groups). `string`: a non-empty string, percent-encoded; `pattern` is the schema's rule for
  * it, which servers (the emulator) route by — two templates like `/chats/{chatId}` and

@@ -1,9 +1,9 @@
+import type { NoPathParams } from '../api/operation-table';
 import type { Api } from '../api/api';
 import type { OperationRow, OperationTable, QueryShape } from '../api/operation-table';
 import type { SimpleQueryResult } from '../types/index';
 
 /** No path parameters. */
-type NoParams = Readonly<Record<string, never>>;
 
 /**
  * What long polling needs of an api's table, in any dialect: `getUpdates` answering updates
@@ -17,7 +17,7 @@ export type PollingTable = OperationTable & {
   readonly getUpdates: OperationRow<
     'GET',
     '/updates',
-    NoParams,
+    NoPathParams,
     QueryShape,
     undefined,
     { readonly updates: readonly { readonly update_type: string }[]; readonly marker: number | null }
@@ -25,12 +25,19 @@ export type PollingTable = OperationTable & {
   readonly getSubscriptions: OperationRow<
     'GET',
     '/subscriptions',
-    NoParams,
+    NoPathParams,
     QueryShape,
     undefined,
     { readonly subscriptions: readonly { readonly url: string }[] }
   >;
-  readonly unsubscribe: OperationRow<'DELETE', '/subscriptions', NoParams, QueryShape, undefined, SimpleQueryResult>;
+  readonly unsubscribe: OperationRow<
+    'DELETE',
+    '/subscriptions',
+    NoPathParams,
+    QueryShape,
+    undefined,
+    SimpleQueryResult
+  >;
 };
 
 /**

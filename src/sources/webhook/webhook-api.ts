@@ -1,9 +1,9 @@
+import type { NoPathParams } from '../../api/operation-table';
 import type { Api } from '../../api/api';
 import type { OperationRow, OperationTable, QueryShape } from '../../api/operation-table';
 import type { SimpleQueryResult } from '../../types/index';
 
 /** No path parameters. */
-type NoParams = Readonly<Record<string, never>>;
 
 /**
  * What a webhook needs of an api's table, in any dialect: reading, creating and removing
@@ -16,7 +16,7 @@ export type WebhookTable = OperationTable & {
   readonly getSubscriptions: OperationRow<
     'GET',
     '/subscriptions',
-    NoParams,
+    NoPathParams,
     QueryShape,
     undefined,
     {
@@ -30,12 +30,19 @@ export type WebhookTable = OperationTable & {
   readonly subscribe: OperationRow<
     'POST',
     '/subscriptions',
-    NoParams,
+    NoPathParams,
     QueryShape,
     { readonly url: string },
     SimpleQueryResult
   >;
-  readonly unsubscribe: OperationRow<'DELETE', '/subscriptions', NoParams, QueryShape, undefined, SimpleQueryResult>;
+  readonly unsubscribe: OperationRow<
+    'DELETE',
+    '/subscriptions',
+    NoPathParams,
+    QueryShape,
+    undefined,
+    SimpleQueryResult
+  >;
 };
 
 /**
