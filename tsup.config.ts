@@ -12,6 +12,7 @@ export const publicEntries = {
   testing: 'src/testing/index.ts',
   'testing/marbles': 'src/testing/entry-marbles.ts',
   'testing/emulator': 'src/testing/entry-emulator.ts',
+  redis: 'src/redis/index.ts',
 };
 
 /** The `tamtam-emulator` command: ESM only (the package bin), no declarations. */
@@ -45,14 +46,14 @@ export default defineConfig([
     entry: { ...publicEntries, ...cli },
     format: ['esm'],
     dts: { entry: publicEntries },
-    external: ['rxjs', 'ky', 'rxjs-marbles'],
+    external: ['rxjs', 'ky', 'rxjs-marbles', 'redis'],
   },
   {
     ...shared,
     entry: publicEntries,
     format: ['cjs'],
     dts: { entry: publicEntries },
-    external: ['rxjs', 'rxjs-marbles'],
+    external: ['rxjs', 'rxjs-marbles', 'redis'],
     noExternal: ['ky'],
   },
 ]);
