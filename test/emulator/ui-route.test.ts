@@ -244,7 +244,7 @@ describe('the page script bundle', () => {
     },
   );
 
-  it('refuses to write the file for a build that writes nothing, and says what to do', async () => {
+  it('refuses to write the file for a build without an output folder, and says what to do', async () => {
     await expect(
       build({
         entryPoints: [fileURLToPath(new URL('../../src/emulator/ui/page-script.ts', import.meta.url))],

@@ -6,7 +6,8 @@
  * @types/node, the root entry without it.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -279,3 +280,105 @@ export const all = [answer, node, sent, hook.pipe(lib.ofType('message_created'))
     200_000,
   );
 });
+
+/**
+ * The README's "Testing your bot" section and docs/production.md as a user copies them, in an
+ * app of their own: `"type": "module"`, `"module": "nodenext"` (so `./bot.js` names `bot.ts`),
+ * the packed tarball installed, vitest and @types/node beside it. The bot and test files
+ * type-check with TypeScript 5.9 and 7, and vitest runs the tests and they pass.
+ */
+describe("the README's testing section in a nodenext app", () => {
+  let app: string;
+
+  beforeAll(async () => {
+    app = join(consumer, 'readme-app');
+    await mkdir(join(app, 'production'), { recursive: true });
+    // `npm install -D vitest @types/node`, offline: links to the repository's copies
+    await mkdir(join(consumer, 'node_modules/@types'), { recursive: true });
+    for (const name of ['vitest', '@types/node']) {
+      await symlink(join(root, 'node_modules', name), join(consumer, 'node_modules', name), 'dir').catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST') throw error;
+        },
+      );
+    }
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'readme-app', private: true, type: 'module' }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          // TypeScript 7 loads no @types package unless named
+          types: ['node'],
+        },
+        include: ['*.ts', 'production/*.ts'],
+      }),
+      'production/bot.ts': PRODUCTION_BOT,
+    };
+    for (const name of ['bot.ts', 'bot.test.ts', 'counter-bot.ts', 'counter-bot.test.ts']) {
+      files[name] = readmeBlock('## Testing your bot', name);
+    }
+    markdownBlocks(await readFile(join(root, 'docs/production.md'), 'utf8')).forEach((block, i) => {
+      files[`production/block-${i}.ts`] = block;
+    });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(app, name), text);
+  });
+
+  it.each([
+    ['5.9', join(root, 'node_modules/typescript/bin/tsc')],
+    ['7', join(root, 'node_modules/typescript7/bin/tsc')],
+  ])(
+    'type-checks with TypeScript %s (the bots, their tests, every block of docs/production.md)',
+    async (_, tsc) => {
+      const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app, timeout: 180_000 }).then(
+        ({ stdout }) => stdout,
+        (e: { stdout?: string }) => e.stdout ?? String(e),
+      );
+      expect(result).toBe('');
+    },
+    200_000,
+  );
+
+  it('its tests pass when vitest runs them', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', app, '--reporter', 'verbose'],
+      { cwd: app, timeout: 120_000, env: { ...process.env, CI: '1', NO_COLOR: '1' } },
+    ).catch((e: { stdout?: string; stderr?: string }) => {
+      throw new Error(`vitest failed in the README app:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    });
+    expect(stdout).toMatch(/✓ .*echoes text, quoting it/);
+    expect(stdout).toMatch(/✓ .*works against the emulator/);
+    expect(stdout).toMatch(/✓ .*counts on the emulator, pressed by Alice/);
+    expect(stdout).toMatch(/Tests\s+5 passed \(5\)/);
+  }, 150_000);
+});
+
+/** The `./bot.js` that docs/production.md's blocks import: a bot exported as `myBot`. */
+const PRODUCTION_BOT = `import type { Observable } from 'rxjs';
+import { type Api, type Update, ofType } from 'tamtam-rx';
+
+export const myBot = (_api: Api, updates$: Observable<Update>): Observable<unknown> =>
+  updates$.pipe(ofType('message_created'));
+`;
+
+/** Every ```ts block of a Markdown text. */
+function markdownBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+}
+
+/** The README's ```ts block that starts with `// <name>`, under the heading `heading`. */
+function readmeBlock(heading: string, name: string): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n${heading}`);
+  if (start < 0) throw new Error(`README has no heading "${heading}"`);
+  const end = readme.indexOf('\n## ', start + 1);
+  const block = markdownBlocks(readme.slice(start, end < 0 ? undefined : end)).find((b) =>
+    b.startsWith(`// ${name}\n`),
+  );
+  if (block === undefined) throw new Error(`README has no ts block starting with "// ${name}" under "${heading}"`);
+  return block;
+}

@@ -103,7 +103,8 @@ export interface PageScriptPluginOptions {
    * Write the script to this file in the build's output folder (`outdir`, or the folder of
    * `outfile`) and read it from there at run time, instead of inlining it as a string. Builds
    * that share an output folder (the package's ESM and CJS builds) then ship one copy.
-   * Needs a build that writes its output (`write` not `false`).
+   * The plugin writes the file itself (tsup builds with `write: false` and writes the rest);
+   * the build needs an `outdir` or `outfile` to say where.
    *
    * @default undefined (inline)
    */
@@ -124,11 +125,11 @@ export function pageScriptPlugin(options: PageScriptPluginOptions = {}, entry: s
   return {
     name: 'tamtam-rx-page-script',
     setup(pluginBuild) {
-      const { outdir, outfile, format, write } = pluginBuild.initialOptions;
+      const { outdir, outfile, format } = pluginBuild.initialOptions;
       const folder = outdir ?? (outfile === undefined ? undefined : dirname(outfile));
-      if (file !== undefined && (folder === undefined || write === false)) {
+      if (file !== undefined && folder === undefined) {
         throw new TypeError(
-          'pageScriptPlugin({ file }) writes the page script beside the output: give the build an outdir or outfile and leave write on, or drop `file` to inline the script',
+          'pageScriptPlugin({ file }) writes the page script beside the output: give the build an outdir or outfile, or drop `file` to inline the script',
         );
       }
       let built: ReturnType<typeof bundle> | undefined;
