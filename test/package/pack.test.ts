@@ -18,13 +18,15 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.95 MB, about 3% over today's 1.89 MB (no
- * source maps; unminified ESM and CJS builds with ky bundled into the CJS one, declarations for
- * both formats, the README and docs/; the Max dialect and its emulator added ~0.25 MB). The
- * target is 1.2 MB (open work: one copy of the web page script, shared declarations); growing
- * past the budget is a decision to make in review, not by accident.
+ * The unpacked size the package must stay under: 1.5 MB, about 3% over today's 1.45 MB (was
+ * 1.89 MB). No source maps; unminified ESM and CJS builds (ky bundled into the CJS one);
+ * declarations once, as `.d.cts`, each `.d.ts` re-exporting its twin; the web chat page's script
+ * once, in dist/emulator-page.js; the README and docs/. The target is 1.2 MB: what is left is
+ * the JavaScript, twice (ESM ~0.48 MB, CJS ~0.48 MB, half of each the emulator) and the
+ * declarations (0.41 MB). Growing past the budget is a decision to make in review, not by
+ * accident.
  */
-const UNPACKED_BUDGET = 1_950_000;
+const UNPACKED_BUDGET = 1_500_000;
 
 interface PackResult {
   readonly filename: string;
@@ -134,6 +136,7 @@ describe('the packed tarball', () => {
         'package.json',
         'dist/index.js',
         'dist/emulator-cli.js',
+        'dist/emulator-page.js',
         'docs/webhooks.md',
         'docs/production.md',
       ]),
@@ -176,10 +179,10 @@ describe.each(['import', 'require'] as const)('every entry through %s', (kind) =
   });
 });
 
-describe('with the optional peer rxjs-marbles installed', () => {
+describe('with the optional peers rxjs-marbles and redis installed', () => {
   beforeAll(async () => {
-    // a copy of the local install stands in for `npm install rxjs-marbles`
-    for (const name of ['rxjs-marbles', 'fast-equals']) {
+    // a copy of the local install stands in for `npm install rxjs-marbles redis`
+    for (const name of ['rxjs-marbles', 'fast-equals', 'redis', '@redis']) {
       await cp(join(root, 'node_modules', name), join(consumer, 'node_modules', name), { recursive: true });
     }
   });
