@@ -11,6 +11,7 @@
  *
  * Never imported by the built package.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,8 +146,8 @@ export function pageScriptPlugin(options: PageScriptPluginOptions = {}, entry: s
         }
         const target = join(folder, file);
         await mkdir(dirname(target), { recursive: true });
-        // two builds (ESM, CJS) may write it at once: write a private copy, then rename over
-        const temporary = `${target}.${process.pid}.${format ?? 'js'}.tmp`;
+        // builds (ESM, CJS) may write it at once: each writes a private copy, then renames it over
+        const temporary = `${target}.${process.pid}.${randomUUID()}.tmp`;
         await writeFile(temporary, script);
         await rename(temporary, target);
         return { contents: pageScriptFileModule(file, format === 'cjs' ? 'cjs' : 'esm'), loader: 'js', watchFiles };
