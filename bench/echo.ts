@@ -69,113 +69,166 @@ export interface EchoSize {
   readonly timeoutMs?: number;
 }
 
+/** A bot started against an emulator: stop it when done; `failures` counts handler errors. */
+interface RunningBot {
+  stop(): Promise<void>;
+  failures(): number;
+  /** The first failure, for the report when a run fails. */
+  firstFailure(): unknown;
+}
+
 /**
- * One measured run on a fresh emulator with `latencyMs` on every request.
+ * One measured run on a fresh Max-dialect emulator (the peer's home: header auth, Max's
+ * marker rule) with `latencyMs` on every request and its rate limit off: the bot starts, and
+ * once its first long poll waits (on Max a poll without a marker answers only the latest
+ * update) the backlog is queued; the clock runs from then until every reply was stored.
  *
  * @example
  * await echoRun('remote', 'peer', { messages: 10_000, users: 500, latencyMs: 100 });
  */
-export function echoRun(placement: EmulatorPlacement, bot: EchoBot, size: EchoSize): Promise<EchoRun> {
-  return withEmulator(placement, { faults: { latencyMs: size.latencyMs } }, async (emulator) => {
-    await emulator.queueUserMessages(size.messages, size.users, 42);
-    const answer = bot === 'tamtam-rx' ? echoWithTamtamRx : bot === 'peer' ? echoWithPeer : echoWithFetchLoop;
-    const seconds = await answer(emulator, size.messages, size.timeoutMs ?? 120_000);
-    await new Promise((resolve) => setTimeout(resolve, size.latencyMs * 2 + 50)); // late duplicates would land now
-    const sent = await emulator.sent();
-    return { seconds, sent, lost: size.messages - sent.unique };
-  });
+export function echoRun(
+  placement: EmulatorPlacement,
+  bot: EchoBot,
+  size: EchoSize,
+  tuning: EchoTuning = ECHO_TUNING,
+): Promise<EchoRun> {
+  return withEmulator(
+    placement,
+    { dialect: 'max', rateLimit: false, faults: { latencyMs: size.latencyMs } },
+    async (emulator) => {
+      const running =
+        bot === 'tamtam-rx'
+          ? echoWithTamtamRx(emulator, tuning)
+          : bot === 'peer'
+            ? echoWithPeer(emulator)
+            : echoWithFetchLoop(emulator, size.messages);
+      let seconds: number;
+      try {
+        await emulator.waitForPoll(30_000);
+        const start = performance.now();
+        await emulator.queueUserMessages(size.messages, size.users, 42);
+        await emulator.waitForSent(size.messages, size.timeoutMs ?? 120_000);
+        seconds = secondsSince(start);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const first = running.firstFailure();
+        const why = first === undefined ? '' : `; the first: ${first instanceof Error ? first.message : String(first)}`;
+        throw new Error(`${bot}: ${message} (handler failures: ${running.failures()}${why})`);
+      } finally {
+        await running.stop();
+      }
+      await new Promise((resolve) => setTimeout(resolve, size.latencyMs * 2 + 50)); // late duplicates would land now
+      const sent = await emulator.sent();
+      return { seconds, sent, lost: size.messages - sent.unique };
+    },
+  );
 }
 
 /**
- * tamtam-rx: `fromLongPolling → ofType('message_created') → perChat(reply)`.
+ * tamtam-rx as a user writes it from the README, on Max: `createApi({ dialect: 'max', baseUrl })`,
+ * then `fromLongPolling → ofType('message_created') → perChat(reply)`; `tuning` overrides
+ * defaults (none by default).
  *
  * @example
- * const seconds = await echoWithTamtamRx(emulator, 1000, 60_000);
+ * const bot = echoWithTamtamRx(emulator);
+ * await bot.stop();
  */
-export async function echoWithTamtamRx(
-  emulator: BenchEmulator,
-  messages: number,
-  timeoutMs: number,
-  tuning: EchoTuning = ECHO_TUNING,
-): Promise<number> {
+export function echoWithTamtamRx(emulator: BenchEmulator, tuning: EchoTuning = ECHO_TUNING): RunningBot {
   const { createApi, fromLongPolling, ofType, perChat, reply } = lib;
-  const api = createApi({ token: emulator.token, baseUrl: emulator.url });
+  const api = createApi({ dialect: 'max', token: emulator.token, baseUrl: emulator.url });
   const updates$ = fromLongPolling(api, {
     ...(tuning.limit === undefined ? {} : { limit: tuning.limit }),
     ...(tuning.maxPending === undefined ? {} : { maxPending: tuning.maxPending }),
   });
-  const start = performance.now();
+  let failures = 0;
+  let firstFailure: unknown;
   const subscription = updates$
     .pipe(
       ofType('message_created'),
-      perChat(
-        (update) => reply(api, update, `re: ${update.message.body.text ?? ''}`),
-        tuning.concurrency === undefined ? {} : { concurrency: tuning.concurrency },
-      ),
+      perChat((update) => reply(api, update, `re: ${update.message.body.text ?? ''}`), {
+        onError: (error) => {
+          failures += 1;
+          firstFailure ??= error.cause;
+        },
+        ...(tuning.concurrency === undefined ? {} : { concurrency: tuning.concurrency }),
+      }),
     )
     .subscribe();
-  try {
-    await emulator.waitForSent(messages, timeoutMs);
-    return secondsSince(start);
-  } finally {
-    await updates$.stop();
-    subscription.unsubscribe();
-  }
+  return {
+    stop: async () => {
+      await updates$.stop();
+      subscription.unsubscribe();
+    },
+    failures: () => failures,
+    firstFailure: () => firstFailure,
+  };
 }
 
 /**
  * The peer, @maxhub/max-bot-api 0.3, as its README shows: `bot.on('message_created', ctx =>
- * ctx.reply(...))`, `clientOptions.baseUrl` pointed at the emulator.
+ * ctx.reply(...))`, `clientOptions.baseUrl` pointed at the emulator, unmodified.
  *
  * @example
- * const seconds = await echoWithPeer(emulator, 1000, 60_000);
+ * const bot = echoWithPeer(emulator);
+ * await bot.stop();
  */
-export async function echoWithPeer(emulator: BenchEmulator, messages: number, timeoutMs: number): Promise<number> {
+export function echoWithPeer(emulator: BenchEmulator): RunningBot {
   const bot = new Bot(emulator.token, { clientOptions: { baseUrl: emulator.url } });
   let failures = 0;
-  bot.catch(() => {
+  let firstFailure: unknown;
+  bot.catch((error) => {
     failures += 1;
+    firstFailure ??= error;
   });
   bot.on('message_created', (ctx) => ctx.reply(`re: ${ctx.message.body.text ?? ''}`));
-  const start = performance.now();
   const running = bot.start();
-  try {
-    await emulator.waitForSent(messages, timeoutMs);
-    return secondsSince(start);
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)} (peer handler failures: ${failures})`);
-  } finally {
-    bot.stopPolling();
-    await running.catch(() => {});
-  }
+  running.catch(() => {});
+  return {
+    stop: async () => {
+      bot.stopPolling();
+      await running.catch(() => {});
+    },
+    failures: () => failures,
+    firstFailure: () => firstFailure,
+  };
 }
 
 /**
  * The ceiling: one fetch loop polling 1000 updates at a time into a queue, and
  * {@link CEILING_CONCURRENCY} fetch loops sending the replies — no ordering, no retries, no
- * validation; only what any bot must do.
+ * validation; only what any bot must do (Max: the token in the Authorization header).
  *
  * @example
- * const seconds = await echoWithFetchLoop(emulator, 1000, 60_000);
+ * const loop = echoWithFetchLoop(emulator, 1000);
+ * await loop.stop();
  */
-export async function echoWithFetchLoop(emulator: BenchEmulator, messages: number, timeoutMs: number): Promise<number> {
-  const query = `v=0.5.6&access_token=${emulator.token}`;
+export function echoWithFetchLoop(emulator: BenchEmulator, messages: number): RunningBot {
+  const headers = { authorization: emulator.token };
   const queue: { chatId: number; text: string }[] = [];
   let head = 0;
   let received = 0;
+  let failures = 0;
+  let firstFailure: unknown;
   const idle: (() => void)[] = [];
   const wakeAll = (): void => {
     for (const resume of idle.splice(0)) resume();
   };
   const controller = new AbortController();
-  const start = performance.now();
 
   const poll = async (): Promise<void> => {
     let marker: number | null = null;
     while (received < messages && !controller.signal.aborted) {
-      const url = `${emulator.url}/updates?limit=1000&timeout=30${marker === null ? '' : `&marker=${marker}`}&${query}`;
-      const response = await fetch(url, { signal: controller.signal });
-      const list = JSON.parse(await response.text()) as PolledList;
+      const url = `${emulator.url}/updates?limit=1000&timeout=30${marker === null ? '' : `&marker=${marker}`}`;
+      let list: PolledList;
+      try {
+        const response = await fetch(url, { headers, signal: controller.signal });
+        list = JSON.parse(await response.text()) as PolledList;
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        failures += 1;
+        firstFailure ??= error; // a dropped keep-alive connection under load: poll again
+        continue;
+      }
       for (const update of list.updates) {
         if (update.update_type !== 'message_created') continue;
         queue.push({ chatId: update.message.recipient.chat_id, text: `re: ${update.message.body.text}` });
@@ -192,23 +245,33 @@ export async function echoWithFetchLoop(emulator: BenchEmulator, messages: numbe
         await new Promise<void>((resume) => idle.push(resume));
       }
       const item = queue[head++] as { chatId: number; text: string };
-      const response = await fetch(`${emulator.url}/messages?chat_id=${item.chatId}&${query}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: item.text }),
-      });
-      await response.text();
+      try {
+        const response = await fetch(`${emulator.url}/messages?chat_id=${item.chatId}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ text: item.text }),
+        });
+        await response.text();
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      } catch (error) {
+        // a dropped keep-alive connection under load: send it again (a duplicate would be counted)
+        failures += 1;
+        firstFailure ??= error;
+        queue.push(item);
+      }
     }
   };
   const work = Promise.all([poll(), ...Array.from({ length: CEILING_CONCURRENCY }, send)]);
   work.catch(() => {});
-  try {
-    await emulator.waitForSent(messages, timeoutMs);
-    return secondsSince(start);
-  } finally {
-    controller.abort();
-    wakeAll();
-  }
+  return {
+    stop: async () => {
+      controller.abort();
+      wakeAll();
+      await work.catch(() => {});
+    },
+    failures: () => failures,
+    firstFailure: () => firstFailure,
+  };
 }
 
 /** What the ceiling loop reads from `GET /updates`. */

@@ -51,7 +51,7 @@ describe("UpdateQueue, Max's marker rule", () => {
     queue.push(update(1));
     const first = queue.read(all);
     expect(first.updates).toEqual([update(1)]);
-    const waiting = queue.poll({ ...all, marker: first.marker }, 10_000, new AbortController().signal);
+    const waiting = queue.poll({ ...all, marker: first.marker ?? undefined }, 10_000, new AbortController().signal);
     for (let n = 2; n <= 6; n++) queue.push(update(n)); // a burst while the poll waits
     expect(await waiting).toEqual({ updates: [2, 3, 4, 5, 6].map(update), marker: 7 });
   });
