@@ -1,9 +1,13 @@
 /**
- * Workload 1b — echo throughput, latency-bound (what users feel). The emulator adds a fixed
- * latency to every request; 10 000 messages from 500 users wait in the queue; the bot answers
- * each with sendMessage. We time until the emulator stored every reply, and count replies
- * lost, duplicated and out of order within a chat, for:
- * - tamtam-rx: fromLongPolling → ofType → perChat(reply);
+ * Workload 1b — echo throughput, latency-bound (what users feel), on the peer's home dialect:
+ * a Max-dialect emulator (header auth, Max's marker rule) adds a fixed latency to every request,
+ * its rate limit off (at Max's 30 requests/s 10 000 replies would take minutes; workload 4b is
+ * the rate-limited one). Each bot starts; once its first long poll waits, messages from many
+ * users are queued at once and the bot answers each with sendMessage. We time until the
+ * emulator stored every reply, and count replies lost, duplicated and out of order within a
+ * chat, for:
+ * - tamtam-rx with DEFAULTS, as a user writes it from the README:
+ *   `createApi({ dialect: 'max', baseUrl })`, fromLongPolling → ofType → perChat(reply);
  * - the peer, @maxhub/max-bot-api: `bot.on('message_created', ctx => ctx.reply(...))`;
  * - the ceiling: a hand-written loop of fetch calls (polls plus concurrent sends, no ordering),
  *   which shows how many requests/s Node's fetch itself can make on this machine.
@@ -31,8 +35,8 @@ export interface EchoTuning {
 }
 
 /**
- * The settings used by the benchmark: the defaults (long polling 100 updates a poll, 200 ahead;
- * perChat unbounded across chats), like the peer's.
+ * The settings used by the benchmark: none, the library's defaults (what a user's first bot
+ * runs with), like the peer's.
  */
 export const ECHO_TUNING: EchoTuning = {};
 
@@ -59,7 +63,7 @@ export interface EchoRun {
  * Sizes of one run.
  *
  * @example
- * const size: EchoSize = { messages: 10_000, users: 500, latencyMs: 100 };
+ * const size: EchoSize = { messages: 6000, users: 300, latencyMs: 100 };
  */
 export interface EchoSize {
   readonly messages: number;
@@ -107,7 +111,7 @@ export function echoRun(
         await emulator.waitForPoll(30_000);
         const start = performance.now();
         await emulator.queueUserMessages(size.messages, size.users, 42);
-        await emulator.waitForSent(size.messages, size.timeoutMs ?? 120_000);
+        await answered(emulator, running, size.messages, size.timeoutMs ?? 120_000);
         seconds = secondsSince(start);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -122,6 +126,22 @@ export function echoRun(
       return { seconds, sent, lost: size.messages - sent.unique };
     },
   );
+}
+
+/**
+ * Resolves when the emulator stored a reply for every message the bot did not give up on (a
+ * bot that loses replies is reported with its losses, not as a hang); rejects after `timeoutMs`.
+ */
+async function answered(emulator: BenchEmulator, bot: RunningBot, messages: number, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    try {
+      await emulator.waitForSent(messages - bot.failures(), 250);
+      return;
+    } catch (error) {
+      if (performance.now() > deadline) throw error;
+    }
+  }
 }
 
 /**
@@ -282,14 +302,16 @@ interface PolledList {
 
 export const run: WorkloadRun = async ({ quick, log }) => {
   const started = performance.now();
-  const size = quick ? { messages: 600, users: 60 } : { messages: 10_000, users: 500 };
-  const latencies = [20, 100];
+  const size = quick ? { messages: 600, users: 60 } : { messages: 6000, users: 300 };
+  const latencies = [20, 100] as const;
   const rounds = quick ? 1 : 3;
   const comparisons: Comparison[] = [];
   const raw: Record<string, unknown> = {};
+  type Counts = { lost: number; duplicated: number; outOfOrder: number };
+  const tally = (c: Counts): string => `${c.lost}/${c.duplicated}/${c.outOfOrder}`;
   for (const latencyMs of latencies) {
     log(` latency ${latencyMs} ms`);
-    const counts: Record<EchoBot, { lost: number; duplicated: number; outOfOrder: number }> = {
+    const counts: Record<EchoBot, Counts> = {
       'tamtam-rx': { lost: 0, duplicated: 0, outOfOrder: 0 },
       peer: { lost: 0, duplicated: 0, outOfOrder: 0 },
       'fetch ceiling': { lost: 0, duplicated: 0, outOfOrder: 0 },
@@ -308,38 +330,35 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     );
     raw[`${latencyMs}ms`] = { replies_per_second: results, counts };
     const rx = summarize(results['tamtam-rx']);
-    const peer = summarize(results.peer);
-    const ceiling = summarize(results['fetch ceiling']);
     const id = `1b@${latencyMs}ms`;
-    const tally = (c: { lost: number; duplicated: number; outOfOrder: number }): string =>
-      `${c.lost}/${c.duplicated}/${c.outOfOrder}`;
-    const peerInfo = { 'peer lost/dup/out-of-order': tally(counts.peer) };
+    const workload = `Echo on Max, ${latencyMs} ms latency, defaults`;
+    const subject = 'tamtam-rx defaults (fromLongPolling → perChat)';
     comparisons.push(
       {
         id,
-        workload: `Echo, ${latencyMs} ms latency`,
+        workload,
         metric: 'replies/s',
-        subject: 'tamtam-rx (perChat)',
-        baseline: '@maxhub/max-bot-api 0.3 (peer)',
+        subject,
+        baseline: '@maxhub/max-bot-api 0.3 (peer), defaults',
         subjectValues: rx,
-        baselineValues: peer,
+        baselineValues: summarize(results.peer),
         ratio: pairedRatio(results['tamtam-rx'], results.peer),
-        target: latencyMs === 100 ? { on: 'ratio', atLeast: 2 } : null,
-        ...(latencyMs === 100
-          ? {
-              mustBeZero: { lost: counts['tamtam-rx'].lost, 'out of order': counts['tamtam-rx'].outOfOrder },
-              info: { duplicated: counts['tamtam-rx'].duplicated, ...peerInfo },
-            }
-          : { info: { 'lost/dup/out-of-order': tally(counts['tamtam-rx']), ...peerInfo } }),
+        target: { on: 'ratio', atLeast: latencyMs === 100 ? 2 : 1 },
+        mustBeZero: {
+          lost: counts['tamtam-rx'].lost,
+          duplicated: counts['tamtam-rx'].duplicated,
+          'out of order': counts['tamtam-rx'].outOfOrder,
+        },
+        info: { 'peer lost/dup/out-of-order': tally(counts.peer) },
       },
       {
         id,
-        workload: `Echo, ${latencyMs} ms latency`,
+        workload,
         metric: 'replies/s',
-        subject: 'tamtam-rx (perChat)',
+        subject,
         baseline: `hand-written fetch loop, ${CEILING_CONCURRENCY} sends in flight (ceiling)`,
         subjectValues: rx,
-        baselineValues: ceiling,
+        baselineValues: summarize(results['fetch ceiling']),
         ratio: pairedRatio(results['tamtam-rx'], results['fetch ceiling']),
         target: null,
         info: { 'ceiling lost/dup/out-of-order': tally(counts['fetch ceiling']) },
@@ -348,15 +367,19 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   }
   return {
     name: 'echo',
-    title: '1b. Echo throughput (latency-bound)',
+    title: '1b. Echo throughput on Max (latency-bound), defaults on both sides',
     config: {
       ...size,
       latenciesMs: latencies,
       rounds,
-      order: 'queued up front in a seeded random order (each user 20 messages)',
+      emulator:
+        'Max dialect (header auth; a poll without a marker answers only the latest update), rate limit off, fixed latency on every request',
+      order:
+        "queued in a seeded random order (each user the same number of messages) once the bot's first long poll waits",
       tamtamRx:
-        'defaults (fromLongPolling limit 100, maxPending 200; perChat unbounded across chats; no rate limiter on a custom host)',
-      peer: '@maxhub/max-bot-api 0.3.1, defaults (it polls 100 updates per request and handles a batch with Promise.all)',
+        "defaults: createApi({ dialect: 'max', baseUrl }) (the limiter on standby for a host that is not Max's: this one never answers 429), " +
+        'fromLongPolling (limit 100, maxPending 200), perChat (no cap across chats)',
+      peer: '@maxhub/max-bot-api 0.3.1, defaults, clientOptions.baseUrl (it polls 100 updates per request and handles a batch with Promise.all)',
       ceilingConcurrency: CEILING_CONCURRENCY,
       library: librarySource,
     },
@@ -364,9 +387,10 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     notes: [
       'At 100 ms the peer is latency-bound: it polls 100 updates, answers them with Promise.all, and only then polls again ' +
         '(two round trips per 100 replies). tamtam-rx keeps polling (up to 200 updates ahead) while perChat runs every busy chat at once.',
-      'CPU per send here: ky-based sendMessage ≈ 2× a bare fetch (ky builds a Request and clones it, teeing the body stream, for every call), ' +
-        'which is why tamtam-rx reaches about half the hand-written fetch ceiling, and roughly matches the peer at 20 ms.',
-      'The ceiling loop keeps no order within a chat (its out-of-order count shows why perChat matters); tamtam-rx and the peer kept order.',
+      'CPU per send: ky-based sendMessage costs about 2× a bare fetch (ky builds a Request and clones it for every call), ' +
+        'so where the machine, not the latency, is the limit (20 ms) tamtam-rx and the peer are close and both far below the ceiling.',
+      'The ceiling loop keeps no order within a chat (its out-of-order count shows why perChat matters); it sends a request again when ' +
+        'a keep-alive connection drops under load.',
     ],
     seconds: secondsSince(started),
     raw,
