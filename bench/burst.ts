@@ -73,8 +73,8 @@ export function burstRun(placement: EmulatorPlacement, bot: BurstBot, size: Burs
       let seconds: number;
       try {
         await emulator.waitForPoll(30_000);
-        const start = performance.now();
         await emulator.queueUserMessages(size.messages, size.users, 7);
+        const start = performance.now(); // the backlog is in: the bot's work starts
         for (;;) {
           const sent = await emulator.sent();
           if (sent.unique + running.failures() >= size.messages || performance.now() - start > RUN_TIMEOUT_MS) break;

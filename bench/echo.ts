@@ -85,7 +85,7 @@ interface RunningBot {
  * One measured run on a fresh Max-dialect emulator (the peer's home: header auth, Max's
  * marker rule) with `latencyMs` on every request and its rate limit off: the bot starts, and
  * once its first long poll waits (on Max a poll without a marker answers only the latest
- * update) the backlog is queued; the clock runs from then until every reply was stored.
+ * update) the backlog is queued; the clock runs from the moment it is queued until every reply was stored.
  *
  * @example
  * await echoRun('remote', 'peer', { messages: 10_000, users: 500, latencyMs: 100 });
@@ -109,8 +109,8 @@ export function echoRun(
       let seconds: number;
       try {
         await emulator.waitForPoll(30_000);
-        const start = performance.now();
         await emulator.queueUserMessages(size.messages, size.users, 42);
+        const start = performance.now(); // the backlog is in: the bot's work starts
         await answered(emulator, running, size.messages, size.timeoutMs ?? 120_000);
         seconds = secondsSince(start);
       } catch (error) {
