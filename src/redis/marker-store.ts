@@ -38,7 +38,7 @@ const FORMAT_VERSION = 1;
  * import { fromLongPolling } from 'tamtam-rx';
  * import { redisMarkerStore } from 'tamtam-rx/redis';
  *
- * const client = await createClient({ url: process.env.REDIS_URL }).connect();
+ * const client = await createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }).connect();
  * const updates$ = fromLongPolling(api, { store: redisMarkerStore(client, { key: 'bot:polling' }) });
  */
 export function redisMarkerStore(client: RedisClient, options: RedisMarkerStoreOptions): MarkerStore {

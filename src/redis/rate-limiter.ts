@@ -93,7 +93,7 @@ interface Waiter {
  * import { createApi, MAX_DIALECT } from 'tamtam-rx';
  * import { redisRateLimiter } from 'tamtam-rx/redis';
  *
- * const client = await createClient({ url: process.env.REDIS_URL }).connect();
+ * const client = await createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }).connect();
  * const api = createApi({
  *   token: process.env.BOT_TOKEN ?? '',
  *   dialect: MAX_DIALECT,

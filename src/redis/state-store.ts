@@ -32,7 +32,7 @@ export interface RedisStateStoreOptions {
  * import { chatStateKey } from 'tamtam-rx';
  * import { redisStateStore } from 'tamtam-rx/redis';
  *
- * const client = await createClient({ url: process.env.REDIS_URL }).connect();
+ * const client = await createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }).connect();
  * const state = redisStateStore<{ step: string }>(client, { prefix: 'bot:state:' });
  * await state.set(chatStateKey(update) ?? 'none', { step: 'size' }, { ttl: 15 * 60_000 });
  */
