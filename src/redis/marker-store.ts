@@ -53,13 +53,14 @@ export function redisMarkerStore(client: RedisClient, options: RedisMarkerStoreO
   }
   return {
     async load() {
-      let text: string | null;
+      let value: Awaited<ReturnType<RedisClient['get']>>;
       try {
-        text = (await client.get(key)) as string | null;
+        value = await client.get(key);
       } catch (error) {
         throw redisFailure(`redisMarkerStore: could not read key "${key}"`, error);
       }
-      return text === null ? undefined : parseState(text, key);
+      // a client with a Buffer type mapping answers with a Buffer: String() decodes it as UTF-8
+      return value === null || value === undefined ? undefined : parseState(String(value), key);
     },
     async save(state) {
       const document = JSON.stringify({ version: FORMAT_VERSION, marker: state.marker, pending: state.pending });

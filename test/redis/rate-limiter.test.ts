@@ -164,6 +164,14 @@ describe('redisRateLimiter: failures and misuse', () => {
     expect(() => redisRateLimiter(client(0), { key: 'k', timeout: 0 })).toThrow(/options\.timeout/);
   });
 
+  it('a server that forgot the scripts (restart, SCRIPT FLUSH) gets them again', async () => {
+    const limiter = redisRateLimiter(client(0), { key: 'test:rate:flush', perSecond: 100 });
+    await firstValueFrom(limiter.acquire());
+    await client(1).scriptFlush();
+    await firstValueFrom(limiter.acquire());
+    expect(await limiter.currentRate()).toBe(100);
+  });
+
   it('is cold: nothing is asked of Redis before subscribe', async () => {
     const limiter = redisRateLimiter(client(0), { key: 'test:rate:cold', perSecond: 30 });
     const acquisition: Observable<void> = limiter.acquire();
