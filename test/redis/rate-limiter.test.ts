@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { type Observable, firstValueFrom, lastValueFrom, merge, mergeMap, range, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +10,8 @@ import type { RedisClient } from '../../src/redis/client';
 import { redisRateLimiter } from '../../src/redis/index';
 import { waitFor } from '../../src/testing/index';
 import { type LocalRedisServer, startRedisServer } from '../helpers/redis-server';
+
+const SENDER = fileURLToPath(new URL('./fixtures/limited-sender.ts', import.meta.url));
 
 let redis: LocalRedisServer;
 /** One connection per simulated process, as separate processes would have. */
@@ -70,6 +74,38 @@ describe('redisRateLimiter: one budget for many processes', () => {
     expect(run.rateLimited).toBe(0);
     expect(shared.map((l) => l.waiting)).toEqual([0, 0, 0]);
   }, 60_000);
+
+  it('two real processes sharing one Redis limiter of 5/s get no 429 from a 5/s rule', async () => {
+    const emulator = await startEmulator({ dialect: 'max', rateLimit: { perSecond: 5, style: 'max' } });
+    const children = [0, 1].map((p) =>
+      spawn(process.execPath, ['--import', 'tsx', SENDER, redis.url, emulator.url, emulator.token, '8', '5', `p${p}`], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    );
+    try {
+      const outputs = children.map((child) => {
+        let text = '';
+        child.stdout?.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        return () => text;
+      });
+      await waitFor(() => outputs.every((out) => out().includes('ready')), {
+        what: 'both processes ready',
+        timeout: 60_000,
+      });
+      for (const child of children) child.stdin?.end('go\n');
+      await waitFor(() => outputs.every((out) => out().includes('sent ')), {
+        what: 'both processes done',
+        timeout: 60_000,
+      });
+      expect(outputs.map((out) => /sent (\d+)/.exec(out())?.[1])).toEqual(['8', '8']);
+      expect(emulator.faults.stats().rateLimited).toBe(0);
+    } finally {
+      for (const child of children) child.kill('SIGKILL');
+      await emulator.close();
+    }
+  }, 150_000);
 
   it('a 429 in one process slows them all; a Retry-After pauses them all', async () => {
     const a = redisRateLimiter(client(0), { key: 'test:rate:adapt', perSecond: 30, recoverAfter: 60_000 });
