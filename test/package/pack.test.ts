@@ -175,10 +175,11 @@ describe.each(['import', 'require'] as const)('every entry through %s', (kind) =
   });
 });
 
-describe('with the optional peer rxjs-marbles installed', () => {
+describe('with the optional peers rxjs-marbles and redis installed', () => {
   beforeAll(async () => {
-    // a copy of the local install stands in for `npm install rxjs-marbles`
-    for (const name of ['rxjs-marbles', 'fast-equals']) {
+    // a copy of the local install stands in for `npm install rxjs-marbles redis` (a user of
+    // tamtam-rx/redis has redis installed: its declarations name node-redis's client type)
+    for (const name of ['rxjs-marbles', 'fast-equals', 'redis', '@redis']) {
       await cp(join(root, 'node_modules', name), join(consumer, 'node_modules', name), { recursive: true });
     }
   });
