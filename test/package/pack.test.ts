@@ -50,18 +50,18 @@ async function pack(dir: string): Promise<PackResult> {
 /** What a consumer gets from each entry: an export it must have and ones it must not. */
 const PROBES = {
   index: {
-    has: ['createApi', 'webhook', 'fromLongPolling', 'sendMessage'],
-    lacks: ['listen', 'fileMarkerStore', 'retryPolicy', 'classifyUpdate'],
+    has: ['createApi', 'webhook', 'fromLongPolling', 'sendMessage', 'memoryStateStore'],
+    lacks: ['listen', 'fileMarkerStore', 'fileStateStore', 'retryPolicy', 'classifyUpdate'],
   },
-  node: { has: ['listen', 'fileMarkerStore'], lacks: ['createApi'] },
+  node: { has: ['listen', 'fileMarkerStore', 'fileStateStore'], lacks: ['createApi'] },
   emulator: { has: ['startEmulator', 'DEFAULT_WORLD_IDS'], lacks: [] },
   testing: {
-    has: ['createFakeApi', 'expectSent', 'textMessage', 'waitFor'],
+    has: ['createFakeApi', 'expectSent', 'textMessage', 'waitFor', 'stateStoreContract'],
     lacks: ['createMarbles', 'withEmulator', 'startTestBot'],
   },
   'testing/marbles': { has: ['createMarbles'], lacks: [] },
   'testing/emulator': { has: ['withEmulator', 'startTestBot'], lacks: [] },
-  redis: { has: [], lacks: ['createApi'] },
+  redis: { has: ['redisMarkerStore', 'redisRateLimiter', 'redisStateStore'], lacks: ['createApi'] },
 } satisfies Record<(typeof ENTRIES)[number], { has: string[]; lacks: string[] }>;
 
 /** A script that loads each entry by `import` or `require` and prints what it found. */
