@@ -5,6 +5,8 @@
 import { EMPTY, Subject, VirtualTimeScheduler, type Subscription } from 'rxjs';
 import {
   type Conversation,
+  type DeliveryTracker,
+  emitTracked,
   type Conversations,
   type ConversationsOptions,
   type StateStore,
@@ -28,6 +30,8 @@ export interface Harness {
   readonly errors: unknown[];
   /** Sends updates (in order) and resolves with the texts the bot sent meanwhile. */
   turn(...updates: Update[]): Promise<string[]>;
+  /** Emits an update as a delivery-tracking source does, without waiting. */
+  emitTracked(update: Update, tracker: DeliveryTracker): void;
   /** Lets `ms` pass in virtual time and resolves with the texts the bot sent meanwhile. */
   advance(ms: number): Promise<string[]>;
   /** Waits until every update and timer callback has been handled. */
@@ -96,6 +100,9 @@ export function harness(flows: readonly Conversation<StepMap>[], options: Harnes
       for (const update of updates) updates$.next(update);
       await idle();
       return said();
+    },
+    emitTracked(update, tracker) {
+      emitTracked(update, (u) => updates$.next(u), tracker);
     },
     async advance(ms) {
       scheduler.schedule(() => {}, ms);
