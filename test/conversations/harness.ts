@@ -2,7 +2,7 @@
  * A bot running conversations on the fake api in virtual time, driven like a chat: each user
  * turn returns what the bot said back.
  */
-import { EMPTY, Subject, VirtualTimeScheduler, type Subscription } from 'rxjs';
+import { EMPTY, Subject, type Subscription } from 'rxjs';
 import {
   type Conversation,
   type DeliveryTracker,
@@ -18,10 +18,11 @@ import {
   perChatStats,
 } from '../../src/index';
 import { type FakeApi, createFakeApi } from '../../src/testing/index';
+import { VirtualClock } from './virtual-clock';
 
 export interface Harness {
   readonly api: FakeApi;
-  readonly scheduler: VirtualTimeScheduler;
+  readonly scheduler: VirtualClock;
   readonly store: StateStore;
   readonly dialogs: Conversations;
   /** Updates the conversations let through to the rest of the bot. */
@@ -40,14 +41,14 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  readonly store?: (scheduler: VirtualTimeScheduler) => StateStore;
-  readonly scheduler?: VirtualTimeScheduler;
+  readonly store?: (scheduler: VirtualClock) => StateStore;
+  readonly scheduler?: VirtualClock;
   readonly api?: FakeApi;
   readonly engine?: Partial<ConversationsOptions>;
 }
 
 export function harness(flows: readonly Conversation<StepMap>[], options: HarnessOptions = {}): Harness {
-  const scheduler = options.scheduler ?? new VirtualTimeScheduler();
+  const scheduler = options.scheduler ?? new VirtualClock();
   const api = options.api ?? createFakeApi({ scheduler });
   const store = options.store?.(scheduler) ?? memoryStateStore({ now: () => scheduler.now() });
   const errors: unknown[] = [];
@@ -105,9 +106,7 @@ export function harness(flows: readonly Conversation<StepMap>[], options: Harnes
       emitTracked(update, (u) => updates$.next(u), tracker);
     },
     async advance(ms) {
-      scheduler.schedule(() => {}, ms);
-      scheduler.maxFrames = scheduler.now() + ms;
-      scheduler.flush();
+      scheduler.advance(ms);
       await idle();
       return said();
     },
