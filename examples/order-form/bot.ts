@@ -38,7 +38,7 @@ export type Size = (typeof SIZES)[number];
  * const atConfirm: OrderSteps['confirm'] = { name: 'Ann', size: 'M' };
  */
 export interface OrderSteps {
-  name: {};
+  name: Record<string, never>;
   size: { name: string };
   confirm: { name: string; size: Size };
 }
@@ -94,7 +94,8 @@ export const orderForm = conversation<OrderSteps>({
         ],
       }),
       answer: (c) => {
-        if (c.payload === 'confirm:yes') return c.done(`Order placed: size ${c.data.size} for ${c.data.name}. Thank you!`);
+        if (c.payload === 'confirm:yes')
+          return c.done(`Order placed: size ${c.data.size} for ${c.data.name}. Thank you!`);
         if (c.payload === 'confirm:no') return c.next('name', {}, 'Starting over.');
         return c.retry('Please press "Place order" or "Start over".');
       },

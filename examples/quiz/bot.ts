@@ -90,7 +90,8 @@ export const quiz = conversation<QuizSteps>({
         const score = c.data.score + (right ? 1 : 0);
         const verdict = right ? 'Right!' : `Wrong: it is ${question.answers[question.right]}.`;
         const index = c.data.index + 1;
-        const next = index < QUESTIONS.length ? c.next('question', { index, score }, verdict) : c.done(verdict, scoreText(score));
+        const next =
+          index < QUESTIONS.length ? c.next('question', { index, score }, verdict) : c.done(verdict, scoreText(score));
         return c.notify(next, right ? '✅' : '❌');
       },
       onTimeout: (c) => {

@@ -160,8 +160,9 @@ export interface StepDefinition<S extends StepMap, K extends keyof S, B = NewMes
  * @example
  * const start: StartOf<OrderSteps> = { step: 'name', data: {} };
  */
-export type StartOf<S extends StepMap> = { [K in keyof S & string]: { readonly step: K; readonly data: S[K] } }[keyof S &
-  string];
+export type StartOf<S extends StepMap> = {
+  [K in keyof S & string]: { readonly step: K; readonly data: S[K] };
+}[keyof S & string];
 
 /**
  * Everything a conversation is. Written once, then passed to `conversations(api, { flows })`.
@@ -237,8 +238,12 @@ export function conversation<S extends StepMap, B = NewMessageBody>(
   if (typeof definition.id !== 'string' || definition.id === '')
     throw new TypeError('conversation: id must be a non-empty string, stable across deployments');
   const steps: object = definition.steps;
-  if (typeof steps !== 'object' || steps === null) throw new TypeError(`${where}: steps must be an object of steps by name`);
-  for (const [name, step] of Object.entries(steps) as [string, { answer?: unknown; ask?: unknown; timeout?: unknown }][]) {
+  if (typeof steps !== 'object' || steps === null)
+    throw new TypeError(`${where}: steps must be an object of steps by name`);
+  for (const [name, step] of Object.entries(steps) as [
+    string,
+    { answer?: unknown; ask?: unknown; timeout?: unknown },
+  ][]) {
     if (typeof step !== 'object' || step === null || typeof step.answer !== 'function')
       throw new TypeError(`${where}: step '${name}' needs an answer(context) function`);
     if (step.ask !== undefined && typeof step.ask !== 'function')
@@ -258,7 +263,9 @@ export function conversation<S extends StepMap, B = NewMessageBody>(
 function checkDuration(what: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
-    throw new TypeError(`${what} must be a positive number of milliseconds, got ${String(value)}; omit it for no limit`);
+    throw new TypeError(
+      `${what} must be a positive number of milliseconds, got ${String(value)}; omit it for no limit`,
+    );
 }
 
 function checkMatcher(what: string, value: unknown): void {

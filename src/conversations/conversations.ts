@@ -3,7 +3,15 @@
  * update to the step it waits at, sends what the step says, writes the new position, and keeps
  * one timer per dialog with a time limit.
  */
-import { Observable, type ObservableInput, type SchedulerLike, type Subscription, asyncScheduler, concat, from } from 'rxjs';
+import {
+  Observable,
+  type ObservableInput,
+  type SchedulerLike,
+  type Subscription,
+  asyncScheduler,
+  concat,
+  from,
+} from 'rxjs';
 import { answerOnCallback } from '../actions/answers';
 import type { TableWith } from '../actions/call';
 import { type SendMessageTarget, sendMessage } from '../actions/messages';
@@ -89,7 +97,11 @@ export interface Conversations {
    * Starts `flow` in the update's chat (replacing a dialog running there), at its start step or
    * at `start`. Completes once the first question is sent and the dialog stored.
    */
-  enter<S extends StepMap, B>(update: ConversationUpdate, flow: Conversation<S, B>, start?: StartOf<S>): Observable<never>;
+  enter<S extends StepMap, B>(
+    update: ConversationUpdate,
+    flow: Conversation<S, B>,
+    start?: StartOf<S>,
+  ): Observable<never>;
   /** Resolves when no dialog has work running or queued (timers may still be pending). */
   settled(): Promise<void>;
   /** Counters, read any time. */
@@ -120,13 +132,16 @@ export function conversations<T extends TableWith<'sendMessage' | 'answerOnCallb
     throw new TypeError('conversations: pass options { store, flows }');
   const { store } = options;
   if (typeof store?.get !== 'function' || typeof store.set !== 'function' || typeof store.delete !== 'function')
-    throw new TypeError('conversations: options.store must be a StateStore (memoryStateStore(), fileStateStore(dir)...)');
+    throw new TypeError(
+      'conversations: options.store must be a StateStore (memoryStateStore(), fileStateStore(dir)...)',
+    );
   if (!Array.isArray(options.flows) || options.flows.length === 0)
     throw new TypeError('conversations: options.flows must list at least one conversation(...)');
   const flows = new Map<string, ErasedDefinition<B>>();
   for (const flow of options.flows) {
     const definition = definitionOf<B>(flow);
-    if (flows.has(flow.id)) throw new TypeError(`conversations: two flows have the id '${flow.id}'; ids must be unique`);
+    if (flows.has(flow.id))
+      throw new TypeError(`conversations: two flows have the id '${flow.id}'; ids must be unique`);
     flows.set(flow.id, definition);
   }
   const keyOf = options.key ?? chatStateKey;
@@ -168,11 +183,14 @@ export function conversations<T extends TableWith<'sendMessage' | 'answerOnCallb
     if (existing?.seq === record.seq && at !== null) return;
     clearTimer(key);
     if (at === null || closed) return;
-    const subscription = scheduler.schedule(() => {
-      if (timers.get(key)?.subscription !== subscription) return;
-      timers.delete(key);
-      lock.run(key, () => expireIfDue(key, record.seq)).catch(onError);
-    }, Math.max(0, at - now()));
+    const subscription = scheduler.schedule(
+      () => {
+        if (timers.get(key)?.subscription !== subscription) return;
+        timers.delete(key);
+        lock.run(key, () => expireIfDue(key, record.seq)).catch(onError);
+      },
+      Math.max(0, at - now()),
+    );
     timers.set(key, { seq: record.seq, subscription });
   };
 
@@ -218,7 +236,9 @@ export function conversations<T extends TableWith<'sendMessage' | 'answerOnCallb
       case 'done':
       case 'cancel': {
         const says =
-          transition.kind === 'cancel' && transition.say.length === 0 ? listOf(definition.onCancel ?? 'Cancelled.') : transition.say;
+          transition.kind === 'cancel' && transition.say.length === 0
+            ? listOf(definition.onCancel ?? 'Cancelled.')
+            : transition.say;
         await send(record.target, says);
         clearTimer(key);
         await store.delete(key);
@@ -228,7 +248,8 @@ export function conversations<T extends TableWith<'sendMessage' | 'answerOnCallb
         const step = transition.step ?? record.step;
         const data = transition.data;
         const stepDefinition = definition.steps[step];
-        if (stepDefinition === undefined) throw new TypeError(`conversations: flow '${record.flow}' has no step '${step}'`);
+        if (stepDefinition === undefined)
+          throw new TypeError(`conversations: flow '${record.flow}' has no step '${step}'`);
         const asked = stepDefinition.ask === undefined ? [] : listOf(stepDefinition.ask({ data, step }));
         await send(record.target, [...transition.say, ...asked]);
         const next: ConversationRecord = {
@@ -279,7 +300,8 @@ export function conversations<T extends TableWith<'sendMessage' | 'answerOnCallb
     if (definition === undefined)
       throw new TypeError(`conversations: flow '${flowId}' is not in options.flows; add it there`);
     const target = replyTarget(update);
-    if (target === null) throw new TypeError(`conversations: a '${update.update_type}' update names no chat to talk in`);
+    if (target === null)
+      throw new TypeError(`conversations: a '${update.update_type}' update names no chat to talk in`);
     const at = now();
     const seed: ConversationRecord = {
       v: 1,

@@ -6,7 +6,15 @@ import { type OrderSteps, orderForm } from '../../examples/order-form/bot';
 import { QUESTIONS, SECONDS_PER_QUESTION, quiz, scoreText } from '../../examples/quiz/bot';
 import { type StateStore, type Update, conversation, markRedelivery, memoryStateStore } from '../../src/index';
 import { fileStateStore } from '../../src/node/index';
-import { TEST_CHATS, TEST_USERS, dialogWith, expectSent, pressButton, textMessage, waitFor } from '../../src/testing/index';
+import {
+  TEST_CHATS,
+  TEST_USERS,
+  dialogWith,
+  expectSent,
+  pressButton,
+  textMessage,
+  waitFor,
+} from '../../src/testing/index';
 import { type Harness, harness } from './harness';
 
 const alice = TEST_USERS.alice;
@@ -131,7 +139,7 @@ describe('conversations: durability', () => {
     expect(after.fallback).toEqual([]);
   });
 
-  it('after a restart, says the timeout on the chat\'s next update once the limit has passed', async () => {
+  it("after a restart, says the timeout on the chat's next update once the limit has passed", async () => {
     const store = await fileStore();
     const before = start([orderForm], { store });
     await orderUpTo(before, 'name');
@@ -144,7 +152,7 @@ describe('conversations: durability', () => {
     expect(after.fallback).toHaveLength(1);
   });
 
-  it('takes over a dialog\'s time limit when another worker handles its next update', async () => {
+  it("takes over a dialog's time limit when another worker handles its next update", async () => {
     const store = await fileStore();
     const first = start([quiz], { store });
     await first.turn(textMessage('/quiz'));
@@ -212,7 +220,7 @@ describe('conversations: durability', () => {
 describe('conversations: definitions', () => {
   it('refuses a definition whose start names no step, with a message saying what to pass', () => {
     expect(() =>
-      conversation<{ a: {} }>({
+      conversation<{ a: Record<string, never> }>({
         id: 'x',
         // @ts-expect-error: 'b' is not a step
         start: { step: 'b', data: {} },
@@ -224,7 +232,17 @@ describe('conversations: definitions', () => {
   it('reports and drops a stored record of a flow that no longer runs', async () => {
     const t = start([orderForm]);
     const key = `conversation:chat:${String(dialogWith(alice).chat_id)}`;
-    await t.store.set(key, { v: 1, flow: 'gone', step: 'x', data: {}, seq: 0, stepDeadline: null, deadline: null, applied: [], target: { chat_id: 1 } });
+    await t.store.set(key, {
+      v: 1,
+      flow: 'gone',
+      step: 'x',
+      data: {},
+      seq: 0,
+      stepDeadline: null,
+      deadline: null,
+      applied: [],
+      target: { chat_id: 1 },
+    });
     expect(await t.turn(textMessage('hello'))).toEqual([]);
     expect(t.fallback).toHaveLength(1);
     expect(String(t.errors[0])).toMatch(/no flow 'gone'/);
@@ -235,7 +253,9 @@ describe('conversations: definitions', () => {
     const t = start([quiz]);
     await t.turn(textMessage('/quiz'));
     const question = t.api.lastSent().message;
-    const buttons = question.body.attachments?.flatMap((a) => (a.type === 'inline_keyboard' ? a.payload.buttons.flat() : []));
+    const buttons = question.body.attachments?.flatMap((a) =>
+      a.type === 'inline_keyboard' ? a.payload.buttons.flat() : [],
+    );
     expect(buttons?.map((b) => b.text)).toEqual(QUESTIONS[0]?.answers);
   });
 });

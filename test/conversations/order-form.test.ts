@@ -18,7 +18,7 @@ describe('a conversation on the fake api', () => {
     expect(t.api.callbackAnswers().at(-1)?.notification).toBe('Size M');
     const confirm = t.api.lastSent().message;
     expect(await t.turn(pressButton(confirm, 'Place order'))).toEqual(['Order placed: size M for Ann. Thank you!']);
-    expect(await t.store.get('conversation:chat:' + String(dialogWith(alice).chat_id))).toBeUndefined();
+    expect(await t.store.get(`conversation:chat:${String(dialogWith(alice).chat_id)}`)).toBeUndefined();
     // Out of the dialog, messages go to the rest of the bot again.
     await t.turn(textMessage('hello'));
     expect(t.fallback.map((u) => (u.update_type === 'message_created' ? u.message.body.text : ''))).toEqual(['hello']);

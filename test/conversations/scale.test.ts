@@ -5,10 +5,10 @@ import { dialogWith, pressButton, textMessage } from '../../src/testing/index';
 import type { User } from '../../src/types/index';
 import { harness } from './harness';
 
-const DIALOGS = Number(process.env["CONVO_DIALOGS"] ?? 10_000);
+const DIALOGS = Number(process.env['CONVO_DIALOGS'] ?? 10_000);
 
 function user(i: number): User {
-  return { user_id: 700_000_000 + i, first_name: `User ${i}`, name: `User ${i}`, username: null, is_bot: false, last_activity_time: 0 };
+  return { user_id: 700_000_000 + i, name: `User ${i}`, username: null, is_bot: false, last_activity_time: 0 };
 }
 
 describe('conversations at scale', () => {
@@ -30,8 +30,13 @@ describe('conversations at scale', () => {
     expect(t.dialogs.stats.timers).toBe(DIALOGS);
 
     // Half of them answer the first question (right or wrong), the rest let it time out.
-    const questions = t.api.sent().slice(-DIALOGS).map((s) => s.message);
-    const presses = questions.slice(0, DIALOGS / 2).map((message, i) => pressButton(message, i % 2 === 0 ? 'Jupiter' : 'Mars', { by: users[i] as User }));
+    const questions = t.api
+      .sent()
+      .slice(-DIALOGS)
+      .map((s) => s.message);
+    const presses = questions
+      .slice(0, DIALOGS / 2)
+      .map((message, i) => pressButton(message, i % 2 === 0 ? 'Jupiter' : 'Mars', { by: users[i] as User }));
     const answered = await t.turn(...presses);
     expect(answered).toHaveLength(DIALOGS); // a verdict and the next question each
     expect(store.size).toBe(DIALOGS);
