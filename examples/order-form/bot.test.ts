@@ -40,7 +40,7 @@ describe('order form bot (fake api)', () => {
 });
 
 describe('order form bot (emulator)', () => {
-  it('plays the form in the chat page\'s world: text, keyboard, confirmation, and /cancel', () =>
+  it("plays the form in the chat page's world: text, keyboard, confirmation, and /cancel", () =>
     withEmulator(
       async ({ emulator, waitForSent }) => {
         const { alice, bob } = DEFAULT_WORLD_IDS;

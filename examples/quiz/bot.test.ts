@@ -22,7 +22,7 @@ function advance(scheduler: VirtualTimeScheduler, ms: number): void {
 }
 
 describe('quiz bot (fake api, virtual time)', () => {
-  it('moves on when a question\'s time runs out and scores at the end', async () => {
+  it("moves on when a question's time runs out and scores at the end", async () => {
     const scheduler = new VirtualTimeScheduler();
     const api = createFakeApi({ scheduler });
     const updates$ = new Subject<Update>();
