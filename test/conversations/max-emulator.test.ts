@@ -1,10 +1,9 @@
 import { describe, it } from 'vitest';
 import {
+  type MaxAttachmentRequest,
   type MaxNewMessageBody,
-  callbackButton,
   conversation,
   conversations,
-  inlineKeyboard,
   memoryStateStore,
   perChat,
 } from '../../src/index';
@@ -17,6 +16,19 @@ interface PizzaSteps {
   name: { size: string };
 }
 
+/** A keyboard written as a Max attachment request. */
+const sizeKeyboard: MaxAttachmentRequest = {
+  type: 'inline_keyboard',
+  payload: {
+    buttons: [
+      [
+        { type: 'callback', text: 'S', payload: 'S' },
+        { type: 'callback', text: 'L', payload: 'L' },
+      ],
+    ],
+  },
+};
+
 /** A flow written for Max: its messages are Max message bodies. */
 const pizza = conversation<PizzaSteps, MaxNewMessageBody>({
   id: 'max-pizza',
@@ -24,10 +36,7 @@ const pizza = conversation<PizzaSteps, MaxNewMessageBody>({
   start: { step: 'size', data: {} },
   steps: {
     size: {
-      ask: () => ({
-        text: 'Which size?',
-        attachments: [inlineKeyboard([[callbackButton('S', 'S'), callbackButton('L', 'L')]])],
-      }),
+      ask: () => ({ text: 'Which size?', attachments: [sizeKeyboard] }),
       answer: (c) =>
         c.payload === 'S' || c.payload === 'L' ? c.next('name', { size: c.payload }) : c.retry('Use the buttons.'),
     },
