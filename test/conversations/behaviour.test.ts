@@ -217,6 +217,51 @@ describe('conversations: durability', () => {
   });
 });
 
+describe('conversations: starting from code, failing steps', () => {
+  it('starts a dialog from code with enter(), at a chosen step with its data', async () => {
+    const t = start([orderForm]);
+    await t.turn(textMessage('I want the usual'));
+    const update = t.fallback[0];
+    if (update === undefined) throw new Error('no fallback update');
+    await new Promise<void>((resolve, reject) =>
+      t.dialogs.enter(update, orderForm, { step: 'size', data: { name: 'Usual' } }).subscribe({
+        error: reject,
+        complete: resolve,
+      }),
+    );
+    expect(await t.turn(textMessage('s'))).toEqual([
+      'Thanks, Usual. Which size?', // sent by enter()
+      'Your order: size S for Usual. Place it?',
+    ]);
+  });
+
+  it('reports a step that throws and keeps the dialog where it was', async () => {
+    interface Steps {
+      ask: Record<string, never>;
+    }
+    const fragile = conversation<Steps>({
+      id: 'fragile',
+      enterOn: '/go',
+      start: { step: 'ask', data: {} },
+      steps: {
+        ask: {
+          ask: () => 'Say something',
+          answer: (c) => {
+            if (c.text === 'boom') throw new Error('step failed');
+            return c.done(`You said ${c.text ?? '?'}`);
+          },
+        },
+      },
+    });
+    const t = start([fragile]);
+    expect(await t.turn(textMessage('/go'))).toEqual(['Say something']);
+    expect(await t.turn(textMessage('boom'))).toEqual([]);
+    expect(String(t.errors[0])).toMatch(/step failed/);
+    expect(await t.turn(textMessage('hi'))).toEqual(['You said hi']);
+    expect(t.fallback).toEqual([]);
+  });
+});
+
 describe('conversations: definitions', () => {
   it('refuses a definition whose start names no step, with a message saying what to pass', () => {
     expect(() =>
