@@ -26,3 +26,4 @@ export * from './sources/webhook/index';
 export * from './operators/index';
 export * from './builders/index';
 export * from './state/index';
+export * from './conversations/index';

@@ -70,13 +70,22 @@ export function memoryStateStore<S = unknown>(options: MemoryStateStoreOptions =
     return entry;
   };
 
-  /** Drops up to `budget` expired entries from the oldest writes, so expired keys never pile up. */
+  /**
+   * Looks at up to `budget` entries, continuing where the last sweep stopped (a Map iterator
+   * stays valid across writes and deletes), and drops the expired ones: with a few a write,
+   * every entry is looked at again within about a third as many writes as there are entries.
+   */
+  let sweeper: Iterator<[string, Entry]> = entries.entries();
   const sweep = (budget: number): void => {
     const time = now();
-    let seen = 0;
-    for (const [key, entry] of entries) {
-      if (seen >= budget) break;
-      seen += 1;
+    for (let seen = 0; seen < budget; seen += 1) {
+      let step = sweeper.next();
+      if (step.done === true) {
+        sweeper = entries.entries();
+        step = sweeper.next();
+        if (step.done === true) return;
+      }
+      const [key, entry] = step.value;
       if (entry.expiresAt <= time) entries.delete(key);
     }
   };
@@ -99,7 +108,7 @@ export function memoryStateStore<S = unknown>(options: MemoryStateStoreOptions =
       entries.delete(key);
       entries.set(key, { json, expiresAt: ttl === undefined ? Infinity : now() + ttl });
       sweep(4);
-      if (entries.size > maxEntries) sweep(entries.size);
+      if (entries.size > maxEntries) sweep(entries.size + 1);
       while (entries.size > maxEntries) {
         const oldest = entries.keys().next().value as string;
         entries.delete(oldest);

@@ -56,13 +56,23 @@ describe('memoryStateStore', () => {
     expect(await store.get('a')).toBe(2);
   });
 
+  it('sweeps expired entries behind long-lived ones too', async () => {
+    const clock = manualClock();
+    const store = memoryStateStore<number>({ now: clock.now });
+    for (let i = 0; i < 100; i += 1) await store.set(`forever:${i}`, i);
+    for (let i = 0; i < 1000; i += 1) await store.set(`old:${i}`, i, { ttl: 100 });
+    await clock.elapse(200);
+    for (let i = 0; i < 400; i += 1) await store.set(`new:${i}`, i);
+    expect(store.size).toBe(500);
+  });
+
   it('sweeps expired entries on later writes, so memory follows the live ones', async () => {
     const clock = manualClock();
     const store = memoryStateStore<number>({ now: clock.now });
     for (let i = 0; i < 1000; i += 1) await store.set(`old:${i}`, i, { ttl: 100 });
     await clock.elapse(200);
-    for (let i = 0; i < 300; i += 1) await store.set(`new:${i}`, i);
-    expect(store.size).toBe(300);
+    for (let i = 0; i < 400; i += 1) await store.set(`new:${i}`, i);
+    expect(store.size).toBe(400);
   });
 
   it('refuses bad options and values with a TypeError saying what to pass', async () => {
