@@ -23,7 +23,6 @@ import type { CallOptions } from '../../api/options';
 import type { RequestSpec } from '../../api/request-spec';
 import type { TamTamOperations } from '../../api/tamtam-operations';
 import { MAX_EMULATOR_DIALECT, TAMTAM_EMULATOR_DIALECT } from '../../emulator/dialect';
-import type { Message, MessageCallbackUpdate, Update } from '../../types/index';
 import { MAX_TEST_BOT_INFO } from '../max/max-test-world';
 import { TEST_BOT_INFO } from '../test-world';
 import { type FakeBot, FakeServer } from './fake-server';
@@ -342,9 +341,8 @@ export function createFakeApi(options: LooseFakeApiOptions = {}): unknown {
             userId:
               typeof targetUser === 'number'
                 ? targetUser
-                : message.recipient.chat_type === 'dialog'
-                  ? message.recipient.user_id
-                  : null,
+                : // a dialog's recipient names its user (Max calls dialogs `chat`); groups and channels do not
+                  message.recipient.user_id,
             text: request.body.text ?? null,
             body: request.body,
             message: structuredClone(message),

@@ -34,9 +34,7 @@ function routerOf(dialect: EmulatorDialectName): Router<RoutedApiOperation> {
   let router = routers.get(dialect);
   if (router === undefined) {
     router =
-      dialect === 'max'
-        ? createApiRouter(MAX_ROUTED_OPERATIONS, MAX_HANDLERS)
-        : createApiRouter<RoutedApiOperation>();
+      dialect === 'max' ? createApiRouter(MAX_ROUTED_OPERATIONS, MAX_HANDLERS) : createApiRouter<RoutedApiOperation>();
     routers.set(dialect, router);
   }
   return router;

@@ -70,7 +70,10 @@ export interface RecordedRequestOf<O extends OperationIdOf<T>, T extends FakeTab
  * @example
  * for (const r of api.requests()) if (r.operation === 'sendMessage') console.log(r.body.text);
  */
-export type RecordedRequest<O extends string = OperationIdOf<TamTamOperations>, T extends FakeTable = TamTamOperations> = {
+export type RecordedRequest<
+  O extends string = OperationIdOf<TamTamOperations>,
+  T extends FakeTable = TamTamOperations,
+> = {
   [K in O & OperationIdOf<T>]: RecordedRequestOf<K, T>;
 }[O & OperationIdOf<T>];
 

@@ -263,14 +263,23 @@ export function maxUpdateFactoryOver(base: UpdateFactory): MaxUpdateFactory {
       // Max bodies have TamTam's shape where the factory reads them (text, link, upload tokens)
       // and keyboards are copied as given, so Max buttons come through unchanged.
       const body = (typeof input === 'string' ? { text: input } : input) as NewMessageBody;
-      const made = base.botMessage(body, botOptions.chat === undefined ? {} : { chat: fromMaxRecipient(botOptions.chat) });
-      const message = toMaxUpdate<'message_created'>({ update_type: 'message_created', timestamp: 0, message: made }).message;
+      const made = base.botMessage(
+        body,
+        botOptions.chat === undefined ? {} : { chat: fromMaxRecipient(botOptions.chat) },
+      );
+      const message = toMaxUpdate<'message_created'>({
+        update_type: 'message_created',
+        timestamp: 0,
+        message: made,
+      }).message;
       return rememberMessage(message);
     },
     pressButton(message, selector, pressOptions = {}) {
       const button = findMaxCallbackButton(message, selector);
       const by = pressOptions.by === undefined ? {} : { user: fromMaxUser(pressOptions.by) };
-      const template = toMaxUpdate<'message_callback'>(base.messageCallback({ callback: { payload: button.payload, ...by } }));
+      const template = toMaxUpdate<'message_callback'>(
+        base.messageCallback({ callback: { payload: button.payload, ...by } }),
+      );
       const press: MaxMessageCallbackUpdate = { ...template, message: structuredClone(message) };
       return rememberUpdate(deepMerge(press, pressOptions.overrides));
     },
@@ -306,7 +315,9 @@ function findMaxCallbackButton(message: MaxMessage, selector: ButtonSelector): M
         : byPayload(selector.payload);
   if (found === undefined) {
     const list = buttons.map((b) => `${JSON.stringify(b.text)} [${b.type}]`).join(', ');
-    throw new Error(`pressButton: no button ${JSON.stringify(selector)} on message ${message.body.mid}; it has ${list}`);
+    throw new Error(
+      `pressButton: no button ${JSON.stringify(selector)} on message ${message.body.mid}; it has ${list}`,
+    );
   }
   if (found.type !== 'callback') {
     throw new Error(
