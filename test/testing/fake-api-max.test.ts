@@ -105,7 +105,7 @@ describe("createFakeApi({ dialect: 'max' })", () => {
     const cleared = maxUpdates.dialogCleared();
     const unmuted = maxUpdates.dialogUnmuted();
     api.pushUpdates(cleared, unmuted);
-    const next = await firstValueFrom(actions.getUpdates(api, { timeout: 0, marker: first.marker ?? undefined }));
+    const next = await firstValueFrom(actions.getUpdates(api, { timeout: 0, marker: first.marker ?? 0 }));
     expect(next.updates).toEqual([cleared, unmuted]);
   });
 

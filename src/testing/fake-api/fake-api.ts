@@ -24,6 +24,7 @@ import type { RequestSpec } from '../../api/request-spec';
 import type { TamTamOperations } from '../../api/tamtam-operations';
 import { MAX_EMULATOR_DIALECT, TAMTAM_EMULATOR_DIALECT } from '../../emulator/dialect';
 import { MAX_TEST_BOT_INFO } from '../max/max-test-world';
+import type { Message } from '../../types/index';
 import { TEST_BOT_INFO } from '../test-world';
 import { type FakeBot, FakeServer } from './fake-server';
 import type { FakeTable, MessageOfTable, OperationResults } from './operation-types';
