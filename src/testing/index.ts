@@ -67,6 +67,13 @@ export {
   type MaxPressButtonOptions,
 } from './max/max-update-factory';
 export { MAX_TEST_USERS, MAX_TEST_CHATS, MAX_TEST_BOT_INFO } from './max/max-test-world';
+export {
+  dialectKit,
+  type DialectKit,
+  type UserOfTable,
+  type RecipientOfTable,
+  type MessageCreatedOfTable,
+} from './dialect-kit';
 export { toMaxUser, toMaxUpdate, type SharedUpdateType } from './max/max-wire';
 export {
   createFakeApi,
