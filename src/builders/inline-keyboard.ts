@@ -33,7 +33,7 @@ export interface InlineKeyboardOf<B extends Button = Button> extends InlineKeybo
  *   ])],
  * });
  */
-export function inlineKeyboard<const R extends readonly (readonly Button[])[]>(
+export function inlineKeyboard<R extends readonly (readonly Button[])[]>(
   rows: R,
 ): InlineKeyboardOf<R[number][number]> {
   if (!Array.isArray(rows)) throw new KeyboardError('inlineKeyboard: expected an array of rows (arrays of buttons)');
