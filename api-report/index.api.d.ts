@@ -3421,7 +3421,7 @@ declare function inChat<U extends UpdateLike = AnyUpdate>(...chatIds: readonly [
 ]): MonoTypeOperatorFunction<U>;
 
 // inlineKeyboard
-declare function inlineKeyboard<const R extends readonly (readonly Button[])[]>(rows: R): InlineKeyboardOf<R[number][number]>;
+declare function inlineKeyboard<R extends readonly (readonly Button[])[]>(rows: R): InlineKeyboardOf<R[number][number]>;
 
 // isFormattedText
 declare function isFormattedText(value: unknown): value is FormattedText;
