@@ -33,9 +33,7 @@ export interface InlineKeyboardOf<B extends Button = Button> extends InlineKeybo
  *   ])],
  * });
  */
-export function inlineKeyboard<R extends readonly (readonly Button[])[]>(
-  rows: R,
-): InlineKeyboardOf<R[number][number]> {
+export function inlineKeyboard<R extends readonly (readonly Button[])[]>(rows: R): InlineKeyboardOf<R[number][number]> {
   if (!Array.isArray(rows)) throw new KeyboardError('inlineKeyboard: expected an array of rows (arrays of buttons)');
   if (rows.length === 0) throw new KeyboardError('inlineKeyboard: a keyboard needs at least one row');
   if (rows.length > KEYBOARD_LIMITS.rows) {
