@@ -1,4 +1,4 @@
-import { Subject, of } from 'rxjs';
+import { type Observable, Subject, of } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { Update, UpdateOfTable } from '../../src/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
@@ -22,7 +22,8 @@ function echoSuite<T extends FakeTable>(kit: DialectKit<T>): void {
     const api = kit.fakeApi();
     const hello = kit.textMessage('Hello there');
     const inGroup = kit.textMessage('hi all', { from: kit.users.bob, chat: kit.chats.group });
-    echoBot(api, of<UpdateOfTable<T>>(hello, inGroup)).subscribe();
+    const updates$: Observable<UpdateOfTable<T>> = of(hello, inGroup);
+    echoBot(api, updates$).subscribe();
 
     const sent = expectSent(api, { chatId: kit.chats.dialogWithAlice.chat_id ?? 0, text: 'Hello there', times: 1 });
     expect(sent.body.link).toEqual({ type: 'reply', mid: hello.message.body.mid });
