@@ -59,8 +59,7 @@ it('starts the emulator and the demo bot, replies to a user, and stops cleanly o
     },
     { timeout: 10_000, interval: 50, what: "the demo bot's reply to /start" },
   );
-  // on Max the greeting uses the user's first_name (Max deprecated `name`)
-  expect(replies.map((m) => m.body.text)).toEqual(['Hello, Alice! I answer common questions. Pick a topic:']);
+  expect(replies.map((m) => m.body.text)).toEqual(['Hello, Alice Smith! I answer common questions. Pick a topic:']);
   expect(replies[0]?.body.markup).toEqual([{ type: 'strong', from: 7, length: 11 }]);
 
   started.kill('SIGTERM');
