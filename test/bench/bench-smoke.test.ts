@@ -94,7 +94,7 @@ describe('bench workloads, tiny sizes', () => {
     const raw = await webhookRun('raw', { seconds: 1, connections: 4 });
     expect(raw.non2xx + raw.errors).toBe(0);
     expect(raw.received).toBe(-1);
-  });
+  }, 90_000); // CPU-heavy (autocannon; tsc): generous on a busy machine
 
   it('4: throttled sends hit the rate limit, retry, and store every message once, in chat order', async () => {
     const run = await throttleRun('local', { messages: 30, chats: 3, perSecond: 20 });
@@ -131,5 +131,5 @@ describe('bench workloads, tiny sizes', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${dir}/smoke-bad.ts`, 'export const n: number = "not a number";\n');
     await expect(timeTsc(writeConfig('smoke-bad', [`${dir}/smoke-bad.ts`]))).rejects.toThrow(/TS2322/);
-  });
+  }, 90_000); // CPU-heavy (autocannon; tsc): generous on a busy machine
 });
