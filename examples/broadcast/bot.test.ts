@@ -1,6 +1,17 @@
 import { takeUntil, timer } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import { TEST_CHATS, TEST_USERS, apiError, botRemoved, createFakeApi, textMessage } from '../../src/testing/index';
+import {
+  type DialectKit,
+  type FakeApi,
+  type FakeTable,
+  TEST_CHATS,
+  TEST_USERS,
+  apiError,
+  botRemoved,
+  createFakeApi,
+  dialectKit,
+  textMessage,
+} from '../../src/testing/index';
 import { marbles } from '../../test/helpers/marbles';
 import { broadcastBot } from './bot';
 
@@ -8,29 +19,30 @@ const aliceDialog = TEST_CHATS.dialogWithAlice.chat_id ?? 0;
 const group = TEST_CHATS.group.chat_id ?? 0;
 
 /** [virtual time, chat, text] of every news issue sent. */
-function issues(api: ReturnType<typeof createFakeApi>) {
+function issuesOf<T extends FakeTable>(api: FakeApi<T>) {
   return api
     .sent()
     .filter((s) => s.text?.startsWith('📰'))
     .map((s) => [s.request.time, s.chatId, s.text]);
 }
 
-describe('broadcast bot (virtual time)', () => {
+/** The schedule, written once for both dialects like the bot. */
+function scheduleSuite<T extends FakeTable>(kit: DialectKit<T>): void {
   it(
     'sends each issue to the chats subscribed at that moment',
     marbles((m) => {
-      const api = createFakeApi();
+      const api = kit.fakeApi();
       const updates$ = m.hot('100ms a 999ms b 1999ms c', {
-        a: textMessage('/subscribe'),
-        b: textMessage('/subscribe', { from: TEST_USERS.bob, chat: TEST_CHATS.group }),
-        c: textMessage('/unsubscribe'),
+        a: kit.textMessage('/subscribe'),
+        b: kit.textMessage('/subscribe', { from: kit.users.bob, chat: kit.chats.group }),
+        c: kit.textMessage('/unsubscribe'),
       });
       broadcastBot(api, updates$, { period: 1000 })
         .pipe(takeUntil(timer(4500)))
         .subscribe();
       m.flush();
 
-      expect(issues(api)).toEqual([
+      expect(issuesOf(api)).toEqual([
         [1000, aliceDialog, '📰 News #1'],
         [2000, aliceDialog, '📰 News #2'],
         [2000, group, '📰 News #2'],
@@ -50,7 +62,12 @@ describe('broadcast bot (virtual time)', () => {
       ]);
     }),
   );
+}
 
+describe('broadcast bot schedule (virtual time, TamTam)', () => scheduleSuite(dialectKit('tamtam')));
+describe('broadcast bot schedule (virtual time, Max)', () => scheduleSuite(dialectKit('max')));
+
+describe('broadcast bot (virtual time)', () => {
   it(
     'drops chats that are gone and goes on for the others',
     marbles((m) => {
@@ -72,7 +89,7 @@ describe('broadcast bot (virtual time)', () => {
       m.flush();
 
       // Alice blocked the bot before issue 1; the bot left the group at 1502 ms, so later issues reach nobody.
-      expect(issues(api)).toEqual([[1000, group, '📰 News #1']]);
+      expect(issuesOf(api)).toEqual([[1000, group, '📰 News #1']]);
       expect(api.requests('sendMessage').filter((r) => r.time >= 2000)).toEqual([]);
       expect(errors).not.toHaveBeenCalled();
     }),
@@ -92,7 +109,7 @@ describe('broadcast bot (virtual time)', () => {
 
       expect(errors).toHaveBeenCalledTimes(1);
       expect(errors.mock.calls[0]?.[1]).toBe(aliceDialog);
-      expect(issues(api)).toEqual([[2000, aliceDialog, '📰 News #2']]);
+      expect(issuesOf(api)).toEqual([[2000, aliceDialog, '📰 News #2']]);
     }),
   );
 });

@@ -22,7 +22,9 @@ import {
 import {
   type Api,
   type NewMessageBody,
-  type Update,
+  type MaxOperations,
+  type TamTamOperations,
+  type UpdateOfTable,
   command,
   isTamTamApiError,
   ofType,
@@ -57,9 +59,9 @@ const GONE = new Set([403, 404]);
  * @example
  * broadcastBot(api, fromLongPolling(api), { period: 3_600_000 }).subscribe();
  */
-export function broadcastBot(
-  api: Api,
-  updates$: Observable<Update>,
+export function broadcastBot<T extends TamTamOperations | MaxOperations = TamTamOperations>(
+  api: Api<T>,
+  updates$: Observable<UpdateOfTable<T>>,
   options: BroadcastOptions = {},
 ): Observable<unknown> {
   const period = options.period ?? 3_600_000;

@@ -1,31 +1,28 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { Update } from '../../src/index';
-import {
-  TEST_CHATS,
-  createFakeApi,
-  expectAnswered,
-  expectSent,
-  pressButton,
-  textMessage,
-} from '../../src/testing/index';
+import type { UpdateOfTable } from '../../src/index';
+import { type DialectKit, type FakeTable, dialectKit, expectAnswered, expectSent } from '../../src/testing/index';
 import { demoBot } from './bot';
 
-describe('demo bot (FAQ + voting)', () => {
+/** Written once for both dialects, like the bot. */
+function demoSuite<T extends FakeTable>(kit: DialectKit<T>): void {
   it('answers /start, /help and /poll, and counts votes, on one update stream', () => {
-    const api = createFakeApi();
-    const updates$ = new Subject<Update>();
+    const api = kit.fakeApi();
+    const updates$ = new Subject<UpdateOfTable<T>>();
     demoBot(api, updates$).subscribe();
 
-    updates$.next(textMessage('/start'));
+    updates$.next(kit.textMessage('/start'));
     expectSent(api, { text: /Pick a topic/ });
-    updates$.next(textMessage('/help'));
+    updates$.next(kit.textMessage('/help'));
     expectSent(api, { text: /\/poll <question>/ });
-    updates$.next(textMessage('/poll Pizza or pasta?', { chat: TEST_CHATS.group }));
-    const poll = expectSent(api, { chatId: TEST_CHATS.group.chat_id ?? 0, buttons: ['👍 0', '👎 0'] });
+    updates$.next(kit.textMessage('/poll Pizza or pasta?', { chat: kit.chats.group }));
+    const poll = expectSent(api, { chatId: kit.chats.group.chat_id ?? 0, buttons: ['👍 0', '👎 0'] });
 
-    updates$.next(pressButton(poll.message, '👍 0'));
+    updates$.next(kit.pressButton(poll.message, '👍 0'));
     expectAnswered(api, { buttons: ['👍 1', '👎 0'] });
     expect(api.sent()).toHaveLength(3);
   });
-});
+}
+
+describe('demo bot (FAQ + voting, TamTam)', () => demoSuite(dialectKit('tamtam')));
+describe('demo bot (FAQ + voting, Max)', () => demoSuite(dialectKit('max')));

@@ -3,7 +3,7 @@
  * bot (`/poll <question>`, 👍/👎 counted in place), composed from the example modules.
  */
 import { type Observable, merge } from 'rxjs';
-import type { Api, Update } from '../../src/index';
+import type { Api, MaxOperations, TamTamOperations, UpdateOfTable } from '../../src/index';
 import { faqBot } from '../faq/bot';
 import { votingBot } from '../voting/bot';
 
@@ -13,7 +13,10 @@ import { votingBot } from '../voting/bot';
  * @example
  * demoBot(api, fromLongPolling(api)).subscribe();
  */
-export function demoBot(api: Api, updates$: Observable<Update>): Observable<unknown> {
+export function demoBot<T extends TamTamOperations | MaxOperations = TamTamOperations>(
+  api: Api<T>,
+  updates$: Observable<UpdateOfTable<T>>,
+): Observable<unknown> {
   return merge(
     faqBot(api, updates$, {
       supportUrl: 'https://github.com/tamtam-chat',

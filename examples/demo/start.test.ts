@@ -107,7 +107,8 @@ it('TAMTAM_RX_DIALECT=max npm start: a Max emulator (header auth only), the same
     },
     { timeout: 10_000, interval: 50, what: "the demo bot's reply to /start on Max" },
   );
-  expect(replies.map((m) => m.body.text)).toEqual(['Hello, Alice Smith! I answer common questions. Pick a topic:']);
+  // on Max the greeting uses the user's first_name (Max deprecated `name`)
+  expect(replies.map((m) => m.body.text)).toEqual(['Hello, Alice! I answer common questions. Pick a topic:']);
 
   started.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);

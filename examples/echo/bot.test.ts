@@ -1,21 +1,40 @@
-import { Subject, of } from 'rxjs';
+import { type Observable, Subject, of } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import type { Update } from '../../src/index';
+import type { Update, UpdateOfTable } from '../../src/index';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
-import { TEST_CHATS, TEST_USERS, apiError, createFakeApi, expectSent, textMessage } from '../../src/testing/index';
+import {
+  type DialectKit,
+  type FakeTable,
+  TEST_CHATS,
+  TEST_USERS,
+  apiError,
+  createFakeApi,
+  dialectKit,
+  expectSent,
+  textMessage,
+} from '../../src/testing/index';
 import { withEmulator } from '../../src/testing/entry-emulator';
 import { echoBot } from './bot';
 
-describe('echo bot (fake api)', () => {
+/** Written once for both dialects, like the bot. */
+function echoSuite<T extends FakeTable>(kit: DialectKit<T>): void {
   it('answers a text with the same text, quoting it, in the same chat', () => {
-    const api = createFakeApi();
-    const hello = textMessage('Hello there');
-    echoBot(api, of(hello)).subscribe();
+    const api = kit.fakeApi();
+    const hello = kit.textMessage('Hello there');
+    const inGroup = kit.textMessage('hi all', { from: kit.users.bob, chat: kit.chats.group });
+    const updates$: Observable<UpdateOfTable<T>> = of(hello, inGroup);
+    echoBot(api, updates$).subscribe();
 
-    const sent = expectSent(api, { chatId: TEST_CHATS.dialogWithAlice.chat_id ?? 0, text: 'Hello there', times: 1 });
+    const sent = expectSent(api, { chatId: kit.chats.dialogWithAlice.chat_id ?? 0, text: 'Hello there', times: 1 });
     expect(sent.body.link).toEqual({ type: 'reply', mid: hello.message.body.mid });
+    expectSent(api, { chatId: kit.chats.group.chat_id ?? 0, text: 'hi all' });
   });
+}
 
+describe('echo bot (fake api, TamTam)', () => echoSuite(dialectKit('tamtam')));
+describe('echo bot (fake api, Max)', () => echoSuite(dialectKit('max')));
+
+describe('echo bot (fake api)', () => {
   it('asks for text when the message has none', () => {
     const api = createFakeApi();
     const sticker = textMessage(null, {

@@ -1,12 +1,15 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { Update } from '../../src/index';
+import type { UpdateOfTable } from '../../src/index';
 import {
+  type DialectKit,
+  type FakeTable,
   TEST_USERS,
   botStarted,
-  createFakeApi,
+  dialectKit,
   expectAnswered,
   expectSent,
+  maxUpdates,
   pressButton,
   textMessage,
 } from '../../src/testing/index';
@@ -15,11 +18,46 @@ import { DEFAULT_TOPICS, faqBot, faqCodec } from './bot';
 const TOPIC_BUTTONS = Object.values(DEFAULT_TOPICS).map((t) => t.title);
 
 function start(options: Parameters<typeof faqBot>[2] = {}) {
-  const api = createFakeApi();
-  const updates$ = new Subject<Update>();
+  return startOn(dialectKit('tamtam'), options);
+}
+
+/** The bot on a fake api of `kit`'s dialect. */
+function startOn<T extends FakeTable>(kit: DialectKit<T>, options: Parameters<typeof faqBot>[2] = {}) {
+  const api = kit.fakeApi();
+  const updates$ = new Subject<UpdateOfTable<T>>();
   faqBot(api, updates$, options).subscribe();
   return { api, updates$ };
 }
+
+/** The menu flow, written once for both dialects like the bot. */
+function menuSuite<T extends FakeTable>(kit: DialectKit<T>, aliceIsGreetedAs: string): void {
+  it('/start greets by name and a topic replaces the menu; Back brings it again', () => {
+    const { api, updates$ } = startOn(kit);
+    updates$.next(kit.textMessage('/start'));
+    const menu = expectSent(api, {
+      text: new RegExp(`Hello, \\*\\*${aliceIsGreetedAs}\\*\\*`),
+      buttons: TOPIC_BUTTONS,
+    }).message;
+
+    const delivery = kit.pressButton(menu, '🚚 Delivery');
+    updates$.next(delivery);
+    expectAnswered(api, { text: /same day/, buttons: ['◀ Back to topics'] });
+    updates$.next(kit.pressButton(api.answeredMessage(delivery), '◀ Back to topics'));
+    expectAnswered(api, { text: /Pick a topic/, buttons: TOPIC_BUTTONS });
+    expect(api.sent()).toHaveLength(1);
+  });
+}
+
+describe('FAQ bot menu (TamTam)', () => menuSuite(dialectKit('tamtam'), 'Alice Smith'));
+describe('FAQ bot menu (Max)', () => {
+  menuSuite(dialectKit('max'), 'Alice');
+
+  it('pressing Start greets by first_name (Max deprecated name)', () => {
+    const { api, updates$ } = startOn(dialectKit('max'));
+    updates$.next(maxUpdates.botStarted());
+    expectSent(api, { text: /Hello, \*\*Alice\*\*!/, buttons: TOPIC_BUTTONS });
+  });
+});
 
 describe('FAQ bot', () => {
   it('/start greets by name (escaped markdown) and shows the topics', () => {

@@ -2,14 +2,20 @@
  * FAQ / support bot: `/start` (or pressing Start) greets the user and shows the topics as an
  * inline keyboard; pressing a topic replaces the menu with the answer and a "Back" button;
  * `/help` lists the commands. The menu is edited in place, so the chat stays tidy.
+ *
+ * Written once for both dialects (generic over the api's operation table): the keyboard holds
+ * only callback and link buttons, and the greeting reads the name both dialects send.
  */
 import { type Observable, merge } from 'rxjs';
 import {
   type Api,
-  type Button,
-  type InlineKeyboardAttachmentRequest,
-  type NewMessageBody,
-  type Update,
+  type CallbackButton,
+  type LinkButton,
+  type MaxOperations,
+  type MaxUser,
+  type TamTamOperations,
+  type UpdateOfTable,
+  type User,
   answerOnCallback,
   buttonGrid,
   callbackButton,
@@ -76,27 +82,42 @@ export const faqCodec = payloadCodec('faq', { topic: 'string' });
 const MENU = 'menu';
 
 /**
- * Wires the FAQ bot.
+ * The name to greet a user by: Max's `first_name`, TamTam's `name`.
+ *
+ * @example
+ * greetingName(MAX_TEST_USERS.alice); // 'Alice'
+ */
+export function greetingName(user: User | MaxUser | undefined): string {
+  if (user === undefined) return 'there';
+  return 'first_name' in user ? user.first_name : user.name;
+}
+
+/**
+ * Wires the FAQ bot, on either dialect (`T`: the api's operation table).
  *
  * @example
  * faqBot(api, fromLongPolling(api), { supportUrl: 'https://example.com/support' }).subscribe();
  */
-export function faqBot(api: Api, updates$: Observable<Update>, options: FaqBotOptions = {}): Observable<unknown> {
+export function faqBot<T extends TamTamOperations | MaxOperations = TamTamOperations>(
+  api: Api<T>,
+  updates$: Observable<UpdateOfTable<T>>,
+  options: FaqBotOptions = {},
+): Observable<unknown> {
   const topics = options.topics ?? DEFAULT_TOPICS;
 
-  const menuKeyboard = (): InlineKeyboardAttachmentRequest => {
-    const rows: Button[][] = buttonGrid(
+  const menuKeyboard = () => {
+    const rows: (CallbackButton | LinkButton)[][] = buttonGrid(
       Object.entries(topics).map(([topic, { title }]) => callbackButton(title, faqCodec, { topic })),
       2,
     );
     if (options.supportUrl) rows.push([linkButton('🌐 Help center', options.supportUrl)]);
     return inlineKeyboard(rows);
   };
-  const menu = (name: string): NewMessageBody => ({
+  const menu = (name: string) => ({
     ...md`Hello, ${md.bold(name)}! I answer common questions. Pick a topic:`,
     attachments: [menuKeyboard()],
   });
-  const answer = (topic: FaqTopic): NewMessageBody => ({
+  const answer = (topic: FaqTopic) => ({
     ...md`${md.bold(topic.title)}\n${topic.answer}`,
     attachments: [inlineKeyboard([[callbackButton('◀ Back to topics', faqCodec, { topic: MENU })]])],
   });
@@ -104,11 +125,11 @@ export function faqBot(api: Api, updates$: Observable<Update>, options: FaqBotOp
   const greetings$ = merge(
     updates$.pipe(
       command('start'),
-      perChat((u) => reply(api, u, menu(u.message.sender?.name ?? 'there'))),
+      perChat((u) => reply(api, u, menu(greetingName(u.message.sender)))),
     ),
     updates$.pipe(
       ofType('bot_started'),
-      perChat((u) => reply(api, u, menu(u.user.name))),
+      perChat((u) => reply(api, u, menu(greetingName(u.user)))),
     ),
   );
 
@@ -125,7 +146,7 @@ export function faqBot(api: Api, updates$: Observable<Update>, options: FaqBotOp
     callbackData(faqCodec),
     perChat((u) => {
       const id = u.callback.callback_id;
-      if (u.data.topic === MENU) return answerOnCallback(api, id, { message: menu(u.callback.user.name) });
+      if (u.data.topic === MENU) return answerOnCallback(api, id, { message: menu(greetingName(u.callback.user)) });
       const topic = topics[u.data.topic];
       if (topic === undefined)
         return answerOnCallback(api, id, {

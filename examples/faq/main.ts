@@ -1,5 +1,5 @@
 /**
- * `npx tsx examples/faq/main.ts` — with TAMTAM_TOKEN set, on the real API; else on a local emulator.
+ * `npx tsx examples/faq/main.ts` — with TAMTAM_TOKEN set, on the real TamTam API; with MAX_TOKEN, on Max; else on a local emulator (TAMTAM_RX_DIALECT=max: a Max one).
  */
 import { runBot } from '../../src/node/index';
 import { faqBot } from './bot';

@@ -76,7 +76,7 @@ describe('forwarder bot (fake api)', () => {
   });
 });
 
-describe('forwarder bot (emulator)', () => {
+describe.each(['tamtam', 'max'] as const)('forwarder bot (emulator, %s)', (dialect) => {
   it('forwards the contact Alice shares with the request_contact button', () =>
     withEmulator(
       async ({ emulator, waitForSent }) => {
@@ -91,9 +91,14 @@ describe('forwarder bot (emulator)', () => {
         const forwarded = await waitForSent({ chatId: DEFAULT_WORLD_IDS.group });
         expect(forwarded.link).toMatchObject({ type: 'forward', sender: { user_id: DEFAULT_WORLD_IDS.alice } });
         expect(forwarded.link?.message.attachments?.[0]?.type).toBe('contact');
-        await waitForSent({ userId: DEFAULT_WORLD_IDS.alice, text: /Thanks, Alice Smith/ });
+        // greeted by `name` on TamTam, by `first_name` on Max
+        await waitForSent({
+          userId: DEFAULT_WORLD_IDS.alice,
+          text: dialect === 'max' ? /Thanks, Alice!/ : /Thanks, Alice Smith!/,
+        });
       },
       {
+        dialect,
         bot: (api, updates$) =>
           forwarderBot(api, updates$, {
             targetChatId: DEFAULT_WORLD_IDS.group,

@@ -3,11 +3,17 @@
  * team chat (or channel) where the bot is a member, then confirms. `/start` explains this and
  * offers a link to the public channel and a button to share one's phone number; a shared
  * contact is forwarded like any message, with a thank-you.
+ *
+ * Written once for both dialects (generic over the api's operation table); `ofChatType('dialog')`
+ * knows a Max dialog (Max calls every chat `chat`) by its recipient.
  */
 import { type Observable, concatMap, filter, merge } from 'rxjs';
+import { greetingName } from '../faq/bot';
 import {
   type Api,
-  type Update,
+  type MaxOperations,
+  type TamTamOperations,
+  type UpdateOfTable,
   command,
   inlineKeyboard,
   linkButton,
@@ -33,12 +39,16 @@ export interface ForwarderOptions {
 }
 
 /**
- * Wires the forwarder bot.
+ * Wires the forwarder bot, on either dialect (`T`: the api's operation table).
  *
  * @example
  * forwarderBot(api, fromLongPolling(api), { targetChatId, channelUrl }).subscribe();
  */
-export function forwarderBot(api: Api, updates$: Observable<Update>, options: ForwarderOptions): Observable<unknown> {
+export function forwarderBot<T extends TamTamOperations | MaxOperations = TamTamOperations>(
+  api: Api<T>,
+  updates$: Observable<UpdateOfTable<T>>,
+  options: ForwarderOptions,
+): Observable<unknown> {
   const dialogs$ = updates$.pipe(ofType('message_created'), ofChatType('dialog'));
 
   const welcome$ = dialogs$.pipe(
@@ -61,7 +71,7 @@ export function forwarderBot(api: Api, updates$: Observable<Update>, options: Fo
     perChat((u) => {
       const contact = u.message.body.attachments?.find((a) => a.type === 'contact');
       const thanks = contact
-        ? `Thanks, ${u.message.sender?.name ?? 'friend'}! We will call you back soon.`
+        ? `Thanks, ${greetingName(u.message.sender)}! We will call you back soon.`
         : 'Forwarded to our team ✅ We will answer here.';
       return sendMessage(
         api,

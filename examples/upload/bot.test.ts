@@ -57,7 +57,7 @@ describe('upload bot (fake api)', () => {
   });
 });
 
-describe('upload bot (emulator)', () => {
+describe.each(['tamtam', 'max'] as const)('upload bot (emulator, %s)', (dialect) => {
   it('the photo and the file arrive with the uploaded bytes', () =>
     withEmulator(
       async ({ emulator, waitForSent }) => {
@@ -76,6 +76,6 @@ describe('upload bot (emulator)', () => {
         expect(await (await fetch(file?.type === 'file' ? file.payload.url : '')).text()).toBe('remember the milk');
         expect(emulator.inspect.actions().map((a) => a.action)).toEqual(['sending_photo', 'sending_file']);
       },
-      { bot: uploadBot },
+      { dialect, bot: uploadBot },
     ));
 });

@@ -4,7 +4,17 @@
  * upload gets an apology instead of silence.
  */
 import { type Observable, catchError, concat, ignoreElements, switchMap } from 'rxjs';
-import { type Api, type Update, command, perChat, reply, sendAction, upload } from '../../src/index';
+import {
+  type Api,
+  type MaxOperations,
+  type TamTamOperations,
+  type UpdateOfTable,
+  command,
+  perChat,
+  reply,
+  sendAction,
+  upload,
+} from '../../src/index';
 
 /**
  * A 1×1 PNG, the picture `/photo` sends unless another is given.
@@ -36,7 +46,11 @@ export interface UploadBotOptions {
  * @example
  * uploadBot(api, fromLongPolling(api)).subscribe();
  */
-export function uploadBot(api: Api, updates$: Observable<Update>, options: UploadBotOptions = {}): Observable<unknown> {
+export function uploadBot<T extends TamTamOperations | MaxOperations = TamTamOperations>(
+  api: Api<T>,
+  updates$: Observable<UpdateOfTable<T>>,
+  options: UploadBotOptions = {},
+): Observable<unknown> {
   const image = options.image ?? PIXEL_PNG;
   return updates$.pipe(
     command(['photo', 'file']),

@@ -4,13 +4,20 @@
  * own choice again takes the vote back; pressing the other one moves it.
  *
  * Votes live in memory: a restart forgets who voted (the counts start again from zero).
+ *
+ * Written once for both dialects: the bot is generic over the api's operation table (TamTam's
+ * or Max's), and the keyboard uses only callback buttons, which both have. (Max ignores the
+ * buttons' `intent`, the colour hint TamTam shows.)
  */
 import { type Observable, defer, merge } from 'rxjs';
 import {
   type Api,
-  type InlineKeyboardAttachmentRequest,
+  type CallbackButton,
+  type InlineKeyboardOf,
+  type MaxOperations,
   type PayloadOf,
-  type Update,
+  type TamTamOperations,
+  type UpdateOfTable,
   answerOnCallback,
   callbackButton,
   callbackData,
@@ -37,7 +44,7 @@ type Choice = PayloadOf<typeof voteCodec>['choice'];
  * @example
  * votingKeyboard(3, 1); // buttons '👍 3' and '👎 1'
  */
-export function votingKeyboard(likes: number, dislikes: number): InlineKeyboardAttachmentRequest {
+export function votingKeyboard(likes: number, dislikes: number): InlineKeyboardOf<CallbackButton> {
   return inlineKeyboard([
     [
       callbackButton(`👍 ${likes}`, voteCodec, { choice: 'like' }, { intent: 'positive' }),
@@ -47,12 +54,16 @@ export function votingKeyboard(likes: number, dislikes: number): InlineKeyboardA
 }
 
 /**
- * Wires the voting bot. Each subscription keeps its own votes.
+ * Wires the voting bot, on either dialect (`T`: the api's operation table). Each subscription
+ * keeps its own votes.
  *
  * @example
  * votingBot(api, fromLongPolling(api)).subscribe();
  */
-export function votingBot(api: Api, updates$: Observable<Update>): Observable<unknown> {
+export function votingBot<T extends TamTamOperations | MaxOperations = TamTamOperations>(
+  api: Api<T>,
+  updates$: Observable<UpdateOfTable<T>>,
+): Observable<unknown> {
   return defer(() => {
     /** Poll message id → voter id → choice. */
     const polls = new Map<string, Map<number, Choice>>();

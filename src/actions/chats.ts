@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
 import type { OperationBodyOf, OperationResultOf, OperationTable } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import type { PinMessageBody } from '../types/index';
+import type { MaxSenderAction, PinMessageBody } from '../types/index';
 import { type TableWith, call } from './call';
 import { optionalIntegerInRange, requireObject, requireText } from './validate';
 
@@ -95,7 +95,9 @@ export function editChat<T extends TableWith<'editChat'>>(
 }
 
 /**
- * Shows an activity to the chat: "typing…", "sending photo…", or marks it seen.
+ * Shows an activity to the chat: "typing…", "sending photo…", or marks it seen (TamTam only).
+ * The activities every dialect has (`MaxSenderAction`) are accepted by any api, so a bot
+ * generic over its dialect can send them.
  *
  * @example
  * sendAction(api, chatId, 'typing_on').subscribe();
@@ -103,7 +105,7 @@ export function editChat<T extends TableWith<'editChat'>>(
 export function sendAction<T extends TableWith<'sendAction'>>(
   api: Api<T>,
   chatId: number,
-  action: SenderActionOf<T>,
+  action: SenderActionOf<T> | MaxSenderAction,
   options?: CallOptions,
 ): Observable<OperationResultOf<T, 'sendAction'>> {
   return call(

@@ -24,7 +24,7 @@ export {
   type RequestGeoLocationButtonOptions,
   type ChatButtonOptions,
 } from './buttons';
-export { inlineKeyboard, buttonGrid } from './inline-keyboard';
+export { inlineKeyboard, buttonGrid, type InlineKeyboardOf } from './inline-keyboard';
 export { FormattedText, isFormattedText, type FormatInput } from './formatted-text';
 export { md, escapeMarkdown, type MarkdownBuilder } from './markdown';
 export { html, escapeHtml, type HtmlBuilder } from './html';

@@ -7,7 +7,20 @@ import { KeyboardError } from './keyboard-error';
 import { KEYBOARD_LIMITS } from './limits';
 
 /**
- * An inline keyboard attachment from rows of buttons (top to bottom). Checks every limit —
+ * An inline keyboard attachment holding buttons of the kinds in `B`. Built from callback and
+ * link buttons only, it is a valid attachment on Max too (Max has both, without `intent`,
+ * which it ignores), so one keyboard serves a bot written for both dialects.
+ *
+ * @example
+ * const kb: InlineKeyboardOf<CallbackButton> = inlineKeyboard([[callbackButton('Yes', 'yes')]]);
+ */
+export interface InlineKeyboardOf<B extends Button = Button> extends InlineKeyboardAttachmentRequest {
+  payload: { buttons: B[][] };
+}
+
+/**
+ * An inline keyboard attachment from rows of buttons (top to bottom); its type keeps the kinds
+ * of buttons it holds (see {@link InlineKeyboardOf}). Checks every limit —
  * at least one row and one button a row, at most 30 rows, 7 buttons a row and 210 buttons,
  * and every button's own limits — and throws a `KeyboardError` naming the row and button.
  *
@@ -20,7 +33,7 @@ import { KEYBOARD_LIMITS } from './limits';
  *   ])],
  * });
  */
-export function inlineKeyboard(rows: readonly (readonly Button[])[]): InlineKeyboardAttachmentRequest {
+export function inlineKeyboard<R extends readonly (readonly Button[])[]>(rows: R): InlineKeyboardOf<R[number][number]> {
   if (!Array.isArray(rows)) throw new KeyboardError('inlineKeyboard: expected an array of rows (arrays of buttons)');
   if (rows.length === 0) throw new KeyboardError('inlineKeyboard: a keyboard needs at least one row');
   if (rows.length > KEYBOARD_LIMITS.rows) {
@@ -53,7 +66,10 @@ export function inlineKeyboard(rows: readonly (readonly Button[])[]): InlineKeyb
       );
     }
     total += row.length;
-    return row.map((button, c) => checkButton(button, { row: r, column: c }));
+    return row.map((button, c) => {
+      checkButton(button, { row: r, column: c });
+      return button;
+    });
   });
   if (total > KEYBOARD_LIMITS.buttons) {
     throw new KeyboardError(`inlineKeyboard: ${total} buttons; a keyboard holds at most ${KEYBOARD_LIMITS.buttons}`, {

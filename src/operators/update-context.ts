@@ -1,7 +1,7 @@
 /**
  * Where an update happened and who caused it, for any update type.
  */
-import type { ChatType, Update, User } from '../types/index';
+import type { ChatType, Recipient, Update, User } from '../types/index';
 import { type UpdateLike, isKnownUpdate } from './update-like';
 
 function known(update: UpdateLike): Update | null {
@@ -37,7 +37,9 @@ export function chatIdOf(update: UpdateLike): number | null {
 /**
  * The kind of chat an update happened in (`dialog`, `chat` or `channel`), or `null` when the
  * update does not tell (e.g. `message_removed`, `chat_title_changed`, constructor updates).
- * `bot_started` always happens in a dialog; membership updates tell by `is_channel`.
+ * `bot_started` always happens in a dialog; membership updates tell by `is_channel`. Max calls
+ * every chat `chat` on the wire; a message whose recipient names a user is a dialog there, so
+ * `ofChatType('dialog')` works on both dialects.
  *
  * @example
  * updates$.pipe(filter((u) => chatTypeOf(u) === 'dialog'));
@@ -48,9 +50,9 @@ export function chatTypeOf(update: UpdateLike): ChatType | null {
   switch (u.update_type) {
     case 'message_created':
     case 'message_edited':
-      return u.message.recipient.chat_type;
+      return recipientKind(u.message.recipient);
     case 'message_callback':
-      return u.message?.recipient.chat_type ?? null;
+      return u.message === null ? null : recipientKind(u.message.recipient);
     case 'message_chat_created':
       return u.chat.type;
     case 'bot_started':
@@ -63,6 +65,11 @@ export function chatTypeOf(update: UpdateLike): ChatType | null {
     default:
       return null;
   }
+}
+
+/** A recipient's chat kind; Max's `chat` with a `user_id` is a dialog (group messages name no user). */
+function recipientKind(recipient: Recipient): ChatType {
+  return recipient.chat_type === 'chat' && recipient.user_id !== null ? 'dialog' : recipient.chat_type;
 }
 
 /**

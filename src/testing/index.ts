@@ -57,16 +57,42 @@ export {
   pressButton,
   dialogWith,
   resetUpdateFactories,
+  maxUpdates,
 } from './updates';
+export {
+  createMaxUpdateFactory,
+  type MaxUpdateFactory,
+  type MaxUpdateFactoryOptions,
+  type MaxUserMessageOptions,
+  type MaxPressButtonOptions,
+} from './max/max-update-factory';
+export { MAX_TEST_USERS, MAX_TEST_CHATS, MAX_TEST_BOT_INFO } from './max/max-test-world';
+export {
+  dialectKit,
+  type DialectKit,
+  type UserOfTable,
+  type RecipientOfTable,
+  type MessageCreatedOfTable,
+} from './dialect-kit';
+export { toMaxUser, toMaxUpdate, type SharedUpdateType } from './max/max-wire';
 export {
   createFakeApi,
   type FakeApi,
   type FakeApiOptions,
+  type FakeDialectName,
   type FakeResponse,
   type FakeResponder,
   type FakeResponses,
+  type CallbackUpdateOfTable,
 } from './fake-api/fake-api';
-export type { OperationResults, OperationBodies } from './fake-api/operation-types';
+export type {
+  OperationResults,
+  OperationBodies,
+  FakeTable,
+  MessageOfTable,
+  NewMessageBodyOfTable,
+  CallbackAnswerOfTable,
+} from './fake-api/operation-types';
 export type {
   RecordedRequest,
   RecordedRequestOf,

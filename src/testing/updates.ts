@@ -21,8 +21,20 @@ import {
   type UserMessageOptions,
   createUpdateFactory,
 } from './update-factory';
+import { type MaxUpdateFactory, maxUpdateFactoryOver } from './max/max-update-factory';
 
 const shared: UpdateFactory = createUpdateFactory({ idSpace: 0 });
+
+/**
+ * Ready-made Max updates, for a Max bot and `createFakeApi({ dialect: 'max' })`: every Max
+ * update type with Max users (`first_name`), including the dialog events only Max has. It
+ * shares ids and clock with the TamTam factories here (`resetUpdateFactories()` resets it too).
+ *
+ * @example
+ * const api = createFakeApi({ dialect: 'max' });
+ * bot(api, of(maxUpdates.textMessage('/start'), maxUpdates.dialogMuted(), maxUpdates.botStopped())).subscribe();
+ */
+export const maxUpdates: MaxUpdateFactory = maxUpdateFactoryOver(shared);
 
 /**
  * Any update by type with deep overrides over realistic defaults (fresh ids, next timestamp).

@@ -6,6 +6,7 @@ import {
   attach,
   buttonGrid,
   callbackButton,
+  chatButton,
   html,
   inlineKeyboard,
   jsonPayloadCodec,
@@ -13,9 +14,12 @@ import {
   md,
   payloadCodec,
 } from '../../src/builders';
+import type { InlineKeyboardOf } from '../../src/builders/inline-keyboard';
 import type {
+  AttachmentRequest,
   CallbackButton,
   InlineKeyboardAttachmentRequest,
+  MaxAttachmentRequest,
   LinkButton,
   LocationAttachmentRequest,
   NewMessageBody,
@@ -64,7 +68,15 @@ describe('payload codecs', () => {
 describe('keyboards', () => {
   test('factories return the exact button interfaces; a keyboard is an attachment request', () => {
     expectTypeOf(linkButton('a', 'https://x.y')).toEqualTypeOf<LinkButton>();
-    expectTypeOf(inlineKeyboard([[linkButton('a', 'https://x.y')]])).toEqualTypeOf<InlineKeyboardAttachmentRequest>();
+    expectTypeOf(inlineKeyboard([[linkButton('a', 'https://x.y')]])).toEqualTypeOf<InlineKeyboardOf<LinkButton>>();
+    expectTypeOf(inlineKeyboard([[linkButton('a', 'https://x.y')]])).toExtend<InlineKeyboardAttachmentRequest>();
+  });
+
+  test('a keyboard of callback and link buttons is a Max attachment request too; one with a chat button is not', () => {
+    const shared = inlineKeyboard([[callbackButton('Yes', 'yes')], [linkButton('Docs', 'https://x.y')]]);
+    expectTypeOf(shared).toExtend<MaxAttachmentRequest>();
+    expectTypeOf(shared).toExtend<AttachmentRequest>();
+    expectTypeOf(inlineKeyboard([[chatButton('New chat', 'Team')]])).not.toExtend<MaxAttachmentRequest>();
     expectTypeOf(buttonGrid([linkButton('a', 'https://x.y')], 2)).toEqualTypeOf<LinkButton[][]>();
   });
 });

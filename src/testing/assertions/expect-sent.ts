@@ -2,8 +2,10 @@
  * Assertions about what the bot did through a fake api, with failure messages that show what
  * it did instead. They throw {@link TestKitAssertionError}, so any test runner works.
  */
-import type { OperationId } from '../../api/operations';
+import type { OperationIdOf } from '../../api/operation-table';
+import type { TamTamOperations } from '../../api/tamtam-operations';
 import type { FakeApi } from '../fake-api/fake-api';
+import type { FakeTable, MessageOfTable } from '../fake-api/operation-types';
 import type { AnsweredCallback, EditedMessage, RecordedRequestOf, SentMessage } from '../fake-api/recorded-request';
 import { TestKitAssertionError } from './assertion-error';
 import {
@@ -21,7 +23,8 @@ import { type TextExpectation, describeText, quote, textMatches } from './text-c
  * @example
  * expectSent(api, { chatId: 42, text: /^Hello/, times: 1 });
  */
-export interface SentExpectation extends MessageCriteria {
+export interface SentExpectation<M extends MessageOfTable<FakeTable> = MessageOfTable<TamTamOperations>>
+  extends MessageCriteria<M> {
   /** Exactly this many sent messages must match (≥ 1; use `expectNotSent` for none). Default: at least one. */
   readonly times?: number;
 }
@@ -33,7 +36,10 @@ export interface SentExpectation extends MessageCriteria {
  * @example
  * const { message } = expectSent(api, { chatId: TEST_CHATS.group.chat_id ?? 0, text: 'Pizza?', buttons: ['👍 0', '👎 0'] });
  */
-export function expectSent(api: FakeApi, expected: SentExpectation = {}): SentMessage {
+export function expectSent<T extends FakeTable = TamTamOperations>(
+  api: FakeApi<T>,
+  expected: SentExpectation<MessageOfTable<T>> = {},
+): SentMessage<T> {
   const { times } = expected;
   requireTimes('expectSent', times, 'expectNotSent(api, criteria)');
   const sent = api.sent();
@@ -56,7 +62,10 @@ export function expectSent(api: FakeApi, expected: SentExpectation = {}): SentMe
  * @example
  * expectNotSent(api, { chatId: TEST_CHATS.channel.chat_id ?? 0 });
  */
-export function expectNotSent(api: FakeApi, criteria: MessageCriteria = {}): void {
+export function expectNotSent<T extends FakeTable = TamTamOperations>(
+  api: FakeApi<T>,
+  criteria: MessageCriteria<MessageOfTable<T>> = {},
+): void {
   const sent = api.sent();
   const matching = sent.filter((s) => meetsCriteria(facts(s), criteria));
   if (matching.length > 0) {
@@ -83,7 +92,10 @@ export interface EditExpectation {
  * @example
  * expectEdited(api, { messageId: sent.message.body.mid, text: 'Closed' });
  */
-export function expectEdited(api: FakeApi, expected: EditExpectation = {}): EditedMessage {
+export function expectEdited<T extends FakeTable = TamTamOperations>(
+  api: FakeApi<T>,
+  expected: EditExpectation = {},
+): EditedMessage<T> {
   const edits = api.edits();
   const found = edits
     .filter(
@@ -129,7 +141,10 @@ export interface AnswerExpectation {
  * @example
  * expectAnswered(api, { notification: 'Thanks for voting!' });
  */
-export function expectAnswered(api: FakeApi, expected: AnswerExpectation = {}): AnsweredCallback {
+export function expectAnswered<T extends FakeTable = TamTamOperations>(
+  api: FakeApi<T>,
+  expected: AnswerExpectation = {},
+): AnsweredCallback<T> {
   const answers = api.callbackAnswers();
   const found = answers
     .filter(
@@ -169,11 +184,11 @@ export function expectAnswered(api: FakeApi, expected: AnswerExpectation = {}): 
  * @example
  * expectRequested(api, 'sendAction', { match: (r) => r.body.action === 'typing_on' });
  */
-export function expectRequested<O extends OperationId>(
-  api: FakeApi,
+export function expectRequested<O extends OperationIdOf<T>, T extends FakeTable = TamTamOperations>(
+  api: FakeApi<T>,
   operation: O,
-  expected: { readonly times?: number; readonly match?: (request: RecordedRequestOf<O>) => boolean } = {},
-): RecordedRequestOf<O> {
+  expected: { readonly times?: number; readonly match?: (request: RecordedRequestOf<O, T>) => boolean } = {},
+): RecordedRequestOf<O, T> {
   requireTimes('expectRequested', expected.times, `expect(api.requests('${operation}')).toHaveLength(0)`);
   const all = api.requests(operation);
   const matching = expected.match === undefined ? all : all.filter(expected.match);
@@ -198,11 +213,11 @@ function requireTimes(helper: string, times: number | undefined, instead: string
   }
 }
 
-function facts(sent: SentMessage): MessageFacts {
+function facts<T extends FakeTable>(sent: SentMessage<T>): MessageFacts<MessageOfTable<T>> {
   return { chatId: sent.chatId, userId: sent.userId, text: sent.text, message: sent.message };
 }
 
-function answerButtons(answer: AnsweredCallback): string[] {
+function answerButtons<T extends FakeTable>(answer: AnsweredCallback<T>): string[] {
   return (answer.message?.attachments ?? []).flatMap((a) =>
     a.type === 'inline_keyboard' ? a.payload.buttons.flat().map((b) => b.text) : [],
   );

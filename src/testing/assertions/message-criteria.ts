@@ -1,17 +1,17 @@
 /**
  * What a test expects of a message the bot sent, for the fake api and the emulator alike.
  */
-import type { Message } from '../../types/index';
-import { keyboardButtons } from '../find-button';
+import type { MaxMessage, Message } from '../../types/index';
 import { type TextExpectation, describeText, quote, textMatches } from './text-criteria';
 
 /**
- * Expectations about a message the bot sent; every given field must hold.
+ * Expectations about a message the bot sent; every given field must hold. `M` is the message
+ * type of the dialect (`Message` for TamTam, `MaxMessage` for Max).
  *
  * @example
  * const criteria: MessageCriteria = { chatId: TEST_CHATS.group.chat_id ?? 0, text: /^Poll:/, buttons: ['👍 0', '👎 0'] };
  */
-export interface MessageCriteria {
+export interface MessageCriteria<M extends Message | MaxMessage = Message> {
   /** The chat it went to. */
   readonly chatId?: number;
   /** The user whose dialog it went to. */
@@ -21,7 +21,7 @@ export interface MessageCriteria {
   /** Texts of its inline keyboard's buttons, row after row. */
   readonly buttons?: readonly string[];
   /** Any further check of the message (as stored: fresh mid, keyboards as received). */
-  readonly match?: (message: Message) => boolean;
+  readonly match?: (message: M) => boolean;
 }
 
 /**
@@ -30,24 +30,25 @@ export interface MessageCriteria {
  * @example
  * const facts: MessageFacts = { chatId: 42, userId: null, text: 'hi', message };
  */
-export interface MessageFacts {
+export interface MessageFacts<M extends Message | MaxMessage = Message> {
   readonly chatId: number | null;
   readonly userId: number | null;
   readonly text: string | null;
-  readonly message: Message;
+  readonly message: M;
 }
 
 /**
- * The facts of a stored message: its chat, the user of a dialog, its text.
+ * The facts of a stored message: its chat, the user of a dialog, its text. A dialog is told by
+ * the recipient's `user_id` (Max calls every chat `chat`; group messages have no `user_id`).
  *
  * @example
  * factsOf(emulator.inspect.sentMessages()[0]!);
  */
-export function factsOf(message: Message): MessageFacts {
+export function factsOf<M extends Message | MaxMessage>(message: M): MessageFacts<M> {
   const { recipient } = message;
   return {
     chatId: recipient.chat_id,
-    userId: recipient.chat_type === 'dialog' ? recipient.user_id : null,
+    userId: recipient.user_id,
     text: message.body.text,
     message,
   };
@@ -59,7 +60,10 @@ export function factsOf(message: Message): MessageFacts {
  * @example
  * meetsCriteria(factsOf(message), { text: 'hi' });
  */
-export function meetsCriteria(facts: MessageFacts, criteria: MessageCriteria): boolean {
+export function meetsCriteria<M extends Message | MaxMessage>(
+  facts: MessageFacts<M>,
+  criteria: MessageCriteria<M>,
+): boolean {
   if (criteria.chatId !== undefined && facts.chatId !== criteria.chatId) return false;
   if (criteria.userId !== undefined && facts.userId !== criteria.userId) return false;
   if (!textMatches(facts.text, criteria.text)) return false;
@@ -73,7 +77,7 @@ export function meetsCriteria(facts: MessageFacts, criteria: MessageCriteria): b
  * @example
  * describeCriteria({ chatId: 42, text: 'hi' }); // 'a message to chat 42 with text "hi"'
  */
-export function describeCriteria(criteria: MessageCriteria): string {
+export function describeCriteria<M extends Message | MaxMessage>(criteria: MessageCriteria<M>): string {
   const parts = ['a message'];
   if (criteria.chatId !== undefined) parts.push(`to chat ${criteria.chatId}`);
   if (criteria.userId !== undefined) parts.push(`to user ${criteria.userId}`);
@@ -89,7 +93,7 @@ export function describeCriteria(criteria: MessageCriteria): string {
  * @example
  * listMessages(api.sent()); // '  1. to chat 42: "hi" [Yes | No]'
  */
-export function listMessages(messages: readonly MessageFacts[]): string {
+export function listMessages(messages: readonly MessageFacts<Message | MaxMessage>[]): string {
   if (messages.length === 0) return '  (none)';
   return messages
     .map((m, i) => {
@@ -100,8 +104,10 @@ export function listMessages(messages: readonly MessageFacts[]): string {
     .join('\n');
 }
 
-function buttonTexts(message: Message): string[] {
-  return keyboardButtons(message).map((b) => b.text);
+function buttonTexts(message: Message | MaxMessage): string[] {
+  return (message.body.attachments ?? []).flatMap((a) =>
+    a.type === 'inline_keyboard' ? a.payload.buttons.flat().map((b) => b.text) : [],
+  );
 }
 
 function sameTexts(actual: readonly string[], expected: readonly string[]): boolean {

@@ -1,6 +1,7 @@
 /**
  * `createFakeApi`: an {@link Api} for unit tests that records every request and answers from
- * scripts or realistic defaults, synchronously or after a delay in (virtual) time.
+ * scripts or realistic defaults, synchronously or after a delay in (virtual) time. It speaks
+ * TamTam by default, Max with `{ dialect: 'max' }`.
  */
 import {
   Observable,
@@ -14,14 +15,19 @@ import {
   timer,
 } from 'rxjs';
 import type { Api } from '../../api/api';
-import { API_VERSION } from '../../api/constants';
-import { OPERATION_IDS, type OperationId } from '../../api/operations';
+import type { MaxOperations } from '../../api/max-operations';
+import { MAX_DIALECT, type OperationsOf, TAMTAM_DIALECT, type UpdateOfTable } from '../../api/dialect';
+import type { OperationIdOf, OperationResultOf } from '../../api/operation-table';
+import { type OperationId, operationIds } from '../../api/operations';
 import type { CallOptions } from '../../api/options';
 import type { RequestSpec } from '../../api/request-spec';
-import type { BotInfo, Message, MessageCallbackUpdate, Update } from '../../types/index';
+import type { TamTamOperations } from '../../api/tamtam-operations';
+import { MAX_EMULATOR_DIALECT, TAMTAM_EMULATOR_DIALECT } from '../../emulator/dialect';
+import { MAX_TEST_BOT_INFO } from '../max/max-test-world';
+import type { Message } from '../../types/index';
 import { TEST_BOT_INFO } from '../test-world';
-import { FakeServer } from './fake-server';
-import type { OperationResults } from './operation-types';
+import { type FakeBot, FakeServer } from './fake-server';
+import type { FakeTable, MessageOfTable, OperationResults } from './operation-types';
 import type {
   AnsweredCallback,
   EditedMessage,
@@ -33,6 +39,14 @@ import type {
 import { ScriptedError } from './scripted-error';
 
 /**
+ * The dialects a fake api speaks: `'tamtam'` (the default) and `'max'`.
+ *
+ * @example
+ * const dialect: FakeDialectName = 'max';
+ */
+export type FakeDialectName = 'tamtam' | 'max';
+
+/**
  * Computes an answer from the request. `defaultAnswer()` is what the fake would have answered
  * without a script, so a responder can wrap or delay it. Throwing fails the request with the
  * thrown error.
@@ -40,10 +54,10 @@ import { ScriptedError } from './scripted-error';
  * @example
  * const slow: FakeResponder<'sendMessage'> = (_request, defaultAnswer) => defaultAnswer().pipe(delay(500));
  */
-export type FakeResponder<O extends OperationId> = (
-  request: RecordedRequestOf<O>,
-  defaultAnswer: () => Observable<OperationResults[O]>,
-) => OperationResults[O] | Observable<OperationResults[O]> | ScriptedError | Error;
+export type FakeResponder<O extends OperationIdOf<T>, T extends FakeTable = TamTamOperations> = (
+  request: RecordedRequestOf<O, T>,
+  defaultAnswer: () => Observable<OperationResults<T>[O]>,
+) => OperationResults<T>[O] | Observable<OperationResults<T>[O]> | ScriptedError | Error;
 
 /**
  * How a fake api answers one operation: a value, an Observable (for timing, several values or
@@ -53,30 +67,39 @@ export type FakeResponder<O extends OperationId> = (
  * @example
  * const answers: FakeResponse<'getMyInfo'>[] = [{ ...TEST_BOT_INFO, name: 'Weather' }, apiError(401, 'verify.token'), NEVER];
  */
-export type FakeResponse<O extends OperationId> =
-  | OperationResults[O]
-  | Observable<OperationResults[O]>
+export type FakeResponse<O extends OperationIdOf<T>, T extends FakeTable = TamTamOperations> =
+  | OperationResults<T>[O]
+  | Observable<OperationResults<T>[O]>
   | ScriptedError
   | Error
-  | FakeResponder<O>;
+  | FakeResponder<O, T>;
 
 /**
- * Answers by operation; operations left out get the default answers.
+ * Answers by operation of table `T`; operations left out get the default answers.
  *
  * @example
  * const responses: FakeResponses = { sendMessage: apiError(403, 'chat.denied'), getChat: (r) => ({ ...chat, chat_id: Number(r.path.split('/')[2]) }) };
  */
-export type FakeResponses = { readonly [O in OperationId]?: FakeResponse<O> };
+export type FakeResponses<T extends FakeTable = TamTamOperations> = {
+  readonly [O in OperationIdOf<T>]?: FakeResponse<O, T>;
+};
 
 /**
  * Options of {@link createFakeApi}; all optional.
  *
  * @example
  * createFakeApi({ delay: 100, responses: { getMyInfo: { ...TEST_BOT_INFO, username: 'weather_bot' } } });
+ * createFakeApi({ dialect: 'max', responses: { deleteAdmin: apiError(403, 'chat.denied') } });
  */
-export interface FakeApiOptions {
+export interface FakeApiOptions<D extends FakeDialectName = 'tamtam'> {
+  /**
+   * The Bot API the fake speaks: `'tamtam'` or `'max'` (then it is typed by the Max table and
+   * answers with the Max emulator's handlers: Max users and wire objects, admin management,
+   * video details, only the latest update for a poll without a marker). Default `'tamtam'`.
+   */
+  readonly dialect?: D;
   /** Scripted answers by operation. Default: none (realistic defaults for everything). */
-  readonly responses?: FakeResponses;
+  readonly responses?: FakeResponses<OperationsOf<D>>;
   /**
    * Milliseconds every answer waits (on `scheduler`), like network latency; the server
    * handles the request when the wait ends. Default `0`: answers arrive synchronously on
@@ -90,61 +113,78 @@ export interface FakeApiOptions {
   readonly scheduler?: SchedulerLike;
   /** Timestamps of messages the fake creates. Default: the scheduler's `now()`. */
   readonly now?: () => number;
-  /** What `getMyInfo` answers and who sends the bot's messages. Default {@link TEST_BOT_INFO}. */
-  readonly bot?: BotInfo;
-  /** Base URL the fake claims (upload URLs start with it). Default `https://botapi.tamtam.test`. */
+  /**
+   * What `getMyInfo` answers and who sends the bot's messages. Default {@link TEST_BOT_INFO}
+   * (TamTam) or {@link MAX_TEST_BOT_INFO} (Max).
+   */
+  readonly bot?: OperationResultOf<OperationsOf<D>, 'getMyInfo'>;
+  /**
+   * Base URL the fake claims (upload URLs start with it). Default `https://botapi.tamtam.test`
+   * (TamTam) or `https://platform-api2.max.test` (Max).
+   */
   readonly baseUrl?: string;
 }
 
 /**
- * A fake {@link Api}: pass it to any action or bot. Every request is recorded when subscribed
- * (like the real api, nothing happens before subscribe) and answered from, in order: answers
- * queued with `respondOnce`, the answer set with `respond` or `options.responses`, the default.
+ * The `message_callback` update of table `T`'s dialect.
  *
- * The default answers are the emulator's: its own request handlers run in process, without
- * HTTP, on a world that starts as the emulator's default world (`TEST_USERS`, `TEST_CHATS`).
- * So `sendMessage` answers the Message the emulator would (fresh mid, the bot as sender,
- * keyboards as received) and keeps it, so `editMessage`, `deleteMessage`, `getMessageById`
- * and `getMessages` see it; an `answerOnCallback` with a message edits the pressed message;
- * bad input fails with the emulator's 400/403/404 `TamTamApiError`s; `getUpdates` hands out
- * updates queued with `pushUpdates` with the emulator's marker semantics, waiting up to the
- * poll's `timeout` when there are none; uploads return the emulator's tokens. What test data
- * made up and a request names (a chat or user not in the world, a message, button press or
- * constructor session an update factory made, an attachment token) is adopted into the world
- * first. Webhook subscriptions are recorded, never called. Nothing is retried.
+ * @example
+ * const press: CallbackUpdateOfTable<MaxOperations> = maxUpdates.pressButton(message, 'Yes');
+ */
+export type CallbackUpdateOfTable<T extends FakeTable> = Extract<UpdateOfTable<T>, { update_type: 'message_callback' }>;
+
+/**
+ * A fake {@link Api} of table `T` (TamTam's by default; `createFakeApi({ dialect: 'max' })`
+ * gives a `FakeApi<MaxOperations>`): pass it to any action or bot. Every request is recorded
+ * when subscribed (like the real api, nothing happens before subscribe) and answered from, in
+ * order: answers queued with `respondOnce`, the answer set with `respond` or
+ * `options.responses`, the default.
+ *
+ * The default answers are the emulator's: its own request handlers (of the fake's dialect) run
+ * in process, without HTTP, on a world that starts as the emulator's default world
+ * (`TEST_USERS`, `TEST_CHATS`). So `sendMessage` answers the Message the emulator would (fresh
+ * mid, the bot as sender, keyboards as received) and keeps it, so `editMessage`,
+ * `deleteMessage`, `getMessageById` and `getMessages` see it; an `answerOnCallback` with a
+ * message edits the pressed message; bad input fails with the emulator's 400/403/404
+ * `TamTamApiError`s; `getUpdates` hands out updates queued with `pushUpdates` with the
+ * emulator's marker semantics, waiting up to the poll's `timeout` when there are none; uploads
+ * return the emulator's tokens. What test data made up and a request names (a chat or user not
+ * in the world, a message, button press or constructor session an update factory made, an
+ * attachment token) is adopted into the world first. Webhook subscriptions are recorded, never
+ * called. Nothing is retried.
  *
  * @example
  * const api = createFakeApi();
  * sendMessage(api, { chat_id: 42 }, { text: 'hi' }).subscribe();
  * api.lastSent().text; // 'hi'
  */
-export interface FakeApi extends Api {
+export interface FakeApi<T extends FakeTable = TamTamOperations> extends Api<T> {
   /** Every request so far, oldest first. */
-  requests(): RecordedRequest[];
+  requests(): RecordedRequest<OperationIdOf<T>, T>[];
   /** The requests of one operation, typed (`body`, `response`). */
-  requests<O extends OperationId>(operation: O): RecordedRequestOf<O>[];
+  requests<O extends OperationIdOf<T>>(operation: O): RecordedRequestOf<O, T>[];
   /** Every answered `sendMessage`, oldest first, as sent (see `message(mid)` for the current state); failed and still pending ones are left out. */
-  sent(): SentMessage[];
+  sent(): SentMessage<T>[];
   /** The last answered `sendMessage`; throws an error saying nothing was sent when there is none. */
-  lastSent(): SentMessage;
+  lastSent(): SentMessage<T>;
   /** Every `editMessage` that did not fail. */
-  edits(): EditedMessage[];
+  edits(): EditedMessage<T>[];
   /** Every `answerOnCallback` that did not fail. */
-  callbackAnswers(): AnsweredCallback[];
+  callbackAnswers(): AnsweredCallback<T>[];
   /**
    * The pressed message as it looks after the bot's answer to `press` replaced it
    * (`answerOnCallback` with a `message`), to press its new buttons next. Throws when the bot
    * did not answer that press with a new message.
    */
-  answeredMessage(press: MessageCallbackUpdate): Message;
+  answeredMessage(press: CallbackUpdateOfTable<T>): MessageOfTable<T>;
   /** A message sent through this fake, in its current state (edits applied), or `undefined` (never sent, or deleted). */
-  message(mid: string): Message | undefined;
+  message(mid: string): MessageOfTable<T> | undefined;
   /** Answers `operation` with `response` from now on (replacing `options.responses`). Returns the api. */
-  respond<O extends OperationId>(operation: O, response: FakeResponse<O>): FakeApi;
+  respond<O extends OperationIdOf<T>>(operation: O, response: FakeResponse<O, T>): FakeApi<T>;
   /** Queues answers used once each, in order, before the standing answer. Returns the api. */
-  respondOnce<O extends OperationId>(operation: O, ...responses: FakeResponse<O>[]): FakeApi;
+  respondOnce<O extends OperationIdOf<T>>(operation: O, ...responses: FakeResponse<O, T>[]): FakeApi<T>;
   /** Queues updates for `getUpdates` (and wakes a waiting poll). */
-  pushUpdates(...updates: Update[]): void;
+  pushUpdates(...updates: UpdateOfTable<T>[]): void;
   /** Forgets recorded requests (scripts, queued answers and remembered messages stay). */
   clearRequests(): void;
 }
@@ -165,27 +205,62 @@ interface MutableRecord {
   error: unknown;
 }
 
-const KNOWN_OPERATIONS: ReadonlySet<string> = new Set(OPERATION_IDS);
+/** The options of either dialect, as the implementation reads them. */
+type LooseFakeApiOptions = Omit<FakeApiOptions<FakeDialectName>, 'responses' | 'bot'> & {
+  readonly responses?: object;
+  readonly bot?: FakeBot;
+};
+
+/** What a fake of each dialect claims and runs. */
+const FAKE_DIALECTS = {
+  tamtam: { api: TAMTAM_DIALECT, emulator: TAMTAM_EMULATOR_DIALECT, baseUrl: 'https://botapi.tamtam.test' },
+  max: { api: MAX_DIALECT, emulator: MAX_EMULATOR_DIALECT, baseUrl: 'https://platform-api2.max.test' },
+} as const;
 
 /**
- * Creates a {@link FakeApi}. Works in real time and under the RxJS `TestScheduler`; with no
- * `delay`, answers are synchronous.
+ * Creates a {@link FakeApi}: TamTam by default, Max with `{ dialect: 'max' }` (a
+ * `FakeApi<MaxOperations>`, so bots typed for Max accept it and TamTam-only actions do not
+ * compile). Works in real time and under the RxJS `TestScheduler`; with no `delay`, answers
+ * are synchronous.
  *
  * @example
  * const api = createFakeApi({ responses: { answerOnCallback: apiError(400, 'callback.expired') } });
  * echoBot(api, of(textMessage('ping'))).subscribe();
  * expectSent(api, { text: 'ping' });
+ *
+ * const max = createFakeApi({ dialect: 'max' });
+ * echoBot(max, of(maxUpdates.textMessage('ping'))).subscribe();
  */
-export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
+export function createFakeApi<D extends FakeDialectName>(
+  options: FakeApiOptions<D> & { readonly dialect: D },
+): FakeApi<OperationsOf<D>>;
+export function createFakeApi(options?: FakeApiOptions): FakeApi;
+export function createFakeApi(options: LooseFakeApiOptions = {}): unknown {
+  const dialectName: FakeDialectName = options.dialect ?? 'tamtam';
+  if (!Object.hasOwn(FAKE_DIALECTS, dialectName)) {
+    throw new TypeError(
+      `createFakeApi: unknown dialect ${JSON.stringify(dialectName)}; use 'tamtam' (the default) or 'max'`,
+    );
+  }
+  const dialect = FAKE_DIALECTS[dialectName];
+  const known: readonly string[] = operationIds(dialect.api.operations);
+  const knownSet: ReadonlySet<string> = new Set(known);
+  function requireOperation(where: string, operation: string): asserts operation is OperationId {
+    if (!knownSet.has(operation)) {
+      throw new TypeError(
+        `${where}: unknown operation ${JSON.stringify(operation)}; use an operationId such as 'sendMessage' (one of the ${dialect.api.name} operations ${known.join(', ')})`,
+      );
+    }
+  }
   const scheduler = options.scheduler ?? asyncScheduler;
   const delay = options.delay ?? 0;
   if (!Number.isFinite(delay) || delay < 0)
     throw new TypeError(`createFakeApi: delay must be a number of ms ≥ 0, got ${String(delay)}`);
   for (const operation of Object.keys(options.responses ?? {})) requireOperation('createFakeApi: responses', operation);
-  const bot: BotInfo = options.bot ?? TEST_BOT_INFO;
+  const bot = options.bot ?? (dialectName === 'max' ? MAX_TEST_BOT_INFO : TEST_BOT_INFO);
   const now = options.now ?? (() => scheduler.now());
-  const baseUrl = options.baseUrl ?? 'https://botapi.tamtam.test';
-  const server = new FakeServer({ bot, scheduler, now, baseUrl });
+  const baseUrl = options.baseUrl ?? dialect.baseUrl;
+  const server = new FakeServer({ dialect: dialect.emulator, bot, scheduler, now, baseUrl });
   const standing = new Map<OperationId, unknown>(Object.entries(options.responses ?? {}) as [OperationId, unknown][]);
   const once = new Map<OperationId, unknown[]>();
   let records: MutableRecord[] = [];
@@ -194,11 +269,13 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const succeeded = <O extends OperationId>(operation: O): RecordedRequestOf<O>[] =>
     (records as unknown as RecordedRequestOf<O>[]).filter((r) => r.operation === operation && r.outcome !== 'failed');
 
+  // Implemented once over the TamTam types; the object is the same for either table, and
+  // requireOperation keeps it to the operations of `dialect` at run time.
   const api: FakeApi = {
     baseUrl,
-    version: API_VERSION,
+    version: dialect.api.version,
     timeout: 30_000,
-    tokenIn: 'query',
+    tokenIn: dialect.api.auth.tokenIn,
 
     request<T>(spec: RequestSpec, callOptions?: CallOptions): Observable<T> {
       return new Observable<T>((subscriber) => {
@@ -265,9 +342,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
             userId:
               typeof targetUser === 'number'
                 ? targetUser
-                : message.recipient.chat_type === 'dialog'
-                  ? message.recipient.user_id
-                  : null,
+                : // a dialog's recipient names its user (Max calls dialogs `chat`); groups and channels do not
+                  message.recipient.user_id,
             text: request.body.text ?? null,
             body: request.body,
             message: structuredClone(message),
@@ -350,7 +426,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     return standing.has(operation) ? standing.get(operation) : DEFAULT;
   }
 
-  return api;
+  Object.assign(api, { dialect: dialect.api });
+  // the same object serves the Max table: it routes to the Max handlers and accepts only Max operations
+  return dialectName === 'max' ? (api as unknown as FakeApi<MaxOperations>) : api;
 }
 
 /** Marks "no script: use the default answer". */
@@ -381,14 +459,6 @@ function toObservable(
     return toObservable(computed, request, defaultAnswer);
   }
   return of(response);
-}
-
-function requireOperation(where: string, operation: string): asserts operation is OperationId {
-  if (!KNOWN_OPERATIONS.has(operation)) {
-    throw new TypeError(
-      `${where}: unknown operation ${JSON.stringify(operation)}; use an operationId such as 'sendMessage' (one of ${OPERATION_IDS.join(', ')})`,
-    );
-  }
 }
 
 function isMessage(value: unknown): value is Message {

@@ -24,6 +24,7 @@ import {
   timer,
 } from 'rxjs';
 import type { EmulatorServices } from '../../emulator/api/context';
+import type { EmulatorDialect } from '../../emulator/dialect';
 import { UPLOAD_PATH } from '../../emulator/api/uploads';
 import { DEFAULT_WORLD } from '../../emulator/fixtures/default-world';
 import { createWorld } from '../../emulator/fixtures/world-fixture';
@@ -59,11 +60,13 @@ import { apiError } from './scripted-error';
  * What the fake server needs from its api.
  *
  * @example
- * const context: FakeServerContext = { bot: TEST_BOT_INFO, scheduler: asyncScheduler, now: () => Date.now(), baseUrl: 'https://botapi.tamtam.test' };
+ * const context: FakeServerContext = { dialect: TAMTAM_EMULATOR_DIALECT, bot: TEST_BOT_INFO, scheduler: asyncScheduler, now: () => Date.now(), baseUrl: 'https://botapi.tamtam.test' };
  */
 export interface FakeServerContext {
-  /** The bot (`getMyInfo`, the sender of the bot's messages). */
-  readonly bot: BotInfo;
+  /** The Bot API the handlers speak (routes, wire objects, marker rule). */
+  readonly dialect: EmulatorDialect;
+  /** The bot (`getMyInfo`, the sender of the bot's messages); a Max bot's `first_name` is its name. */
+  readonly bot: FakeBot;
   /** Where long polls wait. */
   readonly scheduler: SchedulerLike;
   /** Timestamps of what the world records. */
@@ -71,6 +74,14 @@ export interface FakeServerContext {
   /** Base of upload and file URLs. */
   readonly baseUrl: string;
 }
+
+/**
+ * The bot of a fake server: a TamTam `BotInfo`, or a Max one (`first_name` instead of `name`).
+ *
+ * @example
+ * const bot: FakeBot = { ...TEST_BOT_INFO, first_name: 'Weather' };
+ */
+export type FakeBot = Omit<BotInfo, 'name'> & { readonly name?: string | null; readonly first_name?: string };
 
 const UPLOAD_TYPE_NAMES: ReadonlySet<string> = new Set(UPLOAD_TYPES);
 
@@ -82,32 +93,35 @@ function isUploadType(value: unknown): value is UploadType {
  * The emulated server behind a fake api's default answers.
  *
  * @example
- * const server = new FakeServer({ bot: TEST_BOT_INFO, scheduler: asyncScheduler, now: Date.now, baseUrl: 'https://botapi.tamtam.test' });
+ * const server = new FakeServer({ dialect: TAMTAM_EMULATOR_DIALECT, bot: TEST_BOT_INFO, scheduler: asyncScheduler, now: Date.now, baseUrl: 'https://botapi.tamtam.test' });
  * server.answer(request, signal).subscribe();
  */
 export class FakeServer {
   /** The emulator's world: chats, users, messages, callbacks, uploads. */
   readonly world: World;
-  readonly #queue = new UpdateQueue(10_000);
+  readonly #queue: UpdateQueue;
   readonly #pushed = new Subject<Update>();
   readonly #services: EmulatorServices;
 
   constructor(private readonly context: FakeServerContext) {
-    const { bot } = context;
+    const { bot, dialect } = context;
+    this.#queue = new UpdateQueue(10_000, dialect.unmarkedPoll);
+    const name = bot.name ?? bot.first_name ?? 'Bot';
     this.world = createWorld(
       {
         ...DEFAULT_WORLD,
         bot: {
           userId: bot.user_id,
-          name: bot.name,
+          name,
           username: bot.username,
           description: bot.description ?? null,
           commands: bot.commands?.map((c) => ({ ...c })) ?? null,
         },
       },
-      { baseUrl: () => context.baseUrl, notReadyCount: 0, now: context.now, midSpace: SERVER_ID_SPACE },
+      { baseUrl: () => context.baseUrl, notReadyCount: 0, now: context.now, midSpace: SERVER_ID_SPACE, dialect },
     );
     this.world.setBot({
+      first_name: bot.first_name ?? name,
       last_activity_time: bot.last_activity_time,
       ...(bot.avatar_url === undefined ? {} : { avatar_url: bot.avatar_url }),
       ...(bot.full_avatar_url === undefined ? {} : { full_avatar_url: bot.full_avatar_url }),
@@ -139,7 +153,7 @@ export class FakeServer {
         this.adopt(request, body);
         const query = new URLSearchParams();
         appendQuery(query, request.query);
-        const result = dispatchInProcess(this.#services, {
+        const result = dispatchInProcess(this.#services, this.context.dialect.name, {
           method: request.method,
           path: request.path,
           query,
@@ -204,7 +218,8 @@ export class FakeServer {
       filter((update) => read.types === undefined || read.types.has(update.update_type)),
     );
     return race(wanted.pipe(take(1)), timer(timeoutSeconds * 1000, this.context.scheduler)).pipe(
-      map(() => this.#queue.read({ ...read, marker: undefined })),
+      // the marker was committed above; reading with it again cannot fall into Max's "latest only" rule
+      map(() => this.#queue.read(read)),
     );
   }
 
@@ -301,7 +316,7 @@ export class FakeServer {
     return undefined;
   }
 
-  private adoptUser(userId: number, user?: User): void {
+  private adoptUser(userId: number, user?: InventedUser): void {
     if (
       userId === this.world.bot.user_id ||
       this.world.users.has(userId) ||
@@ -309,9 +324,12 @@ export class FakeServer {
       userId <= 0
     )
       return;
+    const name = user?.name ?? user?.first_name ?? `User ${userId}`;
     this.world.createUser({
       userId,
-      name: user?.name ?? `User ${userId}`,
+      name,
+      ...(user?.first_name === undefined ? {} : { firstName: user.first_name }),
+      ...(user?.last_name === undefined ? {} : { lastName: user.last_name }),
       username: user?.username ?? null,
       isBot: user?.is_bot ?? false,
     });
@@ -332,7 +350,8 @@ export class FakeServer {
   /** Adopts a message an update factory made, unless the world has (or had) it. */
   private adoptInvented(mid: string): void {
     if (this.world.messages.has(mid) || this.world.journal.lastKnown.has(mid)) return;
-    const message = inventedMessage(mid);
+    // A Max message goes into the same records (the emulator's Max dialect keeps them so too)
+    const message = inventedMessage(mid) as Message | undefined;
     const chatId = message?.recipient.chat_id;
     if (message === undefined || chatId === null || chatId === undefined) return;
     this.adoptChat(chatId, message.recipient.chat_type);
@@ -414,6 +433,13 @@ export class FakeServer {
     }
   }
 }
+
+/** A user test data made up: a TamTam `User` or a Max one. */
+type InventedUser = Pick<User, 'user_id' | 'username' | 'is_bot'> & {
+  readonly name?: string | null;
+  readonly first_name?: string;
+  readonly last_name?: string | null;
+};
 
 /** The body as the wire would carry it (JSON), so handlers see what an HTTP server would. */
 function wireBody(body: unknown): unknown {

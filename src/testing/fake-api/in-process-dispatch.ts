@@ -2,8 +2,9 @@
  * Calls the emulator's Bot API handlers in process: no HTTP, no token, no faults, no
  * waiting. The one seam between the fake api and the emulator's routes.
  */
-import type { ApiContext, ApiOperation, EmulatorServices } from '../../emulator/api/context';
-import { createApiRouter } from '../../emulator/api/routes';
+import type { ApiContext, EmulatorServices, RoutedApiOperation } from '../../emulator/api/context';
+import { MAX_HANDLERS, MAX_ROUTED_OPERATIONS, createApiRouter } from '../../emulator/api/routes';
+import type { EmulatorDialectName } from '../../emulator/dialect';
 import { EmulatorApiError, badBody } from '../../emulator/http/api-error';
 import { JsonObject } from '../../emulator/http/json-body';
 import { QueryParams } from '../../emulator/http/query';
@@ -26,21 +27,35 @@ export interface InProcessRequest {
   readonly signal: AbortSignal;
 }
 
-let router: Router<ApiOperation> | undefined;
+const routers = new Map<EmulatorDialectName, Router<RoutedApiOperation>>();
+
+/** The emulator's router of a dialect's operations, built once. */
+function routerOf(dialect: EmulatorDialectName): Router<RoutedApiOperation> {
+  let router = routers.get(dialect);
+  if (router === undefined) {
+    router =
+      dialect === 'max' ? createApiRouter(MAX_ROUTED_OPERATIONS, MAX_HANDLERS) : createApiRouter<RoutedApiOperation>();
+    routers.set(dialect, router);
+  }
+  return router;
+}
 
 /**
- * Runs the emulator handler for `(method, path)` on `services` and returns its result; throws
+ * Runs the `dialect`'s emulator handler for `(method, path)` on `services` and returns its result; throws
  * an `EmulatorApiError` exactly where the emulator would answer with an error (404 for an
  * unknown path, 405 for a wrong method, 400 for bad input, ...). A handler that waits (long
  * polling) returns a Promise.
  *
  * @example
- * const me = dispatchInProcess(services, { method: 'GET', path: '/me', query: new URLSearchParams(), body: undefined, signal });
+ * const me = dispatchInProcess(services, 'tamtam', { method: 'GET', path: '/me', query: new URLSearchParams(), body: undefined, signal });
  */
-export function dispatchInProcess(services: EmulatorServices, request: InProcessRequest): unknown {
-  router ??= createApiRouter();
+export function dispatchInProcess(
+  services: EmulatorServices,
+  dialect: EmulatorDialectName,
+  request: InProcessRequest,
+): unknown {
   const { method, path } = request;
-  const match = router.match(method, path);
+  const match = routerOf(dialect).match(method, path);
   if (match.kind === 'not-found') throw new EmulatorApiError(404, 'not.found', `No such path: ${method} ${path}`);
   if (match.kind === 'method-not-allowed') {
     throw new EmulatorApiError(

@@ -3,7 +3,15 @@
  * fake api can treat it as known server state when a bot refers to it: a reply quotes the
  * real message, an answer to a press edits the pressed message.
  */
-import type { Callback, Message, Update } from '../../types/index';
+import type { Callback, MaxCallback, MaxMessage, MaxUpdate, Message, Update } from '../../types/index';
+
+/**
+ * A message test data made up, of either dialect (a Max one has Max users and buttons).
+ *
+ * @example
+ * const made: InventedMessage = maxUpdates.botMessage('Pick one');
+ */
+export type InventedMessage = Message | MaxMessage;
 
 /** How many entries of each kind are kept; the oldest are forgotten first. */
 const LIMIT = 10_000;
@@ -33,11 +41,11 @@ class Recent<K, V> {
  * const press: InventedPress | undefined = inventedPress('cb.000100000001');
  */
 export interface InventedPress {
-  readonly callback: Callback;
-  readonly message: Message | null;
+  readonly callback: Callback | MaxCallback;
+  readonly message: InventedMessage | null;
 }
 
-const messages = new Recent<string, Message>();
+const messages = new Recent<string, InventedMessage>();
 const presses = new Recent<string, InventedPress>();
 const sessions = new Recent<string, number>();
 
@@ -47,7 +55,7 @@ const sessions = new Recent<string, number>();
  * @example
  * rememberMessage(botMessage('Pick one'));
  */
-export function rememberMessage(message: Message): Message {
+export function rememberMessage<M extends InventedMessage>(message: M): M {
   messages.set(message.body.mid, message);
   return message;
 }
@@ -59,7 +67,7 @@ export function rememberMessage(message: Message): Message {
  * @example
  * const update = rememberUpdate(textMessage('hi'));
  */
-export function rememberUpdate<U extends Update>(update: U): U {
+export function rememberUpdate<U extends Update | MaxUpdate>(update: U): U {
   switch (update.update_type) {
     case 'message_created':
     case 'message_edited':
@@ -87,7 +95,7 @@ export function rememberUpdate<U extends Update>(update: U): U {
  * @example
  * inventedMessage(textMessage('hi').message.body.mid)?.body.text; // 'hi'
  */
-export function inventedMessage(mid: string): Message | undefined {
+export function inventedMessage(mid: string): InventedMessage | undefined {
   return messages.get(mid);
 }
 
