@@ -15,3 +15,11 @@
  * @module tamtam-rx/redis
  */
 export type { RedisClient } from './client';
+// Ingress → partition streams → workers (stream scale-out)
+export { toRedisStream, type StreamWrite } from './ingress';
+export type { ToRedisStreamOptions } from './ingress-options';
+export { StreamWriteError, isStreamWriteError } from './stream-write-error';
+export { fromRedisStream, RedisStreamSource } from './stream-source';
+export type { FromRedisStreamOptions } from './stream-source-options';
+export type { RedisStreamStatus } from './stream-status';
+export { partitionOf, partitionOfKey, partitionStreamKey } from './partition';
