@@ -51,7 +51,9 @@ const DAY = 86_400_000;
  * @example
  * const resolved = resolveIngressOptions({ partitions: 8 });
  */
-export function resolveIngressOptions<U extends UpdateLike>(options: ToRedisStreamOptions<U>): ResolvedIngressOptions<U> {
+export function resolveIngressOptions<U extends UpdateLike>(
+  options: ToRedisStreamOptions<U>,
+): ResolvedIngressOptions<U> {
   const prefix = options.prefix ?? 'tamtam-rx';
   if (typeof prefix !== 'string' || prefix === '')
     throw new TypeError("toRedisStream: options.prefix must be a non-empty string, e.g. 'mybot'");

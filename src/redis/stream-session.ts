@@ -90,7 +90,13 @@ export class StreamSession {
       await this.#ticking;
       const leases = [...this.#owned.values()];
       this.#owned.clear();
-      await this.#quietly('release', () => releaseLeases(this.client, leases.map((p) => p.lease), this.#token));
+      await this.#quietly('release', () =>
+        releaseLeases(
+          this.client,
+          leases.map((p) => p.lease),
+          this.#token,
+        ),
+      );
       for (const p of leases) this.report({ type: 'released', partition: p.index, reason: 'stop' });
       await this.#quietly('leave', () => leave(this.client, this.#members, this.#token, this.options.leaseMs));
       this.#closeReader();
@@ -129,7 +135,7 @@ export class StreamSession {
   #closeReader(): void {
     const reader = this.#reader;
     this.#reader = undefined;
-    if (reader !== undefined && reader.isOpen) reader.destroy();
+    if (reader?.isOpen === true) reader.destroy();
   }
 
   #wakeUp(): void {
@@ -180,7 +186,12 @@ export class StreamSession {
     const held = [...this.#owned.values()];
     const sent = Date.now();
     if (held.length > 0) {
-      const kept = await renewLeases(this.client, held.map((p) => p.lease), this.#token, leaseMs);
+      const kept = await renewLeases(
+        this.client,
+        held.map((p) => p.lease),
+        this.#token,
+        leaseMs,
+      );
       held.forEach((p, i) => {
         if (kept[i] === true && this.#owned.get(p.index) === p) p.validUntil = sent + leaseMs * VALID_SHARE;
       });

@@ -82,12 +82,16 @@ export function resolveStreamSourceOptions<C extends DialectChoice>(
 ): ResolvedStreamSourceOptions {
   const text = (name: string, value: string): string => {
     if (typeof value !== 'string' || value === '' || /\s/.test(value))
-      throw new TypeError(`fromRedisStream: options.${name} must be a non-empty string without spaces, got ${JSON.stringify(value)}`);
+      throw new TypeError(
+        `fromRedisStream: options.${name} must be a non-empty string without spaces, got ${JSON.stringify(value)}`,
+      );
     return value;
   };
   const whole = (name: string, value: number, min: number, hint: string): number => {
     if (!Number.isInteger(value) || value < min)
-      throw new TypeError(`fromRedisStream: options.${name} must be a whole number ≥ ${min} (${hint}), got ${String(value)}`);
+      throw new TypeError(
+        `fromRedisStream: options.${name} must be a whole number ≥ ${min} (${hint}), got ${String(value)}`,
+      );
     return value;
   };
   if (options.onStatus !== undefined && typeof options.onStatus !== 'function')
