@@ -7,6 +7,7 @@ import type { RedisClient } from './client';
 import { acquireLeases, releaseLeases, renewLeases } from './lease';
 import { fairShare, heartbeat, leave } from './membership';
 import { partitionStreamKey } from './partition';
+import { RedisScript } from './script';
 import { type RawEntry, claimReply, readReply } from './stream-entry';
 import type { ResolvedStreamSourceOptions } from './stream-source-options';
 import type { RedisStreamStatus } from './stream-status';
@@ -22,6 +23,16 @@ interface Owned {
   validUntil: number;
 }
 
+/** `XACK`, and with ARGV[2] = '1' `XDEL`, of the ids ARGV[3…] in stream KEYS[1] for group ARGV[1], atomically. */
+const ACK = new RedisScript(`
+local ids = {}
+for i = 3, #ARGV do ids[#ids + 1] = ARGV[i] end
+redis.call('XACK', KEYS[1], ARGV[1], unpack(ids))
+if ARGV[2] == '1' then redis.call('XDEL', KEYS[1], unpack(ids)) end
+return #ids
+`);
+/** Most ids per ack script (Lua's unpack has a stack limit). */
+const ACK_CHUNK = 1_000;
 /** Safety margin: a lease counts as held for 80 % of its time from when its renewal was sent. */
 const VALID_SHARE = 0.8;
 /** Bound of the claim loop of one takeover (each round claims up to `batch` entries). */
@@ -276,12 +287,15 @@ export class StreamSession {
     this.report({ type: 'released', partition: p.index, reason: 'rebalance' });
   }
 
-  /** A renewal overdue or refused: stop taking the partition's updates, hand back what may still be ours. */
+  /**
+   * A renewal overdue or refused: stop taking the partition's updates. A lease that may still
+   * be ours is left to expire rather than deleted, which gives handlers already running the
+   * rest of its time before another worker takes the partition over.
+   */
   #lose(p: Owned): void {
     if (this.#owned.get(p.index) !== p) return;
     this.#owned.delete(p.index);
     this.report({ type: 'lost', partition: p.index });
-    void releaseLeases(this.client, [p.lease], this.#token).catch(() => {});
   }
 
   // ── the read loop ─────────────────────────────────────────────────────────────────────
@@ -417,19 +431,21 @@ export class StreamSession {
   }
 
   #writeAcks(): void {
-    for (const [index, ids] of this.#acks) {
+    const drop = this.options.deleteHandled ? '1' : '0';
+    for (const [index, all] of this.#acks) {
       const stream = partitionStreamKey(this.options.prefix, index);
-      const write = (async () => {
-        try {
-          await this.client.sendCommand(['XACK', stream, this.options.group, ...ids]);
-          if (this.options.deleteHandled) await this.client.sendCommand(['XDEL', stream, ...ids]);
-        } catch (error) {
-          // left pending: the partition's next owner replays these, flagged
-          this.report({ type: 'redis_error', operation: 'ack', error });
-        }
-      })();
-      this.#ackWrites.add(write);
-      void write.finally(() => this.#ackWrites.delete(write));
+      for (let from = 0; from < all.length; from += ACK_CHUNK) {
+        const ids = all.slice(from, from + ACK_CHUNK);
+        const write = ACK.run(this.client, [stream], [this.options.group, drop, ...ids]).then(
+          () => {},
+          (error: unknown) => {
+            // left pending: the partition's next owner replays these, flagged
+            this.report({ type: 'redis_error', operation: 'ack', error });
+          },
+        );
+        this.#ackWrites.add(write);
+        void write.finally(() => this.#ackWrites.delete(write));
+      }
     }
     this.#acks.clear();
   }

@@ -12,7 +12,15 @@ import {
 import { canonicalIdentity } from '../../src/redis/update-identity';
 import { TEST_CHATS, TEST_USERS, textMessage, waitFor } from '../../src/testing/index';
 import type { Update } from '../../src/types/index';
-import { type RedisFixture, entriesLeft, freshPrefix, redisFixture, textOf, writeUpdates } from './stream-helpers';
+import {
+  type RedisFixture,
+  entriesLeft,
+  freshPrefix,
+  redisFixture,
+  streamUpdates,
+  textOf,
+  writeUpdates,
+} from './stream-helpers';
 
 let redis: RedisFixture;
 beforeAll(async () => {
@@ -62,8 +70,7 @@ describe('toRedisStream', () => {
     expect(writes.map((w) => w.duplicate)).toEqual(updates.map(() => false));
     for (const write of writes) expect(write.partition).toBe(partitionOfKey(chatKey(write.update), 8));
     for (const update of updates) {
-      const stream = await redis.client.xRange(partitionStreamKey(prefix, partitionOf(update, 8)), '-', '+');
-      const texts = stream.map((e) => textOf(JSON.parse(String(e.message['update'])) as Update));
+      const texts = (await streamUpdates(redis.client, partitionStreamKey(prefix, partitionOf(update, 8)))).map(textOf);
       const chat = chatKey(update);
       const sameChat = updates.filter((u) => chatKey(u) === chat).map(textOf);
       expect(texts.filter((t) => sameChat.includes(t))).toEqual(sameChat);

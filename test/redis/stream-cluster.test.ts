@@ -69,7 +69,7 @@ const seen = (log: readonly (string | Seen)[]): Seen[] => log.filter((e): e is S
 const users: User[] = Array.from({ length: 12 }, (_, i) => ({ ...TEST_USERS.alice, user_id: 9_000 + i, name: `U${i}` }));
 /** `count` messages round-robin over the users' dialogs, texts `<tag>-<n>`. */
 const messages = (tag: string, count: number): Update[] =>
-  Array.from({ length: count }, (_, n) => textMessage(`${tag}-${n}`, { from: users[n % users.length] }));
+  Array.from({ length: count }, (_, n) => textMessage(`${tag}-${n}`, { from: users[n % users.length] as User }));
 
 describe('fromRedisStream workers', () => {
   it('a worker whose lease was taken stops taking that partition’s updates', async () => {

@@ -57,13 +57,19 @@ export function writeUpdates(
   return lastValueFrom(from(updates).pipe(toRedisStream(client, { prefix, partitions }), toArray()));
 }
 
-/** The `update` JSON of every entry still in the partition streams. */
+/** The updates of the entries in one stream, oldest first. */
+export async function streamUpdates(client: RedisClient, key: string): Promise<Update[]> {
+  const reply = await client.sendCommand(['XRANGE', key, '-', '+']);
+  return (Array.isArray(reply) ? reply : []).map((entry: unknown) => {
+    const fields = Array.isArray(entry) && Array.isArray(entry[1]) ? (entry[1] as unknown[]) : [];
+    return JSON.parse(String(fields[fields.indexOf('update') + 1])) as Update;
+  });
+}
+
+/** The updates of every entry still in the partition streams. */
 export async function entriesLeft(client: RedisClient, prefix: string, partitions = 4): Promise<Update[]> {
   const left: Update[] = [];
-  for (let p = 0; p < partitions; p++) {
-    const entries = await client.xRange(partitionStreamKey(prefix, p), '-', '+');
-    for (const entry of entries) left.push(JSON.parse(String(entry.message['update'])) as Update);
-  }
+  for (let p = 0; p < partitions; p++) left.push(...(await streamUpdates(client, partitionStreamKey(prefix, p))));
   return left;
 }
 
