@@ -26,16 +26,29 @@ export interface StreamWrite<U> {
 }
 
 /**
- * Atomically: is the identity already known? then answer its entry; else XADD and remember
- * the identity for the window. KEYS: seen key, stream. ARGV: window ms, update JSON, ingress time.
+ * Writes a batch of updates to one stream, each atomically: an identity already known answers
+ * its entry; else XADD and remember the identity for the window. KEYS: the stream, then one
+ * seen key per update. ARGV: window ms, ingress time, then one update JSON per update.
+ * Answers `fresh, id` pairs (fresh 1 = written now, 0 = written before).
  */
 const WRITE = new RedisScript(`
-local seen = redis.call('GET', KEYS[1])
-if seen then return {0, seen} end
-local id = redis.call('XADD', KEYS[2], '*', 'update', ARGV[2], 'at', ARGV[3])
-redis.call('SET', KEYS[1], id, 'PX', ARGV[1])
-return {1, id}
+local out = {}
+for i = 2, #KEYS do
+  local seen = redis.call('GET', KEYS[i])
+  if seen then
+    out[#out + 1] = 0
+    out[#out + 1] = seen
+  else
+    local id = redis.call('XADD', KEYS[1], '*', 'update', ARGV[i + 1], 'at', ARGV[2])
+    redis.call('SET', KEYS[i], id, 'PX', ARGV[1])
+    out[#out + 1] = 1
+    out[#out + 1] = id
+  end
+end
+return out
 `);
+/** Most updates per write script (one round trip, a short time the script holds Redis). */
+const WRITE_BATCH = 200;
 
 interface Pending<U> {
   readonly update: U;
@@ -56,7 +69,8 @@ interface Pending<U> {
  *   a webhook with `ack: 'handled'` answers 200 only once the update is durable in Redis.
  * - The same update delivered again (a crashed ingress's replay, a webhook retry) within
  *   `dedupeWindow` is not written again: the check and the write are one atomic script.
- * - Updates of one partition are written in the order they arrived (writes pipelined in order).
+ * - Updates of one partition are written in the order they arrived: in batches (one script call
+ *   each, up to 200 updates), a batch only after the previous one was acknowledged.
  * - A failed write ends the output with a {@link StreamWriteError}; the update is not
  *   acknowledged, so the source delivers it again (add `retry({ delay: 1000 })` to resubscribe).
  *
@@ -97,40 +111,47 @@ export function toRedisStream<U extends UpdateLike>(
       };
 
       const flush = (partition: number): void => {
-        const queue = queues.get(partition);
-        if (closed || busy.has(partition) || queue === undefined || queue.length === 0) return;
-        queues.delete(partition);
+        const waiting = queues.get(partition);
+        if (closed || busy.has(partition) || waiting === undefined || waiting.length === 0) return;
+        const batch = waiting.splice(0, WRITE_BATCH);
+        if (waiting.length === 0) queues.delete(partition);
         busy.add(partition);
         const stream = partitionStreamKey(prefix, partition);
-        const at = String(Date.now());
-        // one batch, pipelined in order on the connection; the next waits for it
-        const writes = queue.map((item) => WRITE.run(client, [item.seenKey, stream], [window, item.json, at]));
-        void Promise.allSettled(writes).then((results) => {
-          busy.delete(partition);
-          for (let i = 0; i < queue.length; i++) {
-            const item = queue[i] as Pending<U>;
-            const result = results[i] as PromiseSettledResult<unknown>;
-            held.delete(item);
-            inFlight -= 1;
-            if (closed) {
-              item.release('abandoned');
-              continue;
-            }
-            const reply = result.status === 'fulfilled' ? parseReply(result.value) : undefined;
-            if (reply === undefined) {
-              item.release('abandoned');
-              for (const rest of queue.slice(i + 1)) rest.release('abandoned');
-              const cause = result.status === 'rejected' ? result.reason : new Error('unexpected reply from Redis');
-              closed = true;
-              subscriber.error(new StreamWriteError(partition, cause));
-              return;
-            }
-            item.release('handled');
-            subscriber.next({ update: item.update, partition, id: reply.id, duplicate: reply.duplicate });
-          }
-          flush(partition);
-          completeIfDone();
+        const keys = [stream, ...batch.map((item) => item.seenKey)];
+        const args = [window, String(Date.now()), ...batch.map((item) => item.json)];
+        // the next batch of this partition waits for this one: order is kept even on failure
+        void WRITE.run(client, keys, args).then(
+          (reply) => settle(partition, batch, parseReplies(reply, batch.length), undefined),
+          (error: unknown) => settle(partition, batch, undefined, error),
+        );
+      };
+
+      const settle = (
+        partition: number,
+        batch: readonly Pending<U>[],
+        replies: readonly { id: string; duplicate: boolean }[] | undefined,
+        error: unknown,
+      ): void => {
+        busy.delete(partition);
+        inFlight -= batch.length;
+        for (const item of batch) held.delete(item);
+        if (closed) {
+          for (const item of batch) item.release('abandoned');
+          return;
+        }
+        if (replies === undefined) {
+          for (const item of batch) item.release('abandoned');
+          closed = true;
+          subscriber.error(new StreamWriteError(partition, error ?? new Error('unexpected reply from Redis')));
+          return;
+        }
+        batch.forEach((item, i) => {
+          const reply = replies[i] as { id: string; duplicate: boolean };
+          item.release('handled');
+          subscriber.next({ update: item.update, partition, id: reply.id, duplicate: reply.duplicate });
         });
+        flush(partition);
+        completeIfDone();
       };
 
       const subscription = source.subscribe({
@@ -155,7 +176,7 @@ export function toRedisStream<U extends UpdateLike>(
           const queue = queues.get(item.partition);
           if (queue === undefined) queues.set(item.partition, [item]);
           else queue.push(item);
-          // batch what arrives in this tick (a poll's whole batch) into one pipelined round trip
+          // batch what arrives in this tick (a poll’s whole batch) into one round trip
           if (!busy.has(item.partition)) queueMicrotask(() => flush(item.partition));
         },
         error: (error: unknown) => subscriber.error(error),
@@ -175,9 +196,13 @@ export function toRedisStream<U extends UpdateLike>(
     });
 }
 
-function parseReply(reply: unknown): { id: string; duplicate: boolean } | undefined {
-  if (!Array.isArray(reply) || reply.length !== 2) return undefined;
-  const [fresh, id] = reply as unknown[];
-  if (typeof id !== 'string') return undefined;
-  return { id, duplicate: fresh === 0 };
+function parseReplies(reply: unknown, count: number): { id: string; duplicate: boolean }[] | undefined {
+  if (!Array.isArray(reply) || reply.length !== count * 2) return undefined;
+  const replies: { id: string; duplicate: boolean }[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    const id: unknown = reply[i + 1];
+    if (typeof id !== 'string') return undefined;
+    replies.push({ id, duplicate: reply[i] === 0 });
+  }
+  return replies;
 }

@@ -63,6 +63,10 @@ export class StreamSession {
   #stopped: Promise<number> | undefined;
   /** The lease loop's current round, which `stop()` lets finish before releasing. */
   #ticking: Promise<void> = Promise.resolve();
+  /** The read in progress (settles, never rejects), which a release waits for. */
+  #reading: Promise<unknown> = Promise.resolve();
+  /** The read loop, which `stop()` lets finish (its last read's entries are emitted). */
+  #readLoopDone: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly client: RedisClient,
@@ -85,7 +89,8 @@ export class StreamSession {
       this.#readerId = String(await reader.sendCommand(['CLIENT', 'ID']));
       this.report({ type: 'started', consumer: this.options.consumer });
       void this.#tickLoop();
-      await this.#readLoop(reader);
+      this.#readLoopDone = this.#readLoop(reader);
+      await this.#readLoopDone;
     } catch (error) {
       if (!this.#disposed && !this.#stopping) this.subscriber.error(error);
     }
@@ -96,6 +101,7 @@ export class StreamSession {
     this.#stopped ??= (async () => {
       this.#stopping = true;
       this.#interrupt();
+      await this.#readLoopDone;
       const unfinished = await this.#inFlight.settled({ timeout: this.options.stopTimeout });
       await this.#flushAcks();
       await this.#ticking;
@@ -194,6 +200,9 @@ export class StreamSession {
 
   async #tick(): Promise<void> {
     const { leaseMs, partitions } = this.options;
+    // a lease whose renewal came too late is lost here, before renewing: entries may have been
+    // refused meanwhile, and only a takeover (after the expiry) replays them
+    for (const p of [...this.#owned.values()]) if (Date.now() >= p.validUntil) this.#lose(p);
     const held = [...this.#owned.values()];
     const sent = Date.now();
     if (held.length > 0) {
@@ -280,6 +289,11 @@ export class StreamSession {
 
   /** Hands a releasing partition over once nothing of it is being handled and its acks are written. */
   async #finishRelease(p: Owned): Promise<void> {
+    if (this.#owned.get(p.index) !== p) return;
+    // a read still blocked on its stream would take entries after the next owner's replay:
+    // end it (what it took is emitted: the partition is still ours) before handing over
+    this.#wakeUp();
+    await this.#reading;
     if ((this.#busy.get(p.index) ?? 0) > 0 || this.#owned.get(p.index) !== p) return;
     this.#owned.delete(p.index);
     await this.#flushAcks();
@@ -296,6 +310,7 @@ export class StreamSession {
     if (this.#owned.get(p.index) !== p) return;
     this.#owned.delete(p.index);
     this.report({ type: 'lost', partition: p.index });
+    this.#wakeUp(); // a blocked read must not take more of its entries
   }
 
   // ── the read loop ─────────────────────────────────────────────────────────────────────
@@ -326,7 +341,7 @@ export class StreamSession {
         }
         const count = Math.max(1, Math.min(batch, maxInFlight - this.#inFlight.size));
         const streams = readable.map((p) => p.stream);
-        const reply = await reader.sendCommand([
+        const read = reader.sendCommand([
           'XREADGROUP',
           'GROUP',
           group,
@@ -339,6 +354,8 @@ export class StreamSession {
           ...streams,
           ...streams.map(() => '>'),
         ]);
+        this.#reading = read.catch(() => {});
+        const reply = await read;
         failures = 0;
         for (const [stream, entries] of readReply(reply)) {
           const p = readable.find((r) => r.stream === stream);
@@ -373,10 +390,18 @@ export class StreamSession {
     if (count > 0) this.report({ type: 'replayed', partition: p.index, count });
   }
 
-  /** Emits one entry if its partition is still surely ours; `false` leaves it pending for the next owner. */
+  /**
+   * Emits one entry if its partition is still surely ours; `false` leaves it pending for the
+   * partition's next owner, who replays it.
+   */
   #emit(index: number, entry: RawEntry, redelivery: boolean): boolean {
+    // (also while stopping or releasing: what the last read took is handled, not left behind)
     const p = this.#owned.get(index);
-    if (!this.#live || p === undefined || p.state === 'releasing' || Date.now() >= p.validUntil) return false;
+    if (this.#disposed || p === undefined) return false;
+    if (Date.now() >= p.validUntil) {
+      this.#lose(p);
+      return false;
+    }
     let value: unknown;
     try {
       value = JSON.parse(entry.fields.get('update') ?? '');

@@ -38,7 +38,8 @@ export interface FromRedisStreamOptions<C extends DialectChoice = 'tamtam'> {
   readonly maxInFlight?: number;
   /**
    * Longest wait (ms) of one blocking read; a new update is read as soon as it is written.
-   * Default `2_000`.
+   * At most `leaseMs / 5` (a lost partition's read must end before its lease expires), and
+   * below the client's command timeout (node-redis: 5 s). Default `1_000`.
    */
   readonly block?: number;
   /** How long `stop()` waits for running handlers (ms). Default `30_000`. */
@@ -96,15 +97,16 @@ export function resolveStreamSourceOptions<C extends DialectChoice>(
   };
   if (options.onStatus !== undefined && typeof options.onStatus !== 'function')
     throw new TypeError('fromRedisStream: options.onStatus must be a function (status) => void');
+  const leaseMs = whole('leaseMs', options.leaseMs ?? 10_000, 200, 'ms a lease lasts, e.g. 10_000');
   return {
     prefix: text('prefix', options.prefix ?? 'tamtam-rx'),
     partitions: checkPartitions('fromRedisStream', options.partitions ?? 16),
     group: text('group', options.group ?? 'workers'),
     consumer: text('consumer', options.consumer ?? `worker-${Math.random().toString(36).slice(2, 10)}`),
-    leaseMs: whole('leaseMs', options.leaseMs ?? 10_000, 200, 'ms a lease lasts, e.g. 10_000'),
+    leaseMs,
     batch: whole('batch', options.batch ?? 100, 1, 'entries per read'),
     maxInFlight: whole('maxInFlight', options.maxInFlight ?? 1000, 1, 'updates handled at once'),
-    block: whole('block', options.block ?? 2_000, 1, 'ms a read may block'),
+    block: Math.min(whole('block', options.block ?? 1_000, 1, 'ms a read may block'), Math.floor(leaseMs / 5)),
     stopTimeout: whole('stopTimeout', options.stopTimeout ?? 30_000, 0, 'ms stop() waits for handlers'),
     deleteHandled: options.deleteHandled ?? true,
     knownTypes: new Set<string>(resolveDialect(options.dialect ?? 'tamtam').updateTypes),

@@ -56,6 +56,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  for (const child of live) child.stdin?.end();
+  if (process.env['CLUSTER_REPORT']) console.info([...trace, ...lines(join(root, 'events.log'))].join('\n'));
   for (const child of live) child.kill('SIGKILL');
   await Promise.all([...live].map((child) => exited(child)));
   client?.destroy();
@@ -66,9 +68,24 @@ afterAll(async () => {
 
 const live = new Set<ChildProcess>();
 const trace: string[] = [];
-const t0 = Date.now();
+let t0 = Date.now();
 
-function spawnChild(kind: 'ingress' | 'worker', env: Record<string, string>): ChildProcess {
+const spares = new Map<string, ChildProcess>();
+
+/** Starts a child: one booted ahead of time (Node and node-redis load slowly on a busy machine). */
+function startChild(kind: 'ingress' | 'worker', env: Record<string, string>): ChildProcess {
+  const key = `${kind} ${JSON.stringify(env)}`;
+  const child = spares.get(key) ?? bootChild(kind, env);
+  spares.set(key, bootChild(kind, env));
+  child.stdin?.write('go\n');
+  return child;
+}
+
+function bootAhead(kind: 'ingress' | 'worker', env: Record<string, string>): void {
+  spares.set(`${kind} ${JSON.stringify(env)}`, bootChild(kind, env));
+}
+
+function bootChild(kind: 'ingress' | 'worker', env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [bundles[kind]], {
     env: {
       ...process.env,
@@ -91,8 +108,9 @@ function spawnChild(kind: 'ingress' | 'worker', env: Record<string, string>): Ch
 }
 
 const startIngress = (): ChildProcess =>
-  spawnChild('ingress', { BASE_URL: emulator.url, TOKEN: emulator.token, STORE: join(root, 'store.json') });
-const startWorker = (name: string): ChildProcess => spawnChild('worker', { NAME: name, LOG: join(root, 'handled.log') });
+  startChild('ingress', { BASE_URL: emulator.url, TOKEN: emulator.token, STORE: join(root, 'store.json') });
+const startWorker = (name: string): ChildProcess =>
+  startChild('worker', { NAME: name, LOG: join(root, 'handled.log') });
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -140,15 +158,22 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
     };
     const leases = async (): Promise<number> => (await client.keys(`${PREFIX}:lease:*`)).length;
 
+    bootAhead('worker', { NAME: 'w4', LOG: join(root, 'handled.log') });
+    t0 = Date.now();
     let ingress = startIngress();
     const workers = new Map<string, ChildProcess>([
       ['w1', startWorker('w1')],
       ['w2', startWorker('w2')],
       ['w3', startWorker('w3')],
     ]);
-    await waitFor(async () => (await leases()) === PARTITIONS, { timeout: 30_000, what: 'the workers to share the partitions' });
+    await waitFor(async () => (await leases()) === PARTITIONS, {
+      timeout: 30_000,
+      what: 'the workers to share the partitions',
+    });
+    trace.push(`${Date.now() - t0} partitions leased (t0 ${t0})`);
 
-    const atLeast = (n: number, what: string) => waitFor(() => distinct() >= n, { timeout: 30_000, interval: 20, what });
+    const atLeast = (n: number, what: string) =>
+      waitFor(() => distinct() >= n, { timeout: 30_000, interval: 20, what });
     for (let chunk = 0; sent.size < MESSAGES; chunk++) {
       feed(CHUNK);
       if (chunk === 4) {
@@ -167,17 +192,19 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
       } else {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      trace.push(`${Date.now() - t0} chunk ${chunk} sent, ${distinct()} handled`);
     }
     await waitFor(() => distinct() >= MESSAGES, { timeout: 60_000, interval: 50, what: 'every message handled' });
     trace.push(`${Date.now() - t0} all handled (${handled().length} lines)`);
     if (process.env['CLUSTER_REPORT']) {
       for (let p = 0; p < PARTITIONS; p++) {
         const key = `${PREFIX}:stream:${p}`;
-        trace.push(`${key}: len ${await client.xLen(key)} pending ${JSON.stringify(await client.sendCommand(['XPENDING', key, 'workers']))}`);
+        trace.push(
+          `${key}: len ${await client.xLen(key)} pending ${JSON.stringify(await client.sendCommand(['XPENDING', key, 'workers']))}`,
+        );
         trace.push(`  groups ${JSON.stringify(await client.sendCommand(['XINFO', 'GROUPS', key]))}`);
         trace.push(`  first ${JSON.stringify(await client.sendCommand(['XRANGE', key, '-', '+', 'COUNT', '2']))}`);
       }
-      console.info([...trace, ...lines(join(root, 'events.log'))].join('\n'));
     }
     await waitFor(
       async () => {
@@ -187,15 +214,23 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
       },
       { timeout: 20_000, what: 'every entry acknowledged' },
     );
-    if (process.env['CLUSTER_REPORT']) console.info([...trace, ...lines(join(root, 'events.log'))].join('\n'));
 
     const all = handled();
     const seen = new Set(all.map((h) => h.mid));
-    expect([...sent.keys()].filter((mid) => !seen.has(mid)), 'lost updates').toEqual([]);
-    expect([...seen].filter((mid) => !sent.has(mid)), 'handled updates nobody sent').toEqual([]);
+    expect(
+      [...sent.keys()].filter((mid) => !seen.has(mid)),
+      'lost updates',
+    ).toEqual([]);
+    expect(
+      [...seen].filter((mid) => !sent.has(mid)),
+      'handled updates nobody sent',
+    ).toEqual([]);
     const firstSeen = new Set<string>();
     const duplicates = all.filter((h) => (firstSeen.has(h.mid) ? true : (firstSeen.add(h.mid), false)));
-    expect(duplicates.filter((d) => !d.redelivered), 'duplicates not flagged by isRedelivery').toEqual([]);
+    expect(
+      duplicates.filter((d) => !d.redelivered),
+      'duplicates not flagged by isRedelivery',
+    ).toEqual([]);
     const perChat = new Map<number, { seq: number; redelivered: boolean }[]>();
     for (const line of all) {
       const s = sent.get(line.mid) as { chatId: number; seq: number };
@@ -214,9 +249,15 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
       expect(new Set(fresh).size, `chat ${chatId}: no update handled twice unflagged`).toBe(fresh.length);
     }
     // the chaos happened: replays after the worker's kill, and the new worker took partitions
-    expect(all.some((h) => h.redelivered), 'a takeover replayed what the killed worker left').toBe(true);
+    expect(
+      all.some((h) => h.redelivered),
+      'a takeover replayed what the killed worker left',
+    ).toBe(true);
     const events = lines(join(root, 'events.log'));
     expect(events.some((e) => e.startsWith('w4 ') && e.includes(' acquired '))).toBe(true);
-    expect(trace.filter((t) => / exited (\d+)/.test(t) && !/exited 4/.test(t)), 'children that exited on their own').toEqual([]);
+    expect(
+      trace.filter((t) => / exited (\d+)/.test(t) && !/exited 4/.test(t)),
+      'children that exited on their own',
+    ).toEqual([]);
   }, 120_000);
 });

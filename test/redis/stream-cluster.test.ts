@@ -42,7 +42,8 @@ async function startWorker(
   const onStatus = (s: RedisStreamStatus): void => {
     if (s.type === 'acquired') owned.add(s.partition);
     if (s.type === 'released' || s.type === 'lost') owned.delete(s.partition);
-    if (s.type === 'acquired' || s.type === 'released' || s.type === 'lost') log.push(`${name} ${s.type} ${s.partition}`);
+    if (s.type === 'acquired' || s.type === 'released' || s.type === 'lost')
+      log.push(`${name} ${s.type} ${s.partition}`);
   };
   const source: RedisStreamSource = fromRedisStream(client, {
     prefix,
@@ -66,7 +67,11 @@ async function startWorker(
 }
 
 const seen = (log: readonly (string | Seen)[]): Seen[] => log.filter((e): e is Seen => typeof e !== 'string');
-const users: User[] = Array.from({ length: 12 }, (_, i) => ({ ...TEST_USERS.alice, user_id: 9_000 + i, name: `U${i}` }));
+const users: User[] = Array.from({ length: 12 }, (_, i) => ({
+  ...TEST_USERS.alice,
+  user_id: 9_000 + i,
+  name: `U${i}`,
+}));
 /** `count` messages round-robin over the users' dialogs, texts `<tag>-<n>`. */
 const messages = (tag: string, count: number): Update[] =>
   Array.from({ length: count }, (_, n) => textMessage(`${tag}-${n}`, { from: users[n % users.length] as User }));
@@ -151,7 +156,9 @@ describe('fromRedisStream workers', () => {
     expect(handled.map((s) => s.text).sort()).toEqual(sent.map(textOf).sort());
     expect(handled.filter((s) => s.redelivery)).toEqual([]);
     for (const user of users) {
-      const inChat = sent.filter((u) => u.update_type === 'message_created' && u.message.sender?.user_id === user.user_id);
+      const inChat = sent.filter(
+        (u) => u.update_type === 'message_created' && u.message.sender?.user_id === user.user_id,
+      );
       const order = handled.map((s) => s.text).filter((t) => inChat.some((u) => textOf(u) === t));
       expect(order).toEqual(inChat.map(textOf));
     }

@@ -1,0 +1,23 @@
+import { createClient } from 'redis';
+import { createApi } from './src/api/index';
+import { startEmulator } from './src/emulator/index';
+import { fileMarkerStore } from './src/node/index';
+import { toRedisStream } from './src/redis/index';
+import { fromLongPolling, memoryMarkerStore } from './src/sources/index';
+import { startRedisServer } from './test/helpers/redis-server';
+
+const redis = await startRedisServer();
+const client = await createClient({ url: redis.url }).connect();
+const emulator = await startEmulator({ world: 'empty' });
+const users = Array.from({ length: 500 }, (_, i) => emulator.users.create({ name: `U${i}` }).user_id);
+let t = Date.now();
+for (let i = 0; i < 10_000; i++) emulator.actAs(users[i % 500] as number).sendToBot(`m ${i}`);
+console.log('feed', Date.now() - t);
+const api = createApi({ token: emulator.token, baseUrl: emulator.url });
+const store = process.argv[2] === 'file' ? fileMarkerStore('/tmp/rs/store.json') : memoryMarkerStore();
+t = Date.now();
+let n = 0;
+const src = fromLongPolling(api, { store, limit: 500, timeout: 1 });
+await new Promise<void>((done) => src.pipe(toRedisStream(client, { prefix: 'x' })).subscribe(() => { if (++n === 10_000) done(); }));
+console.log('ingress', Date.now() - t);
+await src.stop(); client.destroy(); await redis.stop(); await emulator.close();

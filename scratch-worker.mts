@@ -1,0 +1,20 @@
+import { createClient } from 'redis';
+import { from, lastValueFrom, timer } from 'rxjs';
+import { perChat } from './src/operators/index';
+import { fromRedisStream, toRedisStream } from './src/redis/index';
+import { textMessage } from './src/testing/index';
+import { startRedisServer } from './test/helpers/redis-server';
+
+const redis = await startRedisServer();
+const client = await createClient({ url: redis.url }).connect();
+const updates = Array.from({ length: 10_000 }, (_, i) => textMessage(`m ${i}`, { from: { user_id: 1000 + (i % 500), name: 'u', username: null, is_bot: false, last_activity_time: 0 } as never }));
+let t = Date.now();
+await lastValueFrom(from(updates).pipe(toRedisStream(client, { prefix: 'x' })));
+console.log('write', Date.now() - t);
+t = Date.now();
+let n = 0;
+const w = fromRedisStream(client, { prefix: 'x', leaseMs: 3000, block: 500 });
+let firstAt = 0;
+await new Promise<void>((done) => w.pipe(perChat(() => { if (n === 0) firstAt = Date.now() - t; if (++n === 10_000) done(); return timer(Number(process.argv[2] ?? 1)); })).subscribe());
+console.log('worker', Date.now() - t, 'first after', firstAt);
+await w.stop(); client.destroy(); await redis.stop();
