@@ -76,7 +76,7 @@ const spares = new Map<string, ChildProcess>();
 function startChild(kind: 'ingress' | 'worker', env: Record<string, string>): ChildProcess {
   const key = `${kind} ${JSON.stringify(env)}`;
   const child = spares.get(key) ?? bootChild(kind, env);
-  spares.set(key, bootChild(kind, env));
+  spares.delete(key);
   child.stdin?.write('go\n');
   return child;
 }
@@ -158,7 +158,6 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
     };
     const leases = async (): Promise<number> => (await client.keys(`${PREFIX}:lease:*`)).length;
 
-    bootAhead('worker', { NAME: 'w4', LOG: join(root, 'handled.log') });
     t0 = Date.now();
     let ingress = startIngress();
     const workers = new Map<string, ChildProcess>([
@@ -171,6 +170,10 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
       what: 'the workers to share the partitions',
     });
     trace.push(`${Date.now() - t0} partitions leased (t0 ${t0})`);
+    // the processes started later boot now, while the others run (not all at once at the start)
+    bootAhead('worker', { NAME: 'w1', LOG: join(root, 'handled.log') });
+    bootAhead('ingress', { BASE_URL: emulator.url, TOKEN: emulator.token, STORE: join(root, 'store.json') });
+    bootAhead('worker', { NAME: 'w4', LOG: join(root, 'handled.log') });
 
     const atLeast = (n: number, what: string) =>
       waitFor(() => distinct() >= n, { timeout: 30_000, interval: 20, what });
