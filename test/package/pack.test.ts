@@ -58,7 +58,7 @@ const PROBES = {
   },
   'testing/marbles': { has: ['createMarbles'], lacks: [] },
   'testing/emulator': { has: ['withEmulator', 'startTestBot'], lacks: [] },
-  redis: { has: [], lacks: ['createApi'] },
+  redis: { has: ['toRedisStream', 'fromRedisStream'], lacks: ['createApi'] },
 } satisfies Record<(typeof ENTRIES)[number], { has: string[]; lacks: string[] }>;
 
 /** A script that loads each entry by `import` or `require` and prints what it found. */
