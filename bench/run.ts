@@ -26,6 +26,7 @@ const WORKLOADS = [
   'memory',
   'bundle',
   'typecheck',
+  'cluster',
 ] as const;
 type Workload = (typeof WORKLOADS)[number];
 
