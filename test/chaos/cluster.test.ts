@@ -197,7 +197,7 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
       }
       trace.push(`${Date.now() - t0} chunk ${chunk} sent, ${distinct()} handled`);
     }
-    await waitFor(() => distinct() >= MESSAGES, { timeout: 90_000, interval: 50, what: "every message handled" });
+    await waitFor(() => distinct() >= MESSAGES, { timeout: 90_000, interval: 50, what: 'every message handled' });
     trace.push(`${Date.now() - t0} all handled (${handled().length} lines)`);
     if (process.env['CLUSTER_REPORT']) {
       for (let p = 0; p < PARTITIONS; p++) {
