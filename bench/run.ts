@@ -27,6 +27,7 @@ const WORKLOADS = [
   'bundle',
   'typecheck',
   'redis-limit',
+  'cluster',
 ] as const;
 type Workload = (typeof WORKLOADS)[number];
 

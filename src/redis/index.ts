@@ -19,3 +19,11 @@ export type { RedisClient } from './client';
 export { redisMarkerStore, type RedisMarkerStoreOptions } from './marker-store';
 export { redisRateLimiter, type RedisRateLimiter, type RedisRateLimiterOptions } from './rate-limiter';
 export { redisStateStore, type RedisStateStoreOptions } from './state-store';
+// Ingress → partition streams → workers (stream scale-out)
+export { toRedisStream, type StreamWrite } from './ingress';
+export type { ToRedisStreamOptions } from './ingress-options';
+export { StreamWriteError, isStreamWriteError } from './stream-write-error';
+export { fromRedisStream, RedisStreamSource } from './stream-source';
+export type { FromRedisStreamOptions } from './stream-source-options';
+export type { RedisStreamStatus } from './stream-status';
+export { partitionOf, partitionOfKey, partitionStreamKey } from './partition';

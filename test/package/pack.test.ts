@@ -61,7 +61,10 @@ const PROBES = {
   },
   'testing/marbles': { has: ['createMarbles'], lacks: [] },
   'testing/emulator': { has: ['withEmulator', 'startTestBot'], lacks: [] },
-  redis: { has: ['redisMarkerStore', 'redisRateLimiter', 'redisStateStore'], lacks: ['createApi'] },
+  redis: {
+    has: ['redisMarkerStore', 'redisRateLimiter', 'redisStateStore', 'toRedisStream', 'fromRedisStream'],
+    lacks: ['createApi'],
+  },
 } satisfies Record<(typeof ENTRIES)[number], { has: string[]; lacks: string[] }>;
 
 /** A script that loads each entry by `import` or `require` and prints what it found. */

@@ -1,0 +1,266 @@
+/**
+ * The cluster chaos proof of issue 13: one ingress process (long polling on a file store into
+ * `toRedisStream`) and worker processes (`fromRedisStream` through `perChat`) on a real
+ * redis-server and the emulator; 10 000 messages over 500 chats. Mid-stream a worker is
+ * SIGKILLed and restarted, the ingress is SIGKILLed and restarted, and a fourth worker joins.
+ * Result: nothing lost; every duplicate flagged by `isRedelivery`; per chat, first handlings in
+ * sent order and unflagged handlings never going back.
+ *
+ * The children are bundled once with esbuild (tsx costs seconds per start on a busy machine).
+ * Every wait is bounded and every child is killed in the end. CLUSTER_REPORT=1 prints the trace.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../src/emulator/index';
+import { mulberry32 } from '../../src/emulator/faults/prng';
+import type { RedisClient } from '../../src/redis/client';
+import { waitFor } from '../../src/testing/index';
+import { type LocalRedisServer, startRedisServer } from '../helpers/redis-server';
+
+const CHATS = 500;
+const MESSAGES = 10_000;
+const CHUNK = 500;
+const PARTITIONS = 16;
+const PREFIX = 'cluster';
+
+let root: string;
+const bundles = { ingress: '', worker: '' };
+let redis: LocalRedisServer;
+let client: RedisClient;
+let emulator: Emulator;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'tamtam-rx-cluster-'));
+  for (const name of ['ingress', 'worker'] as const) {
+    bundles[name] = join(root, `cluster-${name}.mjs`);
+    await build({
+      entryPoints: [resolve(import.meta.dirname, `fixtures/cluster-${name}.ts`)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: bundles[name],
+      logLevel: 'silent',
+      // node-redis is CommonJS: give the ESM bundle a require
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    });
+  }
+  redis = await startRedisServer();
+  client = await createClient({ url: redis.url }).connect();
+  emulator = await startEmulator({ world: 'empty' });
+}, 60_000);
+
+afterAll(async () => {
+  for (const child of live) child.stdin?.end();
+  if (process.env['CLUSTER_REPORT']) console.info([...trace, ...lines(join(root, 'events.log'))].join('\n'));
+  for (const child of live) child.kill('SIGKILL');
+  await Promise.all([...live].map((child) => exited(child)));
+  client?.destroy();
+  await redis?.stop();
+  await emulator?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const live = new Set<ChildProcess>();
+const trace: string[] = [];
+let t0 = Date.now();
+
+const spares = new Map<string, ChildProcess>();
+
+/** Starts a child: one booted ahead of time (Node and node-redis load slowly on a busy machine). */
+function startChild(kind: 'ingress' | 'worker', env: Record<string, string>): ChildProcess {
+  const key = `${kind} ${JSON.stringify(env)}`;
+  const child = spares.get(key) ?? bootChild(kind, env);
+  spares.delete(key);
+  child.stdin?.write('go\n');
+  return child;
+}
+
+function bootAhead(kind: 'ingress' | 'worker', env: Record<string, string>): void {
+  spares.set(`${kind} ${JSON.stringify(env)}`, bootChild(kind, env));
+}
+
+function bootChild(kind: 'ingress' | 'worker', env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [bundles[kind]], {
+    env: {
+      ...process.env,
+      REDIS_URL: redis.url,
+      PREFIX,
+      PARTITIONS: String(PARTITIONS),
+      EVENTS: join(root, 'events.log'),
+      ...env,
+    },
+    stdio: ['pipe', 'ignore', 'pipe'], // stdin kept open: the child exits when it closes
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
+  live.add(child);
+  child.once('exit', (code, signal) => {
+    live.delete(child);
+    trace.push(`${kind} ${env['NAME'] ?? ''} ${child.pid} exited ${code ?? signal}${stderr ? `: ${stderr}` : ''}`);
+  });
+  return child;
+}
+
+const startIngress = (): ChildProcess =>
+  startChild('ingress', { BASE_URL: emulator.url, TOKEN: emulator.token, STORE: join(root, 'store.json') });
+const startWorker = (name: string): ChildProcess =>
+  startChild('worker', { NAME: name, LOG: join(root, 'handled.log') });
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => child.once('exit', () => done()));
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  child.kill('SIGKILL');
+  await exited(child);
+}
+
+function lines(path: string): string[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
+}
+
+interface Handled {
+  readonly mid: string;
+  readonly redelivered: boolean;
+}
+const handled = (): Handled[] =>
+  lines(join(root, 'handled.log')).map((line) => {
+    const [mid = '', flag] = line.split(' ');
+    return { mid, redelivered: flag === '1' };
+  });
+const distinct = (): number => new Set(handled().map((h) => h.mid)).size;
+
+describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () => {
+  it(`${MESSAGES} messages over ${CHATS} chats: nothing lost, every duplicate flagged, per-chat order kept`, async () => {
+    const users = Array.from({ length: CHATS }, (_, i) => emulator.users.create({ name: `Chat ${i}` }).user_id);
+    const sent = new Map<string, { chatId: number; seq: number }>();
+    const byChat = new Map<number, number>();
+    const random = mulberry32(1313);
+    const feed = (count: number): void => {
+      for (let i = 0; i < count && sent.size < MESSAGES; i++) {
+        const userId = users[Math.floor(random() * users.length)] as number;
+        const message = emulator.actAs(userId).sendToBot(`m ${sent.size}`);
+        const chatId = message.recipient.chat_id as number;
+        const seq = byChat.get(chatId) ?? 0;
+        byChat.set(chatId, seq + 1);
+        sent.set(message.body.mid, { chatId, seq });
+      }
+    };
+    const leases = async (): Promise<number> => (await client.keys(`${PREFIX}:lease:*`)).length;
+
+    t0 = Date.now();
+    let ingress = startIngress();
+    const workers = new Map<string, ChildProcess>([
+      ['w1', startWorker('w1')],
+      ['w2', startWorker('w2')],
+      ['w3', startWorker('w3')],
+    ]);
+    await waitFor(async () => (await leases()) === PARTITIONS, {
+      timeout: 30_000,
+      what: 'the workers to share the partitions',
+    });
+    trace.push(`${Date.now() - t0} partitions leased (t0 ${t0})`);
+    // the processes started later boot now, while the others run (not all at once at the start)
+    bootAhead('worker', { NAME: 'w1', LOG: join(root, 'handled.log') });
+    bootAhead('ingress', { BASE_URL: emulator.url, TOKEN: emulator.token, STORE: join(root, 'store.json') });
+    bootAhead('worker', { NAME: 'w4', LOG: join(root, 'handled.log') });
+
+    const atLeast = (n: number, what: string) =>
+      waitFor(() => distinct() >= n, { timeout: 30_000, interval: 20, what });
+    for (let chunk = 0; sent.size < MESSAGES; chunk++) {
+      feed(CHUNK);
+      if (chunk === 4) {
+        await atLeast(1_500, '1 500 handled before killing a worker');
+        await kill(workers.get('w1') as ChildProcess); // handlers of its partitions were running
+        trace.push(`${Date.now() - t0} killed w1 at ${distinct()} handled`);
+        workers.set('w1', startWorker('w1'));
+      } else if (chunk === 8) {
+        await atLeast(3_500, '3 500 handled before killing the ingress');
+        await kill(ingress);
+        trace.push(`${Date.now() - t0} killed the ingress at ${distinct()} handled`);
+        ingress = startIngress();
+      } else if (chunk === 12) {
+        workers.set('w4', startWorker('w4'));
+        trace.push(`${Date.now() - t0} w4 joined at ${distinct()} handled`);
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      trace.push(`${Date.now() - t0} chunk ${chunk} sent, ${distinct()} handled`);
+    }
+    await waitFor(() => distinct() >= MESSAGES, { timeout: 90_000, interval: 50, what: 'every message handled' });
+    trace.push(`${Date.now() - t0} all handled (${handled().length} lines)`);
+    if (process.env['CLUSTER_REPORT']) {
+      for (let p = 0; p < PARTITIONS; p++) {
+        const key = `${PREFIX}:stream:${p}`;
+        trace.push(
+          `${key}: len ${await client.xLen(key)} pending ${JSON.stringify(await client.sendCommand(['XPENDING', key, 'workers']))}`,
+        );
+        trace.push(`  groups ${JSON.stringify(await client.sendCommand(['XINFO', 'GROUPS', key]))}`);
+        trace.push(`  first ${JSON.stringify(await client.sendCommand(['XRANGE', key, '-', '+', 'COUNT', '2']))}`);
+      }
+    }
+    await waitFor(
+      async () => {
+        let left = 0;
+        for (let p = 0; p < PARTITIONS; p++) left += Number(await client.xLen(`${PREFIX}:stream:${p}`));
+        return left === 0;
+      },
+      { timeout: 20_000, what: 'every entry acknowledged' },
+    );
+
+    const all = handled();
+    const seen = new Set(all.map((h) => h.mid));
+    expect(
+      [...sent.keys()].filter((mid) => !seen.has(mid)),
+      'lost updates',
+    ).toEqual([]);
+    expect(
+      [...seen].filter((mid) => !sent.has(mid)),
+      'handled updates nobody sent',
+    ).toEqual([]);
+    const firstSeen = new Set<string>();
+    const duplicates = all.filter((h) => (firstSeen.has(h.mid) ? true : (firstSeen.add(h.mid), false)));
+    expect(
+      duplicates.filter((d) => !d.redelivered),
+      'duplicates not flagged by isRedelivery',
+    ).toEqual([]);
+    const perChat = new Map<number, { seq: number; redelivered: boolean }[]>();
+    for (const line of all) {
+      const s = sent.get(line.mid) as { chatId: number; seq: number };
+      const list = perChat.get(s.chatId) ?? [];
+      perChat.set(s.chatId, list);
+      list.push({ seq: s.seq, redelivered: line.redelivered });
+    }
+    expect(perChat.size).toBe(byChat.size);
+    for (const [chatId, list] of perChat) {
+      const firsts: number[] = [];
+      const once = new Set<number>();
+      for (const { seq } of list) if (!once.has(seq)) once.add(seq), firsts.push(seq);
+      expect(firsts, `chat ${chatId}: first handlings in sent order`).toEqual(firsts.map((_, i) => i));
+      const fresh = list.filter((l) => !l.redelivered).map((l) => l.seq);
+      expect(fresh, `chat ${chatId}: unflagged handlings never go back`).toEqual([...fresh].sort((a, b) => a - b));
+      expect(new Set(fresh).size, `chat ${chatId}: no update handled twice unflagged`).toBe(fresh.length);
+    }
+    // the chaos happened: replays after the worker's kill, and the new worker took partitions
+    expect(
+      all.some((h) => h.redelivered),
+      'a takeover replayed what the killed worker left',
+    ).toBe(true);
+    const events = lines(join(root, 'events.log'));
+    expect(events.some((e) => e.startsWith('w4 ') && e.includes(' acquired '))).toBe(true);
+    expect(
+      trace.filter((t) => / exited (\d+)/.test(t) && !/exited 4/.test(t)),
+      'children that exited on their own',
+    ).toEqual([]);
+  }, 200_000);
+});
