@@ -91,7 +91,8 @@ export function classifyUpdate(value: unknown, knownTypes?: ReadonlySet<string>)
       reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})`,
     };
   }
-  const known = knownTypes ?? (tamtamTypes ??= new Set<string>(UPDATE_TYPES));
+  tamtamTypes ??= new Set<string>(UPDATE_TYPES);
+  const known = knownTypes ?? tamtamTypes;
   const required = known.has(type) ? rulesOf(type) : undefined;
   if (required === undefined) return { kind: 'unknown', update: value as UnknownUpdate };
   const problem = missingField(type, required, value);
