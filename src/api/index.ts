@@ -4,6 +4,7 @@ export type { ApiOptions, CallOptions, TokenPlacement } from './options';
 export { buildRequest, type RequestSpec, type RequestSpecIn, type RequestInput } from './request-spec';
 export {
   defineOperation,
+  retype,
   type HttpMethod,
   type QueryValue,
   type QueryShape,

@@ -25,24 +25,17 @@ import type {
   MaxUpdateList,
   MaxUpdateType,
   MaxUploadEndpoint,
-  PinMessageBody,
   SimpleQueryResult,
-  UploadResultByType,
-  UploadType,
-  UserIdsList,
   VideoAttachmentDetails,
 } from '../types/index';
 import type { OperationIdOf, OperationTable } from './operation-table';
-import { defineOperation } from './operation-table';
-import type { TamTamOperations } from './tamtam-operations';
-
-const CHAT_ID = { chatId: { type: 'integer' } } as const;
-const ATTACHMENT_NOT_READY = { errorCodes: ['attachment.not.ready'] } as const;
+import { defineOperation, retype } from './operation-table';
+import { TAMTAM_OPERATIONS as T, type TamTamOperations } from './tamtam-operations';
 
 /**
  * Every Max operation by its schema operationId (plus `uploadFile`, the multipart POST to an
- * upload URL). Rows Max shares with TamTam have TamTam's method, path and parameter kinds — a
- * compile-time check below proves it — and Max's query, body and result types.
+ * upload URL). Rows Max shares with TamTam are TamTam's rows (the same method, path, parameters
+ * and retry settings), retyped with Max's query, body and result types where those differ.
  *
  * Left out on purpose:
  * - `editMyInfo` and `construct`: Max has no such endpoints.
@@ -56,133 +49,46 @@ const ATTACHMENT_NOT_READY = { errorCodes: ['attachment.not.ready'] } as const;
  * 'construct' in MAX_OPERATIONS; // false
  */
 export const MAX_OPERATIONS = {
-  getMyInfo: defineOperation<MaxBotInfo>()({ method: 'GET', path: '/me', params: {} }),
-  getChatByLink: defineOperation<MaxChat>()({
-    method: 'GET',
-    path: '/chats/{chatLink}',
-    params: { chatLink: { type: 'string', pattern: /^@?[a-zA-Z]+[a-zA-Z0-9-_]*$/ } },
-  }),
-  getChat: defineOperation<MaxChat>()({ method: 'GET', path: '/chats/{chatId}', params: CHAT_ID }),
-  editChat: defineOperation<MaxChat, MaxChatPatch>()({ method: 'PATCH', path: '/chats/{chatId}', params: CHAT_ID }),
-  sendAction: defineOperation<SimpleQueryResult, ActionRequestBody & { action: MaxSenderAction }>()({
-    method: 'POST',
-    path: '/chats/{chatId}/actions',
-    params: CHAT_ID,
-  }),
-  getPinnedMessage: defineOperation<MaxGetPinnedMessageResult>()({
-    method: 'GET',
-    path: '/chats/{chatId}/pin',
-    params: CHAT_ID,
-  }),
-  pinMessage: defineOperation<SimpleQueryResult, PinMessageBody>()({
-    method: 'PUT',
-    path: '/chats/{chatId}/pin',
-    params: CHAT_ID,
-  }),
-  unpinMessage: defineOperation<SimpleQueryResult>()({
-    method: 'DELETE',
-    path: '/chats/{chatId}/pin',
-    params: CHAT_ID,
-  }),
-  getMembership: defineOperation<MaxChatMember>()({
-    method: 'GET',
-    path: '/chats/{chatId}/members/me',
-    params: CHAT_ID,
-  }),
-  leaveChat: defineOperation<SimpleQueryResult>()({
-    method: 'DELETE',
-    path: '/chats/{chatId}/members/me',
-    params: CHAT_ID,
-  }),
-  getAdmins: defineOperation<MaxChatMembersList>()({
-    method: 'GET',
-    path: '/chats/{chatId}/members/admins',
-    params: CHAT_ID,
-  }),
+  getMyInfo: retype(T.getMyInfo)<MaxBotInfo>(),
+  getChatByLink: retype(T.getChatByLink)<MaxChat>(),
+  getChat: retype(T.getChat)<MaxChat>(),
+  editChat: retype(T.editChat)<MaxChat, MaxChatPatch>(),
+  sendAction: retype(T.sendAction)<SimpleQueryResult, ActionRequestBody & { action: MaxSenderAction }>(),
+  getPinnedMessage: retype(T.getPinnedMessage)<MaxGetPinnedMessageResult>(),
+  pinMessage: T.pinMessage,
+  unpinMessage: T.unpinMessage,
+  getMembership: retype(T.getMembership)<MaxChatMember>(),
+  leaveChat: T.leaveChat,
+  getAdmins: retype(T.getAdmins)<MaxChatMembersList>(),
   postAdmins: defineOperation<SimpleQueryResult, ChatAdminsList>()({
     method: 'POST',
     path: '/chats/{chatId}/members/admins',
-    params: CHAT_ID,
+    params: { chatId: { type: 'integer' } },
   }),
   deleteAdmin: defineOperation<SimpleQueryResult>()({
     method: 'DELETE',
     path: '/chats/{chatId}/members/admins/{userId}',
     params: { chatId: { type: 'integer' }, userId: { type: 'integer' } },
   }),
-  getMembers: defineOperation<
-    MaxChatMembersList,
-    undefined,
-    { user_ids?: readonly number[] | undefined; marker?: number | null | undefined; count?: number | undefined }
-  >()({ method: 'GET', path: '/chats/{chatId}/members', params: CHAT_ID }),
-  addMembers: defineOperation<SimpleQueryResult, UserIdsList>()({
-    method: 'POST',
-    path: '/chats/{chatId}/members',
-    params: CHAT_ID,
-  }),
-  removeMember: defineOperation<SimpleQueryResult, undefined, { user_id: number; block?: boolean | undefined }>()({
-    method: 'DELETE',
-    path: '/chats/{chatId}/members',
-    params: CHAT_ID,
-  }),
-  getSubscriptions: defineOperation<MaxGetSubscriptionsResult>()({ method: 'GET', path: '/subscriptions', params: {} }),
-  subscribe: defineOperation<SimpleQueryResult, MaxSubscriptionRequestBody>()({
-    method: 'POST',
-    path: '/subscriptions',
-    params: {},
-  }),
-  unsubscribe: defineOperation<SimpleQueryResult, undefined, { url: string }>()({
-    method: 'DELETE',
-    path: '/subscriptions',
-    params: {},
-  }),
-  getUploadUrl: defineOperation<MaxUploadEndpoint, undefined, { type: UploadType }>()({
-    method: 'POST',
-    path: '/uploads',
-    params: {},
-  }),
-  getMessages: defineOperation<
-    MaxMessageList,
-    undefined,
-    {
-      chat_id?: number | undefined;
-      message_ids?: readonly string[] | undefined;
-      from?: number | undefined;
-      to?: number | undefined;
-      count?: number | undefined;
-    }
-  >()({ method: 'GET', path: '/messages', params: {} }),
-  sendMessage: defineOperation<
-    MaxSendMessageResult,
-    MaxNewMessageBody,
-    { chat_id?: number | undefined; user_id?: number | undefined; disable_link_preview?: boolean | undefined }
-  >()({ method: 'POST', path: '/messages', params: {}, retry: ATTACHMENT_NOT_READY }),
-  editMessage: defineOperation<SimpleQueryResult, MaxNewMessageBody, { message_id: string }>()({
-    method: 'PUT',
-    path: '/messages',
-    params: {},
-    retry: ATTACHMENT_NOT_READY,
-  }),
-  deleteMessage: defineOperation<SimpleQueryResult, undefined, { message_id: string }>()({
-    method: 'DELETE',
-    path: '/messages',
-    params: {},
-  }),
-  getMessageById: defineOperation<MaxMessage>()({
-    method: 'GET',
-    path: '/messages/{messageId}',
-    params: { messageId: { type: 'string' } },
-  }),
+  getMembers: retype(T.getMembers)<MaxChatMembersList>(),
+  addMembers: T.addMembers,
+  removeMember: T.removeMember,
+  getSubscriptions: retype(T.getSubscriptions)<MaxGetSubscriptionsResult>(),
+  subscribe: retype(T.subscribe)<SimpleQueryResult, MaxSubscriptionRequestBody>(),
+  unsubscribe: T.unsubscribe,
+  getUploadUrl: retype(T.getUploadUrl)<MaxUploadEndpoint>(),
+  getMessages: retype(T.getMessages)<MaxMessageList>(),
+  sendMessage: retype(T.sendMessage)<MaxSendMessageResult, MaxNewMessageBody>(),
+  editMessage: retype(T.editMessage)<SimpleQueryResult, MaxNewMessageBody>(),
+  deleteMessage: T.deleteMessage,
+  getMessageById: retype(T.getMessageById)<MaxMessage>(),
   getVideoAttachmentDetails: defineOperation<VideoAttachmentDetails>()({
     method: 'GET',
     path: '/videos/{videoToken}',
     params: { videoToken: { type: 'string', pattern: /^[a-zA-Z0-9_-]+$/ } },
   }),
-  answerOnCallback: defineOperation<SimpleQueryResult, MaxCallbackAnswer, { callback_id: string }>()({
-    method: 'POST',
-    path: '/answers',
-    params: {},
-  }),
-  getUpdates: defineOperation<
+  answerOnCallback: retype(T.answerOnCallback)<SimpleQueryResult, MaxCallbackAnswer>(),
+  getUpdates: retype(T.getUpdates)<
     MaxUpdateList,
     undefined,
     {
@@ -191,8 +97,8 @@ export const MAX_OPERATIONS = {
       marker?: number | null | undefined;
       types?: readonly MaxUpdateType[] | undefined;
     }
-  >()({ method: 'GET', path: '/updates', params: {} }),
-  uploadFile: defineOperation<UploadResultByType[UploadType], FormData>()({ method: 'POST', path: null, params: {} }),
+  >(),
+  uploadFile: T.uploadFile,
 } as const satisfies OperationTable;
 
 /**

@@ -152,6 +152,35 @@ export function defineOperation<Result, Body = undefined, Query extends QuerySha
   }): OperationRow<M, P, PP, Query, Body, Result> => row;
 }
 
+/**
+ * Reuses a row of another dialect's table with other types: same method, path, parameters and
+ * retry settings (one source of truth for the wire), new result and, when given, body and query
+ * (by default the row's own). `retype(row)<Result, Body, Query>()`.
+ *
+ * @example
+ * const getChat = retype(TAMTAM_OPERATIONS.getChat)<MaxChat>();
+ */
+export function retype<const R extends OperationRow>(row: R) {
+  return <Result, Body = RowBody<R>, Query extends QueryShape = RowQuery<R>>(): OperationRow<
+    R['method'],
+    R['path'],
+    R['params'],
+    Query,
+    Body,
+    Result
+  > => {
+    const { method, path, params, retry } = row;
+    return retry === undefined ? { method, path, params } : { method, path, params, retry };
+  };
+}
+
+/** The body type slot of a row. */
+type RowBody<R extends OperationRow> = NonNullable<R['types']>['body'];
+/** The query type slot of a row (as a query shape). */
+type RowQuery<R extends OperationRow> = NonNullable<R['types']>['query'] extends infer Q extends QueryShape
+  ? Q
+  : NoQuery;
+
 type NoExtraKeys<T, Allowed extends PropertyKey> = { readonly [K in Exclude<keyof T, Allowed>]: never };
 
 /** Every row's type slots by operation id (indexed rather than inferred, so generic code can relate them). */

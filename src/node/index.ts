@@ -31,3 +31,4 @@ export {
   type RunBotOptions,
   type RunningBot,
 } from './run-bot';
+export type { RunBotWebhookOptions } from './run-bot-webhook';

@@ -12,6 +12,13 @@ import { fileMarkerStore } from '../sources/file-marker-store';
 import { fromLongPolling, type LongPolling } from '../sources/long-polling';
 import type { LongPollingOptions } from '../sources/long-polling-options';
 import type { PollingStatus } from '../sources/polling-status';
+import type { UpdateSource } from '../sources/update-source';
+import {
+  describeWebhookStatus,
+  RUN_BOT_WEBHOOK_ENV,
+  type RunBotWebhookOptions,
+  startRunBotWebhook,
+} from './run-bot-webhook';
 
 /**
  * The environment variables {@link runBot} reads, in one place. Each is only a default: the
@@ -34,6 +41,7 @@ export const RUN_BOT_ENV = {
   markerFile: 'TAMTAM_MARKER_FILE',
   /** The embedded emulator's port when no token is set. Default: a free port. */
   emulatorPort: 'TAMTAM_EMULATOR_PORT',
+  ...RUN_BOT_WEBHOOK_ENV,
 } as const;
 
 /**
@@ -65,7 +73,7 @@ export const RUN_BOT_EXIT_CODES = {
  */
 export type RunnableBot<D extends RunBotDialect = 'tamtam'> = (
   api: Api<OperationsOf<D>>,
-  updates$: LongPolling<UpdateOfTable<OperationsOf<D>>>,
+  updates$: UpdateSource<UpdateOfTable<OperationsOf<D>>>,
 ) => Observable<unknown>;
 
 /**
@@ -127,6 +135,15 @@ export interface RunBotOptions<D extends RunBotDialect = RunBotDialect> {
   readonly markerFile?: string;
   /** Options of `fromLongPolling` (`types`, `limit`, `stopTimeout`...). `store` and `signal` are set by runBot. */
   readonly polling?: Omit<LongPollingOptions, 'store' | 'signal'>;
+  /**
+   * Receive updates on a webhook instead of long polling: `true` or its settings
+   * ({@link RunBotWebhookOptions}: public `url`, local `port`, `secret`...). Default: on when
+   * `TAMTAM_WEBHOOK_URL` is set, else long polling; `false` forces long polling. runBot listens,
+   * subscribes the URL, acknowledges each update once handled and, on stop, lets running
+   * handlers finish and closes the server (the subscription stays, so the server keeps updates
+   * for the next start). On the embedded emulator the webhook runs on loopback.
+   */
+  readonly webhook?: boolean | RunBotWebhookOptions<D>;
   /** Where lines are written. Default `console` (`console.log`, `console.warn`, `console.error`). */
   readonly logger?: RunBotLogger;
   /** The embedded emulator's port when there is no token. Default: `TAMTAM_EMULATOR_PORT`, else a free port. */
@@ -158,8 +175,8 @@ export interface RunningBot<D extends RunBotDialect = 'tamtam'> {
   readonly dialect: RunBotDialect;
   /** The api the bot runs with (the emulator's when there is no token). */
   readonly api: Api<OperationsOf<D>>;
-  /** The long-polling source the bot receives. */
-  readonly updates$: LongPolling<UpdateOfTable<OperationsOf<D>>>;
+  /** The update source the bot receives: long polling, or the webhook with the `webhook` option. */
+  readonly updates$: UpdateSource<UpdateOfTable<OperationsOf<D>>>;
   /** The embedded emulator, when there was no token; closed when the bot stops. */
   readonly emulator: Emulator | undefined;
   /** The web chat page of the embedded emulator (`<url>/_emulator/ui`), when there is one. */
@@ -226,7 +243,13 @@ export async function runBot(
 
   let emulator: Emulator | undefined;
   let api: Api<OperationsOf<RunBotDialect>> | undefined;
-  let updates$: LongPolling<UpdateOfTable<OperationsOf<RunBotDialect>>> | undefined;
+  let updates$: UpdateSource<UpdateOfTable<OperationsOf<RunBotDialect>>> | undefined;
+  const webhookSettings: RunBotWebhookOptions | undefined =
+    options.webhook === true || (options.webhook === undefined && envValue(RUN_BOT_ENV.webhookUrl) !== undefined)
+      ? {}
+      : options.webhook === false
+        ? undefined
+        : options.webhook;
   let subscription: Subscription | undefined;
   let stopping: Promise<number> | undefined;
   let signalCount = 0;
@@ -292,7 +315,7 @@ export async function runBot(
   const running = (): RunningBot<RunBotDialect> => ({
     dialect,
     api: api as Api<OperationsOf<RunBotDialect>>,
-    updates$: updates$ as LongPolling<UpdateOfTable<OperationsOf<RunBotDialect>>>,
+    updates$: updates$ as UpdateSource<UpdateOfTable<OperationsOf<RunBotDialect>>>,
     emulator,
     webChatUrl: emulator ? `${emulator.url}/_emulator/ui` : undefined,
     stop: () => stop(0),
@@ -327,11 +350,34 @@ export async function runBot(
       const me = await firstValueFrom(getMyInfo(api));
       if (stopping !== undefined) return;
 
-      updates$ = fromLongPolling(api, {
-        ...options.polling,
-        ...(markerFile === undefined ? {} : { store: fileMarkerStore(markerFile) }),
-      });
-      updates$.status$.subscribe((status) => logStatus(status, logger));
+      let receiving: string;
+      if (webhookSettings === undefined) {
+        const polling: LongPolling<UpdateOfTable<OperationsOf<RunBotDialect>>> = fromLongPolling(api, {
+          ...options.polling,
+          ...(markerFile === undefined ? {} : { store: fileMarkerStore(markerFile) }),
+        });
+        polling.status$.subscribe((status) => logStatus(status, logger));
+        updates$ = polling;
+        receiving = 'long polling';
+      } else {
+        const started = await startRunBotWebhook(api, webhookSettings, emulator !== undefined);
+        started.hook.status$.subscribe((status) => {
+          const line = describeWebhookStatus(status);
+          if (line !== undefined) logger.warn(line);
+        });
+        if (
+          webhookSettings.secret === undefined &&
+          envValue(RUN_BOT_ENV.webhookSecret) === undefined &&
+          emulator === undefined
+        ) {
+          logger.warn(
+            `The webhook has no secret: anyone who learns ${started.url} can post fake updates. Set ${RUN_BOT_ENV.webhookSecret} or webhook.secret.`,
+          );
+        }
+        updates$ = started.hook;
+        receiving = `a webhook (${started.url}, listening on ${started.listening})`;
+        if (stopping !== undefined) return;
+      }
       subscription = bot(api, updates$).subscribe({
         error: (error: unknown) => void fatal(error),
         complete: () => {
@@ -344,7 +390,9 @@ export async function runBot(
 
       const who = me.username ? `@${me.username}` : me.name;
       if (emulator === undefined || world === undefined) {
-        logger.info(`The ${name} bot (${who}) is running on ${baseUrl}. Press Ctrl-C to stop.`);
+        logger.info(
+          `The ${name} bot (${who}) is running on ${baseUrl}, receiving updates by ${receiving}. Press Ctrl-C to stop.`,
+        );
         return;
       }
       logger.info(
@@ -352,6 +400,7 @@ export async function runBot(
       );
       logger.info(`  Web chat:  ${emulator.url}/_emulator/ui   (open it in a browser to talk to the bot)`);
       logger.info(`  Bot API:   ${emulator.url}`);
+      if (webhookSettings !== undefined) logger.info(`  Updates:   ${receiving}`);
       logger.info(`  Token:     ${emulator.token}`);
       logger.info(`  Users:     Alice ${world.alice}, Bob ${world.bob}, Carol ${world.carol}`);
       logger.info(`  Chats:     group "Emulator Lounge" ${world.group}, channel "Emulator News" ${world.channel}`);
