@@ -1,6 +1,6 @@
 import type { WebhookAnswer } from './answer';
 import type { WebhookSteps } from './handler';
-import { type NodeBodyStream, readNodeBody } from './node-body';
+import { readNodeBody } from './node-body';
 import { readBody } from './read-body';
 
 /**
@@ -12,7 +12,7 @@ import { readBody } from './read-body';
  * @example
  * const req: NodeWebhookRequest = Object.assign(request.raw, { body: request.body }); // Fastify
  */
-export interface NodeWebhookRequest extends NodeBodyStream {
+export interface NodeWebhookRequest {
   /** HTTP method, `IncomingMessage#method`. */
   readonly method?: string | undefined;
   /** Request target (path and query), `IncomingMessage#url`. */
@@ -23,6 +23,16 @@ export interface NodeWebhookRequest extends NodeBodyStream {
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The parsed or raw body when a body parser already read it; otherwise the request is streamed. */
   readonly body?: unknown;
+  /** Whether the body was already read to its end (by a framework before the adapter). */
+  readonly readableEnded?: boolean;
+  /** Listens for the body's chunks, its end, the connection's close and stream errors. */
+  on(event: 'data', listener: (chunk: unknown) => void): unknown;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Removes a listener once the body is read. */
+  removeListener(event: 'data' | 'end' | 'close' | 'error', listener: (...args: never[]) => void): unknown;
+  /** Stops reading the body (a body over the limit, or past its deadline, is not read further). */
+  pause(): unknown;
   /** The connection: closed after answering a body over the limit. */
   readonly socket: {
     /** Whether the socket is already closed. */
