@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type {
   BodyFact,
-  Dialect,
+  SchemaDialect,
   DialectFacts,
   OperationFact,
   ParameterFact,
@@ -39,13 +39,13 @@ import type {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Which document each dialect comes from, relative to the shared folder. */
-export const SOURCES: Readonly<Record<Dialect, string>> = {
+export const SOURCES: Readonly<Record<SchemaDialect, string>> = {
   tamtam: 'tamtam-bot-api/schema.yaml',
   max: 'max-bot-api/schema-2026-07-01.yaml',
 };
 
 /** Where the facts are written, relative to the repository root. */
-export const OUTPUTS: Readonly<Record<Dialect, string>> = {
+export const OUTPUTS: Readonly<Record<SchemaDialect, string>> = {
   tamtam: 'src/schema-facts/tamtam.json',
   max: 'src/schema-facts/max.json',
 };
@@ -526,7 +526,7 @@ function operationFacts(doc: Raw, quirks: Quirks): Record<string, OperationFact>
 }
 
 /** Extracts the facts of one document (already read as text). */
-export function extractFacts(dialect: Dialect, text: string): DialectFacts {
+export function extractFacts(dialect: SchemaDialect, text: string): DialectFacts {
   const doc: unknown = parse(text, { uniqueKeys: true });
   if (!isRecord(doc)) throw new ExtractError('the document is not a YAML mapping');
   const quirks = new Quirks();
@@ -662,7 +662,7 @@ function main(argv: readonly string[]): number {
       return 2;
     }
   }
-  const missing = (Object.keys(SOURCES) as Dialect[])
+  const missing = (Object.keys(SOURCES) as SchemaDialect[])
     .map((d) => join(shared, SOURCES[d]))
     .filter((f) => !existsSync(f));
   if (missing.length > 0) {
@@ -673,7 +673,7 @@ function main(argv: readonly string[]): number {
   }
 
   let stale = 0;
-  for (const dialect of Object.keys(SOURCES) as Dialect[]) {
+  for (const dialect of Object.keys(SOURCES) as SchemaDialect[]) {
     const text = readFileSync(join(shared, SOURCES[dialect]), 'utf8');
     let rendered: string;
     try {

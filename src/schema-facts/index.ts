@@ -9,18 +9,18 @@
  */
 import maxFacts from './max.json';
 import tamtamFacts from './tamtam.json';
-import type { Dialect, DialectFacts } from './types';
+import type { SchemaDialect, DialectFacts } from './types';
 
 export type * from './types';
 export { factsToJsonSchema, type JsonSchemaOptions, type JsonSchemaDocument } from './json-schema';
 
-const FACTS: ReadonlyMap<Dialect, DialectFacts> = new Map<Dialect, DialectFacts>([
+const FACTS: ReadonlyMap<SchemaDialect, DialectFacts> = new Map<SchemaDialect, DialectFacts>([
   ['tamtam', tamtamFacts as unknown as DialectFacts],
   ['max', maxFacts as unknown as DialectFacts],
 ]);
 
 /** The dialects that have facts. */
-export const SCHEMA_DIALECTS: readonly Dialect[] = ['tamtam', 'max'];
+export const SCHEMA_DIALECTS: readonly SchemaDialect[] = ['tamtam', 'max'];
 
 /**
  * The committed facts of one dialect's OpenAPI document.
@@ -28,7 +28,7 @@ export const SCHEMA_DIALECTS: readonly Dialect[] = ['tamtam', 'max'];
  * @example
  * Object.keys(schemaFacts('tamtam').operations).length; // 28
  */
-export function schemaFacts(dialect: Dialect): DialectFacts {
+export function schemaFacts(dialect: SchemaDialect): DialectFacts {
   const facts = FACTS.get(dialect);
   if (!facts) throw new TypeError(`schemaFacts: unknown dialect ${JSON.stringify(dialect)} (use 'tamtam' or 'max')`);
   return facts;

@@ -15,7 +15,7 @@
  */
 
 /** The two wire dialects the facts describe. */
-export type Dialect = 'tamtam' | 'max';
+export type SchemaDialect = 'tamtam' | 'max';
 
 /** JSON types an OpenAPI 3.0 schema may name in `type`. */
 export type SchemaType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
@@ -108,7 +108,7 @@ export interface OperationFact {
 
 /** Everything extracted from one OpenAPI document. */
 export interface DialectFacts {
-  readonly dialect: Dialect;
+  readonly dialect: SchemaDialect;
   readonly source: {
     /** The document's path relative to the shared folder. */
     readonly file: string;

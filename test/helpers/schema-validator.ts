@@ -12,7 +12,7 @@
  */
 import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019';
 import {
-  type Dialect,
+  type SchemaDialect,
   type DialectFacts,
   type OperationFact,
   type ParameterFact,
@@ -54,7 +54,7 @@ export interface RequestParts {
 
 /** A dialect's validator; see {@link schemaValidator}. */
 export interface SchemaValidator {
-  readonly dialect: Dialect;
+  readonly dialect: SchemaDialect;
   readonly facts: DialectFacts;
   /** Checks a value against a component schema (`'Update'`, `'NewMessageBody'`, …). */
   validate(component: string, value: unknown): ValidationResult;
@@ -84,7 +84,7 @@ const cache = new Map<string, SchemaValidator>();
  * @example
  * expect(schemaValidator('max').validate('Update', update)).toEqual({ ok: true });
  */
-export function schemaValidator(dialect: Dialect, options: SchemaValidatorOptions = {}): SchemaValidator {
+export function schemaValidator(dialect: SchemaDialect, options: SchemaValidatorOptions = {}): SchemaValidator {
   const strict = options.strict ?? false;
   const nullableRequired = options.nullableRequired ?? 'present';
   const key = `${dialect}:${strict}:${nullableRequired}`;
@@ -118,7 +118,11 @@ function lenientFirst(lenient: SchemaValidator, strict: SchemaValidator): Schema
   };
 }
 
-function createValidator(dialect: Dialect, strict: boolean, nullableRequired: 'present' | 'optional'): SchemaValidator {
+function createValidator(
+  dialect: SchemaDialect,
+  strict: boolean,
+  nullableRequired: 'present' | 'optional',
+): SchemaValidator {
   const facts = schemaFacts(dialect);
   const doc = factsToJsonSchema(facts, { strict, nullableRequired });
   // ownProperties: a field is present only as an own property (a plain object's inherited

@@ -139,7 +139,11 @@ describe('runBot with a webhook', () => {
         await waitFor(() => emulator.inspect.sentMessages().some((m) => m.body.text === 'pong: tt'), {
           what: 'the reply through the webhook',
         });
-        const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        const forged = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
         expect(forged.status).toBe(401);
         expect(await running.stop()).toBe(0);
       } finally {
