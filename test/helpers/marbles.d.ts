@@ -1,2 +1,0 @@
-export declare const marbles: import("../../src/testing/marbles").MarbleTest;
-export type { MarbleContext } from '../../src/testing/marbles';
