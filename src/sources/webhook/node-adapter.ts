@@ -25,9 +25,11 @@ export interface NodeWebhookRequest {
   readonly body?: unknown;
   /** Whether the body was already read to its end (by a framework before the adapter). */
   readonly readableEnded?: boolean;
-  /** Listens for the body's chunks, its end, the connection's close and stream errors. */
+  /** Listens for the body's chunks. */
   on(event: 'data', listener: (chunk: unknown) => void): unknown;
+  /** Listens for the body's end, or the connection closing before it. */
   on(event: 'end' | 'close', listener: () => void): unknown;
+  /** Listens for stream errors (answered 400, or ignored once the body is read). */
   on(event: 'error', listener: (error: Error) => void): unknown;
   /** Removes a listener once the body is read. */
   removeListener(event: 'data' | 'end' | 'close' | 'error', listener: (...args: never[]) => void): unknown;
