@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, posix } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { pageScriptPlugin } from './src/emulator/ui/page-bundle';
 
@@ -15,6 +17,22 @@ export const publicEntries = {
   redis: 'src/redis/index.ts',
 };
 
+/**
+ * The declarations are generated once, for the CommonJS build (`dist/<entry>.d.cts`); each
+ * `dist/<entry>.d.ts` (what `import` resolves) re-exports its `.d.cts` twin. The two builds have
+ * the same surface (test/package/api-report.test.ts checks it), so this halves the declarations
+ * in the package and the build's slowest step. An ES module may re-export a CommonJS
+ * declaration file under `node16`/`nodenext`; the reverse (`.d.cts` re-exporting `.d.ts`) is an
+ * error there, so the CommonJS side holds the text.
+ */
+async function writeEsmDeclarations(): Promise<void> {
+  for (const entry of Object.keys(publicEntries)) {
+    const file = `dist/${entry}.d.ts`;
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, `export * from './${posix.basename(entry)}.cjs';\n`);
+  }
+}
+
 /** The `tamtam-emulator` command: ESM only (the package bin), no declarations. */
 const cli = { 'emulator-cli': 'src/emulator/cli.ts' };
 
@@ -25,8 +43,9 @@ const shared: Options = {
   // and maps would be over a third of the package (test/package pins the size budget)
   sourcemap: false,
   treeshake: true,
-  // The web chat page's script (src/emulator/ui/client) is bundled and inlined at build time.
-  esbuildPlugins: [pageScriptPlugin()],
+  // The web chat page's script (src/emulator/ui/client) is bundled at build time into one file,
+  // dist/emulator-page.js, that the ESM and CJS builds both read (one copy in the package).
+  esbuildPlugins: [pageScriptPlugin({ file: 'emulator-page.js' })],
   // keep `node:` specifiers: Deno and Workers (nodejs_compat) resolve built-ins only by them
   removeNodeProtocol: false,
   splitting: true,
@@ -45,7 +64,8 @@ export default defineConfig([
     ...shared,
     entry: { ...publicEntries, ...cli },
     format: ['esm'],
-    dts: { entry: publicEntries },
+    // declarations: see writeEsmDeclarations
+    onSuccess: writeEsmDeclarations,
     external: ['rxjs', 'ky', 'rxjs-marbles', 'redis'],
   },
   {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,11 +18,20 @@ const NEEDS_ISOLATION = [
  * with TypeScript 7's native compiler (the `typescript7` devDependency), several times faster
  * than TypeScript 5.9, which `npm run typecheck` and the package tests still use.
  */
+/**
+ * Test files running at once. Vitest's default for `run` is one less than the cores: a single
+ * worker on two cores, which runs the files one after the other although most of the slow ones
+ * wait (on child processes, a browser, servers on loopback) far more than they compute. Two
+ * workers at least; `VITEST_MAX_WORKERS` overrides.
+ */
+const maxWorkers = Number(process.env['VITEST_MAX_WORKERS'] ?? Math.max(2, availableParallelism() - 1));
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    maxWorkers,
     projects: [
       {
         extends: true,

@@ -1,12 +1,13 @@
 /**
- * Workload 4b — a burst under the API's rate limit. 1 000 messages from 300 users wait in the
- * queue of an emulator that adds 100 ms to every request and enforces Max's rule: 30 requests
- * per second per bot, 429 WITHOUT `Retry-After` beyond that (`startEmulator({ rateLimit:
- * 'max' })`). The bot replies to each. We time until every reply was stored (or, for a bot that
- * loses replies, until it has dealt with all of them) and count lost replies and 429 answers:
- * - tamtam-rx with its defaults for the real API (`rateLimit: true`: the limiter is on by
- *   default only for the dialect's real host, and this host is the emulator), fromLongPolling →
- *   ofType → perChat(reply);
+ * Workload 4b — a burst under the API's rate limit, on the peer's home dialect. 1 000 messages
+ * from 300 users reach a Max-dialect emulator that adds 100 ms to every request and enforces
+ * Max's rule: 30 requests per second per bot, 429 WITHOUT `Retry-After` beyond that. The bot
+ * replies to each. We time from queueing (after the bot's first long poll waits: on Max a poll
+ * without a marker answers only the latest update) until every reply was stored (or, for a bot
+ * that loses replies, until it has dealt with all of them) and count lost replies and 429s:
+ * - tamtam-rx as against the real Max host, where its limiter paces every request from the
+ *   first (`rateLimit: true`; against another host the default is standby until the first
+ *   429): `createApi({ dialect: 'max' })`, fromLongPolling → ofType → perChat(reply);
  * - the peer, @maxhub/max-bot-api 0.3: `bot.on('message_created', ctx => ctx.reply(...))`.
  * The floor is N / 30 s: no bot can be faster without a 429.
  */
@@ -66,13 +67,23 @@ const RUN_TIMEOUT_MS = 120_000;
 export function burstRun(placement: EmulatorPlacement, bot: BurstBot, size: BurstSize): Promise<BurstRun> {
   return withEmulator(
     placement,
-    { faults: { latencyMs: size.latencyMs }, rateLimit: { perSecond: size.perSecond, style: 'max' } },
+    { dialect: 'max', faults: { latencyMs: size.latencyMs }, rateLimit: { perSecond: size.perSecond, style: 'max' } },
     async (emulator) => {
-      await emulator.queueUserMessages(size.messages, size.users, 7);
-      const { seconds, failures } = await (bot === 'tamtam-rx' ? burstWithTamtamRx : burstWithPeer)(
-        emulator,
-        size.messages,
-      );
+      const running = bot === 'tamtam-rx' ? burstWithTamtamRx(emulator) : burstWithPeer(emulator);
+      let seconds: number;
+      try {
+        await emulator.waitForPoll(30_000);
+        await emulator.queueUserMessages(size.messages, size.users, 7);
+        const start = performance.now(); // the backlog is in: the bot's work starts
+        for (;;) {
+          const sent = await emulator.sent();
+          if (sent.unique + running.failures() >= size.messages || performance.now() - start > RUN_TIMEOUT_MS) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        seconds = secondsSince(start);
+      } finally {
+        await running.stop();
+      }
       await new Promise((resolve) => setTimeout(resolve, size.latencyMs * 2 + 50)); // late duplicates would land now
       const sent = await emulator.sent();
       const { rateLimited } = await emulator.faultStats();
@@ -81,28 +92,32 @@ export function burstRun(placement: EmulatorPlacement, bot: BurstBot, size: Burs
         lost: size.messages - sent.unique,
         duplicated: sent.duplicated,
         outOfOrder: sent.outOfOrder,
-        failures,
+        failures: running.failures(),
         rateLimited,
       };
     },
   );
 }
 
+/** A bot started against an emulator; `failures` counts sends it gave up on. */
+interface RunningBot {
+  stop(): Promise<void>;
+  failures(): number;
+}
+
 /**
- * tamtam-rx with default settings but the limiter on, as for the real API.
+ * tamtam-rx on Max with the limiter the real host gets by default (`rateLimit: true`: paced
+ * from the first request), otherwise defaults.
  *
  * @example
- * await burstWithTamtamRx(emulator, 1000);
+ * const bot = burstWithTamtamRx(emulator);
+ * await bot.stop();
  */
-export async function burstWithTamtamRx(
-  emulator: BenchEmulator,
-  messages: number,
-): Promise<{ seconds: number; failures: number }> {
+export function burstWithTamtamRx(emulator: BenchEmulator): RunningBot {
   const { createApi, fromLongPolling, ofType, perChat, reply } = lib;
-  const api = createApi({ token: emulator.token, baseUrl: emulator.url, rateLimit: true });
+  const api = createApi({ dialect: 'max', token: emulator.token, baseUrl: emulator.url, rateLimit: true });
   const updates$ = fromLongPolling(api);
   let failures = 0;
-  const start = performance.now();
   const subscription = updates$
     .pipe(
       ofType('message_created'),
@@ -113,45 +128,38 @@ export async function burstWithTamtamRx(
       }),
     )
     .subscribe();
-  try {
-    await emulator.waitForSent(messages, RUN_TIMEOUT_MS);
-    return { seconds: secondsSince(start), failures };
-  } finally {
-    await updates$.stop();
-    subscription.unsubscribe();
-  }
+  return {
+    stop: async () => {
+      await updates$.stop();
+      subscription.unsubscribe();
+    },
+    failures: () => failures,
+  };
 }
 
 /**
- * The peer as its README shows it; done when every update was answered or failed.
+ * The peer as its README shows it, pointed at the emulator with its own `baseUrl` option.
  *
  * @example
- * await burstWithPeer(emulator, 1000);
+ * const bot = burstWithPeer(emulator);
+ * await bot.stop();
  */
-export async function burstWithPeer(
-  emulator: BenchEmulator,
-  messages: number,
-): Promise<{ seconds: number; failures: number }> {
+export function burstWithPeer(emulator: BenchEmulator): RunningBot {
   const bot = new Bot(emulator.token, { clientOptions: { baseUrl: emulator.url } });
   let failures = 0;
   bot.catch(() => {
     failures += 1;
   });
   bot.on('message_created', (ctx) => ctx.reply(`re: ${ctx.message.body.text ?? ''}`));
-  const start = performance.now();
   const running = bot.start();
   running.catch(() => {});
-  try {
-    for (;;) {
-      const sent = await emulator.sent();
-      if (sent.unique + failures >= messages || performance.now() - start > RUN_TIMEOUT_MS) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return { seconds: secondsSince(start), failures };
-  } finally {
-    bot.stopPolling();
-    await running.catch(() => {});
-  }
+  return {
+    stop: async () => {
+      bot.stopPolling();
+      await running.catch(() => {});
+    },
+    failures: () => failures,
+  };
 }
 
 export const run: WorkloadRun = async ({ quick, log }) => {
@@ -186,9 +194,10 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     config: {
       ...size,
       rounds,
-      emulator: "rateLimit: { perSecond: 30, style: 'max' } (a token bucket of 30 per token), latency on every request",
+      emulator:
+        "Max dialect (header auth, Max's marker rule), rateLimit: { perSecond: 30, style: 'max' } (a token bucket of 30 per token), latency on every request",
       tamtamRx:
-        'defaults (perChat unbounded, long polling limit 100) with rateLimit: true (the default for the real host)',
+        "createApi({ dialect: 'max', rateLimit: true }) (the limiter the real host gets by default), fromLongPolling and perChat with defaults",
       peer: '@maxhub/max-bot-api 0.3.1, defaults (its sends do not retry)',
       library: librarySource,
     },

@@ -26,6 +26,7 @@ const WORKLOADS = [
   'memory',
   'bundle',
   'typecheck',
+  'redis-limit',
 ] as const;
 type Workload = (typeof WORKLOADS)[number];
 

@@ -25,3 +25,4 @@ export * from './sources/index';
 export * from './sources/webhook/index';
 export * from './operators/index';
 export * from './builders/index';
+export * from './state/index';

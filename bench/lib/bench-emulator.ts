@@ -5,7 +5,13 @@
  * server does not share the bot's CPU core); see `remote-emulator.ts`.
  */
 import { startEmulator } from '../../src/emulator/index';
-import type { Emulator, EmulatorOptions, FaultOptions, FaultStats } from '../../src/emulator/index';
+import type {
+  Emulator,
+  EmulatorDialectName,
+  EmulatorOptions,
+  FaultOptions,
+  FaultStats,
+} from '../../src/emulator/index';
 import { messageCreated } from './updates';
 
 /**
@@ -35,11 +41,13 @@ export interface SentSummary {
  * const options: BenchEmulatorOptions = { faults: { latencyMs: 100 } };
  */
 export interface BenchEmulatorOptions {
+  /** The Bot API it speaks. Default `'tamtam'`; the peer's home is `'max'`. */
+  readonly dialect?: EmulatorDialectName;
   /** Faults from the start (latency, rate limit). Default none. */
   readonly faults?: FaultOptions;
   /** Queue capacity. Default 200 000. */
   readonly maxQueuedUpdates?: number;
-  /** The API's rate limit per token (`startEmulator`'s `rateLimit`). Default off. */
+  /** The API's rate limit per token (`startEmulator`'s `rateLimit`). Default off, in both dialects. */
   readonly rateLimit?: EmulatorOptions['rateLimit'];
 }
 
@@ -61,6 +69,13 @@ export interface BenchEmulator {
    * holds several messages of some chats, and order within a chat matters.
    */
   queueUserMessages(count: number, users: number, seed: number): Promise<void>;
+  /**
+   * Resolves once a long poll waits in the emulator: the bot has polled and found nothing. On
+   * Max a poll without a marker answers only the latest update, so a bot must have polled once
+   * (and hold a marker) before its backlog is queued, or it would see only the last message.
+   * Rejects after `timeoutMs`.
+   */
+  waitForPoll(timeoutMs: number): Promise<void>;
   /** Queues `count` synthetic `message_created` updates spread over `chats` dialogs (cheap to make). */
   injectMessages(count: number, chats: number): Promise<void>;
   /**
@@ -96,6 +111,7 @@ export async function startLocalBenchEmulator(options: BenchEmulatorOptions = {}
   const emulator = await startEmulator({
     world: 'empty',
     token: 'bench-token',
+    dialect: options.dialect ?? 'tamtam',
     faults: options.faults ?? {},
     rateLimit: options.rateLimit ?? false,
     maxQueuedUpdates: options.maxQueuedUpdates ?? 200_000,
@@ -121,6 +137,13 @@ export async function startLocalBenchEmulator(options: BenchEmulatorOptions = {}
       for (const writer of writers) {
         seqs[writer] = (seqs[writer] as number) + 1;
         emulator.actAs(ids[writer] as number).sendToBot(`m ${writer} ${seqs[writer]}`);
+      }
+    },
+    async waitForPoll(timeoutMs) {
+      const deadline = performance.now() + timeoutMs;
+      while (emulator.updates.waiting() === 0) {
+        if (performance.now() > deadline) throw new Error(`No long poll reached the emulator within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
     async injectMessages(count, chats) {

@@ -71,6 +71,7 @@ class RemoteEmulator {
       url: this.url,
       token: this.token,
       queueUserMessages: call('queueUserMessages'),
+      waitForPoll: call('waitForPoll'),
       injectMessages: call('injectMessages'),
       feed: call('feed'),
       fed: call('fed'),

@@ -52,8 +52,11 @@ export interface ApiOptions<C extends DialectChoice = 'tamtam'> {
    * the API counts (long polls and retries too; upload URLs do not). A 429 slows it down (the
    * rate halves, then recovers) and a `Retry-After` holds every request until it has passed.
    * - left out (default): ON at the dialect's rate (Max: 30/s; TamTam publishes none, 30/s is
-   *   assumed) when `baseUrl` is the dialect's real server; OFF for any other host (the
-   *   emulator, a proxy), whose limits are not the API's;
+   *   assumed) when `baseUrl` is the dialect's real server. For any other host (the emulator,
+   *   a test server, a proxy), whose limit is unknown, on STANDBY: no request waits until the
+   *   host first answers 429, then every request is paced at that rate. A host without a limit
+   *   is never slowed down; one with a limit (the Max-dialect emulator, a proxy to the real
+   *   API) costs one burst of 429s, which the retry policy sends again;
    * - `true`: on with those defaults whatever the host; `false`: off;
    * - `{ perSecond, burst, adaptive, recoverAfter }`: the built-in limiter ({@link tokenBucket}) with these;
    * - a {@link RateLimiter}: your own, e.g. one budget shared by several processes.

@@ -21,6 +21,7 @@
 export { listen } from './listen';
 export type { WebhookServer } from '../sources/webhook/listen';
 export { fileMarkerStore } from '../sources/file-marker-store';
+export { fileStateStore, type FileStateStoreOptions } from './file-state-store';
 export {
   runBot,
   RUN_BOT_ENV,

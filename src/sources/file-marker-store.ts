@@ -1,13 +1,9 @@
-import { open, readFile, readdir, rename, unlink } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { removeStaleTemps, writeDurably } from './durable-file';
 import type { MarkerStore, PollingState } from './marker-store';
 
 const FORMAT_VERSION = 1;
-
-/** Temp files this process is writing right now (any store instance), never cleaned up. */
-const inFlight = new Set<string>();
-/** Numbers temp files uniquely within the process, across store instances. */
-let tempCounter = 0;
 
 /**
  * A {@link MarkerStore} in a JSON file, written atomically and durably: the state goes to a
@@ -25,7 +21,7 @@ export function fileMarkerStore(path: string): MarkerStore {
     throw new TypeError('fileMarkerStore: path must be a non-empty file path');
   let chain: Promise<void> = Promise.resolve();
   let opened: Promise<void> | undefined;
-  const ready = (): Promise<void> => (opened ??= removeStaleTemps(path));
+  const ready = (): Promise<void> => (opened ??= removeStaleTemps(dirname(path), `.${basename(path)}.`));
   return {
     async load() {
       await ready();
@@ -65,99 +61,4 @@ function parseState(text: string, path: string): PollingState {
     );
   }
   return { marker: record.marker as number | null, pending: record.pending as PollingState['pending'] };
-}
-
-function tempPrefix(path: string): string {
-  return `.${basename(path)}.`;
-}
-
-/** Temp file, rename, then the folder: each step reaches the disk before the next. */
-function nextTempNumber(): number {
-  tempCounter += 1;
-  return tempCounter;
-}
-
-async function writeDurably(path: string, data: string): Promise<void> {
-  const temp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${nextTempNumber()}.tmp`);
-  inFlight.add(temp);
-  try {
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  } finally {
-    inFlight.delete(temp);
-  }
-  await syncDirectory(dirname(path));
-}
-
-/**
- * Makes a rename in `directory` durable. Platforms that cannot open or fsync a directory
- * (Windows, some network file systems) refuse with one of these codes; there the rename is as
- * durable as the platform makes it.
- */
-async function syncDirectory(directory: string): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(directory, 'r');
-  } catch (error) {
-    if (isUnsupported(error)) return;
-    throw error;
-  }
-  try {
-    await handle.sync();
-  } catch (error) {
-    if (!isUnsupported(error)) throw error;
-  } finally {
-    await handle.close();
-  }
-}
-
-function isUnsupported(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'ENOTSUP' || code === 'EACCES';
-}
-
-/**
- * Removes temp files of this store left by a process that was killed mid-save: those of a
- * process that no longer runs, and those of an earlier process with this one's pid (a restarted
- * container) that no save in this process is writing. A temp file of another running process
- * is left alone. Best effort: a folder that cannot be listed is the next write's problem.
- */
-async function removeStaleTemps(path: string): Promise<void> {
-  const directory = dirname(path);
-  const prefix = tempPrefix(path);
-  let names: string[];
-  try {
-    names = await readdir(directory);
-  } catch {
-    return;
-  }
-  await Promise.all(
-    names.map(async (name) => {
-      if (!name.startsWith(prefix)) return;
-      const match = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
-      if (match === null) return;
-      const temp = join(directory, name);
-      const pid = Number(match[1]);
-      if (inFlight.has(temp) || (pid !== process.pid && isRunning(pid))) return;
-      await unlink(temp).catch(() => {});
-    }),
-  );
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -19,7 +19,11 @@ import type { PollingStatus } from './polling-status';
 export interface LongPollingOptions<K extends string = UpdateType> {
   /** Update types to receive (the api's dialect's names). Default: all. */
   readonly types?: readonly K[];
-  /** Most updates per poll, 1–1000. Default `100`. */
+  /**
+   * Most updates per poll, 1–1000. Default `100` (the server's own default): with `maxPending`
+   * it keeps a second batch arriving while the first is handled, so a bot is not idle for a
+   * round trip between batches.
+   */
   readonly limit?: number;
   /** Seconds the server holds an idle poll, 0–90. Default `30`. The HTTP timeout is set above it. */
   readonly timeout?: number;
@@ -33,8 +37,13 @@ export interface LongPollingOptions<K extends string = UpdateType> {
   readonly store?: MarkerStore;
   /**
    * Most fetched-but-unhandled updates: the loop fetches the next batch only while
-   * `pending + limit ≤ maxPending`. This bounds memory, and the updates a crash can deliver
-   * twice. At least `limit`. Default `2 × limit`.
+   * `pending + limit ≤ maxPending`. This bounds memory, the updates a crash can deliver
+   * twice, and — with `perChat`, which runs every busy chat at once — the requests in flight.
+   * At least `limit`. Default `2 × limit` (200): one batch handled while the next is fetched
+   * (up to ~1 000 replies/s at 100 ms of latency), and still 6 s of budget at Max's 30 requests/s,
+   * where the api's limiter paces the sends. Much more ahead buys no speed against the real
+   * API and, on a slow or overloaded machine, lets thousands of sends queue past their
+   * deadline (`timeout`, 30 s) and fail.
    */
   readonly maxPending?: number;
   /**

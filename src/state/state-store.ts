@@ -13,7 +13,7 @@
  * await store.set('chat:42', { step: 'size' }, { ttl: 60_000 });
  * await store.get('chat:42'); // { step: 'size' }
  */
-export interface StateStore<S> {
+export interface StateStore<S = unknown> {
   /** The value saved under `key`, or `undefined` when there is none (or it expired). */
   get(key: string): Promise<S | undefined>;
   /** Saves `value` under `key`, replacing any previous one; resolves once it is durable. */

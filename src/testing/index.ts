@@ -96,3 +96,9 @@ export {
   type SourceContractHarness,
   type SourceContractCheck,
 } from './source-contract';
+export {
+  stateStoreContract,
+  type StateStoreContractBackend,
+  type StateStoreContractHarness,
+  type StateStoreContractCheck,
+} from './state-store-contract';

@@ -17,6 +17,7 @@ import {
   type RetryOptions,
   type ThrottleInfo,
 } from '../../src/api/index';
+import { onFirst429 } from '../../src/api/rate-limit/on-first-429';
 import { resolveRateLimit } from '../../src/api/rate-limit/resolve-rate-limit';
 import { retryPolicy } from '../../src/api/retry';
 import { type ResolvedRetryOptions, resolveRetry } from '../../src/api/retry-options';
@@ -163,9 +164,15 @@ describe('the default limiter of createApi', () => {
   const limits = { requestsPerSecond: 30 };
   const context = (baseUrl: string) => ({ baseUrl, dialectBaseUrl: 'https://platform-api2.max.ru', limits });
 
-  it('is on at the dialect rate for the real host, off for other hosts (the emulator), as asked otherwise', () => {
-    expect(isRateLimiter(resolveRateLimit(undefined, context('https://platform-api2.max.ru')))).toBe(true);
-    expect(resolveRateLimit(undefined, context('http://127.0.0.1:8090'))).toBeUndefined();
+  it('is on at the dialect rate for the real host, on standby for other hosts (the emulator), as asked otherwise', () => {
+    const real: number[] = [];
+    const other: number[] = [];
+    scheduler.run(() => {
+      grantTimes(resolveRateLimit(undefined, context('https://platform-api2.max.ru')) as RateLimiter, 3, real);
+      grantTimes(resolveRateLimit(undefined, context('http://127.0.0.1:8090')) as RateLimiter, 3, other);
+    });
+    expect(real).toEqual([0, 34, 67]); // paced from the first request
+    expect(other).toEqual([0, 0, 0]); // not paced before the host's first 429
     expect(isRateLimiter(resolveRateLimit(true, context('http://127.0.0.1:8090')))).toBe(true);
     expect(resolveRateLimit(false, context('https://platform-api2.max.ru'))).toBeUndefined();
     const own: RateLimiter = { acquire: () => defer(async () => undefined), throttled: () => {} };
@@ -224,6 +231,58 @@ describe('the default limiter of createApi', () => {
       { operation: 'getChats', priority: false },
     ]);
     expect(throttled).toEqual([{ retryAfter: undefined }, { retryAfter: 0 }]);
+  });
+});
+
+describe('onFirst429: the default limiter of a host other than the real API (virtual time)', () => {
+  it('lets everything through until the first 429, then paces every request', () => {
+    const granted: number[] = [];
+    scheduler.run(() => {
+      const limiter = onFirst429(tokenBucket({ perSecond: 10, scheduler }), { scheduler });
+      grantTimes(limiter, 3, granted, 0);
+      scheduler.schedule(() => limiter.throttled({ retryAfter: undefined }), 5);
+      grantTimes(limiter, 3, granted, 10);
+    });
+    expect(granted).toEqual([0, 0, 0, 10, 110, 210]);
+  });
+
+  it('does not slow down for the 429s of requests sent before pacing began, but does for later ones', () => {
+    const rates: number[] = [];
+    scheduler.run(() => {
+      const bucket = tokenBucket({ perSecond: 30, scheduler });
+      const limiter = onFirst429(bucket, { scheduler });
+      // a burst of unpaced requests comes back 429 over 200 ms: one event, the rate stays
+      for (let t = 0; t <= 200; t += 50) scheduler.schedule(() => limiter.throttled({ retryAfter: undefined }), t);
+      scheduler.schedule(() => rates.push(bucket.rate), 300);
+      // a 429 despite pacing: the server's limit is lower, halve
+      scheduler.schedule(() => limiter.throttled({ retryAfter: undefined }), 1500);
+      scheduler.schedule(() => rates.push(bucket.rate), 1501);
+    });
+    expect(rates).toEqual([30, 15]);
+  });
+
+  it('honours a Retry-After from the first 429 on', () => {
+    const granted: number[] = [];
+    scheduler.run(() => {
+      const limiter = onFirst429(tokenBucket({ perSecond: 10, scheduler, adaptive: false }), { scheduler });
+      scheduler.schedule(() => limiter.throttled({ retryAfter: 2000 }), 0);
+      grantTimes(limiter, 2, granted, 1);
+    });
+    expect(granted).toEqual([2000, 2100]);
+  });
+
+  it('unsubscribing a waiting acquisition leaves nothing queued in the bucket', () => {
+    scheduler.run(() => {
+      const bucket = tokenBucket({ perSecond: 1, scheduler });
+      const limiter = onFirst429(bucket, { scheduler });
+      limiter.throttled({ retryAfter: undefined });
+      const subs = grantTimes(limiter, 3, [], 0);
+      scheduler.schedule(() => {
+        expect(bucket.waiting).toBe(2);
+        for (const sub of subs) sub.unsubscribe();
+        expect(bucket.waiting).toBe(0);
+      }, 10);
+    });
   });
 });
 

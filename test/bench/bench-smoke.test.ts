@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OF_TYPE_APP, bundleSize } from '../../bench/bundle';
+import { burstRun } from '../../bench/burst';
 import { echoRun } from '../../bench/echo';
 import { ingestRun } from '../../bench/ingest';
 import { memoryRun } from '../../bench/memory';
@@ -76,6 +77,20 @@ describe('bench workloads, tiny sizes', () => {
       expect(run.sent.chats).toBe(6);
       if (bot === 'tamtam-rx') expect(run.sent.outOfOrder).toBe(0);
     }
+  });
+
+  it('4b: on the Max-dialect emulated rate rule, paced tamtam-rx answers every message with no 429; the peer runs too', async () => {
+    const size = { messages: 40, users: 8, latencyMs: 2, perSecond: 30 };
+    const rx = await burstRun('local', 'tamtam-rx', size);
+    expect({ lost: rx.lost, rateLimited: rx.rateLimited, failures: rx.failures, outOfOrder: rx.outOfOrder }).toEqual({
+      lost: 0,
+      rateLimited: 0,
+      failures: 0,
+      outOfOrder: 0,
+    });
+    const peer = await burstRun('local', 'peer', size);
+    // the peer does not retry a refused send: every message was answered or failed
+    expect(size.messages - peer.lost + peer.failures).toBeGreaterThanOrEqual(size.messages);
   });
 
   it('2: the operators and both hand-written filters select the same updates', () => {

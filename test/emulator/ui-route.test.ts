@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -216,6 +216,45 @@ describe('the page script bundle', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+  it.each(['esm', 'cjs'] as const)(
+    'or writes it once beside the output and reads it from there at run time (%s, the package)',
+    async (format) => {
+      const script = await bundlePageScript();
+      const dir = await mkdtemp(join(tmpdir(), 'tamtam-rx-page-'));
+      try {
+        const outfile = join(dir, format === 'esm' ? 'page-script.mjs' : 'page-script.cjs');
+        await build({
+          entryPoints: [fileURLToPath(new URL('../../src/emulator/ui/page-script.ts', import.meta.url))],
+          outfile,
+          bundle: true,
+          format,
+          platform: 'node',
+          plugins: [pageScriptPlugin({ file: 'emulator-page.js' })],
+          logLevel: 'silent',
+        });
+        const built = await readFile(outfile, 'utf8');
+        expect(built).not.toContain(script.slice(0, 200));
+        expect(await readFile(join(dir, 'emulator-page.js'), 'utf8')).toBe(script);
+        const loaded = (await import(pathToFileURL(outfile).href)) as { loadPageScript(): Promise<string> };
+        expect(await loaded.loadPageScript()).toBe(script);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('refuses to write the file for a build without an output folder, and says what to do', async () => {
+    await expect(
+      build({
+        entryPoints: [fileURLToPath(new URL('../../src/emulator/ui/page-script.ts', import.meta.url))],
+        bundle: true,
+        write: false,
+        platform: 'node',
+        plugins: [pageScriptPlugin({ file: 'emulator-page.js' })],
+        logLevel: 'silent',
+      }),
+    ).rejects.toThrow(/give the build an outdir or outfile/);
   });
 });
 

@@ -44,3 +44,21 @@ describe('UpdateQueue', () => {
     expect(queue.read({ ...all, marker: started.marker ?? undefined }).updates.map((u) => u.timestamp)).toEqual([4]);
   });
 });
+
+describe("UpdateQueue, Max's marker rule", () => {
+  it('a waiting poll sees every update pushed while it waited, not only the latest', async () => {
+    const queue = new UpdateQueue(1000, 'latest');
+    queue.push(update(1));
+    const first = queue.read(all);
+    expect(first.updates).toEqual([update(1)]);
+    const waiting = queue.poll({ ...all, marker: first.marker ?? undefined }, 10_000, new AbortController().signal);
+    for (let n = 2; n <= 6; n++) queue.push(update(n)); // a burst while the poll waits
+    expect(await waiting).toEqual({ updates: [2, 3, 4, 5, 6].map(update), marker: 7 });
+  });
+
+  it('a read without a marker still answers only the latest update', () => {
+    const queue = new UpdateQueue(1000, 'latest');
+    for (let n = 1; n <= 4; n++) queue.push(update(n));
+    expect(queue.read(all)).toEqual({ updates: [update(4)], marker: 5 });
+  });
+});

@@ -1,19 +1,25 @@
 /**
- * runBot end to end, in child processes (tsx): the emulator's URLs are printed, SIGTERM and
+ * runBot end to end, in child processes (the fixture bundled once, run by node): the emulator's URLs are printed, SIGTERM and
  * SIGINT stop gracefully (a running handler finishes) with exit code 0, and fatal errors (a
  * 401, an unreachable API, a webhook in the way) are one readable paragraph and exit code 1.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
 import { RUN_BOT_EXIT_CODES } from '../../src/node/index';
 import { waitFor } from '../../src/testing/index';
+import { nodeScript, nodeScriptDir } from '../helpers/node-script';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const fixture = 'test/node/fixtures/slow-bot.ts';
+let fixture: string;
+beforeAll(async () => {
+  fixture = await nodeScript('test/node/fixtures/slow-bot.ts');
+}, 60_000);
+afterAll(() => rmSync(nodeScriptDir, { recursive: true, force: true }));
 const children: ChildProcess[] = [];
 const servers: Server[] = [];
 
@@ -36,7 +42,7 @@ interface Started {
 function start(env: Record<string, string | undefined>): Started {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+  const child = spawn(process.execPath, [fixture], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

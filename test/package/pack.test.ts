@@ -6,9 +6,10 @@
  * @types/node, the root entry without it.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRIES } from './api-surface';
@@ -17,13 +18,15 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.95 MB, about 3% over today's 1.89 MB (no
- * source maps; unminified ESM and CJS builds with ky bundled into the CJS one, declarations for
- * both formats, the README and docs/; the Max dialect and its emulator added ~0.25 MB). The
- * target is 1.2 MB (open work: one copy of the web page script, shared declarations); growing
- * past the budget is a decision to make in review, not by accident.
+ * The unpacked size the package must stay under: 1.5 MB, about 3% over today's 1.45 MB (was
+ * 1.89 MB). No source maps; unminified ESM and CJS builds (ky bundled into the CJS one);
+ * declarations once, as `.d.cts`, each `.d.ts` re-exporting its twin; the web chat page's script
+ * once, in dist/emulator-page.js; the README and docs/. The target is 1.2 MB: what is left is
+ * the JavaScript, twice (ESM ~0.48 MB, CJS ~0.48 MB, half of each the emulator) and the
+ * declarations (0.41 MB). Growing past the budget is a decision to make in review, not by
+ * accident.
  */
-const UNPACKED_BUDGET = 1_950_000;
+const UNPACKED_BUDGET = 1_500_000;
 
 interface PackResult {
   readonly filename: string;
@@ -47,18 +50,18 @@ async function pack(dir: string): Promise<PackResult> {
 /** What a consumer gets from each entry: an export it must have and ones it must not. */
 const PROBES = {
   index: {
-    has: ['createApi', 'webhook', 'fromLongPolling', 'sendMessage'],
-    lacks: ['listen', 'fileMarkerStore', 'retryPolicy', 'classifyUpdate'],
+    has: ['createApi', 'webhook', 'fromLongPolling', 'sendMessage', 'memoryStateStore'],
+    lacks: ['listen', 'fileMarkerStore', 'fileStateStore', 'retryPolicy', 'classifyUpdate'],
   },
-  node: { has: ['listen', 'fileMarkerStore'], lacks: ['createApi'] },
+  node: { has: ['listen', 'fileMarkerStore', 'fileStateStore'], lacks: ['createApi'] },
   emulator: { has: ['startEmulator', 'DEFAULT_WORLD_IDS'], lacks: [] },
   testing: {
-    has: ['createFakeApi', 'expectSent', 'textMessage', 'waitFor'],
+    has: ['createFakeApi', 'expectSent', 'textMessage', 'waitFor', 'stateStoreContract'],
     lacks: ['createMarbles', 'withEmulator', 'startTestBot'],
   },
   'testing/marbles': { has: ['createMarbles'], lacks: [] },
   'testing/emulator': { has: ['withEmulator', 'startTestBot'], lacks: [] },
-  redis: { has: [], lacks: ['createApi'] },
+  redis: { has: ['redisMarkerStore', 'redisRateLimiter', 'redisStateStore'], lacks: ['createApi'] },
 } satisfies Record<(typeof ENTRIES)[number], { has: string[]; lacks: string[] }>;
 
 /** A script that loads each entry by `import` or `require` and prints what it found. */
@@ -133,6 +136,7 @@ describe('the packed tarball', () => {
         'package.json',
         'dist/index.js',
         'dist/emulator-cli.js',
+        'dist/emulator-page.js',
         'docs/webhooks.md',
         'docs/production.md',
       ]),
@@ -175,13 +179,15 @@ describe.each(['import', 'require'] as const)('every entry through %s', (kind) =
   });
 });
 
-describe('with the optional peer rxjs-marbles installed', () => {
+describe('with the optional peers rxjs-marbles and redis installed', () => {
   beforeAll(async () => {
-    // a copy of the local install stands in for `npm install rxjs-marbles`
+    // `npm install rxjs-marbles redis`, offline: a copy of rxjs-marbles (it must see the app's
+    // rxjs), a link to redis (read for its types only; @redis/* resolve beside the original)
     for (const name of ['rxjs-marbles', 'fast-equals']) {
       await cp(join(root, 'node_modules', name), join(consumer, 'node_modules', name), { recursive: true });
     }
-  });
+    await linkPackage('redis');
+  }, 120_000);
 
   it.each(['import', 'require'] as const)('tamtam-rx/testing/marbles loads through %s', async (kind) => {
     const loaded = await loadEntries(kind);
@@ -279,3 +285,108 @@ export const all = [answer, node, sent, hook.pipe(lib.ofType('message_created'))
     200_000,
   );
 });
+
+/**
+ * The README's "Testing your bot" section and docs/production.md as a user copies them, in an
+ * app of their own: `"type": "module"`, `"module": "nodenext"` (so `./bot.js` names `bot.ts`),
+ * the packed tarball installed, vitest and @types/node beside it. The bot and test files
+ * type-check with TypeScript 5.9 and 7, and vitest runs the tests and they pass.
+ */
+describe("the README's testing section in a nodenext app", () => {
+  let app: string;
+
+  beforeAll(async () => {
+    app = join(consumer, 'readme-app');
+    await mkdir(join(app, 'production'), { recursive: true });
+    // `npm install -D vitest @types/node`, offline: links to the repository's copies
+    for (const name of ['vitest', '@types/node']) await linkPackage(name);
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'readme-app', private: true, type: 'module' }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          // TypeScript 7 loads no @types package unless named
+          types: ['node'],
+        },
+        include: ['*.ts', 'production/*.ts'],
+      }),
+      'production/bot.ts': PRODUCTION_BOT,
+    };
+    for (const name of ['bot.ts', 'bot.test.ts', 'counter-bot.ts', 'counter-bot.test.ts']) {
+      files[name] = readmeBlock('## Testing your bot', name);
+    }
+    markdownBlocks(await readFile(join(root, 'docs/production.md'), 'utf8')).forEach((block, i) => {
+      files[`production/block-${i}.ts`] = block;
+    });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(app, name), text);
+  });
+
+  it.each([
+    ['5.9', join(root, 'node_modules/typescript/bin/tsc')],
+    ['7', join(root, 'node_modules/typescript7/bin/tsc')],
+  ])(
+    'type-checks with TypeScript %s (the bots, their tests, every block of docs/production.md)',
+    async (_, tsc) => {
+      const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app, timeout: 180_000 }).then(
+        ({ stdout }) => stdout,
+        (e: { stdout?: string }) => e.stdout ?? String(e),
+      );
+      expect(result).toBe('');
+    },
+    200_000,
+  );
+
+  it('its tests pass when vitest runs them', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', app, '--reporter', 'verbose'],
+      { cwd: app, timeout: 120_000, env: { ...process.env, CI: '1', NO_COLOR: '1' } },
+    ).catch((e: { stdout?: string; stderr?: string }) => {
+      throw new Error(`vitest failed in the README app:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    });
+    expect(stdout).toMatch(/✓ .*echoes text, quoting it/);
+    expect(stdout).toMatch(/✓ .*works against the emulator/);
+    expect(stdout).toMatch(/✓ .*counts on the emulator, pressed by Alice/);
+    expect(stdout).toMatch(/Tests\s+5 passed \(5\)/);
+  }, 150_000);
+});
+
+/** A link in the app's node_modules to the repository's copy of `name` (kept if already there). */
+async function linkPackage(name: string): Promise<void> {
+  await mkdir(dirname(join(consumer, 'node_modules', name)), { recursive: true });
+  await symlink(join(root, 'node_modules', name), join(consumer, 'node_modules', name), 'dir').catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
+}
+
+/** The `./bot.js` that docs/production.md's blocks import: a bot exported as `myBot`. */
+const PRODUCTION_BOT = `import type { Observable } from 'rxjs';
+import { type Api, type Update, ofType } from 'tamtam-rx';
+
+export const myBot = (_api: Api, updates$: Observable<Update>): Observable<unknown> =>
+  updates$.pipe(ofType('message_created'));
+`;
+
+/** Every ```ts block of a Markdown text. */
+function markdownBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+}
+
+/** The README's ```ts block that starts with `// <name>`, under the heading `heading`. */
+function readmeBlock(heading: string, name: string): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n${heading}`);
+  if (start < 0) throw new Error(`README has no heading "${heading}"`);
+  const end = readme.indexOf('\n## ', start + 1);
+  const block = markdownBlocks(readme.slice(start, end < 0 ? undefined : end)).find((b) =>
+    b.startsWith(`// ${name}\n`),
+  );
+  if (block === undefined) throw new Error(`README has no ts block starting with "// ${name}" under "${heading}"`);
+  return block;
+}

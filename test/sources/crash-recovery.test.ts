@@ -5,24 +5,28 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../src/testing/index';
 import { DEFAULT_WORLD_IDS, startEmulator, type Emulator } from '../../src/emulator/index';
+import { nodeScript, nodeScriptDir } from '../helpers/node-script';
 
-const child = resolve(import.meta.dirname, 'fixtures/crash-child.ts');
+let child: string;
 const TOTAL = 400;
 const MAX_PENDING = 100; // 2 × limit in the child
 
 let emulator: Emulator;
 let dir: string;
 beforeAll(async () => {
+  // bundled once, run by node: a tsx start per child costs seconds on a busy machine
+  child = await nodeScript(resolve(import.meta.dirname, 'fixtures/crash-child.ts'));
   emulator = await startEmulator();
   dir = mkdtempSync(join(tmpdir(), 'tamtam-rx-crash-'));
 });
 afterAll(async () => {
   await emulator.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(nodeScriptDir, { recursive: true, force: true });
 });
 
 function startBot(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', child], {
+  return spawn(process.execPath, [child], {
     env: {
       ...process.env,
       BASE_URL: emulator.url,

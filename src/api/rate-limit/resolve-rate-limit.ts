@@ -1,5 +1,6 @@
 import type { DialectLimits } from '../dialect';
 import { DEFAULT_REQUESTS_PER_SECOND, type RateLimitOptions, type RateLimiter } from './rate-limiter';
+import { onFirst429 } from './on-first-429';
 import { tokenBucket } from './token-bucket';
 import { withoutUndefined } from '../without-undefined';
 
@@ -30,16 +31,22 @@ export function isRateLimiter(value: unknown): value is RateLimiter {
 
 /**
  * Decides the limiter of an api once, at `createApi`:
- * - left out: ON with the dialect's `requestsPerSecond` (or {@link DEFAULT_REQUESTS_PER_SECOND})
- *   when `baseUrl` is the dialect's real server; OFF for any other host (the emulator, a proxy,
- *   a test server), whose limits are not the API's;
- * - `true`: on with those defaults whatever the host; `false`: off;
+ * - left out, `baseUrl` the dialect's real server: ON, a token bucket at the dialect's
+ *   `requestsPerSecond` (or {@link DEFAULT_REQUESTS_PER_SECOND}) — every request paced from the
+ *   first, so the real API never answers 429 to a burst;
+ * - left out, any other host (the emulator, a test server, a proxy): on STANDBY
+ *   ({@link onFirst429}) — nothing is paced until the host first answers 429, then the same
+ *   bucket paces every request. Its limit is not known: a host without one (a test server, the
+ *   emulator with its rate limit off) is never slowed down, one with a limit (the emulator in
+ *   the Max dialect, a proxy to the real API) costs one burst of 429s, sent again by the retry
+ *   policy;
+ * - `true`: on at those defaults whatever the host; `false`: off;
  * - settings: the built-in limiter with them; a {@link RateLimiter}: that one.
  *
  * Throws a TypeError naming the problem for a value of another kind.
  *
  * @example
- * resolveRateLimit(undefined, { baseUrl: 'http://127.0.0.1:8090', dialectBaseUrl: 'https://botapi.tamtam.chat', limits }); // undefined
+ * resolveRateLimit(undefined, { baseUrl: 'http://127.0.0.1:8090', dialectBaseUrl: 'https://botapi.tamtam.chat', limits }); // on standby
  */
 export function resolveRateLimit(
   setting: RateLimitSetting | undefined,
@@ -50,8 +57,10 @@ export function resolveRateLimit(
   },
 ): RateLimiter | undefined {
   const perSecond = context.limits.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
-  if (setting === undefined)
-    return sameOrigin(context.baseUrl, context.dialectBaseUrl) ? tokenBucket({ perSecond }) : undefined;
+  if (setting === undefined) {
+    const bucket = tokenBucket({ perSecond });
+    return sameOrigin(context.baseUrl, context.dialectBaseUrl) ? bucket : onFirst429(bucket);
+  }
   if (setting === false) return undefined;
   if (setting === true) return tokenBucket({ perSecond });
   if (isRateLimiter(setting)) return setting;

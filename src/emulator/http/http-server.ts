@@ -30,7 +30,10 @@ export async function listen(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
   options: { host: string; port: number },
 ): Promise<ListeningServer> {
-  const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 0 }, handler);
+  // Idle keep-alive sockets live 65 s, well past a client's reuse window (undici keeps them for
+  // the server's hint minus a second): with Node's 5 s a busy client could send a POST on a
+  // socket the server was closing, and an unanswered POST is not retried (it might be a send).
+  const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000, requestTimeout: 0 }, handler);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();

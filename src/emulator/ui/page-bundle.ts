@@ -5,12 +5,15 @@
  * - from source (`npm start`, tsx, vitest): `page-script.ts` calls {@link bundlePageScript}
  *   at the first page request;
  * - in the package build: {@link pageScriptPlugin} (a tsup/esbuild plugin) replaces
- *   `page-script.ts` with the finished script as a string, so `dist` never loads esbuild (a
- *   devDependency).
+ *   `page-script.ts` with the finished script, so `dist` never loads esbuild (a devDependency):
+ *   as a string, or (the package, whose ESM and CJS builds would each carry a copy) as one file
+ *   beside the output that both builds read at the first page request.
  *
  * Never imported by the built package.
  */
-import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -71,17 +74,65 @@ export function pageScriptModule(script: string): string {
 }
 
 /**
+ * The module that stands in for `page-script.ts` when the script is a file beside the output:
+ * read once, at the first page request, relative to the output file (`import.meta.url` in ESM,
+ * `__dirname` in CommonJS). Loads no Node built-in until called.
+ *
+ * @example
+ * pageScriptFileModule('emulator-page.js', 'esm');
+ */
+export function pageScriptFileModule(file: string, format: 'esm' | 'cjs'): string {
+  const where =
+    format === 'esm'
+      ? `new URL(${JSON.stringify(`./${file}`)}, import.meta.url)`
+      : `(await import('node:path')).join(__dirname, ${JSON.stringify(file)})`;
+  return `/** The web chat page's script, bundled at build time into ${file} beside this file. */
+let script;
+export function loadPageScript() {
+  script ??= (async () => {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(${where}, 'utf8');
+  })();
+  return script;
+}
+`;
+}
+
+/** Options of {@link pageScriptPlugin}. */
+export interface PageScriptPluginOptions {
+  /**
+   * Write the script to this file in the build's output folder (`outdir`, or the folder of
+   * `outfile`) and read it from there at run time, instead of inlining it as a string. Builds
+   * that share an output folder (the package's ESM and CJS builds) then ship one copy.
+   * The plugin writes the file itself (tsup builds with `write: false` and writes the rest);
+   * the build needs an `outdir` or `outfile` to say where.
+   *
+   * @default undefined (inline)
+   */
+  readonly file?: string;
+}
+
+/**
  * An esbuild plugin (tsup `esbuildPlugins`) that bundles the page script once per build and
- * inlines it in place of `src/emulator/ui/page-script.ts`.
+ * puts it in place of `src/emulator/ui/page-script.ts`: inlined as a string, or written to
+ * `options.file` in the output folder.
  *
  * @example
  * // tsup.config.ts
- * export default defineConfig({ entry, esbuildPlugins: [pageScriptPlugin()] });
+ * export default defineConfig({ entry, esbuildPlugins: [pageScriptPlugin({ file: 'emulator-page.js' })] });
  */
-export function pageScriptPlugin(entry: string = PAGE_ENTRY): Plugin {
+export function pageScriptPlugin(options: PageScriptPluginOptions = {}, entry: string = PAGE_ENTRY): Plugin {
+  const { file } = options;
   return {
     name: 'tamtam-rx-page-script',
     setup(pluginBuild) {
+      const { outdir, outfile, format } = pluginBuild.initialOptions;
+      const folder = outdir ?? (outfile === undefined ? undefined : dirname(outfile));
+      if (file !== undefined && folder === undefined) {
+        throw new TypeError(
+          'pageScriptPlugin({ file }) writes the page script beside the output: give the build an outdir or outfile, or drop `file` to inline the script',
+        );
+      }
       let built: ReturnType<typeof bundle> | undefined;
       pluginBuild.onStart(() => {
         built = undefined;
@@ -89,7 +140,17 @@ export function pageScriptPlugin(entry: string = PAGE_ENTRY): Plugin {
       pluginBuild.onLoad({ filter: PAGE_SCRIPT_MODULE }, async (args) => {
         built ??= bundle(entry);
         const { script, inputs } = await built;
-        return { contents: pageScriptModule(script), loader: 'js', watchFiles: [args.path, ...inputs] };
+        const watchFiles = [args.path, ...inputs];
+        if (file === undefined || folder === undefined) {
+          return { contents: pageScriptModule(script), loader: 'js', watchFiles };
+        }
+        const target = join(folder, file);
+        await mkdir(dirname(target), { recursive: true });
+        // builds (ESM, CJS) may write it at once: each writes a private copy, then renames it over
+        const temporary = `${target}.${process.pid}.${randomUUID()}.tmp`;
+        await writeFile(temporary, script);
+        await rename(temporary, target);
+        return { contents: pageScriptFileModule(file, format === 'cjs' ? 'cjs' : 'esm'), loader: 'js', watchFiles };
       });
     },
   };

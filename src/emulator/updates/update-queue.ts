@@ -104,7 +104,9 @@ export class UpdateQueue {
       signal.addEventListener('abort', finish, { once: true });
       this.waiters.add(waiter);
     });
-    return this.read({ ...query, marker: undefined });
+    // The first read committed what it had to; what arrived while waiting is new. (`undefined`
+    // would mean "only the latest" in Max mode and drop every other update of a burst.)
+    return this.read({ ...query, marker: this.committed });
   }
 
   /** Number of long polls waiting right now. */

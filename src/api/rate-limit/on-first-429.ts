@@ -1,0 +1,49 @@
+import { Observable, type SchedulerLike, asyncScheduler } from 'rxjs';
+import type { AcquireRequest, RateLimiter, ThrottleInfo } from './rate-limiter';
+
+/**
+ * 429s within this many ms of the one that switched pacing on answer requests sent before it,
+ * unpaced: they are one event, and they do not slow the limiter down (a `Retry-After` still
+ * pauses it).
+ */
+const SAME_EVENT_MS = 1000;
+
+/**
+ * A {@link RateLimiter} on standby: it lets every request through at once until the server
+ * first answers 429, then paces every request with `limiter` from that moment on (for the rest
+ * of the api's life). `createApi` uses it, around a token bucket at the dialect's rate, for a
+ * host other than the dialect's real server — the emulator, a test server, a proxy — whose
+ * limit it cannot know: a host that never says 429 is never slowed down, and one that does
+ * (the emulator in the Max dialect, a proxy to the real API) gets at most one burst of 429s,
+ * which the retry policy sends again.
+ *
+ * The 429s of the requests that were in flight unpaced when pacing started (those within a
+ * second of the first) switch it on without lowering `limiter`'s rate; later ones are passed
+ * on, so an adaptive `limiter` slows down as usual. A `Retry-After` is always passed on.
+ *
+ * @example
+ * const limiter = onFirst429(tokenBucket({ perSecond: 30 }));
+ * createApi({ token, baseUrl: 'https://my-proxy.example', rateLimit: limiter });
+ */
+export function onFirst429(limiter: RateLimiter, options: { readonly scheduler?: SchedulerLike } = {}): RateLimiter {
+  const scheduler = options.scheduler ?? asyncScheduler;
+  let since: number | undefined;
+  return {
+    acquire(request?: AcquireRequest): Observable<void> {
+      return new Observable<void>((subscriber) => {
+        if (since === undefined) {
+          subscriber.next();
+          subscriber.complete();
+          return undefined;
+        }
+        return limiter.acquire(request).subscribe(subscriber);
+      });
+    },
+    throttled(info: ThrottleInfo): void {
+      const now = scheduler.now();
+      since ??= now;
+      if (now - since >= SAME_EVENT_MS) limiter.throttled(info);
+      else if (info.retryAfter !== undefined && info.retryAfter > 0) limiter.throttled(info);
+    },
+  };
+}
