@@ -1971,18 +1971,22 @@ type NoQuery = Readonly<Record<string, never>>;
 type NodeWebhookHandler = (req: NodeWebhookRequest, res: NodeWebhookResponse) => Promise<void>;
 
 // NodeWebhookRequest
-interface NodeWebhookRequest extends AsyncIterable<unknown> {
+interface NodeWebhookRequest {
     readonly method?: string | undefined;
     readonly url?: string | undefined;
     readonly originalUrl?: string;
     readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
     readonly body?: unknown;
+    readonly readableEnded?: boolean;
+    on(event: 'data', listener: (chunk: unknown) => void): unknown;
+    on(event: 'end' | 'close', listener: () => void): unknown;
+    on(event: 'error', listener: (error: Error) => void): unknown;
+    removeListener(event: 'data' | 'end' | 'close' | 'error', listener: (...args: never[]) => void): unknown;
+    pause(): unknown;
     readonly socket: {
         readonly destroyed: boolean;
         destroy(): unknown;
     };
-    on(event: 'error', listener: (error: Error) => void): unknown;
-    pause(): unknown;
 }
 
 // NodeWebhookResponse
@@ -1991,7 +1995,7 @@ interface NodeWebhookResponse {
     readonly writableEnded: boolean;
     readonly destroyed: boolean;
     writeHead(status: number, headers: Record<string, string>): unknown;
-    end(chunk: string, callback: () => void): unknown;
+    end(chunk: string, callback?: () => void): unknown;
     on(event: 'error', listener: (error: Error) => void): unknown;
     once(event: 'close', listener: () => void): unknown;
 }

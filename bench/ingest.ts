@@ -1,15 +1,31 @@
 /**
- * Workload 1 — long-poll ingest, CPU-bound. The emulator holds N queued updates; we count
+ * Workload 1 — long-poll ingest, CPU-bound. A server holds N queued updates; we count
  * updates/s from `fromLongPolling` through `ofType('message_created')` to a no-op subscriber,
  * against the ceiling: a hand-written loop of fetch + JSON.parse + marker (same batch size).
+ * Two servers: the emulator, and a minimal node:http server answering prepared batches (the
+ * cheapest conforming server, so the client's share of the time is the largest).
  */
-import type { BenchEmulator } from './lib/bench-emulator';
 import { runIfMain } from './lib/child';
 import { lib, librarySource } from './lib/library';
 import type { WorkloadRun } from './lib/result';
 import { alternate, secondsSince } from './lib/rounds';
 import { pairedRatio, summarize } from './lib/stats';
+import { startUpdateServer } from './lib/update-server';
 import { type EmulatorPlacement, withEmulator } from './lib/with-emulator';
+
+/**
+ * Where the updates come from: base URL and token.
+ *
+ * @example
+ * const server: UpdateEndpoint = { url: 'http://127.0.0.1:8080', token: 't' };
+ */
+export interface UpdateEndpoint {
+  readonly url: string;
+  readonly token: string;
+}
+
+/** Which server answers the polls: the emulator, or the minimal prepared-batch server. */
+export type IngestServer = 'emulator' | 'minimal';
 
 /** Batch size of both loops (the API's default `limit`). */
 export const BATCH = 100;
@@ -35,7 +51,7 @@ export interface IngestRun {
  * await emulator.injectMessages(1000, 100);
  * await ingestWithTamtamRx(emulator, 1000);
  */
-export async function ingestWithTamtamRx(emulator: BenchEmulator, n: number): Promise<IngestRun> {
+export async function ingestWithTamtamRx(emulator: UpdateEndpoint, n: number): Promise<IngestRun> {
   const { createApi, fromLongPolling, ofType } = lib;
   const api = createApi({ token: emulator.token, baseUrl: emulator.url });
   const updates$ = fromLongPolling(api, { limit: BATCH });
@@ -63,7 +79,7 @@ export async function ingestWithTamtamRx(emulator: BenchEmulator, n: number): Pr
  * @example
  * await ingestWithFetchLoop(emulator, 1000);
  */
-export async function ingestWithFetchLoop(emulator: BenchEmulator, n: number): Promise<IngestRun> {
+export async function ingestWithFetchLoop(emulator: UpdateEndpoint, n: number): Promise<IngestRun> {
   let marker: number | null = null;
   let count = 0;
   const cpu = process.cpuUsage();
@@ -84,39 +100,74 @@ function cpuMicros(since: NodeJS.CpuUsage): number {
 }
 
 /**
- * One measured run on a fresh emulator: queue `n` updates (not timed), then ingest them.
+ * One measured run on a fresh server: queue `n` updates (not timed), then ingest them. The
+ * minimal server always runs in a child process.
  *
  * @example
  * await ingestRun('local', 'tamtam-rx', 500);
+ * await ingestRun('remote', 'fetch loop', 500, 'minimal');
  */
-export function ingestRun(
+export async function ingestRun(
   placement: EmulatorPlacement,
   who: 'tamtam-rx' | 'fetch loop',
   n: number,
+  server: IngestServer = 'emulator',
 ): Promise<IngestRun> {
-  return withEmulator(placement, {}, async (emulator) => {
-    await emulator.injectMessages(n, 1000);
-    const run = who === 'tamtam-rx' ? await ingestWithTamtamRx(emulator, n) : await ingestWithFetchLoop(emulator, n);
+  const ingest = async (endpoint: UpdateEndpoint): Promise<IngestRun> => {
+    const run = who === 'tamtam-rx' ? await ingestWithTamtamRx(endpoint, n) : await ingestWithFetchLoop(endpoint, n);
     if (run.count !== n) throw new Error(`${who} counted ${run.count} updates, expected ${n}`);
     return run;
-  });
+  };
+  if (server === 'emulator') {
+    return withEmulator(placement, {}, async (emulator) => {
+      await emulator.injectMessages(n, 1000);
+      return ingest(emulator);
+    });
+  }
+  const minimal = await startUpdateServer(n, BATCH);
+  try {
+    return await ingest(minimal);
+  } finally {
+    await minimal.close();
+  }
 }
 
 export const run: WorkloadRun = async ({ quick, log }) => {
   const started = performance.now();
   const n = quick ? 2_000 : 100_000;
   const rounds = quick ? 1 : 5;
-  const cpu: Record<'tamtam-rx' | 'fetch loop', number[]> = { 'tamtam-rx': [], 'fetch loop': [] };
-  const rate = (who: 'tamtam-rx' | 'fetch loop') => async () => {
-    const result = await ingestRun('remote', who, n);
-    cpu[who].push(result.cpuMicrosPerUpdate);
-    return result.count / result.seconds;
+  type Who = 'tamtam-rx' | 'fetch loop';
+  const measured = (server: IngestServer) => {
+    const cpu: Record<Who, number[]> = { 'tamtam-rx': [], 'fetch loop': [] };
+    const rate = (who: Who) => async () => {
+      const result = await ingestRun('remote', who, n, server);
+      cpu[who].push(result.cpuMicrosPerUpdate);
+      return result.count / result.seconds;
+    };
+    return { cpu, runners: { 'fetch loop': rate('fetch loop'), 'tamtam-rx': rate('tamtam-rx') } };
   };
-  const results = await alternate(
-    rounds,
-    { 'fetch loop': rate('fetch loop'), 'tamtam-rx': rate('tamtam-rx') },
-    { warmup: 1, log },
-  );
+  const servers = { emulator: measured('emulator'), minimal: measured('minimal') };
+  log('  against the emulator');
+  const onEmulator = await alternate(rounds, servers.emulator.runners, { warmup: 1, log });
+  log('  against the minimal server');
+  const onMinimal = await alternate(rounds, servers.minimal.runners, { warmup: 1, log });
+  const row = (id: string, server: IngestServer, results: Record<Who, number[]>) => {
+    const { cpu } = servers[server];
+    return {
+      id,
+      workload: `Long-poll ingest, CPU-bound, ${server === 'emulator' ? 'emulator' : 'minimal update server'}`,
+      metric: 'updates/s',
+      subject: 'fromLongPolling → ofType → no-op',
+      baseline: 'fetch + JSON.parse + marker loop (ceiling)',
+      subjectValues: summarize(results['tamtam-rx']),
+      baselineValues: summarize(results['fetch loop']),
+      ratio: pairedRatio(results['tamtam-rx'], results['fetch loop']),
+      target: { on: 'ratio' as const, atLeast: 0.9 },
+      info: {
+        'client CPU µs/update, rx vs loop': `${summarize(cpu['tamtam-rx']).median.toFixed(1)} vs ${summarize(cpu['fetch loop']).median.toFixed(1)}`,
+      },
+    };
+  };
   return {
     name: 'ingest',
     title: '1. Long-poll ingest (CPU-bound)',
@@ -126,31 +177,19 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       rounds,
       warmupRounds: 1,
       emulator: 'child process, loopback, no faults',
+      minimalServer: 'child process, node:http answering prepared batches (bench/lib/update-server.ts)',
       library: librarySource,
     },
-    comparisons: [
-      {
-        id: '1',
-        workload: 'Long-poll ingest, CPU-bound',
-        metric: 'updates/s',
-        subject: 'fromLongPolling → ofType → no-op',
-        baseline: 'fetch + JSON.parse + marker loop (ceiling)',
-        subjectValues: summarize(results['tamtam-rx']),
-        baselineValues: summarize(results['fetch loop']),
-        ratio: pairedRatio(results['tamtam-rx'], results['fetch loop']),
-        target: { on: 'ratio', atLeast: 0.9 },
-        info: {
-          'client CPU µs/update, rx vs loop': `${summarize(cpu['tamtam-rx']).median.toFixed(1)} vs ${summarize(cpu['fetch loop']).median.toFixed(1)}`,
-        },
-      },
-    ],
+    comparisons: [row('1', 'emulator', onEmulator), row('1m', 'minimal', onMinimal)],
     notes: [
       'Both loops wait for the server (another process) between batches; what differs is client CPU per batch. ' +
-        'tamtam-rx adds ky per request (a Request object, AbortSignal.any, a timeout race: ~100 µs per poll here), ' +
-        'validation of every update (classifyUpdate), delivery tracking (pending list, holds) and the RxJS chain.',
+        'tamtam-rx adds ky per request, validation of every update (classifyUpdate), delivery tracking (pending list, holds) and the RxJS chain.',
     ],
     seconds: secondsSince(started),
-    raw: { updatesPerSecond: results, cpuMicrosPerUpdate: cpu },
+    raw: {
+      emulator: { updatesPerSecond: onEmulator, cpuMicrosPerUpdate: servers.emulator.cpu },
+      minimal: { updatesPerSecond: onMinimal, cpuMicrosPerUpdate: servers.minimal.cpu },
+    },
   };
 };
 

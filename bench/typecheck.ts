@@ -1,11 +1,12 @@
 /**
  * Workload 7 — type-check time. `tsc --noEmit` (the project's compiler options) over the
  * example bots (`examples/**` without their tests) and over `examples/type-check-bot.ts` alone,
- * against the same options over an empty file (what loading lib.d.ts and @types/node costs).
+ * against the same options over an empty file (what loading lib.d.ts and @types/node costs),
+ * with TypeScript 5.9 (`typescript`) and TypeScript 7 (`typescript7`, the native compiler).
  * Runs alternate; the numbers are wall-clock seconds of the whole tsc process.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runIfMain } from './lib/child';
 import type { WorkloadRun } from './lib/result';
@@ -15,7 +16,19 @@ import { pairedRatio, summarize } from './lib/stats';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Inside node_modules so that `types: ["node"]` resolves from the configs' directory. */
 const WORK = `${ROOT}node_modules/.cache/tamtam-rx-bench/typecheck/`;
-const TSC = `${ROOT}node_modules/typescript/bin/tsc`;
+/** The compilers measured: TypeScript 5.9 and TypeScript 7. */
+export const COMPILERS = {
+  'TS 5.9': `${ROOT}node_modules/typescript/bin/tsc`,
+  'TS 7': `${ROOT}node_modules/typescript7/bin/tsc`,
+} as const;
+
+/**
+ * A compiler of {@link COMPILERS}.
+ *
+ * @example
+ * const compiler: Compiler = 'TS 7';
+ */
+export type Compiler = keyof typeof COMPILERS;
 
 /**
  * The example bots: every `.ts` file under `examples/` except tests.
@@ -60,12 +73,14 @@ export function writeConfig(name: string, files: readonly string[]): string {
  * Runs `tsc --noEmit -p config` and resolves with its wall-clock seconds (rejects on type errors).
  *
  * @example
- * const seconds = await timeTsc(config);
+ * const seconds = await timeTsc(config, 'TS 7');
  */
-export function timeTsc(config: string): Promise<number> {
+export function timeTsc(config: string, compiler: Compiler = 'TS 5.9'): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [TSC, '--noEmit', '-p', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [COMPILERS[compiler], '--noEmit', '-p', config], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -75,6 +90,46 @@ export function timeTsc(config: string): Promise<number> {
       else reject(new Error(`tsc -p ${config} failed (${code}):\n${output.slice(0, 2000)}`));
     });
   });
+}
+
+/**
+ * Emits the library's declarations (TS 7, fast) into the work folder and writes a copy of
+ * `examples/type-check-bot.ts` importing them instead of `src/`: the bot as an app sees the
+ * published package, whose `.d.ts` files are read but not checked as sources. Returns the
+ * copy's path.
+ *
+ * @example
+ * const bot = await botAgainstDeclarations();
+ */
+export async function botAgainstDeclarations(): Promise<string> {
+  const out = `${WORK}decl/`;
+  rmSync(out, { recursive: true, force: true });
+  const config = `${WORK}tsconfig.declarations.json`;
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: `${ROOT}tsconfig.json`,
+      compilerOptions: {
+        noEmit: false,
+        declaration: true,
+        emitDeclarationOnly: true,
+        outDir: out,
+        rootDir: `${ROOT}src`,
+        incremental: false,
+      },
+      files: ['index.ts', 'operators/index.ts', 'builders/index.ts'].map((file) => `${ROOT}src/${file}`),
+      include: [],
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [COMPILERS['TS 7'], '-p', config], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`declaration emit failed (${code})`))));
+  });
+  const bot = `${WORK}type-check-bot.ts`;
+  writeFileSync(bot, readFileSync(`${ROOT}examples/type-check-bot.ts`, 'utf8').replaceAll("'../src/", "'./decl/"));
+  return bot;
 }
 
 export const run: WorkloadRun = async ({ quick, log }) => {
@@ -88,26 +143,26 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     empty: writeConfig('empty', [emptyFile]),
     examples: writeConfig('examples', examples),
     'type-check-bot': writeConfig('type-check-bot', [`${ROOT}examples/type-check-bot.ts`]),
+    'bot-on-declarations': writeConfig('bot-on-declarations', [await botAgainstDeclarations()]),
   };
-  const results = await alternate(
-    rounds,
-    {
-      empty: () => timeTsc(configs.empty),
-      examples: () => timeTsc(configs.examples),
-      'type-check-bot': () => timeTsc(configs['type-check-bot']),
-    },
-    { log },
-  );
-  const row = (name: 'examples' | 'type-check-bot', subject: string) => ({
+  const names = ['empty', 'examples', 'type-check-bot', 'bot-on-declarations'] as const;
+  type Name = (typeof names)[number];
+  const runners: Record<string, () => Promise<number>> = {};
+  for (const compiler of Object.keys(COMPILERS) as Compiler[]) {
+    for (const name of names) runners[`${compiler} ${name}`] = () => timeTsc(configs[name], compiler);
+  }
+  const results = await alternate(rounds, runners, { log });
+  const of = (compiler: Compiler, name: Name): number[] => results[`${compiler} ${name}`] ?? [];
+  const row = (compiler: Compiler, name: Exclude<Name, 'empty'>, subject: string, target: number | null) => ({
     id: '7',
-    workload: 'Type-check (tsc --noEmit)',
+    workload: `Type-check (tsc --noEmit), ${compiler}`,
     metric: 's',
     subject,
     baseline: 'empty file, same options',
-    subjectValues: summarize(results[name]),
-    baselineValues: summarize(results.empty),
-    ratio: pairedRatio(results[name], results.empty),
-    target: null,
+    subjectValues: summarize(of(compiler, name)),
+    baselineValues: summarize(of(compiler, 'empty')),
+    ratio: pairedRatio(of(compiler, name), of(compiler, 'empty')),
+    target: target === null ? null : { on: 'ratio' as const, atMost: target },
   });
   return {
     name: 'typecheck',
@@ -115,13 +170,24 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     config: {
       rounds,
       examples: examples.map((file) => file.slice(ROOT.length)),
-      compiler: 'tsc --noEmit, the project tsconfig (strict, skipLibCheck), one process per run',
+      compilers: 'TypeScript 5.9 (typescript) and 7 (typescript7), tsc --noEmit, one process per run',
+      options: 'the project tsconfig (strict, skipLibCheck)',
     },
-    comparisons: [
-      row('examples', `${examples.length} example files (tests excluded)`),
-      row('type-check-bot', 'examples/type-check-bot.ts'),
+    comparisons: (Object.keys(COMPILERS) as Compiler[]).flatMap((compiler) => [
+      row(compiler, 'examples', `${examples.length} example files (tests excluded)`, null),
+      row(compiler, 'type-check-bot', 'examples/type-check-bot.ts (20 handlers), library from src/', 2),
+      row(
+        compiler,
+        'bot-on-declarations',
+        'the same bot, library from its declarations (as an app sees the package)',
+        2,
+      ),
+    ]),
+    notes: [
+      'The examples import the library from src/, so those runs type-check the library sources the bot reaches, not only the bot; ' +
+        'an app importing the published package reads its declarations instead (the row "library from its declarations": ' +
+        'declarations emitted by TS 7 from src/index.ts, operators and builders, the bot copied with its imports pointed at them).',
     ],
-    notes: [],
     seconds: secondsSince(started),
     raw: results,
   };

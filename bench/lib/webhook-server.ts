@@ -1,12 +1,30 @@
 /**
  * Child-process entry for workload 3: serves one webhook endpoint on a free loopback port and
- * reports the port over IPC. `argv[2]` picks the handler: `tamtam-rx` (the webhook's
- * `nodeHandler`, a no-op subscriber on `updates$`) or `raw` (node:http reading the body,
- * `JSON.parse`, answering 200). Exits when the parent disconnects.
+ * reports the port over IPC. `argv[2]` picks the handler ({@link WebhookServerKind}). Exits
+ * when the parent disconnects.
  */
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { Bot } from '@maxhub/max-bot-api';
+import type { Webhook } from '../../src/index';
 import { lib } from './library';
+
+/**
+ * Which handler serves:
+ * - `raw`: node:http reading the body, `JSON.parse`, answering 200 (the ceiling);
+ * - `tamtam-rx`: the webhook's `nodeHandler`, a no-op subscriber;
+ * - `peer`: @maxhub/max-bot-api's `webhookCallback`, a no-op handler;
+ * - `fetch`: the webhook's `fetchHandler` behind a minimal Node → Web `Request` adapter;
+ * - `fetch-raw`: `JSON.parse(await request.text())` and a 200 `Response` behind the same adapter.
+ *
+ * @example
+ * const kind: WebhookServerKind = 'peer';
+ */
+export type WebhookServerKind = 'raw' | 'tamtam-rx' | 'peer' | 'fetch' | 'fetch-raw';
+
+/** The path every server listens on. */
+export const WEBHOOK_PATH = '/tamtam';
 
 /**
  * The baseline: read the body, parse it, answer 200 with a small JSON body.
@@ -34,27 +52,104 @@ export function rawHandler(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /**
- * The subject: a webhook with defaults and one no-op subscriber; its `nodeHandler` serves.
+ * Serves a Fetch-API handler from node:http the way small adapters do (e.g. @hono/node-server,
+ * simplified): a `Request` with the body as a web stream, the `Response` written back.
  *
  * @example
- * createServer(tamtamRxHandler().handler).listen(0);
+ * createServer(nodeToFetch(hook.fetchHandler)).listen(0);
  */
-export function tamtamRxHandler(): {
+export function nodeToFetch(
+  handler: (request: Request) => Promise<Response>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const headers = new Headers();
+    for (let i = 0; i < req.rawHeaders.length; i += 2)
+      headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '');
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+      method: req.method ?? 'GET',
+      headers,
+      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    } as RequestInit);
+    void handler(request).then(async (response) => {
+      const body = Buffer.from(await response.arrayBuffer());
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(body);
+    });
+  };
+}
+
+/**
+ * The fetch-style baseline: read the text, parse it, answer 200.
+ *
+ * @example
+ * createServer(nodeToFetch(rawFetchHandler)).listen(0);
+ */
+export async function rawFetchHandler(request: Request): Promise<Response> {
+  let status = 200;
+  try {
+    JSON.parse(await request.text());
+  } catch {
+    status = 400;
+  }
+  return new Response(status === 200 ? '{"success":true}' : '{"code":"bad.request"}', {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/**
+ * The subject: a webhook with defaults and one no-op subscriber.
+ *
+ * @example
+ * const { hook, received } = tamtamRxWebhook();
+ */
+export function tamtamRxWebhook(): { hook: Webhook; received: () => number } {
+  const hook = lib.webhook({ path: WEBHOOK_PATH });
+  let received = 0;
+  hook.subscribe(() => {
+    received += 1;
+  });
+  return { hook, received: () => received };
+}
+
+/**
+ * The peer: @maxhub/max-bot-api's `webhookCallback` (it answers 200 before handling) with a
+ * no-op handler for every update.
+ *
+ * @example
+ * const { handler, received } = peerWebhook();
+ */
+export function peerWebhook(): {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   received: () => number;
 } {
-  const hook = lib.webhook();
+  const bot = new Bot('bench-token');
   let received = 0;
-  hook.updates$.subscribe(() => {
+  bot.use(() => {
     received += 1;
   });
-  return { handler: (req, res) => void hook.nodeHandler(req, res), received: () => received };
+  return {
+    handler: bot.webhookCallback({ domain: 'https://bot.example.com', path: WEBHOOK_PATH }),
+    received: () => received,
+  };
+}
+
+function serverFor(kind: WebhookServerKind): {
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  received: () => number;
+} {
+  if (kind === 'raw') return { handler: rawHandler, received: () => -1 };
+  if (kind === 'fetch-raw') return { handler: nodeToFetch(rawFetchHandler), received: () => -1 };
+  if (kind === 'peer') return peerWebhook();
+  const { hook, received } = tamtamRxWebhook();
+  if (kind === 'fetch') return { handler: nodeToFetch(hook.fetchHandler), received };
+  return { handler: (req, res) => void hook.nodeHandler(req, res), received };
 }
 
 async function main(): Promise<void> {
-  const mode = process.argv[2];
-  const rx = mode === 'tamtam-rx' ? tamtamRxHandler() : undefined;
-  const server = createServer({ keepAliveTimeout: 10_000 }, rx?.handler ?? rawHandler);
+  const { handler, received } = serverFor((process.argv[2] ?? 'raw') as WebhookServerKind);
+  const server = createServer({ keepAliveTimeout: 10_000 }, handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.send?.({ port: (server.address() as AddressInfo).port });
   let mark = process.cpuUsage();
@@ -65,7 +160,7 @@ async function main(): Promise<void> {
     }
     if (message.ask === 'received') {
       const cpu = process.cpuUsage(mark);
-      process.send?.({ received: rx?.received() ?? -1, cpuMicros: cpu.user + cpu.system });
+      process.send?.({ received: received(), cpuMicros: cpu.user + cpu.system });
     }
   });
   process.on('disconnect', () => process.exit(0));

@@ -50,6 +50,9 @@ class HttpApi implements Api<OperationTable> {
   readonly #token: string;
   readonly #retry: RetryOptions | false;
   readonly #ky: KyInstance;
+  /** Headers of every request (lower-case names), for requests sent without ky. */
+  readonly #headers: Readonly<Record<string, string>>;
+  readonly #fetch: typeof fetch | undefined;
   /** Paces the requests to the API host (never upload URLs); `undefined` when off. */
   readonly #limiter: RateLimiter | undefined;
 
@@ -100,6 +103,8 @@ class HttpApi implements Api<OperationTable> {
       headers: { accept: 'application/json', ...options.headers },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+    this.#headers = Object.fromEntries(new Headers({ accept: 'application/json', ...options.headers }));
+    this.#fetch = options.fetch;
   }
 
   request(spec: RequestSpecIn<OperationTable, string>, options: CallOptions = {}): Observable<unknown> {
@@ -146,14 +151,7 @@ class HttpApi implements Api<OperationTable> {
       const url = this.#url(spec);
       // one deadline for the whole exchange, body included (ky's timeout stops at the headers)
       withinDeadline(timeout, controller, () =>
-        this.#ky(url, {
-          method: spec.method,
-          signal: controller.signal,
-          timeout: false,
-          headers: spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {},
-          ...(spec.json !== undefined ? { json: spec.json } : {}),
-          ...(spec.body !== undefined ? { body: spec.body } : {}),
-        }).then((response) => readResponse<T>(response, context)),
+        this.#send(spec, url, controller.signal).then((response) => readResponse<T>(response, context)),
       ).then(
         (value) => {
           settled = true;
@@ -171,17 +169,41 @@ class HttpApi implements Api<OperationTable> {
     });
   }
 
-  #url(spec: RequestSpecIn<OperationTable, string>): URL {
+  /**
+   * Sends one request. A request without a body (every poll) goes straight to `fetch` with one
+   * `Request`: ky would add an AbortSignal.any, a clone of the request and option merging per
+   * call, which is all it does for such a request here (its retry and timeout are off). A
+   * request with a body goes through ky (JSON, multipart uploads).
+   */
+  #send(spec: RequestSpecIn<OperationTable, string>, url: string, signal: AbortSignal): Promise<Response> {
+    const headers = spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {};
+    if (spec.json === undefined && spec.body === undefined) {
+      const request = new Request(url, { method: spec.method, signal, headers: { ...this.#headers, ...headers } });
+      return (this.#fetch ?? globalThis.fetch)(request);
+    }
+    return this.#ky(url, {
+      method: spec.method,
+      signal,
+      timeout: false,
+      headers,
+      ...(spec.json !== undefined ? { json: spec.json } : {}),
+      ...(spec.body !== undefined ? { body: spec.body } : {}),
+    });
+  }
+
+  #url(spec: RequestSpecIn<OperationTable, string>): string {
     if (spec.absoluteUrl !== undefined) {
       const url = new URL(spec.absoluteUrl);
       appendQuery(url.searchParams, spec.query);
-      return url;
+      return url.href;
     }
-    const url = new URL(this.baseUrl + spec.path);
-    appendQuery(url.searchParams, spec.query);
-    if (this.version !== '') url.searchParams.set('v', this.version);
-    if (this.tokenIn === 'query') url.searchParams.set('access_token', this.#token);
-    return url;
+    // one URLSearchParams serialised once (setting params on a URL re-serialises it every time)
+    const params = new URLSearchParams();
+    appendQuery(params, spec.query);
+    if (this.version !== '') params.set('v', this.version);
+    if (this.tokenIn === 'query') params.set('access_token', this.#token);
+    const search = params.toString();
+    return search === '' ? this.baseUrl + spec.path : `${this.baseUrl}${spec.path}?${search}`;
   }
 
   /** Keeps the token out of `console.log(api)` and `JSON.stringify(api)`. */

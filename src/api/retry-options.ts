@@ -111,11 +111,11 @@ export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze<ResolvedRetryOp
  * resolveRetry(DEFAULT_RETRY, apiOptions.retry, callOptions.retry);
  */
 export function resolveRetry(...layers: readonly (RetryOptions | false | undefined)[]): ResolvedRetryOptions | false {
+  if (layers.includes(false)) return false; // before any merging: a poll asks for this on every request
   let merged: ResolvedRetryOptions = DEFAULT_RETRY;
   const errorCodes = new Set<string>();
   for (const layer of layers) {
-    if (layer === false) return false;
-    if (layer === undefined) continue;
+    if (layer === undefined || layer === false) continue;
     merged = { ...merged, ...withoutUndefined(layer) };
     for (const code of layer.errorCodes ?? []) errorCodes.add(code);
   }

@@ -42,10 +42,19 @@ const REQUIRED_FIELDS: { readonly [K in UpdateType | MaxUpdateType]: Readonly<Re
   dialog_removed: { chat_id: 'number', user: 'object' },
 };
 
-const TAMTAM_TYPES: ReadonlySet<string> = new Set<string>(UPDATE_TYPES);
-const REQUIRED_BY_TYPE: ReadonlyMap<string, Readonly<Record<string, FieldKind>>> = new Map(
-  Object.entries(REQUIRED_FIELDS),
-);
+type FieldRule = readonly [field: string, kind: FieldKind];
+
+/** Built on first use (no work at import, so an app that never classifies does not pay). */
+let tamtamTypes: ReadonlySet<string> | undefined;
+let rulesByType: ReadonlyMap<string, readonly FieldRule[]> | undefined;
+
+/** The rules of `type` as a list (built once: no `Object.entries` per update). */
+function rulesOf(type: string): readonly FieldRule[] | undefined {
+  rulesByType ??= new Map(
+    Object.entries(REQUIRED_FIELDS).map(([name, fields]) => [name, Object.entries(fields) as FieldRule[]]),
+  );
+  return rulesByType.get(type);
+}
 
 /** Types whose `message` is a full chat message (with `recipient`). */
 const MESSAGE_WITH_RECIPIENT: ReadonlySet<string> = new Set<UpdateType>([
@@ -64,7 +73,7 @@ const MESSAGE_WITH_RECIPIENT: ReadonlySet<string> = new Set<UpdateType>([
  * const result = classifyUpdate(JSON.parse(text));
  * if (result.kind === 'known') updates.next(result.update);
  */
-export function classifyUpdate(value: unknown, knownTypes: ReadonlySet<string> = TAMTAM_TYPES): UpdateClassification {
+export function classifyUpdate(value: unknown, knownTypes?: ReadonlySet<string>): UpdateClassification {
   if (!isPlainObject(value)) {
     return { kind: 'invalid', reason: `the body must be a JSON object (an Update), got ${describeKind(value)}` };
   }
@@ -82,7 +91,9 @@ export function classifyUpdate(value: unknown, knownTypes: ReadonlySet<string> =
       reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})`,
     };
   }
-  const required = knownTypes.has(type) ? REQUIRED_BY_TYPE.get(type) : undefined;
+  tamtamTypes ??= new Set<string>(UPDATE_TYPES);
+  const known = knownTypes ?? tamtamTypes;
+  const required = known.has(type) ? rulesOf(type) : undefined;
   if (required === undefined) return { kind: 'unknown', update: value as UnknownUpdate };
   const problem = missingField(type, required, value);
   if (problem !== undefined) return { kind: 'invalid', reason: problem };
@@ -91,10 +102,10 @@ export function classifyUpdate(value: unknown, knownTypes: ReadonlySet<string> =
 
 function missingField(
   type: string,
-  required: Readonly<Record<string, FieldKind>>,
+  required: readonly FieldRule[],
   value: Record<string, unknown>,
 ): string | undefined {
-  for (const [field, kind] of Object.entries(required)) {
+  for (const [field, kind] of required) {
     const actual = value[field];
     const ok =
       kind === 'object?'

@@ -34,6 +34,12 @@ export class PollingSession {
   #wake: (() => void) | undefined;
   #saving: Promise<void> = Promise.resolve();
   #dirty = false;
+  /**
+   * While a batch is being emitted: the updates whose handling finished during their own
+   * emission (nobody held them), dropped from `pending` in one pass after the batch.
+   */
+  #handledInBatch: Update[] | undefined;
+  readonly #next = (update: Update): void => this.subscriber.next(update);
   readonly #finished: Promise<void>;
   #finish!: () => void;
 
@@ -193,9 +199,18 @@ export class PollingSession {
     if (list.marker !== null && list.marker !== undefined) this.#marker = list.marker;
     await this.#save(); // durable before the next poll commits this batch on the server
     this.report({ type: 'batch', count: list.updates.length, marker: this.#marker });
-    for (const update of known) {
-      if (this.#disposed) return;
-      this.#emit(update);
+    // track the batch as one unit: updates nobody holds settle during their emission and
+    // leave `pending` together afterwards (one pass, one save) instead of one by one
+    const handled: Update[] = [];
+    this.#handledInBatch = handled;
+    try {
+      for (const update of known) {
+        if (this.#disposed) return;
+        this.#emit(update);
+      }
+    } finally {
+      this.#handledInBatch = undefined;
+      if (handled.length > 0) this.#forget(handled);
     }
     for (const update of unknown) {
       this.report({ type: 'unknown_update', update });
@@ -205,18 +220,36 @@ export class PollingSession {
   }
 
   #emit(update: Update): void {
-    this.#inFlight.emit(update, (u) => this.subscriber.next(u), {
+    this.#inFlight.emit(update, this.#next, {
       handled: () => this.#settle(update, true),
       abandoned: () => this.#settle(update, false),
     });
   }
 
   #settle(update: Update, handled: boolean): void {
-    if (handled && !this.#done) {
-      const index = this.#pending.indexOf(update);
-      if (index >= 0) this.#pending.splice(index, 1);
-      if (!this.#disposed) void this.#save().catch((error: unknown) => this.subscriber.error(error));
+    if (!handled || this.#done) {
+      this.#wake?.();
+    } else if (this.#handledInBatch !== undefined) {
+      this.#handledInBatch.push(update);
+    } else {
+      this.#forget([update]);
     }
+  }
+
+  /** Drops handled updates from `pending`, saves (coalesced), and wakes a loop waiting for room. */
+  #forget(handled: readonly Update[]): void {
+    if (this.#done) return;
+    const pending = this.#pending;
+    if (handled.length === 1) {
+      const index = pending.indexOf(handled[0] as Update);
+      if (index >= 0) pending.splice(index, 1);
+    } else {
+      const gone = new Set(handled);
+      let kept = 0;
+      for (const update of pending) if (!gone.has(update)) pending[kept++] = update;
+      pending.length = kept;
+    }
+    if (!this.#disposed) void this.#save().catch((error: unknown) => this.subscriber.error(error));
     this.#wake?.();
   }
 

@@ -76,24 +76,28 @@ export class UpdateDelivery {
    * Emits `update` and answers according to the ack policy. `body` identifies the request's
    * content: the same body emitted before is flagged with `isRedelivery`. Never rejects.
    */
-  async deliver(update: Update, body: string): Promise<WebhookAnswer> {
-    const retry = { headers: { 'retry-after': String(this.#settings.retryAfter) } };
+  deliver(update: Update, body: string): WebhookAnswer | Promise<WebhookAnswer> {
     if (this.#stopped)
-      return rejected('webhook.stopped', 'this webhook is stopped; deliver the update again later', retry);
+      return rejected('webhook.stopped', 'this webhook is stopped; deliver the update again later', this.#retry());
     if (!this.#updates.observed) {
       return rejected(
         'no.subscriber',
         'nothing is subscribed to the webhook yet; deliver the update again later',
-        retry,
+        this.#retry(),
       );
     }
     if (this.#memory.remember(body)) markRedelivery(update);
-    let settle: (outcome: HoldOutcome) => void = () => {};
-    const outcome = new Promise<HoldOutcome>((resolve) => (settle = resolve));
+    // the outcome, once known; a promise only when handling outlives the emission
+    let outcome: HoldOutcome | undefined;
+    let settle: ((outcome: HoldOutcome) => void) | undefined;
     try {
+      const hear = (result: HoldOutcome): void => {
+        if (settle === undefined) outcome = result;
+        else settle(result);
+      };
       this.#inFlight.emit(update, (u) => this.#updates.next(u), {
-        handled: () => settle('handled'),
-        abandoned: () => settle('abandoned'),
+        handled: () => hear('handled'),
+        abandoned: () => hear('abandoned'),
       });
     } catch (error) {
       // RxJS reports subscriber errors asynchronously, so this is a broken custom observer
@@ -103,9 +107,25 @@ export class UpdateDelivery {
       );
     }
     if (this.#settings.ack === 'received') return accepted();
-    const result = await withTimeout(outcome, this.#settings.ackTimeout, this.#settings.scheduler);
+    if (outcome !== undefined) return this.#answer(outcome, update);
+    const later = new Promise<HoldOutcome>((resolve) => (settle = resolve));
+    return withTimeout(later, this.#settings.ackTimeout, this.#settings.scheduler).then((result) =>
+      this.#answer(result, update),
+    );
+  }
+
+  #retry(): { headers: Record<string, string> } {
+    return { headers: { 'retry-after': String(this.#settings.retryAfter) } };
+  }
+
+  /** The answer for `ack: 'handled'` once the outcome (or the ack timeout) is known. */
+  #answer(result: HoldOutcome | 'timeout', update: Update): WebhookAnswer {
     if (result === 'abandoned') {
-      return rejected('handling.abandoned', 'handling of the update was cancelled; deliver it again later', retry);
+      return rejected(
+        'handling.abandoned',
+        'handling of the update was cancelled; deliver it again later',
+        this.#retry(),
+      );
     }
     if (result === 'timeout') this.#status.next({ type: 'ack_timeout', update });
     return accepted(); // handled, or timed out: handling goes on, no redelivery

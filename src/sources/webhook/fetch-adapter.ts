@@ -1,4 +1,6 @@
-import type { WebhookRequestHandler } from './handler';
+import type { WebhookAnswer } from './answer';
+import type { WebhookSteps } from './handler';
+import { type BodyReadResult, decode, readBody } from './read-body';
 
 /**
  * A web-standard handler, `(Request) => Promise<Response>`, for Hono, Bun, Deno and
@@ -10,21 +12,30 @@ import type { WebhookRequestHandler } from './handler';
 export type FetchWebhookHandler = (request: Request) => Promise<Response>;
 
 /**
- * Adapts the framework-agnostic handler to the Fetch API. The body stream is read up to the
- * limit and cancelled beyond it.
+ * Adapts the webhook's steps to the Fetch API. The head is checked before the body is touched.
+ * A body whose `Content-Length` is declared (and within the limit, checked with the head) is
+ * read in one `arrayBuffer()` under the deadline; a body of unknown length is streamed up to
+ * the limit and cancelled beyond it.
  *
  * @example
- * const fetchHandler = toFetchHandler(handle);
+ * const fetchHandler = toFetchHandler(createWebhookSteps(options, delivery));
  * app.post('/tamtam', (c) => fetchHandler(c.req.raw)); // Hono
  */
-export function toFetchHandler(handle: WebhookRequestHandler): FetchWebhookHandler {
+export function toFetchHandler(steps: WebhookSteps): FetchWebhookHandler {
   return async (request) => {
-    const answer = await handle({
-      method: request.method,
-      url: request.url,
-      headers: request.headers,
-      body: request.body === null ? undefined : streamChunks(request.body),
-    });
+    let answer: WebhookAnswer;
+    try {
+      answer = steps.settle(
+        steps.head({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          streamed: request.body !== null,
+        }) ?? (await steps.body(await readRequestBody(request, steps))),
+      );
+    } catch (error) {
+      answer = steps.settle(undefined, error);
+    }
     if (answer.closeConnection && request.body !== null && !request.bodyUsed) {
       request.body.cancel().catch(() => {});
     }
@@ -33,6 +44,36 @@ export function toFetchHandler(handle: WebhookRequestHandler): FetchWebhookHandl
       headers: { ...answer.headers, 'content-type': 'application/json; charset=utf-8' },
     });
   };
+}
+
+async function readRequestBody(request: Request, steps: WebhookSteps): Promise<BodyReadResult> {
+  if (request.body === null) return { kind: 'text', text: '' };
+  if (request.headers.get('content-length') === null) {
+    return readBody(streamChunks(request.body), steps.maxBodyBytes, steps.bodyTimeout);
+  }
+  // a declared length within the limit: one read under the deadline (at most that many bytes arrive)
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reading = request.arrayBuffer();
+  const expired = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), steps.bodyTimeout);
+  });
+  try {
+    const bytes = await Promise.race([reading, expired]);
+    if (bytes === undefined) {
+      reading.catch(() => {});
+      return { kind: 'timeout', drained: false };
+    }
+    if (bytes.byteLength > steps.maxBodyBytes) return { kind: 'too-large', drained: true };
+    return decode([new Uint8Array(bytes)], bytes.byteLength, true);
+  } catch (error) {
+    return {
+      kind: 'unreadable',
+      reason: `reading the body failed (${error instanceof Error ? error.message : String(error)})`,
+      drained: false,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Chunks of a web `ReadableStream`; stopping early cancels the stream. */

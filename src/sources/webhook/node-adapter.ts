@@ -1,4 +1,7 @@
-import type { WebhookRequestHandler } from './handler';
+import type { WebhookAnswer } from './answer';
+import type { WebhookSteps } from './handler';
+import { readNodeBody } from './node-body';
+import { readBody } from './read-body';
 
 /**
  * A Node request as frameworks hand it over: a `node:http` `IncomingMessage`, which Express
@@ -9,7 +12,7 @@ import type { WebhookRequestHandler } from './handler';
  * @example
  * const req: NodeWebhookRequest = Object.assign(request.raw, { body: request.body }); // Fastify
  */
-export interface NodeWebhookRequest extends AsyncIterable<unknown> {
+export interface NodeWebhookRequest {
   /** HTTP method, `IncomingMessage#method`. */
   readonly method?: string | undefined;
   /** Request target (path and query), `IncomingMessage#url`. */
@@ -20,6 +23,18 @@ export interface NodeWebhookRequest extends AsyncIterable<unknown> {
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The parsed or raw body when a body parser already read it; otherwise the request is streamed. */
   readonly body?: unknown;
+  /** Whether the body was already read to its end (by a framework before the adapter). */
+  readonly readableEnded?: boolean;
+  /** Listens for the body's chunks. */
+  on(event: 'data', listener: (chunk: unknown) => void): unknown;
+  /** Listens for the body's end, or the connection closing before it. */
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  /** Listens for stream errors (answered 400, or ignored once the body is read). */
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Removes a listener once the body is read. */
+  removeListener(event: 'data' | 'end' | 'close' | 'error', listener: (...args: never[]) => void): unknown;
+  /** Stops reading the body (a body over the limit, or past its deadline, is not read further). */
+  pause(): unknown;
   /** The connection: closed after answering a body over the limit. */
   readonly socket: {
     /** Whether the socket is already closed. */
@@ -27,10 +42,6 @@ export interface NodeWebhookRequest extends AsyncIterable<unknown> {
     /** Closes the socket. */
     destroy(): unknown;
   };
-  /** Listens for stream errors (ignored: the answer says what went wrong). */
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  /** Stops reading the body (a body over the limit is not read further). */
-  pause(): unknown;
 }
 
 /**
@@ -50,7 +61,7 @@ export interface NodeWebhookResponse {
   /** Sends the status line and headers. */
   writeHead(status: number, headers: Record<string, string>): unknown;
   /** Sends the body and ends the response; `callback` runs once it is flushed. */
-  end(chunk: string, callback: () => void): unknown;
+  end(chunk: string, callback?: () => void): unknown;
   /** Listens for stream errors (ignored: the client went away). */
   on(event: 'error', listener: (error: Error) => void): unknown;
   /** Runs `listener` once the connection closes. */
@@ -59,7 +70,8 @@ export interface NodeWebhookResponse {
 
 /**
  * A `(req, res)` handler for `node:http` and everything built on it (Express, Fastify via
- * `reply.hijack()`, Koa via `ctx.req`/`ctx.res`). Resolves once the answer is sent; never rejects.
+ * `reply.hijack()`, Koa via `ctx.req`/`ctx.res`). Resolves once the answer is handed to Node;
+ * never rejects.
  *
  * @example
  * http.createServer(hook.nodeHandler).listen(8443);
@@ -67,61 +79,87 @@ export interface NodeWebhookResponse {
 export type NodeWebhookHandler = (req: NodeWebhookRequest, res: NodeWebhookResponse) => Promise<void>;
 
 /**
- * Adapts the framework-agnostic handler to Node's `(req, res)`. Reads `req.body` when a body
- * parser already ran, otherwise streams the request. A body over the limit is not read further:
- * the answer carries `Connection: close` and the socket is closed once it is sent.
+ * Adapts the webhook's steps to Node's `(req, res)`: the head is checked before the body is
+ * touched, then `req.body` is taken when a body parser already ran, otherwise the request is
+ * read with stream events (no async iterator, no promise per chunk) and answered from the
+ * callback — one promise per request, the one returned. A body over the limit is not read
+ * further: the answer carries `Connection: close` and the socket is closed once it is sent.
  *
  * @example
- * const nodeHandler = toNodeHandler(handle);
+ * const nodeHandler = toNodeHandler(createWebhookSteps(options, delivery));
  * express().post('/tamtam', nodeHandler);
  */
-export function toNodeHandler(handle: WebhookRequestHandler): NodeWebhookHandler {
-  return async (req, res) => {
-    req.on('error', ignore);
-    res.on('error', ignore);
-    const answer = await handle({
-      method: req.method ?? '',
-      url: typeof req.originalUrl === 'string' ? req.originalUrl : (req.url ?? '/'),
-      headers: req.headers,
-      body: req.body !== undefined ? req.body : nodeBodyChunks(req),
+export function toNodeHandler(steps: WebhookSteps): NodeWebhookHandler {
+  return (req, res) =>
+    new Promise<void>((resolve) => {
+      res.on('error', ignore);
+      const reply = (answer: WebhookAnswer): void => {
+        send(req, res, steps.settle(answer));
+        resolve();
+      };
+      const fail = (error: unknown): void => {
+        send(req, res, steps.settle(undefined, error));
+        resolve();
+      };
+      try {
+        const parsed = req.body;
+        const refusal = steps.head({
+          method: req.method ?? '',
+          url: typeof req.originalUrl === 'string' ? req.originalUrl : (req.url ?? '/'),
+          headers: req.headers,
+          streamed: parsed === undefined,
+        });
+        if (refusal !== undefined) {
+          req.on('error', ignore);
+          reply(refusal);
+        } else if (parsed !== undefined) {
+          req.on('error', ignore);
+          readBody(parsed, steps.maxBodyBytes)
+            .then((body) => steps.body(body))
+            .then(reply, fail);
+        } else {
+          readNodeBody(req, steps.maxBodyBytes, steps.bodyTimeout, (body) => {
+            req.on('error', ignore);
+            const answer = steps.body(body);
+            if ('then' in answer) answer.then(reply, fail);
+            else reply(answer);
+          });
+        }
+      } catch (error) {
+        fail(error);
+      }
     });
-    if (res.headersSent || res.writableEnded || res.destroyed) return;
-    const payload = JSON.stringify(answer.body);
-    try {
-      res.writeHead(answer.status, {
-        ...answer.headers,
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': String(Buffer.byteLength(payload)),
-        ...(answer.closeConnection ? { connection: 'close' } : {}),
-      });
-      await new Promise<void>((resolve) => {
-        res.end(payload, () => resolve());
-        res.once('close', () => resolve());
-      });
-    } catch {
-      // the client went away while we answered; nothing else to do
-    }
-    if (answer.closeConnection && !req.socket.destroyed) req.socket.destroy();
-  };
 }
 
-/**
- * The request's chunks, without Node's default of destroying the socket when reading stops
- * early (that would kill the `413` answer): stopping just pauses the request.
- */
-function nodeBodyChunks(req: NodeWebhookRequest): AsyncIterable<unknown> {
-  return {
-    [Symbol.asyncIterator]() {
-      const chunks = req[Symbol.asyncIterator]();
-      return {
-        next: () => chunks.next(),
-        return: async () => {
-          req.pause();
-          return { done: true, value: undefined };
-        },
+/** Headers of the `200` answer, the one sent for almost every request. */
+const ACCEPTED_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'content-length': '16' };
+const ACCEPTED_BODY = '{"success":true}';
+
+function send(req: NodeWebhookRequest, res: NodeWebhookResponse, answer: WebhookAnswer): void {
+  if (res.headersSent || res.writableEnded || res.destroyed) return;
+  try {
+    if (answer.status === 200 && !answer.closeConnection && Object.keys(answer.headers).length === 0) {
+      res.writeHead(200, ACCEPTED_HEADERS);
+      res.end(ACCEPTED_BODY);
+      return;
+    }
+    const payload = JSON.stringify(answer.body);
+    res.writeHead(answer.status, {
+      ...answer.headers,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(new TextEncoder().encode(payload).byteLength),
+      ...(answer.closeConnection ? { connection: 'close' } : {}),
+    });
+    if (answer.closeConnection) {
+      const close = (): void => {
+        if (!req.socket.destroyed) req.socket.destroy();
       };
-    },
-  };
+      res.end(payload, close);
+      res.once('close', close);
+    } else res.end(payload);
+  } catch {
+    // the client went away while we answered; nothing else to do
+  }
 }
 
 function ignore(): void {}

@@ -23,6 +23,8 @@ export type BodyReadResult =
   | { readonly kind: 'timeout'; readonly drained: false };
 
 const encoder = new TextEncoder();
+/** One strict decoder for every body (a decoder without `stream: true` keeps no state between calls). */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Reads `body` (at most `limit` bytes). Streams are pulled chunk by chunk and abandoned
@@ -106,10 +108,16 @@ async function readStream(
   return decode(chunks, total, true);
 }
 
-function decode(chunks: readonly Uint8Array[], total: number, drained: boolean): BodyReadResult {
+/**
+ * The body of `chunks` (`total` bytes in all) as text, or `unreadable` when it is not UTF-8.
+ *
+ * @example
+ * decode([new TextEncoder().encode('{}')], 2, true); // { kind: 'text', text: '{}' }
+ */
+export function decode(chunks: readonly Uint8Array[], total: number, drained: boolean): BodyReadResult {
   const bytes = (chunks.length === 1 ? chunks[0] : undefined) ?? concat(chunks, total);
   try {
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+    return { kind: 'text', text: decoder.decode(bytes) };
   } catch {
     return { kind: 'unreadable', reason: 'the body is not valid UTF-8', drained };
   }
@@ -141,7 +149,13 @@ function abandon(iterator: AsyncIterator<unknown>): void {
   }
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+/**
+ * Whether `value` is a stream of chunks to pull (a Node request, a web stream's chunks).
+ *
+ * @example
+ * isAsyncIterable(req); // true for a Node IncomingMessage
+ */
+export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return (
     typeof value === 'object' &&
     value !== null &&

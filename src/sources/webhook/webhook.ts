@@ -8,7 +8,7 @@ import type { UpdateSource, UpdateSourceStopResult } from '../update-source';
 import { UpdateDelivery } from './delivery';
 import { type EnsureWebhookResult, ensureWebhook } from './ensure-webhook';
 import { type FetchWebhookHandler, toFetchHandler } from './fetch-adapter';
-import { type WebhookRequestHandler, createWebhookHandler } from './handler';
+import { type WebhookRequestHandler, createWebhookHandler, createWebhookSteps } from './handler';
 import { type NodeWebhookHandler, toNodeHandler } from './node-adapter';
 import { type ResolvedWebhookOptions, type WebhookOptions, resolveWebhookOptions } from './options';
 import { WebhookSubscriptionError } from './subscription-error';
@@ -132,9 +132,10 @@ class WebhookSource extends Observable<object> implements Webhook<object> {
     this.#delivery = delivery;
     this.unknownUpdates$ = delivery.unknownUpdates$;
     this.status$ = delivery.status$;
-    this.handle = createWebhookHandler(options, delivery);
-    this.nodeHandler = toNodeHandler(this.handle);
-    this.fetchHandler = toFetchHandler(this.handle);
+    const steps = createWebhookSteps(options, delivery);
+    this.handle = createWebhookHandler(steps);
+    this.nodeHandler = toNodeHandler(steps);
+    this.fetchHandler = toFetchHandler(steps);
   }
 
   get inFlight(): number {

@@ -1,0 +1,91 @@
+/**
+ * A second, minimal update server for the long-poll ingest workload: plain node:http serving
+ * prepared batches of `message_created` updates, `BATCH` per answer, the marker being the index
+ * of the next batch. It answers `GET /updates` and `GET /subscriptions` (none) and holds a poll
+ * past the last batch open until it closes. No validation, no storage: what any conforming
+ * server costs at least, so the client's share of the time is as large as it gets.
+ *
+ * Runs as a child process (its own core, like the emulator): `startUpdateServer(n, batch)`
+ * spawns this file, which reports its port over IPC and exits when the parent disconnects.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { messageCreated } from './updates';
+
+/**
+ * A running minimal update server.
+ *
+ * @example
+ * const server = await startUpdateServer(100_000, 100);
+ * const api = createApi({ token: server.token, baseUrl: server.url });
+ * await server.close();
+ */
+export interface UpdateServer {
+  readonly url: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server in a child process with `total` updates in batches of `batch`.
+ *
+ * @example
+ * const server = await startUpdateServer(2_000, 100);
+ */
+export async function startUpdateServer(total: number, batch: number): Promise<UpdateServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), String(total), String(batch)],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the update server exited (${code}) before listening`)));
+    child.once('message', (message: { port: number }) => resolve(message.port));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token: 'bench-token',
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+function serve(total: number, batch: number): void {
+  const batches: Buffer[] = [];
+  for (let start = 0; start < total; start += batch) {
+    const updates = [];
+    for (let seq = start; seq < Math.min(total, start + batch); seq++) updates.push(messageCreated(seq, 500));
+    batches.push(Buffer.from(JSON.stringify({ updates, marker: batches.length + 1 })));
+  }
+  const none = Buffer.from('{"subscriptions":[]}');
+  const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+    const url = req.url ?? '/';
+    if (url.startsWith('/subscriptions')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': none.byteLength });
+      res.end(none);
+      return;
+    }
+    if (!url.startsWith('/updates')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const marker = /[?&]marker=(\d+)/.exec(url);
+    const body = batches[marker === null ? 0 : Number(marker[1])];
+    if (body === undefined) return; // past the end: a long poll that never answers
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength });
+    res.end(body);
+  });
+  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+  process.on('disconnect', () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) serve(Number(process.argv[2]), Number(process.argv[3]));
