@@ -39,10 +39,13 @@ const cli = { 'emulator-cli': 'src/emulator/cli.ts' };
 const shared: Options = {
   target: 'node20',
   platform: 'node',
-  // no source maps: the output is readable, unminified JS whose stack traces name the functions,
-  // and maps would be over a third of the package (test/package pins the size budget)
+  // No source maps (they would be over a third of the package; test/package pins the size
+  // budget). Whitespace and syntax are minified, identifiers are not: stack traces still name
+  // the library's functions and classes (-16 % of the package, 1.74 → 1.46 MB).
   sourcemap: false,
   treeshake: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
   // The web chat page's script (src/emulator/ui/client) is bundled at build time into one file,
   // dist/emulator-page.js, that the ESM and CJS builds both read (one copy in the package).
   esbuildPlugins: [pageScriptPlugin({ file: 'emulator-page.js' })],
