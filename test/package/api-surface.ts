@@ -8,7 +8,15 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 
 /** Package entries, as in tsup.config.ts and package.json `exports` (`index` is the root). */
-export const ENTRIES = ['index', 'node', 'emulator', 'testing', 'testing/marbles', 'testing/emulator', 'redis'] as const;
+export const ENTRIES = [
+  'index',
+  'node',
+  'emulator',
+  'testing',
+  'testing/marbles',
+  'testing/emulator',
+  'redis',
+] as const;
 
 /** One entry of the package. */
 export type EntryName = (typeof ENTRIES)[number];
