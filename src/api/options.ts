@@ -54,7 +54,8 @@ export interface ApiOptions<C extends DialectChoice = 'tamtam'> {
    * - left out (default): ON at the dialect's rate (Max: 30/s; TamTam publishes none, 30/s is
    *   assumed) when `baseUrl` is the dialect's real server. For any other host (the emulator,
    *   a test server, a proxy), whose limit is unknown, on STANDBY: no request waits until the
-   *   host first answers 429, then every request is paced at that rate. A host without a limit
+   *   host first answers 429 without `Retry-After` (one with it is retried after the pause it
+   *   names), then every request is paced at that rate. A host without a limit
    *   is never slowed down; one with a limit (the Max-dialect emulator, a proxy to the real
    *   API) costs one burst of 429s, which the retry policy sends again;
    * - `true`: on with those defaults whatever the host; `false`: off;

@@ -8,6 +8,25 @@ function known(update: UpdateLike): Update | null {
   return isKnownUpdate(update) ? update : null;
 }
 
+/** Max's dialog events: outside the TamTam model, each names its dialog and user. */
+const MAX_DIALOG_EVENTS: ReadonlySet<string> = new Set([
+  'bot_stopped',
+  'dialog_cleared',
+  'dialog_muted',
+  'dialog_unmuted',
+  'dialog_removed',
+]);
+
+/** The dialog and user of a Max dialog event (`bot_stopped`, `dialog_*`), else `null`. */
+function dialogEventOf(update: UpdateLike): { readonly chatId: number; readonly userId: number | null } | null {
+  if (!MAX_DIALOG_EVENTS.has(update.update_type) || !('chat_id' in update) || typeof update.chat_id !== 'number') {
+    return null;
+  }
+  const user = 'user' in update && typeof update.user === 'object' ? update.user : null;
+  const userId = user !== null && 'user_id' in user && typeof user.user_id === 'number' ? user.user_id : null;
+  return { chatId: update.chat_id, userId };
+}
+
 /**
  * The chat an update happened in, or `null` when the update names none: a constructor update,
  * or a callback whose message was deleted meanwhile. Dialogs have a chat id too.
@@ -17,7 +36,7 @@ function known(update: UpdateLike): Update | null {
  */
 export function chatIdOf(update: UpdateLike): number | null {
   const u = known(update);
-  if (u === null) return null;
+  if (u === null) return dialogEventOf(update)?.chatId ?? null;
   switch (u.update_type) {
     case 'message_created':
     case 'message_edited':
@@ -37,7 +56,7 @@ export function chatIdOf(update: UpdateLike): number | null {
 /**
  * The kind of chat an update happened in (`dialog`, `chat` or `channel`), or `null` when the
  * update does not tell (e.g. `message_removed`, `chat_title_changed`, constructor updates).
- * `bot_started` always happens in a dialog; membership updates tell by `is_channel`. Max calls
+ * `bot_started` (and Max's `bot_stopped` and `dialog_*` events) always happen in a dialog; membership updates tell by `is_channel`. Max calls
  * every chat `chat` on the wire; a message whose recipient names a user is a dialog there, so
  * `ofChatType('dialog')` works on both dialects.
  *
@@ -46,7 +65,7 @@ export function chatIdOf(update: UpdateLike): number | null {
  */
 export function chatTypeOf(update: UpdateLike): ChatType | null {
   const u = known(update);
-  if (u === null) return null;
+  if (u === null) return dialogEventOf(update) === null ? null : 'dialog';
   switch (u.update_type) {
     case 'message_created':
     case 'message_edited':
@@ -108,5 +127,5 @@ export function userOf(update: UpdateLike): User | null {
  */
 export function userIdOf(update: UpdateLike): number | null {
   if (isKnownUpdate(update) && update.update_type === 'message_removed') return update.user_id;
-  return userOf(update)?.user_id ?? null;
+  return userOf(update)?.user_id ?? dialogEventOf(update)?.userId ?? null;
 }

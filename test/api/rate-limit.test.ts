@@ -261,14 +261,25 @@ describe('onFirst429: the default limiter of a host other than the real API (vir
     expect(rates).toEqual([30, 15]);
   });
 
-  it('honours a Retry-After from the first 429 on', () => {
+  it('stays on standby after a 429 with Retry-After (the retry waits as told; the host may allow more than the guess)', () => {
     const granted: number[] = [];
     scheduler.run(() => {
       const limiter = onFirst429(tokenBucket({ perSecond: 10, scheduler, adaptive: false }), { scheduler });
       scheduler.schedule(() => limiter.throttled({ retryAfter: 2000 }), 0);
       grantTimes(limiter, 2, granted, 1);
     });
-    expect(granted).toEqual([2000, 2100]);
+    expect(granted).toEqual([1, 1]);
+  });
+
+  it('once pacing, honours a Retry-After for every request', () => {
+    const granted: number[] = [];
+    scheduler.run(() => {
+      const limiter = onFirst429(tokenBucket({ perSecond: 10, scheduler, adaptive: false }), { scheduler });
+      scheduler.schedule(() => limiter.throttled({ retryAfter: undefined }), 0);
+      scheduler.schedule(() => limiter.throttled({ retryAfter: 2000 }), 1);
+      grantTimes(limiter, 2, granted, 2);
+    });
+    expect(granted).toEqual([2001, 2101]);
   });
 
   it('unsubscribing a waiting acquisition leaves nothing queued in the bucket', () => {

@@ -40,7 +40,7 @@ describe('where an update happened and who caused it', () => {
       null,
       sampleUsers.alice.user_id,
     ]);
-    const unknown = { update_type: 'dialog_muted', timestamp: 1, chat_id: 5 };
+    const unknown = { update_type: 'chat_photo_changed', timestamp: 1, chat_id: 5 };
     expect([chatIdOf(unknown), chatTypeOf(unknown), userIdOf(unknown)]).toEqual([null, null, null]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatTypeOf, ofChatType } from '../../src/operators/index';
+import { chatIdOf, chatKey, chatTypeOf, ofChatType, userIdOf } from '../../src/operators/index';
 import { of, toArray } from 'rxjs';
 import {
   MAX_TEST_CHATS,
@@ -126,5 +126,18 @@ describe("ofChatType on Max (every chat is `chat` on Max's wire)", () => {
     ]).toEqual(['dialog', 'chat']);
     const seen = await new Promise((resolve) => of(dm, group).pipe(ofChatType('dialog'), toArray()).subscribe(resolve));
     expect(seen).toEqual([dm]);
+  });
+});
+
+describe("Max's dialog events in the update context helpers", () => {
+  it('name their dialog and user, so perChat keeps them in the chat lane and ofChatType sees a dialog', () => {
+    const f = createMaxUpdateFactory();
+    const events = [f.botStopped(), f.dialogCleared(), f.dialogMuted(), f.dialogUnmuted(), f.dialogRemoved()];
+    for (const event of events) {
+      expect(chatIdOf(event), event.update_type).toBe(event.chat_id);
+      expect(chatTypeOf(event), event.update_type).toBe('dialog');
+      expect(userIdOf(event), event.update_type).toBe(event.user.user_id);
+      expect(chatKey(event), event.update_type).toBe(`chat:${event.chat_id}`);
+    }
   });
 });

@@ -10,8 +10,9 @@ const SAME_EVENT_MS = 1000;
 
 /**
  * A {@link RateLimiter} on standby: it lets every request through at once until the server
- * first answers 429, then paces every request with `limiter` from that moment on (for the rest
- * of the api's life). `createApi` uses it, around a token bucket at the dialect's rate, for a
+ * first answers 429 without `Retry-After`, then paces every request with `limiter` from that
+ * moment on (for the rest of the api's life). A 429 with `Retry-After` keeps it on standby: the
+ * retry policy waits as told, and the host's limit may be above the guessed rate. `createApi` uses it, around a token bucket at the dialect's rate, for a
  * host other than the dialect's real server — the emulator, a test server, a proxy — whose
  * limit it cannot know: a host that never says 429 is never slowed down, and one that does
  * (the emulator in the Max dialect, a proxy to the real API) gets at most one burst of 429s,
@@ -19,7 +20,7 @@ const SAME_EVENT_MS = 1000;
  *
  * The 429s of the requests that were in flight unpaced when pacing started (those within a
  * second of the first) switch it on without lowering `limiter`'s rate; later ones are passed
- * on, so an adaptive `limiter` slows down as usual. A `Retry-After` is always passed on.
+ * on, so an adaptive `limiter` slows down as usual. Once pacing, a `Retry-After` is always passed on.
  *
  * @example
  * const limiter = onFirst429(tokenBucket({ perSecond: 30 }));
@@ -41,7 +42,14 @@ export function onFirst429(limiter: RateLimiter, options: { readonly scheduler?:
     },
     throttled(info: ThrottleInfo): void {
       const now = scheduler.now();
-      since ??= now;
+      if (since === undefined) {
+        // A 429 that names its pause (TamTam's Retry-After) says when to come back, and the
+        // retry policy honours it per request: pacing at a guessed rate would only slow a host
+        // whose limit is higher. A 429 without one (Max's way) says "over a limit I won't
+        // tell": pace from now on.
+        if (info.retryAfter === undefined) since = now;
+        return;
+      }
       if (now - since >= SAME_EVENT_MS) limiter.throttled(info);
       else if (info.retryAfter !== undefined && info.retryAfter > 0) limiter.throttled(info);
     },

@@ -35,7 +35,8 @@ export function isRateLimiter(value: unknown): value is RateLimiter {
  *   `requestsPerSecond` (or {@link DEFAULT_REQUESTS_PER_SECOND}) — every request paced from the
  *   first, so the real API never answers 429 to a burst;
  * - left out, any other host (the emulator, a test server, a proxy): on STANDBY
- *   ({@link onFirst429}) — nothing is paced until the host first answers 429, then the same
+ *   ({@link onFirst429}) — nothing is paced until the host first answers 429 without
+ *   `Retry-After` (a 429 with it is retried after the named pause), then the same
  *   bucket paces every request. Its limit is not known: a host without one (a test server, the
  *   emulator with its rate limit off) is never slowed down, one with a limit (the emulator in
  *   the Max dialect, a proxy to the real API) costs one burst of 429s, sent again by the retry
