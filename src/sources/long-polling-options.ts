@@ -39,11 +39,13 @@ export interface LongPollingOptions<K extends string = UpdateType> {
    * Most fetched-but-unhandled updates: the loop fetches the next batch only while
    * `pending + limit ≤ maxPending`. This bounds memory, the updates a crash can deliver
    * twice, and — with `perChat`, which runs every busy chat at once — the requests in flight.
-   * At least `limit`. Default `2 × limit` (200): one batch handled while the next is fetched
-   * (up to ~1 000 replies/s at 100 ms of latency), and still 6 s of budget at Max's 30 requests/s,
-   * where the api's limiter paces the sends. Much more ahead buys no speed against the real
-   * API and, on a slow or overloaded machine, lets thousands of sends queue past their
-   * deadline (`timeout`, 30 s) and fail.
+   * At least `limit`. Default `5 × limit` (500): with `perChat` that many chats can be
+   * answered at once, so a bot answering over 100 ms of latency is bound by how fast polls
+   * bring updates, not by the round trips of its replies (bench/echo.ts: 0.25 of the peer's
+   * rate per in-flight reply at 2 × limit, 1.9× the peer at 5 ×, no gain at 10 ×). Against
+   * the real API the limiter paces the sends (Max: 30 requests/s), and 500 is ~17 s of them:
+   * the limiter's wait is not part of a request's deadline, so none expires queued. A crash
+   * delivers at most this many again (flagged by `isRedelivery`).
    */
   readonly maxPending?: number;
   /**
@@ -103,12 +105,12 @@ export interface ResolvedLongPollingOptions {
  * Applies defaults once and checks every value, throwing a TypeError that names the option.
  *
  * @example
- * resolveLongPollingOptions({ limit: 500 }).maxPending; // 1000
+ * resolveLongPollingOptions({ limit: 500 }).maxPending; // 2500
  */
 export function resolveLongPollingOptions(options: LongPollingOptions<string>): ResolvedLongPollingOptions {
   const limit = integerIn('limit', options.limit ?? 100, 1, 1000);
   const timeout = integerIn('timeout', options.timeout ?? 30, 0, 90);
-  const maxPending = integerIn('maxPending', options.maxPending ?? 2 * limit, limit, Number.MAX_SAFE_INTEGER);
+  const maxPending = integerIn('maxPending', options.maxPending ?? 5 * limit, limit, Number.MAX_SAFE_INTEGER);
   if (options.types !== undefined && (!Array.isArray(options.types) || options.types.length === 0)) {
     throw new TypeError('fromLongPolling: types must be a non-empty array of update types, or left out for all');
   }
