@@ -41,8 +41,8 @@ export interface LongPollingOptions<K extends string = UpdateType> {
    * twice, and — with `perChat`, which runs every busy chat at once — the requests in flight.
    * At least `limit`. Default `5 × limit` (500): with `perChat` that many chats can be
    * answered at once, so a bot answering over 100 ms of latency is bound by how fast polls
-   * bring updates, not by the round trips of its replies (bench/echo.ts: 0.25 of the peer's
-   * rate per in-flight reply at 2 × limit, 1.9× the peer at 5 ×, no gain at 10 ×). Against
+   * bring updates, not by the round trips of its replies (bench/echo.ts at 100 ms: 1.1× the
+   * peer's rate at 2 × limit, 1.9× at 5 ×, no further gain at 10 ×). Against
    * the real API the limiter paces the sends (Max: 30 requests/s), and 500 is ~17 s of them:
    * the limiter's wait is not part of a request's deadline, so none expires queued. A crash
    * delivers at most this many again (flagged by `isRedelivery`).

@@ -9,7 +9,7 @@ import { nodeScript, nodeScriptDir } from '../helpers/node-script';
 
 let child: string;
 const TOTAL = 400;
-const MAX_PENDING = 100; // 2 × limit in the child
+const MAX_PENDING = 100; // the child's maxPending
 
 let emulator: Emulator;
 let dir: string;
