@@ -15,7 +15,7 @@
  * @module tamtam-rx/redis
  */
 export type { RedisClient } from './client';
-// Marker store, shared rate limit and per-chat state (issue 13, parts 1, 4, 5)
+// Stores and the shared rate limit
 export { redisMarkerStore, type RedisMarkerStoreOptions } from './marker-store';
 export { redisRateLimiter, type RedisRateLimiter, type RedisRateLimiterOptions } from './rate-limiter';
 export { redisStateStore, type RedisStateStoreOptions } from './state-store';
