@@ -7,16 +7,15 @@
  * The form's position lives in the state store: with a file store, restarting the bot in the
  * middle of an order continues it.
  */
-import { type Observable, type SchedulerLike, defer, finalize } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
 import {
   type Api,
   type StateStore,
   type Update,
   callbackButton,
   conversation,
-  conversations,
+  converse,
   inlineKeyboard,
-  perChat,
   reply,
 } from '../../src/index';
 
@@ -123,19 +122,15 @@ export interface OrderBotOptions {
  * orderBot(api, fromLongPolling(api), { store: memoryStateStore() }).subscribe();
  */
 export function orderBot(api: Api, updates$: Observable<Update>, options: OrderBotOptions): Observable<unknown> {
-  return defer(() => {
-    const dialogs = conversations(api, {
-      store: options.store,
-      flows: [orderForm],
-      ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
-    });
-    return updates$.pipe(
-      perChat(
-        dialogs.handler((update) =>
-          update.update_type === 'message_created' ? reply(api, update, 'Send /order to order a pizza.') : [],
-        ),
-      ),
-      finalize(() => dialogs.close()),
-    );
-  });
+  return updates$.pipe(
+    converse(
+      api,
+      {
+        store: options.store,
+        flows: [orderForm],
+        ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+      },
+      (update) => (update.update_type === 'message_created' ? reply(api, update, 'Send /order to order a pizza.') : []),
+    ),
+  );
 }

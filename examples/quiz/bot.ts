@@ -3,16 +3,15 @@
  * question has a time limit, after which the quiz moves on to the next one (counting it as
  * missed). The score comes at the end. `/cancel` stops it.
  */
-import { type Observable, type SchedulerLike, defer, finalize } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
 import {
   type Api,
   type StateStore,
   type Update,
   callbackButton,
   conversation,
-  conversations,
+  converse,
   inlineKeyboard,
-  perChat,
   reply,
 } from '../../src/index';
 
@@ -125,19 +124,15 @@ export interface QuizBotOptions {
  * quizBot(api, fromLongPolling(api), { store: memoryStateStore() }).subscribe();
  */
 export function quizBot(api: Api, updates$: Observable<Update>, options: QuizBotOptions): Observable<unknown> {
-  return defer(() => {
-    const dialogs = conversations(api, {
-      store: options.store,
-      flows: [quiz],
-      ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
-    });
-    return updates$.pipe(
-      perChat(
-        dialogs.handler((update) =>
-          update.update_type === 'message_created' ? reply(api, update, 'Send /quiz to play.') : [],
-        ),
-      ),
-      finalize(() => dialogs.close()),
-    );
-  });
+  return updates$.pipe(
+    converse(
+      api,
+      {
+        store: options.store,
+        flows: [quiz],
+        ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+      },
+      (update) => (update.update_type === 'message_created' ? reply(api, update, 'Send /quiz to play.') : []),
+    ),
+  );
 }

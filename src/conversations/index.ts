@@ -22,3 +22,4 @@ export {
   type ConversationsOptions,
   type ConversationsStats,
 } from './conversations';
+export { converse } from './converse';
