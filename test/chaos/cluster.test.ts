@@ -157,9 +157,9 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
       }
     };
     const leases = async (): Promise<number> => (await client.keys(`${PREFIX}:lease:*`)).length;
-    /** Entries `consumer` read and has not acknowledged, over all partitions (XPENDING summaries). */
-    const pendingOf = async (consumer: string): Promise<number> => {
-      let count = 0;
+    /** Entries each consumer read and has not acknowledged, over all partitions (XPENDING summaries). */
+    const pendingByConsumer = async (): Promise<Map<string, number>> => {
+      const counts = new Map<string, number>();
       for (let p = 0; p < PARTITIONS; p++) {
         const summary = (await client.sendCommand(['XPENDING', `${PREFIX}:stream:${p}`, 'workers'])) as [
           number,
@@ -167,9 +167,9 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
           unknown,
           [string, string][] | null,
         ];
-        for (const [name, n] of summary[3] ?? []) if (name === consumer) count += Number(n);
+        for (const [name, n] of summary[3] ?? []) counts.set(name, (counts.get(name) ?? 0) + Number(n));
       }
-      return count;
+      return counts;
     };
 
     t0 = Date.now();
@@ -195,17 +195,21 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
       feed(CHUNK);
       if (chunk === 4) {
         await atLeast(1_500, '1 500 handled before killing a worker');
-        // a fresh burst, and the kill lands while w1 holds entries it has read but not
-        // acknowledged (on a fast machine it could otherwise have drained its partitions)
+        // a fresh burst, and the kill lands on a worker that holds entries it has read but not
+        // acknowledged (on a fast machine one could otherwise have drained its partitions)
         feed(CHUNK);
-        await waitFor(async () => (await pendingOf('w1')) > 0, {
-          timeout: 30_000,
-          interval: 5,
-          what: 'w1 to hold unacknowledged entries',
-        });
-        await kill(workers.get('w1') as ChildProcess);
-        trace.push(`${Date.now() - t0} killed w1 at ${distinct()} handled`);
-        workers.set('w1', startWorker('w1'));
+        let victim = '';
+        await waitFor(
+          async () => {
+            const pending = await pendingByConsumer();
+            victim = [...workers.keys()].find((name) => (pending.get(name) ?? 0) > 0) ?? '';
+            return victim !== '';
+          },
+          { timeout: 30_000, interval: 5, what: 'a worker holding unacknowledged entries' },
+        );
+        await kill(workers.get(victim) as ChildProcess);
+        trace.push(`${Date.now() - t0} killed ${victim} at ${distinct()} handled`);
+        workers.set(victim, startWorker(victim));
       } else if (chunk === 8) {
         await atLeast(3_500, '3 500 handled before killing the ingress');
         await kill(ingress);
