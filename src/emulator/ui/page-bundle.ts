@@ -29,9 +29,10 @@ export const PAGE_ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.
 const PAGE_SCRIPT_MODULE = /[\\/]emulator[\\/]ui[\\/]page-script\.ts$/;
 
 /**
- * Bundles the page script: one IIFE in strict mode, for browsers of the last few years,
- * readable (not minified) so it can be debugged in the browser. Rejects with esbuild's
- * messages when the client code does not compile.
+ * Bundles the page script: one IIFE in strict mode, for browsers of the last few years.
+ * Whitespace and syntax are minified, names are not (as in the package's own code): the
+ * browser's pretty-printer makes it readable for debugging, and the package ships a quarter
+ * less of it. Rejects with esbuild's messages when the client code does not compile.
  *
  * @example
  * const script = await bundlePageScript();
@@ -53,6 +54,8 @@ async function bundle(entry: string): Promise<{ script: string; inputs: string[]
     charset: 'utf8',
     legalComments: 'none',
     sourcemap: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'silent',
     banner: { js: "'use strict';" },
     metafile: true,
