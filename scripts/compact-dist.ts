@@ -9,8 +9,10 @@
  *   (`at LongPolling.poll`) read as in the source; export names, properties and strings are
  *   never touched; `@__PURE__` annotations stay for the bundlers of our users. No other
  *   rewriting (terser's `compress` is off: it would inline functions and drop their frames).
- * - Declarations (`*.d.cts`): indentation by tabs instead of four spaces, doc comments intact.
- *   The token stream and every comment's text are checked unchanged afterwards.
+ * - Declarations (`*.d.cts`): indentation by tabs instead of four spaces; file overviews that
+ *   the declaration bundler left in front of a declaration's own doc comment (where no editor
+ *   shows them) are dropped. The tokens and every doc comment an editor shows are checked
+ *   unchanged afterwards.
  *
  * The web chat page's script (`emulator-page.js`) is left as built: it is debugged in a browser.
  *
@@ -60,53 +62,100 @@ export async function compactScript(code: string, format: 'esm' | 'cjs'): Promis
   return result.code;
 }
 
-/** Every token of a parsed declaration file, comments included, in order of position. */
-function tokensOf(file: ts.SourceFile): { start: number; end: number; text: string; comments: string[] }[] {
+/** A token of a parsed declaration file and the comments around it. */
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Comments before it (on lines of their own) and after it (on its line), as ranges. */
+  readonly comments: readonly ts.CommentRange[];
+}
+
+/** Every token of a parsed declaration file, in order of position. */
+function tokensOf(file: ts.SourceFile): Token[] {
   const text = file.getFullText();
-  const tokens: { start: number; end: number; text: string; comments: string[] }[] = [];
+  const tokens: Token[] = [];
   const visit = (node: ts.Node): void => {
+    // doc comments are read as comments (below), not as the nodes the parser also makes of them
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
     const children = node.getChildren(file);
     if (children.length > 0 || node.kind === ts.SyntaxKind.SyntaxList) {
       for (const child of children) visit(child);
       return;
     }
-    const ranges = [
-      ...(ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []),
-      ...(ts.getTrailingCommentRanges(text, node.getEnd()) ?? []),
-    ];
     tokens.push({
       start: node.getStart(file),
       end: node.getEnd(),
       text: node.getText(file),
-      comments: ranges.map((r) => text.slice(r.pos, r.end)),
+      comments: [
+        ...(ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []),
+        ...(ts.getTrailingCommentRanges(text, node.getEnd()) ?? []),
+      ],
     });
   };
   visit(file);
   return tokens;
 }
 
-/** What re-indenting must keep: every token's text, every comment without its indentation. */
-function shape(tokens: ReturnType<typeof tokensOf>): string {
-  return tokens.map((t) => [...t.comments.map((c) => c.replace(/^[ \t]+/gm, '')), t.text].join('\0')).join('\0');
+const isDocComment = (text: string, range: ts.CommentRange): boolean => text.startsWith('/**', range.pos);
+
+/**
+ * Doc comments a reader never sees: one followed by another doc comment before the same
+ * token. TypeScript shows only the last of them (in hover and in the declaration's docs); the
+ * others are file overviews (`/** The web chat page's HTML. *\/`) that the declaration
+ * bundler moved in front of the first declaration of the file.
+ */
+function hiddenDocComments(text: string, tokens: readonly Token[]): { pos: number; end: number }[] {
+  return tokens.flatMap((token) =>
+    token.comments.flatMap((range, i) => {
+      const next = token.comments[i + 1];
+      return next !== undefined && isDocComment(text, range) && isDocComment(text, next)
+        ? [{ pos: range.pos, end: next.pos }]
+        : [];
+    }),
+  );
 }
 
 /**
- * A declaration file indented by tabs. Throws if that changed anything but indentation (a
- * string or template type spanning lines, say).
+ * What compacting must keep: every token's text, and the comments a reader sees (all but the
+ * hidden doc comments) without their indentation.
+ */
+function shape(text: string, tokens: readonly Token[]): string {
+  const hidden = new Set(hiddenDocComments(text, tokens).map((r) => r.pos));
+  return tokens
+    .map((t) =>
+      [
+        ...t.comments.filter((r) => !hidden.has(r.pos)).map((r) => text.slice(r.pos, r.end).replace(/^[ \t]+/gm, '')),
+        t.text,
+      ].join('\0'),
+    )
+    .join('\0');
+}
+
+/**
+ * A declaration file indented by tabs, without the doc comments nobody sees (see
+ * {@link hiddenDocComments}). Throws if that changed anything else: a token, a visible
+ * comment's text (a string or template type spanning lines, say).
  *
  * @example
  * compactDeclarations('interface A {\n    b: string;\n}\n'); // 'interface A {\n\tb: string;\n}\n'
  */
 export function compactDeclarations(text: string, file = 'declarations.d.cts'): string {
-  const parsed = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const tokens = tokensOf(parsed);
+  const tokens = tokensOf(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
+  let visible = text;
+  for (const range of hiddenDocComments(text, tokens).reverse()) {
+    visible = visible.slice(0, range.pos) + visible.slice(range.end);
+  }
+  const reparsed = tokensOf(ts.createSourceFile(file, visible, ts.ScriptTarget.Latest, true));
   // a line starting inside a literal spanning lines (a template literal type, say) keeps its spaces
-  const literals = tokens.filter((t) => t.text.includes('\n'));
-  const compact = text.replace(/^(?: {4})+/gm, (run, offset: number) =>
+  const literals = reparsed.filter((t) => t.text.includes('\n'));
+  const compact = visible.replace(/^(?: {4})+/gm, (run, offset: number) =>
     literals.some((t) => t.start < offset && offset < t.end) ? run : '\t'.repeat(run.length / 4),
   );
-  if (shape(tokensOf(ts.createSourceFile(file, compact, ts.ScriptTarget.Latest, true))) !== shape(tokens)) {
-    throw new Error(`compactDeclarations: re-indenting ${file} changed more than its indentation`);
+  if (
+    shape(compact, tokensOf(ts.createSourceFile(file, compact, ts.ScriptTarget.Latest, true))) !== shape(text, tokens)
+  ) {
+    throw new Error(`compactDeclarations: compacting ${file} changed more than indentation and hidden comments`);
   }
   return compact;
 }

@@ -72,10 +72,18 @@ describe('compactDeclarations', () => {
     );
   });
 
-  it('leaves a literal spanning lines as it is', () => {
-    const text = 'type Banner = `first\n    second ${string}\n    third`;\ninterface A {\n    b: Banner;\n}\n';
+  it('drops the doc comments an editor never shows (all but the last before a declaration)', () => {
+    const text =
+      '/**\n * The file overview.\n */\n/**\n * What A is.\n */\ninterface A {\n    /** Hidden. */\n    /** What b is. */\n    b: string;\n}\n/** What C is. */\ntype C = A;\n';
     expect(compactDeclarations(text)).toBe(
-      'type Banner = `first\n    second ${string}\n    third`;\ninterface A {\n\tb: Banner;\n}\n',
+      '/**\n * What A is.\n */\ninterface A {\n\t/** What b is. */\n\tb: string;\n}\n/** What C is. */\ntype C = A;\n',
     );
+  });
+
+  it('leaves a literal spanning lines as it is', () => {
+    // a template literal type with a placeholder, spanning three lines
+    const banner = `type Banner = \`first\n    second $\{string}\n    third\`;\n`;
+    const text = `${banner}interface A {\n    b: Banner;\n}\n`;
+    expect(compactDeclarations(text)).toBe(`${banner}interface A {\n\tb: Banner;\n}\n`);
   });
 });

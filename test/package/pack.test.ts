@@ -18,15 +18,16 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.5 MB, about 3% over today's 1.45 MB (was
- * 1.89 MB). No source maps; unminified ESM and CJS builds (ky bundled into the CJS one);
- * declarations once, as `.d.cts`, each `.d.ts` re-exporting its twin; the web chat page's script
- * once, in dist/emulator-page.js; the README and docs/. The target is 1.2 MB: what is left is
- * the JavaScript, twice (ESM ~0.48 MB, CJS ~0.48 MB, half of each the emulator) and the
- * declarations (0.41 MB). Growing past the budget is a decision to make in review, not by
- * accident.
+ * The unpacked size the package must stay under: 1.28 MB, 0.4% over today's 1.274 MB (was
+ * 1.47 MB, 1.89 MB before that). No source maps; ESM and CJS builds with local variables renamed
+ * (scripts/compact-dist.ts; function and class names kept), ky bundled into the CJS one;
+ * declarations once, as `.d.cts` indented by tabs, each `.d.ts` re-exporting its twin; the web
+ * chat page's script once, in dist/emulator-page.js; the README and docs/. The target is
+ * 1.2 MB: what is left is the JavaScript, twice (ESM 0.36 MB with the page, CJS 0.36 MB, a
+ * third of each the emulator), the declarations (0.46 MB, 60% doc comments) and the README
+ * (0.08 MB). Growing past the budget is a decision to make in review, not by accident.
  */
-const UNPACKED_BUDGET = 1_500_000;
+const UNPACKED_BUDGET = 1_280_000;
 
 interface PackResult {
   readonly filename: string;
