@@ -61,8 +61,10 @@ export function isNeverRetried(status: number): boolean {
   return NEVER_RETRIED.has(status);
 }
 
-/** Every 5xx status. */
-const SERVER_ERRORS: readonly number[] = Array.from({ length: 100 }, (_, i) => 500 + i);
+/** 429 and every 5xx: what long polling retries by status. */
+function longPollStatuses(): readonly number[] {
+  return Object.freeze([429, ...Array.from({ length: 100 }, (_, i) => 500 + i)]);
+}
 
 /**
  * What long polling retries, on top of the backoff settings: 429 and every 5xx, network errors,
@@ -72,13 +74,14 @@ const SERVER_ERRORS: readonly number[] = Array.from({ length: 100 }, (_, i) => 5
  * @example
  * retryPolicy({ ...DEFAULT_RETRY, ...LONG_POLL_RETRY }, 'GET', 'getUpdates');
  */
-export const LONG_POLL_RETRY = Object.freeze({
+export const LONG_POLL_RETRY = /* @__PURE__ */ Object.freeze({
   limit: Infinity,
   maxRetryTime: Infinity,
-  statusCodes: Object.freeze([429, ...SERVER_ERRORS]),
-  errorCodes: Object.freeze([]),
-  networkErrorMethods: Object.freeze(['GET']),
-  unreadableAnswerMethods: Object.freeze(['GET']),
+  // pure calls: an app without long polling (a webhook bot) drops all of this
+  statusCodes: /* @__PURE__ */ longPollStatuses(),
+  errorCodes: /* @__PURE__ */ Object.freeze([]),
+  networkErrorMethods: /* @__PURE__ */ Object.freeze(['GET']),
+  unreadableAnswerMethods: /* @__PURE__ */ Object.freeze(['GET']),
 } as const satisfies RetryOptions);
 
 /**
