@@ -7,7 +7,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { type Plugin, build } from 'esbuild';
 import { type ModuleCost, attribute } from './lib/bundle-attribution';
 import { runIfMain } from './lib/child';
 import type { WorkloadRun } from './lib/result';
@@ -30,13 +30,58 @@ export interface BundleSize {
 }
 
 /**
- * Bundles a file of the repository, or a snippet of app code resolved from the repository root.
+ * The root entry built the way the package is published (`tsup.config.ts`: one ESM file per
+ * entry, syntax and whitespace minified, identifiers kept, rxjs and ky external). An app's
+ * bundler sees this, not the sources: code that runs at the top level of a module (a call, a
+ * `new`, a class that extends another) stays in every app that imports anything from the same
+ * file, unless marked pure, whereas with the sources `sideEffects: false` drops whole modules.
+ *
+ * @example
+ * const library = await publishedBuild();
+ * await bundleSize({ code: OF_TYPE_APP }, library);
+ */
+export async function publishedBuild(): Promise<string> {
+  const result = await build({
+    entryPoints: [`${ROOT}src/index.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    external: ['rxjs', 'ky', 'node:*'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (output === undefined) throw new Error('esbuild produced no output');
+  return output.text;
+}
+
+/**
+ * Bundles a file of the repository, or a snippet of app code resolved from the repository root;
+ * with `library` (see {@link publishedBuild}), the app's `./src/index` is that built file.
  *
  * @example
  * await bundleSize({ code: "import { ofType } from './src/index'; console.log(ofType('bot_started'));" });
  */
-export async function bundleSize(input: { readonly entry: string } | { readonly code: string }): Promise<BundleSize> {
+export async function bundleSize(
+  input: { readonly entry: string } | { readonly code: string },
+  library?: string,
+): Promise<BundleSize> {
+  const published: Plugin = {
+    name: 'published-build',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/src\/index$/ }, () => ({ path: 'index.js', namespace: 'published' }));
+      build.onLoad({ filter: /.*/, namespace: 'published' }, () => ({
+        contents: library,
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
+    },
+  };
   const result = await build({
+    plugins: library === undefined ? [] : [published],
     ...('entry' in input
       ? { entryPoints: [`${ROOT}${input.entry}`] }
       : { stdin: { contents: input.code, resolveDir: ROOT, loader: 'ts', sourcefile: 'app.ts' } }),
@@ -128,6 +173,11 @@ export const run: WorkloadRun = async () => {
   const echo = await bundleSize({ code: ECHO_BOT_APP });
   const edge = await bundleSize({ code: EDGE_WEBHOOK_BOT_APP });
   const api = await bundleSize({ code: CREATE_API_APP });
+  const library = await publishedBuild();
+  const publishedApp = await bundleSize({ code: OF_TYPE_APP }, library);
+  const publishedEcho = await bundleSize({ code: ECHO_BOT_APP }, library);
+  const publishedEdge = await bundleSize({ code: EDGE_WEBHOOK_BOT_APP }, library);
+  const publishedApi = await bundleSize({ code: CREATE_API_APP }, library);
   const kB = (bytes: number): number => bytes / 1000;
   const row = (id: string, workload: string, size: BundleSize, budget: number | null) => ({
     id,
@@ -148,6 +198,8 @@ export const run: WorkloadRun = async () => {
       external: ['rxjs', 'ky', 'node:*'],
       gzip: 'level 9',
       kB: '1000 bytes',
+      publishedBuild:
+        'src/index.ts as tsup publishes it (ESM, target node20, syntax+whitespace minified), then the app bundled against it',
     },
     comparisons: [
       row('6', 'Bundle: core ESM entry (src/index.ts)', core, 10),
@@ -155,6 +207,10 @@ export const run: WorkloadRun = async () => {
       row('6', 'Bundle: long-polling echo bot (createApi, fromLongPolling, ofType, perChat, reply)', echo, 6),
       row('6', 'Bundle: edge webhook bot (createApi, webhook().fetchHandler, ofType, reply)', edge, 6),
       row('6', 'Bundle: createApi alone (what every app calling the API pays)', api, null),
+      row('6p', 'Bundle from the published build: app importing only ofType', publishedApp, 1.5),
+      row('6p', 'Bundle from the published build: long-polling echo bot', publishedEcho, 6),
+      row('6p', 'Bundle from the published build: edge webhook bot', publishedEdge, 6),
+      row('6p', 'Bundle from the published build: createApi alone', publishedApi, null),
     ],
     notes: [
       'The core entry is the whole library (28 actions, 13 validated update types, long polling with persistence, webhook with adapters, ' +
@@ -170,10 +226,9 @@ export const run: WorkloadRun = async () => {
     seconds: secondsSince(started),
     // the 25 most expensive modules of each bundle (the core entry's full list is long)
     raw: Object.fromEntries(
-      Object.entries({ core, app, echo, edge, api }).map(([name, size]) => [
-        name,
-        { ...size, modules: size.modules.slice(0, 25) },
-      ]),
+      Object.entries({ core, app, echo, edge, api, publishedApp, publishedEcho, publishedEdge, publishedApi }).map(
+        ([name, size]) => [name, { ...size, modules: size.modules.slice(0, 25) }],
+      ),
     ),
   };
 };
