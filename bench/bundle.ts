@@ -58,6 +58,21 @@ export async function publishedBuild(): Promise<string> {
   return output.text;
 }
 
+/** Resolves the apps' `./src/index` to the text of a built library instead of the sources. */
+function publishedLibrary(library: string): Plugin {
+  return {
+    name: 'published-build',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/src\/index$/ }, () => ({ path: 'index.js', namespace: 'published' }));
+      build.onLoad({ filter: /.*/, namespace: 'published' }, () => ({
+        contents: library,
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
+    },
+  };
+}
+
 /**
  * Bundles a file of the repository, or a snippet of app code resolved from the repository root;
  * with `library` (see {@link publishedBuild}), the app's `./src/index` is that built file.
@@ -69,19 +84,8 @@ export async function bundleSize(
   input: { readonly entry: string } | { readonly code: string },
   library?: string,
 ): Promise<BundleSize> {
-  const published: Plugin = {
-    name: 'published-build',
-    setup(build) {
-      build.onResolve({ filter: /^\.\/src\/index$/ }, () => ({ path: 'index.js', namespace: 'published' }));
-      build.onLoad({ filter: /.*/, namespace: 'published' }, () => ({
-        contents: library,
-        loader: 'js',
-        resolveDir: ROOT,
-      }));
-    },
-  };
   const result = await build({
-    plugins: library === undefined ? [] : [published],
+    plugins: library === undefined ? [] : [publishedLibrary(library)],
     ...('entry' in input
       ? { entryPoints: [`${ROOT}${input.entry}`] }
       : { stdin: { contents: input.code, resolveDir: ROOT, loader: 'ts', sourcefile: 'app.ts' } }),
