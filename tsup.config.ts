@@ -40,13 +40,17 @@ const shared: Options = {
   target: 'node20',
   platform: 'node',
   // No source maps (they would be over a third of the package; test/package pins the size
-  // budget). Whitespace and syntax are minified here; `npm run build` then renames local
-  // variables with scripts/compact-dist.ts, keeping every function and class name, so stack
-  // traces still name the library's functions, classes and methods.
+  // budget). Whitespace is minified by terser after the tree-shaking pass, keeping the
+  // `/* @__PURE__ */` annotations (esbuild's minifyWhitespace drops them): without them an app's
+  // bundler keeps every operation table, dialect and builder of a chunk it imports anything
+  // from. `npm run build` then renames local variables with scripts/compact-dist.ts (annotations
+  // kept), keeping every function and class name, so stack traces still name the library's
+  // functions, classes and methods.
   sourcemap: false,
   treeshake: true,
-  minifyWhitespace: true,
   minifySyntax: true,
+  minify: 'terser',
+  terserOptions: { compress: false, mangle: false, format: { comments: false, preserve_annotations: true } },
   // The web chat page's script (src/emulator/ui/client) is bundled at build time into one file,
   // dist/emulator-page.js, that the ESM and CJS builds both read (one copy in the package).
   esbuildPlugins: [pageScriptPlugin({ file: 'emulator-page.js' })],
