@@ -95,7 +95,8 @@ class NodeBodyRead extends PendingBody {
     this.#total += bytes.byteLength;
     if (this.#total > this.#limit) this.#finish({ kind: 'too-large', drained: false }, true);
     else if (this.#first === undefined) this.#first = bytes;
-    else (this.#more ??= [this.#first]).push(bytes);
+    else if (this.#more === undefined) this.#more = [this.#first, bytes];
+    else this.#more.push(bytes);
   }
 
   #finish(result: BodyReadResult | undefined, stop: boolean): void {
