@@ -32,6 +32,8 @@ export interface NodeWebhookRequest {
   on(event: 'end' | 'close', listener: () => void): unknown;
   /** Listens for stream errors (answered 400, or ignored once the body is read). */
   on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Removes a listener once the body is read. */
+  removeListener(event: 'data' | 'end' | 'close' | 'error', listener: (...args: never[]) => void): unknown;
   /** Stops reading the body (a body over the limit, or past its deadline, is not read further). */
   pause(): unknown;
   /** The connection: closed after answering a body over the limit. */
