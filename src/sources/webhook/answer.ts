@@ -75,13 +75,27 @@ export interface WebhookAnswer {
 }
 
 /**
- * The `200` answer.
+ * The `200` answer: one frozen object for every request, so adapters recognise it by identity
+ * and send it with prepared headers.
+ *
+ * @example
+ * if (answer === ACCEPTED) res.writeHead(200, preparedHeaders).end('{"success":true}');
+ */
+export const ACCEPTED: WebhookAnswer = Object.freeze({
+  status: 200,
+  headers: Object.freeze({}),
+  body: Object.freeze({ success: true }),
+  closeConnection: false,
+});
+
+/**
+ * The `200` answer ({@link ACCEPTED}).
  *
  * @example
  * return accepted();
  */
 export function accepted(): WebhookAnswer {
-  return { status: 200, headers: {}, body: { success: true }, closeConnection: false };
+  return ACCEPTED;
 }
 
 /**

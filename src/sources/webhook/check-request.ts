@@ -1,4 +1,4 @@
-import { type WebhookAnswer, rejected } from './answer';
+import { type WebhookAnswer, type WebhookRejectionCode, rejected } from './answer';
 import { type WebhookHeaders, headerValue } from './headers';
 import type { ResolvedWebhookOptions } from './options';
 import { secretChecker } from './secret';
@@ -30,45 +30,56 @@ export interface RequestHead {
 export function headChecker(options: ResolvedWebhookOptions): (head: RequestHead) => WebhookAnswer | undefined {
   const secretMatches = options.secret === undefined ? undefined : secretChecker(options.secret);
   return (head) => {
-    const unread = { closeConnection: head.streamed && mayHaveBody(head.headers) };
-    if (typeof head.method !== 'string' || (head.method !== 'POST' && head.method.toUpperCase() !== 'POST')) {
-      return rejected('method.not.allowed', `the webhook accepts only POST, got ${String(head.method).slice(0, 16)}`, {
-        ...unread,
-        headers: { allow: 'POST' },
+    const { method, headers } = head;
+    if (method !== 'POST' && (typeof method !== 'string' || method.toUpperCase() !== 'POST')) {
+      return refuse(head, 'method.not.allowed', `the webhook accepts only POST, got ${String(method).slice(0, 16)}`, {
+        allow: 'POST',
       });
     }
     const target = head.url === options.path ? NO_SEGMENT : matchPath(pathnameOf(head.url), options);
     if (target === undefined) {
-      return rejected(
+      return refuse(
+        head,
         'path.not.found',
         `nothing is served at this path${options.path === undefined ? '' : `; the webhook listens on ${options.path}`}`,
-        unread,
       );
     }
     if (secretMatches !== undefined) {
       const inPath = options.secretIn !== 'header' && secretMatches(target.secretSegment);
-      const inHeader = options.secretIn !== 'path' && secretMatches(headerValue(head.headers, options.secretHeader));
+      const inHeader = options.secretIn !== 'path' && secretMatches(headerValue(headers, options.secretHeader));
       if (!inPath && !inHeader)
-        return rejected(
-          'secret.mismatch',
-          `the webhook secret is missing or wrong (expected ${where(options)})`,
-          unread,
-        );
+        return refuse(head, 'secret.mismatch', `the webhook secret is missing or wrong (expected ${where(options)})`);
     }
-    const declared = headerValue(head.headers, 'content-length');
+    const declared = headerValue(headers, 'content-length');
     if (declared !== undefined && Number(declared) > options.maxBodyBytes) {
-      return rejected('body.too.large', tooLargeMessage(options.maxBodyBytes), unread);
+      return refuse(head, 'body.too.large', tooLargeMessage(options.maxBodyBytes));
     }
-    const contentType = headerValue(head.headers, 'content-type');
+    const contentType = headerValue(headers, 'content-type');
     if (!isJsonContentType(contentType)) {
-      return rejected(
+      return refuse(
+        head,
         'body.unsupported.type',
         `the webhook accepts JSON bodies only, got Content-Type ${JSON.stringify(String(contentType).slice(0, 100))}; send application/json`,
-        unread,
       );
     }
     return undefined;
   };
+}
+
+/**
+ * A refusal of a request by its head: a body still on the connection is left unread, so the
+ * answer asks to close the connection.
+ */
+function refuse(
+  head: RequestHead,
+  code: WebhookRejectionCode,
+  message: string,
+  headers?: Record<string, string>,
+): WebhookAnswer {
+  return rejected(code, message, {
+    closeConnection: head.streamed && mayHaveBody(head.headers),
+    ...(headers === undefined ? {} : { headers }),
+  });
 }
 
 /**

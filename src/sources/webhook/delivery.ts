@@ -1,9 +1,9 @@
 import { type Observable, type SchedulerLike, Subject } from 'rxjs';
 import type { UnknownUpdate, Update } from '../../types/index';
-import type { HoldOutcome } from '../../delivery/hold-update';
+import type { DeliveryTracker, HoldOutcome } from '../../delivery/hold-update';
 import { InFlightUpdates } from '../../delivery/in-flight';
 import { markRedelivery } from '../../delivery/redelivery';
-import { type WebhookAnswer, type WebhookRejection, accepted, rejected } from './answer';
+import { ACCEPTED, type WebhookAnswer, type WebhookRejection, accepted, rejected } from './answer';
 import { DeliveryMemory } from './delivery-memory';
 import type { WebhookAckPolicy } from './options';
 import type { WebhookStatus } from './webhook-status';
@@ -44,6 +44,7 @@ export class UpdateDelivery {
   readonly #status = new Subject<WebhookStatus>();
   readonly #inFlight = new InFlightUpdates();
   readonly #memory: DeliveryMemory;
+  readonly #next = (update: Update): void => this.#updates.next(update);
   #stopped = false;
   #statusDone = false;
 
@@ -73,10 +74,11 @@ export class UpdateDelivery {
   }
 
   /**
-   * Emits `update` and answers according to the ack policy. `body` identifies the request's
-   * content: the same body emitted before is flagged with `isRedelivery`. Never rejects.
+   * Emits `update` and answers according to the ack policy. `body` is the request's content
+   * (its bytes, or its text): the same body emitted before is flagged with `isRedelivery`.
+   * Never rejects.
    */
-  deliver(update: Update, body: string): WebhookAnswer | Promise<WebhookAnswer> {
+  deliver(update: Update, body: Uint8Array | string): WebhookAnswer | Promise<WebhookAnswer> {
     if (this.#stopped)
       return rejected('webhook.stopped', 'this webhook is stopped; deliver the update again later', this.#retry());
     if (!this.#updates.observed) {
@@ -87,18 +89,32 @@ export class UpdateDelivery {
       );
     }
     if (this.#memory.remember(body)) markRedelivery(update);
+    if (this.#settings.ack === 'received') {
+      // answered once the emission returned: nothing waits for the outcome, so no closure per update
+      const failure = this.#emit(update, UNOBSERVED_OUTCOME);
+      return failure ?? ACCEPTED;
+    }
     // the outcome, once known; a promise only when handling outlives the emission
     let outcome: HoldOutcome | undefined;
     let settle: ((outcome: HoldOutcome) => void) | undefined;
+    const hear = (result: HoldOutcome): void => {
+      if (settle === undefined) outcome = result;
+      else settle(result);
+    };
+    const failure = this.#emit(update, { handled: () => hear('handled'), abandoned: () => hear('abandoned') });
+    if (failure !== undefined) return failure;
+    if (outcome !== undefined) return this.#answer(outcome, update);
+    const later = new Promise<HoldOutcome>((resolve) => (settle = resolve));
+    return withTimeout(later, this.#settings.ackTimeout, this.#settings.scheduler).then((result) =>
+      this.#answer(result, update),
+    );
+  }
+
+  /** Emits `update` tracked; the `500` answer when the emission throws. */
+  #emit(update: Update, tracker: DeliveryTracker): WebhookAnswer | undefined {
     try {
-      const hear = (result: HoldOutcome): void => {
-        if (settle === undefined) outcome = result;
-        else settle(result);
-      };
-      this.#inFlight.emit(update, (u) => this.#updates.next(u), {
-        handled: () => hear('handled'),
-        abandoned: () => hear('abandoned'),
-      });
+      this.#inFlight.emit(update, this.#next, tracker);
+      return undefined;
     } catch (error) {
       // RxJS reports subscriber errors asynchronously, so this is a broken custom observer
       return rejected(
@@ -106,12 +122,6 @@ export class UpdateDelivery {
         `emitting the update failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    if (this.#settings.ack === 'received') return accepted();
-    if (outcome !== undefined) return this.#answer(outcome, update);
-    const later = new Promise<HoldOutcome>((resolve) => (settle = resolve));
-    return withTimeout(later, this.#settings.ackTimeout, this.#settings.scheduler).then((result) =>
-      this.#answer(result, update),
-    );
   }
 
   #retry(): { headers: Record<string, string> } {
@@ -182,6 +192,9 @@ export class UpdateDelivery {
     return unfinished;
   }
 }
+
+/** The tracker of `ack: 'received'`: the answer does not wait for the outcome (`stop()` still does). */
+const UNOBSERVED_OUTCOME: DeliveryTracker = { handled: () => {}, abandoned: () => {} };
 
 /** `promise`'s value, or `'timeout'` after `ms` on `scheduler`. */
 function withTimeout<T>(promise: Promise<T>, ms: number, scheduler: SchedulerLike): Promise<T | 'timeout'> {

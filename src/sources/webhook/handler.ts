@@ -4,7 +4,7 @@ import { headChecker, tooLargeMessage, type RequestHead } from './check-request'
 import type { UpdateDelivery } from './delivery';
 import type { WebhookHeaders } from './headers';
 import type { ResolvedWebhookOptions } from './options';
-import { type BodyReadResult, isAsyncIterable, readBody } from './read-body';
+import { type BodyReadResult, NOT_UTF8, decodeUtf8, isAsyncIterable, readBody } from './read-body';
 
 /**
  * One incoming HTTP request, as any adapter can describe it.
@@ -126,12 +126,20 @@ function acceptBody(
     return rejected('body.too.large', tooLargeMessage(options.maxBodyBytes), { closeConnection: !body.drained });
   if (body.kind === 'unreadable') return rejected('body.unreadable', body.reason, { closeConnection: !body.drained });
   let value: unknown;
-  let text: string;
+  let content: string | Uint8Array;
   if (body.kind === 'parsed') {
     value = body.value;
-    text = JSON.stringify(value) ?? '';
+    content = JSON.stringify(value) ?? '';
   } else {
-    text = body.text;
+    let text: string | undefined;
+    if (body.kind === 'bytes') {
+      text = decodeUtf8(body.bytes);
+      if (text === undefined) return rejected('body.unreadable', NOT_UTF8);
+      content = body.bytes;
+    } else {
+      text = body.text;
+      content = text;
+    }
     try {
       value = JSON.parse(text);
     } catch (error) {
@@ -149,5 +157,5 @@ function acceptBody(
   const update = classifyUpdate(value, options.knownTypes);
   if (update.kind === 'invalid') return rejected('body.not.update', update.reason);
   if (update.kind === 'unknown') return delivery.reportUnknown(update.update);
-  return delivery.deliver(update.update, text);
+  return delivery.deliver(update.update, content);
 }

@@ -1,4 +1,5 @@
-import type { WebhookAnswer } from './answer';
+import { ACCEPTED, type WebhookAnswer } from './answer';
+import { BodyDeadlines } from './body-deadlines';
 import type { WebhookSteps } from './handler';
 import { readNodeBody } from './node-body';
 import { readBody } from './read-body';
@@ -81,26 +82,20 @@ export type NodeWebhookHandler = (req: NodeWebhookRequest, res: NodeWebhookRespo
 /**
  * Adapts the webhook's steps to Node's `(req, res)`: the head is checked before the body is
  * touched, then `req.body` is taken when a body parser already ran, otherwise the request is
- * read with stream events (no async iterator, no promise per chunk) and answered from the
- * callback — one promise per request, the one returned. A body over the limit is not read
- * further: the answer carries `Connection: close` and the socket is closed once it is sent.
+ * read with stream events (no async iterator, no promise per chunk, no timer per request) and
+ * answered from the `end` callback — one promise per request, the one returned. The `200`
+ * answer goes out with prepared headers. A body over the limit is not read further: the
+ * answer carries `Connection: close` and the socket is closed once it is sent.
  *
  * @example
  * const nodeHandler = toNodeHandler(createWebhookSteps(options, delivery));
  * express().post('/tamtam', nodeHandler);
  */
 export function toNodeHandler(steps: WebhookSteps): NodeWebhookHandler {
+  const deadlines = new BodyDeadlines(steps.bodyTimeout);
   return (req, res) =>
     new Promise<void>((resolve) => {
       res.on('error', ignore);
-      const reply = (answer: WebhookAnswer): void => {
-        send(req, res, steps.settle(answer));
-        resolve();
-      };
-      const fail = (error: unknown): void => {
-        send(req, res, steps.settle(undefined, error));
-        resolve();
-      };
       try {
         const parsed = req.body;
         const refusal = steps.head({
@@ -111,24 +106,58 @@ export function toNodeHandler(steps: WebhookSteps): NodeWebhookHandler {
         });
         if (refusal !== undefined) {
           req.on('error', ignore);
-          reply(refusal);
-        } else if (parsed !== undefined) {
+          send(req, res, steps.settle(refusal));
+          resolve();
+        } else if (parsed === undefined) {
+          readNodeBody(req, steps.maxBodyBytes, deadlines, (body) => {
+            try {
+              const answer = steps.body(body);
+              if (answer === ACCEPTED) {
+                send(req, res, answer);
+                resolve();
+              } else if ('then' in answer)
+                answer.then(settled(req, res, steps, resolve), failed(req, res, steps, resolve));
+              else settled(req, res, steps, resolve)(answer);
+            } catch (error) {
+              failed(req, res, steps, resolve)(error);
+            }
+          });
+        } else {
           req.on('error', ignore);
           readBody(parsed, steps.maxBodyBytes)
             .then((body) => steps.body(body))
-            .then(reply, fail);
-        } else {
-          readNodeBody(req, steps.maxBodyBytes, steps.bodyTimeout, (body) => {
-            req.on('error', ignore);
-            const answer = steps.body(body);
-            if ('then' in answer) answer.then(reply, fail);
-            else reply(answer);
-          });
+            .then(settled(req, res, steps, resolve), failed(req, res, steps, resolve));
         }
       } catch (error) {
-        fail(error);
+        failed(req, res, steps, resolve)(error);
       }
     });
+}
+
+/** Sends `answer` (a refusal is reported first) and resolves the handler's promise. */
+function settled(
+  req: NodeWebhookRequest,
+  res: NodeWebhookResponse,
+  steps: WebhookSteps,
+  resolve: () => void,
+): (answer: WebhookAnswer) => void {
+  return (answer) => {
+    send(req, res, steps.settle(answer));
+    resolve();
+  };
+}
+
+/** Answers `500` for an unexpected failure and resolves the handler's promise. */
+function failed(
+  req: NodeWebhookRequest,
+  res: NodeWebhookResponse,
+  steps: WebhookSteps,
+  resolve: () => void,
+): (error: unknown) => void {
+  return (error) => {
+    send(req, res, steps.settle(undefined, error));
+    resolve();
+  };
 }
 
 /** Headers of the `200` answer, the one sent for almost every request. */
@@ -138,7 +167,7 @@ const ACCEPTED_BODY = '{"success":true}';
 function send(req: NodeWebhookRequest, res: NodeWebhookResponse, answer: WebhookAnswer): void {
   if (res.headersSent || res.writableEnded || res.destroyed) return;
   try {
-    if (answer.status === 200 && !answer.closeConnection && Object.keys(answer.headers).length === 0) {
+    if (answer === ACCEPTED) {
       res.writeHead(200, ACCEPTED_HEADERS);
       res.end(ACCEPTED_BODY);
       return;

@@ -7,6 +7,8 @@
 /**
  * Outcome of {@link readBody}.
  * - `text`: the raw body, decoded as UTF-8.
+ * - `bytes`: the raw body, not decoded yet (the webhook decodes it as strict UTF-8 and keeps
+ *   the bytes to recognise a redelivery).
  * - `parsed`: a framework already parsed the body; this is its value.
  * - `too-large`: more than the limit; `drained` says whether the body was read to its end.
  * - `unreadable`: the stream failed (client went away) or the bytes are not UTF-8.
@@ -17,6 +19,7 @@
  */
 export type BodyReadResult =
   | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
   | { readonly kind: 'parsed'; readonly value: unknown }
   | { readonly kind: 'too-large'; readonly drained: boolean }
   | { readonly kind: 'unreadable'; readonly reason: string; readonly drained: boolean }
@@ -115,11 +118,24 @@ async function readStream(
  * decode([new TextEncoder().encode('{}')], 2, true); // { kind: 'text', text: '{}' }
  */
 export function decode(chunks: readonly Uint8Array[], total: number, drained: boolean): BodyReadResult {
-  const bytes = (chunks.length === 1 ? chunks[0] : undefined) ?? concat(chunks, total);
+  const text = decodeUtf8((chunks.length === 1 ? chunks[0] : undefined) ?? concat(chunks, total));
+  return text === undefined ? { kind: 'unreadable', reason: NOT_UTF8, drained } : { kind: 'text', text };
+}
+
+/** Why a body that is not UTF-8 is refused. */
+export const NOT_UTF8 = 'the body is not valid UTF-8';
+
+/**
+ * `bytes` decoded as strict UTF-8, or `undefined` when they are not UTF-8.
+ *
+ * @example
+ * decodeUtf8(new Uint8Array([0xff])); // undefined
+ */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return { kind: 'text', text: decoder.decode(bytes) };
+    return decoder.decode(bytes);
   } catch {
-    return { kind: 'unreadable', reason: 'the body is not valid UTF-8', drained };
+    return undefined;
   }
 }
 
