@@ -18,7 +18,7 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.28 MB, 0.4% over today's 1.274 MB (was
+ * The unpacked size the package must stay under: 1.29 MB, 0.6% over today's 1.282 MB (was
  * 1.47 MB, 1.89 MB before that). No source maps; ESM and CJS builds with local variables renamed
  * (scripts/compact-dist.ts; function and class names kept), ky bundled into the CJS one;
  * declarations once, as `.d.cts` indented by tabs, each `.d.ts` re-exporting its twin; the web
@@ -27,7 +27,7 @@ const run = promisify(execFile);
  * third of each the emulator), the declarations (0.46 MB, 60% doc comments) and the README
  * (0.08 MB). Growing past the budget is a decision to make in review, not by accident.
  */
-const UNPACKED_BUDGET = 1_280_000;
+const UNPACKED_BUDGET = 1_290_000;
 
 interface PackResult {
   readonly filename: string;
