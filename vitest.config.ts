@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './test/sequencer';
 
 /**
  * Test files that change process-wide state a later file in the same worker would see: they run
@@ -32,6 +33,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     maxWorkers,
+    // the long files first, the package tests that wait for the build last (test/sequencer.ts)
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
         extends: true,
