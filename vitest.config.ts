@@ -22,12 +22,11 @@ const NEEDS_ISOLATION = [
 /**
  * Test files running at once. Vitest's default for `run` is one less than the cores: a single
  * worker on two cores, which runs the files one after the other although most of the slow ones
- * wait (on child processes, a browser, servers on loopback, paced sends, timeouts) far more
- * than they compute: the chaos and cluster files use a third of a core's time over their run.
- * Three workers at least, so that one's waits are filled by the others' work;
- * `VITEST_MAX_WORKERS` overrides.
+ * wait (on child processes, a browser, servers on loopback) far more than they compute. Two
+ * workers at least (three made the timing of process and browser tests flaky on a loaded
+ * machine); `VITEST_MAX_WORKERS` overrides.
  */
-const maxWorkers = Number(process.env['VITEST_MAX_WORKERS'] ?? Math.max(3, availableParallelism() - 1));
+const maxWorkers = Number(process.env['VITEST_MAX_WORKERS'] ?? Math.max(2, availableParallelism() - 1));
 
 export default defineConfig({
   test: {
