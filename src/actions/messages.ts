@@ -35,7 +35,7 @@ export type SendMessageTarget = (
 /** What every dialect's new message body has: the fields {@link sendMessage} and {@link editMessage} check. */
 interface MessageBodyShape {
   readonly text?: string | null;
-  readonly attachments?: readonly object[] | null;
+  readonly attachments?: unknown;
   readonly link?: NewMessageLink | null;
 }
 
