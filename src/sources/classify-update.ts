@@ -83,12 +83,43 @@ export function classifyUpdate(value: unknown, knownTypes?: ReadonlySet<string>)
 /**
  * {@link classifyUpdate} without the result object, for sources classifying whole batches:
  * `'known'`, `'unknown'` or the reason it is not an update (the same checks, nothing allocated
- * for a valid update).
+ * for a valid update). Build one checker per source with {@link updateChecker} to skip the
+ * per-call lookups.
  *
  * @example
  * for (const raw of list.updates) if (checkUpdate(raw, known) === 'known') batch.push(raw as Update);
  */
 export function checkUpdate(value: unknown, knownTypes?: ReadonlySet<string>): 'known' | 'unknown' | InvalidUpdate {
+  tamtamTypes ??= new Set<string>(UPDATE_TYPES);
+  const known = knownTypes ?? tamtamTypes;
+  return checkAgainst(value, (type) => (known.has(type) ? rulesOf(type) : undefined));
+}
+
+/**
+ * A {@link checkUpdate} bound to one set of known types: the rules of each known type are
+ * looked up once per update (one `Map` lookup), not per call and set.
+ *
+ * @example
+ * const check = updateChecker(new Set(MAX_UPDATE_TYPES));
+ * check(raw); // 'known' | 'unknown' | { reason }
+ */
+export function updateChecker(
+  knownTypes?: ReadonlySet<string>,
+): (value: unknown) => 'known' | 'unknown' | InvalidUpdate {
+  tamtamTypes ??= new Set<string>(UPDATE_TYPES);
+  const rules = new Map<string, readonly FieldRule[]>();
+  for (const type of knownTypes ?? tamtamTypes) {
+    const typeRules = rulesOf(type);
+    if (typeRules !== undefined) rules.set(type, typeRules);
+  }
+  const lookup = (type: string) => rules.get(type);
+  return (value) => checkAgainst(value, lookup);
+}
+
+function checkAgainst(
+  value: unknown,
+  rulesOfKnown: (type: string) => readonly FieldRule[] | undefined,
+): 'known' | 'unknown' | InvalidUpdate {
   if (!isPlainObject(value)) {
     return { reason: `the body must be a JSON object (an Update), got ${describeKind(value)}` };
   }
@@ -100,9 +131,7 @@ export function checkUpdate(value: unknown, knownTypes?: ReadonlySet<string>): '
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
     return { reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})` };
   }
-  tamtamTypes ??= new Set<string>(UPDATE_TYPES);
-  const known = knownTypes ?? tamtamTypes;
-  const required = known.has(type) ? rulesOf(type) : undefined;
+  const required = rulesOfKnown(type);
   if (required === undefined) return 'unknown';
   const problem = missingField(type, required, value);
   return problem === undefined ? 'known' : { reason: problem };

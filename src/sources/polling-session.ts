@@ -5,9 +5,10 @@ import { InFlightUpdates } from '../delivery/in-flight';
 import type { HoldOutcome, SettleListener } from '../delivery/hold-update';
 import type { OperationResultOf } from '../api/operation-table';
 import type { UnknownUpdate, Update } from '../types/index';
-import { checkUpdate } from './classify-update';
+import { type InvalidUpdate, updateChecker } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
-import { pollWithBackoff, retryLikePolls } from './poll-with-backoff';
+import { pollWith, retryLikePolls } from './poll-with-backoff';
+import type { MonoTypeOperatorFunction } from 'rxjs';
 import { WebhookConflictError } from './webhook-conflict-error';
 import type { PollingStatus } from './polling-status';
 import { markRedelivery } from '../delivery/redelivery';
@@ -54,16 +55,24 @@ export class PollingSession {
   };
   readonly #finished: Promise<void>;
   #finish!: () => void;
+  /** Classifies against the dialect's types (rules looked up once per update). */
+  readonly #check: (value: unknown) => 'known' | 'unknown' | InvalidUpdate;
+  /** The poll's retry rule, built once for every poll of the session. */
+  readonly #pollRetry: MonoTypeOperatorFunction<UpdateListOf>;
 
   constructor(
     private readonly api: PollingApi,
     /** The update types of the api's dialect: others are reported as unknown. */
-    private readonly knownTypes: ReadonlySet<string>,
+    knownTypes: ReadonlySet<string>,
     private readonly options: ResolvedLongPollingOptions,
     private readonly subscriber: Subscriber<Update>,
     private readonly report: (status: PollingStatus) => void,
   ) {
     this.#finished = new Promise((resolve) => (this.#finish = resolve));
+    this.#check = updateChecker(knownTypes);
+    this.#pollRetry = retryLikePolls('GET', 'getUpdates', options.backoff, (attempt, delay, error) =>
+      report({ type: 'retry', attempt, delay, error, operation: 'getUpdates' }),
+    );
   }
 
   /** Runs the loop until stopped, disposed or a fatal error. */
@@ -176,11 +185,10 @@ export class PollingSession {
 
   #fetch(): Promise<UpdateListOf | undefined> {
     return this.#retrying(
-      pollWithBackoff(
+      pollWith(
         this.api,
         { marker: this.#marker, limit: this.options.limit, timeout: this.options.timeout, types: this.options.types },
-        this.options.backoff,
-        (attempt, delay, error) => this.report({ type: 'retry', attempt, delay, error, operation: 'getUpdates' }),
+        this.#pollRetry,
       ),
     );
   }
@@ -201,13 +209,13 @@ export class PollingSession {
 
   async #accept(list: UpdateListOf): Promise<void> {
     const known: Update[] = [];
-    let unknown: UnknownUpdate[] | undefined;
-    let invalid: { value: unknown; reason: string }[] | undefined;
+    const unknown: UnknownUpdate[] = [];
+    const invalid: { value: unknown; reason: string }[] = [];
     for (const raw of list.updates as unknown[]) {
-      const kind = checkUpdate(raw, this.knownTypes);
+      const kind = this.#check(raw);
       if (kind === 'known') known.push(raw as Update);
-      else if (kind === 'unknown') (unknown ??= []).push(raw as UnknownUpdate);
-      else (invalid ??= []).push({ value: raw, reason: kind.reason });
+      else if (kind === 'unknown') unknown.push(raw as UnknownUpdate);
+      else invalid.push({ value: raw, reason: kind.reason });
     }
     if (list.marker !== null && list.marker !== undefined) this.#marker = list.marker;
     this.#incoming = known;
@@ -222,11 +230,11 @@ export class PollingSession {
       this.#incoming = [];
     }
     if (known.length > 0) this.#saved();
-    for (const update of unknown ?? []) {
+    for (const update of unknown) {
       this.report({ type: 'unknown_update', update });
       this.options.onUnknownUpdate(update);
     }
-    for (const { value, reason } of invalid ?? []) this.report({ type: 'invalid_update', value, reason });
+    for (const { value, reason } of invalid) this.report({ type: 'invalid_update', value, reason });
   }
 
   /**
