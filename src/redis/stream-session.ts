@@ -50,6 +50,8 @@ export class StreamSession {
   readonly #inFlight = new InFlightUpdates();
   readonly #redeliver: { index: number; entry: RawEntry }[] = [];
   readonly #acks = new Map<number, string[]>();
+  /** Acks whose write failed: written again on the next lease round and before a handover. */
+  readonly #failedAcks: { readonly index: number; readonly ids: readonly string[] }[] = [];
   readonly #ackWrites = new Set<Promise<void>>();
   readonly #groups = new Set<number>();
   readonly #token: string;
@@ -203,6 +205,7 @@ export class StreamSession {
     // a lease whose renewal came too late is lost here, before renewing: entries may have been
     // refused meanwhile, and only a takeover (after the expiry) replays them
     for (const p of [...this.#owned.values()]) if (Date.now() >= p.validUntil) this.#lose(p);
+    this.#retryFailedAcks();
     const held = [...this.#owned.values()];
     const sent = Date.now();
     if (held.length > 0) {
@@ -464,8 +467,10 @@ export class StreamSession {
         const write = ACK.run(this.client, [stream], [this.options.group, drop, ...ids]).then(
           () => {},
           (error: unknown) => {
-            // left pending: the partition's next owner replays these, flagged
+            // tried again on the next lease round; until written they stay pending, and should
+            // the partition change hands meanwhile, its next owner replays them, flagged
             this.report({ type: 'redis_error', operation: 'ack', error });
+            if (!this.#disposed) this.#failedAcks.push({ index, ids });
           },
         );
         this.#ackWrites.add(write);
@@ -475,7 +480,12 @@ export class StreamSession {
     this.#acks.clear();
   }
 
+  #retryFailedAcks(): void {
+    for (const { index, ids } of this.#failedAcks.splice(0)) for (const id of ids) this.#ack(index, id);
+  }
+
   async #flushAcks(): Promise<void> {
+    this.#retryFailedAcks();
     if (this.#acks.size > 0) this.#writeAcks();
     await Promise.allSettled([...this.#ackWrites]);
   }

@@ -124,7 +124,8 @@ class StreamControl {
  *   running handlers finished) when a worker joins; a dead worker's partitions are taken over
  *   within `leaseMs`.
  * - **Acknowledged when handled.** An entry is `XACK`ed (and deleted, see `deleteHandled`) only
- *   once every hold on its update (`perChat`, `isolate`) is released.
+ *   once every hold on its update (`perChat`, `isolate`) is released; an ack whose write fails
+ *   is written again on the next lease round.
  * - **Takeover replays.** A new owner first emits what the previous one left unacknowledged
  *   (`XAUTOCLAIM`), flagged with `isRedelivery`, then new entries.
  * - **Graceful stop.** `stop()` waits for running handlers, writes their acks and releases the

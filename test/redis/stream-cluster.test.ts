@@ -164,4 +164,53 @@ describe('fromRedisStream workers', () => {
     }
     expect(b.owned.size).toBe(4);
   });
+
+  it('an acknowledgement that failed is written again on the next lease round: nothing stays pending, nothing is handled twice', async () => {
+    const prefix = freshPrefix('ack-retry');
+    const log: (string | Seen)[] = [];
+    const real = await redis.connect();
+    let failAcks = 2;
+    // the real client, except that its first two acknowledgement scripts fail (a dropped connection)
+    const flaky = new Proxy(real, {
+      get(target, property) {
+        if (property === 'sendCommand') {
+          return (args: string[]) =>
+            args[0] === 'EVALSHA' && String(args[3]).startsWith(`${prefix}:stream:`) && failAcks-- > 0
+              ? Promise.reject(new Error('injected: connection reset'))
+              : target.sendCommand(args);
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const errors: string[] = [];
+    const source = fromRedisStream(flaky, {
+      prefix,
+      partitions: 1,
+      consumer: 'w',
+      leaseMs: 1_000,
+      block: 200,
+      onStatus: (s) => {
+        if (s.type === 'redis_error') errors.push(s.operation);
+        if (s.type === 'acquired' || s.type === 'lost') log.push(`w ${s.type} ${s.partition}`);
+      },
+    });
+    const subscription = source
+      .pipe(perChat((u) => (log.push({ worker: 'w', text: textOf(u), redelivery: isRedelivery(u) }), timer(1))))
+      .subscribe();
+    cleanup.push(async () => {
+      subscription.unsubscribe();
+      await source.stop();
+    });
+    await waitFor(() => log.includes('w acquired 0'), { timeout: 10_000 });
+    await writeUpdates(redis.client, prefix, messages('a', 6), 1);
+    await waitFor(() => seen(log).length === 6, { timeout: 10_000 });
+    await waitFor(() => errors.filter((e) => e === 'ack').length === 2, { timeout: 10_000 });
+    const pending = async () =>
+      Number(((await redis.client.sendCommand(['XPENDING', `${prefix}:stream:0`, 'workers'])) as unknown[])[0]);
+    await waitFor(async () => (await pending()) === 0, { timeout: 10_000, what: 'the failed acks written again' });
+    expect(await entriesLeft(redis.client, prefix, 1)).toEqual([]);
+    expect(seen(log).map((s) => s.text)).toEqual(messages('a', 6).map(textOf));
+    expect(log).not.toContain('w lost 0');
+  });
 });
