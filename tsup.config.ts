@@ -41,11 +41,15 @@ const shared: Options = {
   platform: 'node',
   // No source maps (they would be over a third of the package; test/package pins the size
   // budget). Whitespace and syntax are minified, identifiers are not: stack traces still name
-  // the library's functions and classes (-16 % of the package, 1.74 → 1.46 MB).
+  // the library's functions and classes (-16 % of the package, 1.74 → 1.46 MB). Whitespace is
+  // minified by terser after the tree-shaking pass, keeping the `/* @__PURE__ */` annotations
+  // (esbuild's minifyWhitespace drops them): without them an app's bundler keeps every
+  // operation table, dialect and builder of a chunk it imports anything from.
   sourcemap: false,
   treeshake: true,
-  minifyWhitespace: true,
   minifySyntax: true,
+  minify: 'terser',
+  terserOptions: { compress: false, mangle: false, format: { comments: false, preserve_annotations: true } },
   // The web chat page's script (src/emulator/ui/client) is bundled at build time into one file,
   // dist/emulator-page.js, that the ESM and CJS builds both read (one copy in the package).
   esbuildPlugins: [pageScriptPlugin({ file: 'emulator-page.js' })],

@@ -1187,7 +1187,7 @@ declare const MAX_DIALECT: Readonly<{
 }>;
 
 // MAX_MESSAGE_TEXT_LENGTH
-declare const MAX_MESSAGE_TEXT_LENGTH: 4000;
+declare const MAX_MESSAGE_TEXT_LENGTH = 4000;
 
 // MAX_OPERATIONS
 declare const MAX_OPERATIONS: {

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { Api } from '../api/api';
-import { TAMTAM_DIALECT } from '../api/dialect';
+import type { DialectsByName } from '../api/dialect';
 import type { CallOptions } from '../api/options';
 import type { OperationBodyOf, OperationResultOf } from '../api/operation-table';
 import type { NewMessageLink } from '../types/index';
@@ -8,12 +8,13 @@ import { type TableWith, call } from './call';
 import { optionalIntegerInRange, requireInteger, requireObject, requireText } from './validate';
 
 /**
- * Longest message text the API accepts (the dialect's `limits.messageTextLength`).
+ * Longest message text the API accepts (the dialect's `limits.messageTextLength`; a literal
+ * checked against it at compile time, so importing an action does not pull in the dialect).
  *
  * @example
  * if (text.length > MAX_MESSAGE_TEXT_LENGTH) text = text.slice(0, MAX_MESSAGE_TEXT_LENGTH);
  */
-export const MAX_MESSAGE_TEXT_LENGTH = TAMTAM_DIALECT.limits.messageTextLength;
+export const MAX_MESSAGE_TEXT_LENGTH = 4000 satisfies DialectsByName['tamtam']['limits']['messageTextLength'];
 
 /**
  * Where {@link sendMessage} sends: a group chat/channel (`chat_id`) or a user's dialog
@@ -34,7 +35,7 @@ export type SendMessageTarget = (
 /** What every dialect's new message body has: the fields {@link sendMessage} and {@link editMessage} check. */
 interface MessageBodyShape {
   readonly text?: string | null;
-  readonly attachments?: readonly object[] | null;
+  readonly attachments?: unknown;
   readonly link?: NewMessageLink | null;
 }
 

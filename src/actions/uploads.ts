@@ -5,7 +5,7 @@ import type { CallOptions } from '../api/options';
 import type { UploadType } from '../types/index';
 import { type TableWith, call } from './call';
 
-const UPLOAD_TYPE_SET: ReadonlySet<string> = new Set<UploadType>(['image', 'video', 'audio', 'file']);
+const UPLOAD_TYPE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set<UploadType>(['image', 'video', 'audio', 'file']);
 
 /**
  * Asks for a URL to upload one file of the given kind to. Most bots want {@link upload},

@@ -98,20 +98,27 @@ export interface Dialect<T extends OperationTable = OperationTable, U extends st
  * TAMTAM_DIALECT.operations.sendMessage.method; // 'POST'
  * TAMTAM_DIALECT.limits.messageTextLength; // 4000
  */
-export const TAMTAM_DIALECT = Object.freeze({
+export const TAMTAM_DIALECT = /* @__PURE__ */ Object.freeze({
   name: 'TamTam',
   operations: TAMTAM_OPERATIONS,
   updateTypes: UPDATE_TYPES,
   baseUrl: DEFAULT_BASE_URL,
   version: API_VERSION,
-  auth: Object.freeze({ tokenIn: 'query', accepts: Object.freeze(['query', 'header'] as const) }),
-  limits: Object.freeze({
+  auth: /* @__PURE__ */ Object.freeze({
+    tokenIn: 'query',
+    accepts: /* @__PURE__ */ Object.freeze(['query', 'header'] as const),
+  }),
+  limits: /* @__PURE__ */ Object.freeze({
     messageTextLength: 4000,
     requestsPerSecond: undefined,
     deepLinkPayloadLength: 128,
     retryAfterOn429: true,
   }),
-  delivery: Object.freeze({ withoutMarker: 'uncommitted', webhookSecretHeader: undefined, httpsOnlyWebhooks: false }),
+  delivery: /* @__PURE__ */ Object.freeze({
+    withoutMarker: 'uncommitted',
+    webhookSecretHeader: undefined,
+    httpsOnlyWebhooks: false,
+  }),
 } as const satisfies Dialect<TamTamOperations, UpdateType>);
 
 /**
@@ -126,20 +133,23 @@ export const TAMTAM_DIALECT = Object.freeze({
  * const api = createApi({ dialect: 'max', token: process.env.MAX_TOKEN! }); // uses MAX_DIALECT
  * MAX_DIALECT.limits.requestsPerSecond; // 30
  */
-export const MAX_DIALECT = Object.freeze({
+export const MAX_DIALECT = /* @__PURE__ */ Object.freeze({
   name: 'Max',
   operations: MAX_OPERATIONS,
   updateTypes: MAX_UPDATE_TYPES,
   baseUrl: 'https://platform-api2.max.ru',
   version: '',
-  auth: Object.freeze({ tokenIn: 'header', accepts: Object.freeze(['header'] as const) }),
-  limits: Object.freeze({
+  auth: /* @__PURE__ */ Object.freeze({
+    tokenIn: 'header',
+    accepts: /* @__PURE__ */ Object.freeze(['header'] as const),
+  }),
+  limits: /* @__PURE__ */ Object.freeze({
     messageTextLength: 4000,
     requestsPerSecond: 30,
     deepLinkPayloadLength: 512,
     retryAfterOn429: false,
   }),
-  delivery: Object.freeze({
+  delivery: /* @__PURE__ */ Object.freeze({
     withoutMarker: 'latest',
     webhookSecretHeader: 'X-Max-Bot-Api-Secret',
     httpsOnlyWebhooks: true,
@@ -203,7 +213,7 @@ export type UpdateOfTable<T extends OperationTable> = T extends {
 export type UpdateTypeOfTable<T extends OperationTable> =
   UpdateOfTable<T> extends { readonly update_type: infer K extends string } ? K : never;
 
-const DIALECTS: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([
+const DIALECTS: ReadonlyMap<string, Dialect> = /* @__PURE__ */ new Map<string, Dialect>([
   ['tamtam', TAMTAM_DIALECT],
   ['max', MAX_DIALECT],
 ]);

@@ -48,58 +48,63 @@ import { TAMTAM_OPERATIONS as T, type TamTamOperations } from './tamtam-operatio
  * MAX_OPERATIONS.deleteAdmin.path; // '/chats/{chatId}/members/admins/{userId}'
  * 'construct' in MAX_OPERATIONS; // false
  */
-export const MAX_OPERATIONS = {
-  getMyInfo: retype(T.getMyInfo)<MaxBotInfo>(),
-  getChatByLink: retype(T.getChatByLink)<MaxChat>(),
-  getChat: retype(T.getChat)<MaxChat>(),
-  editChat: retype(T.editChat)<MaxChat, MaxChatPatch>(),
-  sendAction: retype(T.sendAction)<SimpleQueryResult, ActionRequestBody & { action: MaxSenderAction }>(),
-  getPinnedMessage: retype(T.getPinnedMessage)<MaxGetPinnedMessageResult>(),
-  pinMessage: T.pinMessage,
-  unpinMessage: T.unpinMessage,
-  getMembership: retype(T.getMembership)<MaxChatMember>(),
-  leaveChat: T.leaveChat,
-  getAdmins: retype(T.getAdmins)<MaxChatMembersList>(),
-  postAdmins: defineOperation<SimpleQueryResult, ChatAdminsList>()({
-    method: 'POST',
-    path: '/chats/{chatId}/members/admins',
-    params: { chatId: { type: 'integer' } },
-  }),
-  deleteAdmin: defineOperation<SimpleQueryResult>()({
-    method: 'DELETE',
-    path: '/chats/{chatId}/members/admins/{userId}',
-    params: { chatId: { type: 'integer' }, userId: { type: 'integer' } },
-  }),
-  getMembers: retype(T.getMembers)<MaxChatMembersList>(),
-  addMembers: T.addMembers,
-  removeMember: T.removeMember,
-  getSubscriptions: retype(T.getSubscriptions)<MaxGetSubscriptionsResult>(),
-  subscribe: retype(T.subscribe)<SimpleQueryResult, MaxSubscriptionRequestBody>(),
-  unsubscribe: T.unsubscribe,
-  getUploadUrl: retype(T.getUploadUrl)<MaxUploadEndpoint>(),
-  getMessages: retype(T.getMessages)<MaxMessageList>(),
-  sendMessage: retype(T.sendMessage)<MaxSendMessageResult, MaxNewMessageBody>(),
-  editMessage: retype(T.editMessage)<SimpleQueryResult, MaxNewMessageBody>(),
-  deleteMessage: T.deleteMessage,
-  getMessageById: retype(T.getMessageById)<MaxMessage>(),
-  getVideoAttachmentDetails: defineOperation<VideoAttachmentDetails>()({
-    method: 'GET',
-    path: '/videos/{videoToken}',
-    params: { videoToken: { type: 'string', pattern: /^[a-zA-Z0-9_-]+$/ } },
-  }),
-  answerOnCallback: retype(T.answerOnCallback)<SimpleQueryResult, MaxCallbackAnswer>(),
-  getUpdates: retype(T.getUpdates)<
-    MaxUpdateList,
-    undefined,
-    {
-      limit?: number | undefined;
-      timeout?: number | undefined;
-      marker?: number | null | undefined;
-      types?: readonly MaxUpdateType[] | undefined;
-    }
-  >(),
-  uploadFile: T.uploadFile,
-} as const satisfies OperationTable;
+export const MAX_OPERATIONS = /* @__PURE__ */ maxOperations();
+
+/** The rows of {@link MAX_OPERATIONS} (built by a call marked pure: see `TAMTAM_OPERATIONS`). */
+function maxOperations() {
+  return {
+    getMyInfo: retype(T.getMyInfo)<MaxBotInfo>(),
+    getChatByLink: retype(T.getChatByLink)<MaxChat>(),
+    getChat: retype(T.getChat)<MaxChat>(),
+    editChat: retype(T.editChat)<MaxChat, MaxChatPatch>(),
+    sendAction: retype(T.sendAction)<SimpleQueryResult, ActionRequestBody & { action: MaxSenderAction }>(),
+    getPinnedMessage: retype(T.getPinnedMessage)<MaxGetPinnedMessageResult>(),
+    pinMessage: T.pinMessage,
+    unpinMessage: T.unpinMessage,
+    getMembership: retype(T.getMembership)<MaxChatMember>(),
+    leaveChat: T.leaveChat,
+    getAdmins: retype(T.getAdmins)<MaxChatMembersList>(),
+    postAdmins: defineOperation<SimpleQueryResult, ChatAdminsList>()({
+      method: 'POST',
+      path: '/chats/{chatId}/members/admins',
+      params: { chatId: { type: 'integer' } },
+    }),
+    deleteAdmin: defineOperation<SimpleQueryResult>()({
+      method: 'DELETE',
+      path: '/chats/{chatId}/members/admins/{userId}',
+      params: { chatId: { type: 'integer' }, userId: { type: 'integer' } },
+    }),
+    getMembers: retype(T.getMembers)<MaxChatMembersList>(),
+    addMembers: T.addMembers,
+    removeMember: T.removeMember,
+    getSubscriptions: retype(T.getSubscriptions)<MaxGetSubscriptionsResult>(),
+    subscribe: retype(T.subscribe)<SimpleQueryResult, MaxSubscriptionRequestBody>(),
+    unsubscribe: T.unsubscribe,
+    getUploadUrl: retype(T.getUploadUrl)<MaxUploadEndpoint>(),
+    getMessages: retype(T.getMessages)<MaxMessageList>(),
+    sendMessage: retype(T.sendMessage)<MaxSendMessageResult, MaxNewMessageBody>(),
+    editMessage: retype(T.editMessage)<SimpleQueryResult, MaxNewMessageBody>(),
+    deleteMessage: T.deleteMessage,
+    getMessageById: retype(T.getMessageById)<MaxMessage>(),
+    getVideoAttachmentDetails: defineOperation<VideoAttachmentDetails>()({
+      method: 'GET',
+      path: '/videos/{videoToken}',
+      params: { videoToken: { type: 'string', pattern: /^[a-zA-Z0-9_-]+$/ } },
+    }),
+    answerOnCallback: retype(T.answerOnCallback)<SimpleQueryResult, MaxCallbackAnswer>(),
+    getUpdates: retype(T.getUpdates)<
+      MaxUpdateList,
+      undefined,
+      {
+        limit?: number | undefined;
+        timeout?: number | undefined;
+        marker?: number | null | undefined;
+        types?: readonly MaxUpdateType[] | undefined;
+      }
+    >(),
+    uploadFile: T.uploadFile,
+  } as const satisfies OperationTable;
+}
 
 /**
  * The type of the Max operation table.

@@ -37,7 +37,7 @@ export function operationIds<T extends OperationTable>(table: T): readonly Opera
  * @example
  * OPERATION_IDS.includes('sendMessage'); // true
  */
-export const OPERATION_IDS: readonly OperationId[] = operationIds(TAMTAM_OPERATIONS);
+export const OPERATION_IDS: readonly OperationId[] = /* @__PURE__ */ operationIds(TAMTAM_OPERATIONS);
 
 /**
  * What a TamTam operation answers.

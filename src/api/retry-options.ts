@@ -86,7 +86,7 @@ export type ResolvedRetryOptions = Required<RetryOptions>;
  * @example
  * DEFAULT_RETRY.limit; // 4
  */
-export const DEFAULT_RETRY: ResolvedRetryOptions = Object.freeze<ResolvedRetryOptions>({
+export const DEFAULT_RETRY: ResolvedRetryOptions = /* @__PURE__ */ Object.freeze<ResolvedRetryOptions>({
   limit: 4,
   maxRetryTime: 60_000,
   statusCodes: [429, 503],

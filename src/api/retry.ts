@@ -48,7 +48,7 @@ import type { ResolvedRetryOptions, RetryOptions } from './retry-options';
  */
 export const NEVER_RETRIED_STATUSES = [400, 401, 403, 404] as const;
 
-const NEVER_RETRIED: ReadonlySet<number> = new Set(NEVER_RETRIED_STATUSES);
+const NEVER_RETRIED: ReadonlySet<number> = /* @__PURE__ */ new Set(NEVER_RETRIED_STATUSES);
 
 /**
  * True for the statuses that are never retried ({@link NEVER_RETRIED_STATUSES}).
@@ -61,9 +61,6 @@ export function isNeverRetried(status: number): boolean {
   return NEVER_RETRIED.has(status);
 }
 
-/** Every 5xx status. */
-const SERVER_ERRORS: readonly number[] = Array.from({ length: 100 }, (_, i) => 500 + i);
-
 /**
  * What long polling retries, on top of the backoff settings: 429 and every 5xx, network errors,
  * timeouts and unreadable answers of its GET, forever. Everything else (400/401/403/404 and the
@@ -72,14 +69,22 @@ const SERVER_ERRORS: readonly number[] = Array.from({ length: 100 }, (_, i) => 5
  * @example
  * retryPolicy({ ...DEFAULT_RETRY, ...LONG_POLL_RETRY }, 'GET', 'getUpdates');
  */
-export const LONG_POLL_RETRY = Object.freeze({
-  limit: Infinity,
-  maxRetryTime: Infinity,
-  statusCodes: Object.freeze([429, ...SERVER_ERRORS]),
-  errorCodes: Object.freeze([]),
-  networkErrorMethods: Object.freeze(['GET']),
-  unreadableAnswerMethods: Object.freeze(['GET']),
-} as const satisfies RetryOptions);
+export const LONG_POLL_RETRY = /* @__PURE__ */ longPollRetry();
+
+/**
+ * The settings of {@link LONG_POLL_RETRY}, built by a call marked pure: an app without long
+ * polling (a webhook bot) leaves them out, also from the published one-file build.
+ */
+function longPollRetry() {
+  return Object.freeze({
+    limit: Infinity,
+    maxRetryTime: Infinity,
+    statusCodes: Object.freeze([429, ...Array.from({ length: 100 }, (_, i) => 500 + i)]),
+    errorCodes: Object.freeze([]),
+    networkErrorMethods: Object.freeze(['GET']),
+    unreadableAnswerMethods: Object.freeze(['GET']),
+  } as const satisfies RetryOptions);
+}
 
 /**
  * Whether `error`, failing a `method` request, may be retried under `options` (rules 1–3 of the

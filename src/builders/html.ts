@@ -19,7 +19,7 @@ export function escapeHtml(text: string): string {
   return String(text).replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
 }
 
-const tag = templateTag('html', escapeHtml, 'html');
+const tag = /* @__PURE__ */ templateTag('html', escapeHtml, 'html');
 const part = (value: FormatInput): string => render('html', escapeHtml, 'html', value);
 const element =
   (name: string) =>
@@ -69,14 +69,14 @@ export interface HtmlBuilder {
  * @example
  * reply(api, update, html`Welcome, ${html.bold(user.name)}!`);
  */
-export const html: HtmlBuilder = Object.assign(tag, {
-  bold: element('b'),
-  italic: element('i'),
-  strike: element('s'),
-  underline: element('u'),
-  mark: element('mark'),
-  code: element('code'),
-  codeBlock: element('pre'),
+export const html: HtmlBuilder = /* @__PURE__ */ Object.assign(tag, {
+  bold: /* @__PURE__ */ element('b'),
+  italic: /* @__PURE__ */ element('i'),
+  strike: /* @__PURE__ */ element('s'),
+  underline: /* @__PURE__ */ element('u'),
+  mark: /* @__PURE__ */ element('mark'),
+  code: /* @__PURE__ */ element('code'),
+  codeBlock: /* @__PURE__ */ element('pre'),
   link(label: FormatInput, url: string): FormattedText {
     if (typeof url !== 'string' || url.length === 0 || url.length > KEYBOARD_LIMITS.linkUrl) {
       throw new TypeError(`html.link: the URL must be a string of 1-${KEYBOARD_LIMITS.linkUrl} characters`);
@@ -86,7 +86,7 @@ export const html: HtmlBuilder = Object.assign(tag, {
   mention(name: FormatInput, userId: number): FormattedText {
     return new FormattedText(`<a href="tamtam://user/${userIdText('html.mention', userId)}">${part(name)}</a>`, 'html');
   },
-  heading: element('h1'),
+  heading: /* @__PURE__ */ element('h1'),
   raw(source: string): FormattedText {
     return new FormattedText(String(source), 'html');
   },

@@ -20,7 +20,7 @@ export function escapeMarkdown(text: string): string {
   return String(text).replace(SPECIAL, '\\$&');
 }
 
-const tag = templateTag('markdown', escapeMarkdown, 'md');
+const tag = /* @__PURE__ */ templateTag('markdown', escapeMarkdown, 'md');
 const part = (value: FormatInput): string => render('markdown', escapeMarkdown, 'md', value);
 const wrap =
   (open: string, close = open) =>
@@ -70,12 +70,12 @@ export interface MarkdownBuilder {
  * @example
  * reply(api, update, md`Welcome, ${md.bold(user.name)}! Read the ${md.link('rules', rulesUrl)}.`);
  */
-export const md: MarkdownBuilder = Object.assign(tag, {
-  bold: wrap('**'),
-  italic: wrap('_'),
-  strike: wrap('~~'),
-  underline: wrap('++'),
-  mark: wrap('^^'),
+export const md: MarkdownBuilder = /* @__PURE__ */ Object.assign(tag, {
+  bold: /* @__PURE__ */ wrap('**'),
+  italic: /* @__PURE__ */ wrap('_'),
+  strike: /* @__PURE__ */ wrap('~~'),
+  underline: /* @__PURE__ */ wrap('++'),
+  mark: /* @__PURE__ */ wrap('^^'),
   code(content: string | number): FormattedText {
     const text = String(content);
     if (!text.includes('`')) return new FormattedText(`\`${text}\``, 'markdown');

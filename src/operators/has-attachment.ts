@@ -5,7 +5,7 @@ import { deriveUpdate } from '../delivery/derive-update';
 import { filterDerive } from './filter-derive';
 import { type AnyUpdate, type UpdateLike, type UpdateOfType, isOfType } from './update-like';
 
-const known: ReadonlySet<string> = new Set<string>(ATTACHMENT_TYPES);
+const known: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ATTACHMENT_TYPES);
 
 /**
  * A `message_created` update with at least one attachment of the wanted kinds; those

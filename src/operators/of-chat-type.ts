@@ -5,7 +5,7 @@ import { CHAT_TYPES } from '../types/index';
 import { chatTypeOf } from './update-context';
 import type { AnyUpdate, UpdateLike } from './update-like';
 
-const known: ReadonlySet<string> = new Set<string>(CHAT_TYPES);
+const known: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CHAT_TYPES);
 
 /**
  * Lets through only updates from the given kinds of chat: `'dialog'` (one-to-one with the
