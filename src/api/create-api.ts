@@ -55,6 +55,8 @@ class HttpApi implements Api<OperationTable> {
   readonly #fetch: typeof fetch | undefined;
   /** Paces the requests to the API host (never upload URLs); `undefined` when off. */
   readonly #limiter: RateLimiter | undefined;
+  readonly #retryDefault: ResolvedRetryOptions | false;
+  readonly #retryByRow = new WeakMap<RetryOptions, ResolvedRetryOptions | false>();
 
   constructor(options: ApiOptions<DialectChoice>) {
     if (options === null || typeof options !== 'object') {
@@ -90,7 +92,7 @@ class HttpApi implements Api<OperationTable> {
             : `; use tokenIn: '${dialect.auth.tokenIn}'`),
       );
     }
-    resolveRetry(DEFAULT_RETRY, options.retry); // validates now
+    this.#retryDefault = resolveRetry(DEFAULT_RETRY, options.retry); // validates now
     this.#retry = options.retry ?? {};
     this.#limiter = resolveRateLimit(options.rateLimit, {
       baseUrl: this.baseUrl,
@@ -110,12 +112,25 @@ class HttpApi implements Api<OperationTable> {
   request(spec: RequestSpecIn<OperationTable, string>, options: CallOptions = {}): Observable<unknown> {
     // defer: option errors arrive through the Observable, like every other failure
     return defer(() => {
-      const retry: ResolvedRetryOptions | false = resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
+      const retry: ResolvedRetryOptions | false =
+        options.retry === undefined
+          ? this.#retryOf(spec.retry)
+          : resolveRetry(DEFAULT_RETRY, this.#retry, spec.retry, options.retry);
       const timeout = validateTimeout(options.timeout ?? spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
       return this.#limited(this.#attempt<unknown>(spec, timeout), spec).pipe(
         retryPolicy(retry, spec.method, spec.operation),
       );
     });
+  }
+
+  /** The api's retry settings merged with an operation's (its row's, a constant): once per row, not per call. */
+  #retryOf(row: RetryOptions | undefined): ResolvedRetryOptions | false {
+    if (row === undefined) return this.#retryDefault;
+    const known = this.#retryByRow.get(row);
+    if (known !== undefined) return known;
+    const resolved = resolveRetry(DEFAULT_RETRY, this.#retry, row);
+    this.#retryByRow.set(row, resolved);
+    return resolved;
   }
 
   /**
