@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './test/sequencer';
 
 /**
  * Test files that change process-wide state a later file in the same worker would see: they run
@@ -22,7 +23,8 @@ const NEEDS_ISOLATION = [
  * Test files running at once. Vitest's default for `run` is one less than the cores: a single
  * worker on two cores, which runs the files one after the other although most of the slow ones
  * wait (on child processes, a browser, servers on loopback) far more than they compute. Two
- * workers at least; `VITEST_MAX_WORKERS` overrides.
+ * workers at least (three made the timing of process and browser tests flaky on a loaded
+ * machine); `VITEST_MAX_WORKERS` overrides.
  */
 const maxWorkers = Number(process.env['VITEST_MAX_WORKERS'] ?? Math.max(2, availableParallelism() - 1));
 
@@ -32,6 +34,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     maxWorkers,
+    // the long files first, the package tests that wait for the build last (test/sequencer.ts)
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
         extends: true,

@@ -387,8 +387,10 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     notes: [
       'At 100 ms the peer is latency-bound: it polls 100 updates, answers them with Promise.all, and only then polls again ' +
         '(two round trips per 100 replies). tamtam-rx keeps polling (up to 200 updates ahead) while perChat runs every busy chat at once.',
-      'CPU per send: ky-based sendMessage costs about 2× a bare fetch (ky builds a Request and clones it for every call), ' +
-        'so where the machine, not the latency, is the limit (20 ms) tamtam-rx and the peer are close and both far below the ceiling.',
+      'CPU per send: sendMessage hands fetch the URL and init (a Request built from another Request would follow its signal and ' +
+        'pipe the JSON body through a TransformStream: 2–3× the CPU); what remains above a bare fetch is the AbortController and ' +
+        'timer of the deadline (the peer sends without either), option merging per call and the RxJS request chain, so where the ' +
+        'machine, not the latency, is the limit (20 ms) tamtam-rx and the peer are close and both far below the ceiling.',
       'On a saturated machine (load average far above the cores) every bot is CPU-bound whatever the latency, and the ratio ' +
         'becomes one of CPU per reply: measured 2.2–3.2 ms for tamtam-rx vs 0.9–1.4 ms for the peer (Node 20, load ~27 on 2 cores), ' +
         "most of tamtam-rx's in ky (a Request per call, its body as a web stream), undici and GC.",

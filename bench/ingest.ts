@@ -183,7 +183,9 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     comparisons: [row('1', 'emulator', onEmulator), row('1m', 'minimal', onMinimal)],
     notes: [
       'Both loops wait for the server (another process) between batches; what differs is client CPU per batch. ' +
-        'tamtam-rx adds ky per request, validation of every update (classifyUpdate), delivery tracking (pending list, holds) and the RxJS chain.',
+        'tamtam-rx adds per poll: its AbortController and deadline timer (a second AbortSignal: costly on Node 20), the RxJS request chain ' +
+        '(rate limiter on standby, retry rule); per update: validation (one checker per session), delivery tracking (nothing allocated ' +
+        'for an update nobody holds: the batch is tracked as one unit) and the RxJS chain (share → ofType).',
     ],
     seconds: secondsSince(started),
     raw: {

@@ -3,11 +3,13 @@
  * and exits 0 on SIGTERM.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { DEFAULT_WORLD_IDS } from '../../src/emulator/index';
 import type { Message } from '../../src/index';
 import { waitFor } from '../../src/testing/index';
+import { nodeScript, nodeScriptDir } from '../../test/helpers/node-script';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let child: ChildProcess | undefined;
@@ -15,6 +17,7 @@ let child: ChildProcess | undefined;
 afterEach(() => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
+afterAll(() => rmSync(nodeScriptDir, { recursive: true, force: true }));
 
 it('starts the emulator and the demo bot, replies to a user, and stops cleanly on SIGTERM', async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, TAMTAM_EMULATOR_PORT: '0' };
@@ -72,7 +75,10 @@ it('starts the emulator and the demo bot, replies to a user, and stops cleanly o
 it('TAMTAM_RX_DIALECT=max npm start: a Max emulator (header auth only), the same demo bot answers', async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, TAMTAM_EMULATOR_PORT: '0', TAMTAM_RX_DIALECT: 'max' };
   for (const name of ['TAMTAM_TOKEN', 'MAX_TOKEN', 'TAMTAM_MARKER_FILE', 'TAMTAM_API_URL']) delete env[name];
-  const started = spawn(process.execPath, ['--import', 'tsx', 'examples/demo/start.ts'], {
+  // the same script bundled (the test above runs it through tsx, as `npm start` does): a tsx
+  // start costs seconds on a busy machine
+  const script = await nodeScript('examples/demo/start.ts');
+  const started = spawn(process.execPath, [script], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

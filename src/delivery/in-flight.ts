@@ -1,5 +1,5 @@
 import { type SchedulerLike, type Subscription, asyncScheduler } from 'rxjs';
-import { type DeliveryTracker, emitTracked } from './hold-update';
+import { type DeliveryTracker, type SettleCounter, type SettleListener, trackEmission } from './hold-update';
 
 /**
  * Options of {@link InFlightUpdates.settled}.
@@ -28,6 +28,8 @@ export interface SettleOptions {
 export class InFlightUpdates {
   #count = 0;
   readonly #waiters = new Set<() => void>();
+  /** One counter for every update (no wrapper per emission). */
+  readonly #counter: SettleCounter = { settledOne: () => this.#settle() };
 
   /** Updates emitted through {@link emit} that are neither handled nor abandoned yet. */
   get size(): number {
@@ -35,30 +37,17 @@ export class InFlightUpdates {
   }
 
   /**
-   * Emits `update` tracked (see {@link emitTracked}) and counts it until the tracker hears
-   * `handled` or `abandoned`. The tracker is called before the count drops.
+   * Emits `update` tracked (see {@link emitTracked}) and counts it until the tracker (or the
+   * listener, which may be one function shared by every update) hears `handled` or
+   * `abandoned`. The tracker is called before the count drops.
    *
    * @example
    * inFlight.emit(update, (u) => subscriber.next(u), tracker);
+   * inFlight.emit(update, next, (u, outcome) => (outcome === 'handled' ? ack(u) : nack(u)));
    */
-  emit<T extends object>(update: T, emit: (update: T) => void, tracker: DeliveryTracker): void {
+  emit<T extends object>(update: T, emit: (update: T) => void, tracker: DeliveryTracker | SettleListener<T>): void {
     this.#count += 1;
-    emitTracked(update, emit, {
-      handled: () => {
-        try {
-          tracker.handled();
-        } finally {
-          this.#settle();
-        }
-      },
-      abandoned: () => {
-        try {
-          tracker.abandoned();
-        } finally {
-          this.#settle();
-        }
-      },
-    });
+    trackEmission(update, emit, tracker, this.#counter);
   }
 
   /**

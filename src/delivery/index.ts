@@ -37,6 +37,13 @@
  * }
  */
 export { deriveUpdate, originalUpdate } from './derive-update';
-export { emitTracked, holdUpdate, type DeliveryTracker, type HoldOutcome, type ReleaseHold } from './hold-update';
+export {
+  emitTracked,
+  holdUpdate,
+  type DeliveryTracker,
+  type HoldOutcome,
+  type ReleaseHold,
+  type SettleListener,
+} from './hold-update';
 export { InFlightUpdates, type SettleOptions } from './in-flight';
 export { isRedelivery, markRedelivery } from './redelivery';

@@ -74,30 +74,78 @@ const MESSAGE_WITH_RECIPIENT: ReadonlySet<string> = new Set<UpdateType>([
  * if (result.kind === 'known') updates.next(result.update);
  */
 export function classifyUpdate(value: unknown, knownTypes?: ReadonlySet<string>): UpdateClassification {
+  const kind = checkUpdate(value, knownTypes);
+  if (kind === 'known') return { kind, update: value as Update };
+  if (kind === 'unknown') return { kind, update: value as UnknownUpdate };
+  return { kind: 'invalid', reason: kind.reason };
+}
+
+/**
+ * {@link classifyUpdate} without the result object, for sources classifying whole batches:
+ * `'known'`, `'unknown'` or the reason it is not an update (the same checks, nothing allocated
+ * for a valid update). Build one checker per source with {@link updateChecker} to skip the
+ * per-call lookups.
+ *
+ * @example
+ * for (const raw of list.updates) if (checkUpdate(raw, known) === 'known') batch.push(raw as Update);
+ */
+export function checkUpdate(value: unknown, knownTypes?: ReadonlySet<string>): 'known' | 'unknown' | InvalidUpdate {
+  tamtamTypes ??= new Set<string>(UPDATE_TYPES);
+  const known = knownTypes ?? tamtamTypes;
+  return checkAgainst(value, (type) => (known.has(type) ? rulesOf(type) : undefined));
+}
+
+/**
+ * A {@link checkUpdate} bound to one set of known types: the rules of each known type are
+ * looked up once per update (one `Map` lookup), not per call and set.
+ *
+ * @example
+ * const check = updateChecker(new Set(MAX_UPDATE_TYPES));
+ * check(raw); // 'known' | 'unknown' | { reason }
+ */
+export function updateChecker(
+  knownTypes?: ReadonlySet<string>,
+): (value: unknown) => 'known' | 'unknown' | InvalidUpdate {
+  tamtamTypes ??= new Set<string>(UPDATE_TYPES);
+  const rules = new Map<string, readonly FieldRule[]>();
+  for (const type of knownTypes ?? tamtamTypes) {
+    const typeRules = rulesOf(type);
+    if (typeRules !== undefined) rules.set(type, typeRules);
+  }
+  const lookup = (type: string) => rules.get(type);
+  return (value) => checkAgainst(value, lookup);
+}
+
+function checkAgainst(
+  value: unknown,
+  rulesOfKnown: (type: string) => readonly FieldRule[] | undefined,
+): 'known' | 'unknown' | InvalidUpdate {
   if (!isPlainObject(value)) {
-    return { kind: 'invalid', reason: `the body must be a JSON object (an Update), got ${describeKind(value)}` };
+    return { reason: `the body must be a JSON object (an Update), got ${describeKind(value)}` };
   }
   const type = value['update_type'];
   if (typeof type !== 'string' || type === '') {
-    return {
-      kind: 'invalid',
-      reason: `the body has no string field update_type (got ${describeKind(type)}), so it is not an Update`,
-    };
+    return { reason: `the body has no string field update_type (got ${describeKind(type)}), so it is not an Update` };
   }
   const timestamp = value['timestamp'];
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
-    return {
-      kind: 'invalid',
-      reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})`,
-    };
+    return { reason: `the update ${JSON.stringify(type)} has no numeric timestamp (got ${describeKind(timestamp)})` };
   }
-  tamtamTypes ??= new Set<string>(UPDATE_TYPES);
-  const known = knownTypes ?? tamtamTypes;
-  const required = known.has(type) ? rulesOf(type) : undefined;
-  if (required === undefined) return { kind: 'unknown', update: value as UnknownUpdate };
+  const required = rulesOfKnown(type);
+  if (required === undefined) return 'unknown';
   const problem = missingField(type, required, value);
-  if (problem !== undefined) return { kind: 'invalid', reason: problem };
-  return { kind: 'known', update: value as unknown as Update };
+  return problem === undefined ? 'known' : { reason: problem };
+}
+
+/**
+ * Why a value is not an update (see {@link checkUpdate}).
+ *
+ * @example
+ * const result = checkUpdate(raw);
+ * if (typeof result === 'object') report(result.reason);
+ */
+export interface InvalidUpdate {
+  readonly reason: string;
 }
 
 function missingField(

@@ -46,6 +46,23 @@ export function pollWithBackoff(
   backoff: ResolvedLongPollingOptions['backoff'],
   onRetry: (attempt: number, delay: number, error: Error) => void,
 ): Observable<OperationResultOf<PollingTable, 'getUpdates'>> {
+  return pollWith(api, request, retryLikePolls('GET', 'getUpdates', backoff, onRetry));
+}
+
+/**
+ * One `GET /updates` under a retry operator the caller built once (with {@link retryLikePolls})
+ * and reuses for every poll: what a polling loop calls, {@link pollWithBackoff} without the
+ * per-poll rebuilding of the policy.
+ *
+ * @example
+ * const retry = retryLikePolls('GET', 'getUpdates', options.backoff, report);
+ * pollWith(api, { marker, limit: 100, timeout: 30, types: undefined }, retry).subscribe(...);
+ */
+export function pollWith(
+  api: PollingApi,
+  request: PollRequest,
+  retry: MonoTypeOperatorFunction<OperationResultOf<PollingTable, 'getUpdates'>>,
+): Observable<OperationResultOf<PollingTable, 'getUpdates'>> {
   return getUpdates(
     api,
     {
@@ -55,7 +72,7 @@ export function pollWithBackoff(
       ...(request.types ? { types: request.types } : {}),
     },
     { retry: false },
-  ).pipe(retryLikePolls('GET', 'getUpdates', backoff, onRetry));
+  ).pipe(retry);
 }
 
 /**

@@ -2,11 +2,13 @@ import type { Subscriber, Subscription } from 'rxjs';
 import { getSubscriptions, unsubscribe } from '../actions/subscriptions';
 import type { Observable } from 'rxjs';
 import { InFlightUpdates } from '../delivery/in-flight';
+import type { HoldOutcome, SettleListener } from '../delivery/hold-update';
 import type { OperationResultOf } from '../api/operation-table';
 import type { UnknownUpdate, Update } from '../types/index';
-import { classifyUpdate } from './classify-update';
+import { type InvalidUpdate, updateChecker } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
-import { pollWithBackoff, retryLikePolls } from './poll-with-backoff';
+import { pollWith, retryLikePolls } from './poll-with-backoff';
+import type { MonoTypeOperatorFunction } from 'rxjs';
 import { WebhookConflictError } from './webhook-conflict-error';
 import type { PollingStatus } from './polling-status';
 import { markRedelivery } from '../delivery/redelivery';
@@ -19,10 +21,18 @@ type UpdateListOf = OperationResultOf<PollingTable, 'getUpdates'>;
  * poll → persist marker + batch as pending → emit. The next poll commits the batch on the
  * server, but by then it is durable locally; handled updates leave `pending`, and whatever
  * is still pending after a crash is replayed first on the next start.
+ *
+ * A batch is tracked as one unit while nobody holds its updates: it is saved as `incoming`
+ * (part of the pending state) before it is emitted, and only the updates still held when
+ * their emission returns enter `pending`; the others are done, and one save after the batch
+ * records it. So an update nobody holds costs no pending-list work of its own.
  */
 export class PollingSession {
   #marker: number | null = null;
-  readonly #pending: Update[] = [];
+  /** Emitted (or replayed) updates not handled yet, in arrival order. */
+  readonly #pending = new Set<Update>();
+  /** The batch being accepted: pending as a whole until its emission ends. */
+  #incoming: readonly Update[] = [];
   readonly #inFlight = new InFlightUpdates();
   #stopping = false;
   /** Set once `run` has finished: late settlements no longer touch the store (a new session may own it). */
@@ -34,24 +44,35 @@ export class PollingSession {
   #wake: (() => void) | undefined;
   #saving: Promise<void> = Promise.resolve();
   #dirty = false;
-  /**
-   * While a batch is being emitted: the updates whose handling finished during their own
-   * emission (nobody held them), dropped from `pending` in one pass after the batch.
-   */
-  #handledInBatch: Update[] | undefined;
+  /** The update being emitted, and how it settled during its own emission (`undefined`: still held). */
+  #emitting: Update | undefined;
+  #emittingOutcome: HoldOutcome | undefined;
   readonly #next = (update: Update): void => this.subscriber.next(update);
+  /** One listener for every emitted update. */
+  readonly #settled: SettleListener<Update> = (update, outcome) => {
+    if (update === this.#emitting) this.#emittingOutcome = outcome;
+    else this.#settle(update, outcome === 'handled');
+  };
   readonly #finished: Promise<void>;
   #finish!: () => void;
+  /** Classifies against the dialect's types (rules looked up once per update). */
+  readonly #check: (value: unknown) => 'known' | 'unknown' | InvalidUpdate;
+  /** The poll's retry rule, built once for every poll of the session. */
+  readonly #pollRetry: MonoTypeOperatorFunction<UpdateListOf>;
 
   constructor(
     private readonly api: PollingApi,
     /** The update types of the api's dialect: others are reported as unknown. */
-    private readonly knownTypes: ReadonlySet<string>,
+    knownTypes: ReadonlySet<string>,
     private readonly options: ResolvedLongPollingOptions,
     private readonly subscriber: Subscriber<Update>,
     private readonly report: (status: PollingStatus) => void,
   ) {
     this.#finished = new Promise((resolve) => (this.#finish = resolve));
+    this.#check = updateChecker(knownTypes);
+    this.#pollRetry = retryLikePolls('GET', 'getUpdates', options.backoff, (attempt, delay, error) =>
+      report({ type: 'retry', attempt, delay, error, operation: 'getUpdates' }),
+    );
   }
 
   /** Runs the loop until stopped, disposed or a fatal error. */
@@ -69,12 +90,14 @@ export class PollingSession {
         return;
       }
       const replay = (state?.pending ?? []).map((u) => ({ ...u }));
-      this.#pending.push(...replay);
+      for (const update of replay) this.#pending.add(update);
       this.report({ type: 'started', marker: this.#marker, replayed: replay.length });
+      let forgotten = false;
       for (const update of replay) {
         markRedelivery(update);
-        this.#emit(update);
+        if (this.#emit(update)) forgotten = true;
       }
+      if (forgotten) this.#saved();
       while (!this.#stopping && !this.#disposed) {
         await this.#capacity();
         if (this.#stopping || this.#disposed) break;
@@ -155,18 +178,17 @@ export class PollingSession {
    * which also bounds the redeliveries after a crash), or when stopping.
    */
   async #capacity(): Promise<void> {
-    while (this.#pending.length + this.options.limit > this.options.maxPending && !this.#stopping && !this.#disposed) {
+    while (this.#pending.size + this.options.limit > this.options.maxPending && !this.#stopping && !this.#disposed) {
       await new Promise<void>((resolve) => (this.#wake = resolve));
     }
   }
 
   #fetch(): Promise<UpdateListOf | undefined> {
     return this.#retrying(
-      pollWithBackoff(
+      pollWith(
         this.api,
         { marker: this.#marker, limit: this.options.limit, timeout: this.options.timeout, types: this.options.types },
-        this.options.backoff,
-        (attempt, delay, error) => this.report({ type: 'retry', attempt, delay, error, operation: 'getUpdates' }),
+        this.#pollRetry,
       ),
     );
   }
@@ -190,28 +212,24 @@ export class PollingSession {
     const unknown: UnknownUpdate[] = [];
     const invalid: { value: unknown; reason: string }[] = [];
     for (const raw of list.updates as unknown[]) {
-      const result = classifyUpdate(raw, this.knownTypes);
-      if (result.kind === 'known') known.push(result.update);
-      else if (result.kind === 'unknown') unknown.push(result.update);
-      else invalid.push({ value: raw, reason: result.reason });
+      const kind = this.#check(raw);
+      if (kind === 'known') known.push(raw as Update);
+      else if (kind === 'unknown') unknown.push(raw as UnknownUpdate);
+      else invalid.push({ value: raw, reason: kind.reason });
     }
-    this.#pending.push(...known);
     if (list.marker !== null && list.marker !== undefined) this.#marker = list.marker;
+    this.#incoming = known;
     await this.#save(); // durable before the next poll commits this batch on the server
     this.report({ type: 'batch', count: list.updates.length, marker: this.#marker });
-    // track the batch as one unit: updates nobody holds settle during their emission and
-    // leave `pending` together afterwards (one pass, one save) instead of one by one
-    const handled: Update[] = [];
-    this.#handledInBatch = handled;
+    let next = 0;
     try {
-      for (const update of known) {
-        if (this.#disposed) return;
-        this.#emit(update);
-      }
+      while (next < known.length && !this.#disposed) this.#emit(known[next++] as Update);
     } finally {
-      this.#handledInBatch = undefined;
-      if (handled.length > 0) this.#forget(handled);
+      // not emitted (disposed meanwhile): they stay pending, to be delivered again
+      while (next < known.length) this.#pending.add(known[next++] as Update);
+      this.#incoming = [];
     }
+    if (known.length > 0) this.#saved();
     for (const update of unknown) {
       this.report({ type: 'unknown_update', update });
       this.options.onUnknownUpdate(update);
@@ -219,36 +237,42 @@ export class PollingSession {
     for (const { value, reason } of invalid) this.report({ type: 'invalid_update', value, reason });
   }
 
-  #emit(update: Update): void {
-    this.#inFlight.emit(update, this.#next, {
-      handled: () => this.#settle(update, true),
-      abandoned: () => this.#settle(update, false),
-    });
+  /**
+   * Emits one update (of the batch or a replay, which is already in `pending`). Returns true
+   * when it was handled during its own emission (it is then no longer pending); an update still
+   * held, or abandoned, is (still) pending.
+   */
+  #emit(update: Update): boolean {
+    this.#emitting = update;
+    this.#emittingOutcome = undefined;
+    try {
+      this.#inFlight.emit(update, this.#next, this.#settled);
+    } finally {
+      this.#emitting = undefined;
+    }
+    const outcome = this.#emittingOutcome;
+    if (outcome === 'handled') {
+      this.#pending.delete(update);
+      return true;
+    }
+    this.#pending.add(update);
+    if (outcome === 'abandoned') this.#wake?.();
+    return false;
   }
 
+  /** An update settled after its emission: a handled one leaves `pending` (and the store). */
   #settle(update: Update, handled: boolean): void {
     if (!handled || this.#done) {
       this.#wake?.();
-    } else if (this.#handledInBatch !== undefined) {
-      this.#handledInBatch.push(update);
-    } else {
-      this.#forget([update]);
+      return;
     }
+    this.#pending.delete(update);
+    this.#saved();
   }
 
-  /** Drops handled updates from `pending`, saves (coalesced), and wakes a loop waiting for room. */
-  #forget(handled: readonly Update[]): void {
+  /** After `pending` shrank: saves (coalesced) and wakes a loop waiting for room. */
+  #saved(): void {
     if (this.#done) return;
-    const pending = this.#pending;
-    if (handled.length === 1) {
-      const index = pending.indexOf(handled[0] as Update);
-      if (index >= 0) pending.splice(index, 1);
-    } else {
-      const gone = new Set(handled);
-      let kept = 0;
-      for (const update of pending) if (!gone.has(update)) pending[kept++] = update;
-      pending.length = kept;
-    }
     if (!this.#disposed) void this.#save().catch((error: unknown) => this.subscriber.error(error));
     this.#wake?.();
   }
@@ -261,7 +285,7 @@ export class PollingSession {
       .catch(() => {})
       .then(() => {
         this.#dirty = false;
-        return this.options.store.save({ marker: this.#marker, pending: [...this.#pending] });
+        return this.options.store.save({ marker: this.#marker, pending: [...this.#pending, ...this.#incoming] });
       });
     return this.#saving;
   }

@@ -274,7 +274,7 @@ export const UPDATE_TYPES = [
 ] as const;
 type _UpdateTypesMatch = Assert<SameMembers<(typeof UPDATE_TYPES)[number], UpdateType>>;
 
-const knownUpdateTypes: ReadonlySet<string> = new Set<string>(UPDATE_TYPES);
+const knownUpdateTypes: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UPDATE_TYPES);
 
 /**
  * `true` when `value` is an update type this version knows.

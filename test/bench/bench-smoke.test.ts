@@ -102,6 +102,8 @@ describe('bench workloads, tiny sizes', () => {
   });
 
   it('3: every webhook server answers 200 under autocannon, and every answer delivered an update', async () => {
+    // One after the other: five servers under autocannon at once starved one of them (0 requests
+    // answered in its second) on a loaded machine.
     for (const kind of ['tamtam-rx', 'peer', 'fetch'] as const) {
       const run = await webhookRun(kind, { seconds: 1, connections: 4 });
       expect(run.requests).toBeGreaterThan(0);
@@ -113,10 +115,12 @@ describe('bench workloads, tiny sizes', () => {
       expect({ kind, failed: run.non2xx + run.errors }).toEqual({ kind, failed: 0 });
       expect(run.received).toBe(-1);
     }
-  }, 120_000); // five server processes, each started with tsx: slow on a busy machine
+  }, 300_000); // five server processes, each started with tsx: 20 s each at load 17
 
   it('4: throttled sends hit the rate limit, retry, and store every message once, in chat order', async () => {
-    const run = await throttleRun('local', { messages: 30, chats: 3, perSecond: 20 });
+    // Ten chats send at once against a rule of 8 requests/s: the first wave meets 429s however
+    // slow the machine (3 chats against 20/s never reached the rule on a loaded one).
+    const run = await throttleRun('local', { messages: 20, chats: 10, perSecond: 8 });
     expect(run.rateLimited).toBeGreaterThan(0);
     expect({
       lost: run.lost,
@@ -132,8 +136,8 @@ describe('bench workloads, tiny sizes', () => {
   });
 
   it('5: the memory run pushes every fed update through the pipeline and reads memory twice', async () => {
-    const run = await memoryRun('local', { warmup: 1000, total: 4000 });
-    expect(run.handled).toBe(4000);
+    const run = await memoryRun('local', { warmup: 250, total: 1000 });
+    expect(run.handled).toBe(1000);
     expect(run.start.heapUsed).toBeGreaterThan(0);
     expect(run.end.rss).toBeGreaterThan(0);
   });

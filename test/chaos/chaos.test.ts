@@ -357,7 +357,10 @@ function expectStartFailures(h: Harness): void {
   for (const exit of own) expect(exit.code, exit.stderr).toBe(2);
 }
 
-describe('chaos: long polling on a file store through command + perChat, every fault, restarts', () => {
+// The two phases run at once, each on its own emulator, files and processes: most of a phase is
+// waiting (polls, timeouts of stalled bodies, backoff, process start-ups), so the file takes
+// the time of the longer phase rather than of both.
+describe.concurrent('chaos: long polling on a file store through command + perChat, every fault, restarts', () => {
   it(`SIGKILL ${RESTARTS} times: nothing lost, every duplicate flagged by isRedelivery, per-chat order kept`, async () => {
     await withHarness('kill', async (h) => {
       await runPhase(h, 'SIGKILL');

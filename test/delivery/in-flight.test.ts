@@ -27,6 +27,22 @@ describe('InFlightUpdates', () => {
     expect(inFlight.size).toBe(0);
   });
 
+  it('counts updates emitted with one shared listener, which hears each before the count drops', () => {
+    const inFlight = new InFlightUpdates();
+    const events: string[] = [];
+    const listener = (update: { name: string }, outcome: string) =>
+      events.push(`${update.name} ${outcome} (in flight ${inFlight.size})`);
+    const releases: ReleaseHold[] = [];
+    for (const name of ['a', 'b', 'c']) {
+      inFlight.emit({ name }, (u) => (name === 'b' ? undefined : releases.push(holdUpdate(u))), listener);
+    }
+    expect(inFlight.size).toBe(2);
+    releases[1]?.('abandoned');
+    releases[0]?.();
+    expect(events).toEqual(['b handled (in flight 2)', 'c abandoned (in flight 2)', 'a handled (in flight 1)']);
+    expect(inFlight.size).toBe(0);
+  });
+
   it('settled() resolves at once with 0 when nothing is in flight', async () => {
     expect(await new InFlightUpdates().settled({ timeout: 10 })).toBe(0);
   });

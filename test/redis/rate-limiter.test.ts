@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { type Observable, firstValueFrom, lastValueFrom, merge, mergeMap, range, toArray } from 'rxjs';
@@ -9,18 +10,22 @@ import { DEFAULT_WORLD_IDS, startEmulator } from '../../src/emulator/index';
 import type { RedisClient } from '../../src/redis/client';
 import { redisRateLimiter } from '../../src/redis/index';
 import { waitFor } from '../../src/testing/index';
+import { nodeScript, nodeScriptDir } from '../helpers/node-script';
 import { type LocalRedisServer, startRedisServer } from '../helpers/redis-server';
 
-const SENDER = fileURLToPath(new URL('./fixtures/limited-sender.ts', import.meta.url));
+/** The sender process, bundled once (test/helpers/node-script.ts): a tsx start costs seconds on a busy machine. */
+let sender: string;
 
 let redis: LocalRedisServer;
 /** One connection per simulated process, as separate processes would have. */
 let clients: RedisClient[] = [];
 beforeAll(async () => {
+  sender = await nodeScript(fileURLToPath(new URL('./fixtures/limited-sender.ts', import.meta.url)));
   redis = await startRedisServer();
   clients = await Promise.all([1, 2, 3].map(() => createClient({ url: redis.url }).connect()));
 }, 30_000);
 afterAll(async () => {
+  rmSync(nodeScriptDir, { recursive: true, force: true });
   for (const client of clients) client.destroy();
   await redis?.stop();
 });
@@ -78,7 +83,7 @@ describe('redisRateLimiter: one budget for many processes', () => {
   it('two real processes sharing one Redis limiter of 5/s get no 429 from a 5/s rule', async () => {
     const emulator = await startEmulator({ dialect: 'max', rateLimit: { perSecond: 5, style: 'max' } });
     const children = [0, 1].map((p) =>
-      spawn(process.execPath, ['--import', 'tsx', SENDER, redis.url, emulator.url, emulator.token, '8', '5', `p${p}`], {
+      spawn(process.execPath, [sender, redis.url, emulator.url, emulator.token, '8', '5', `p${p}`], {
         stdio: ['pipe', 'pipe', 'inherit'],
       }),
     );

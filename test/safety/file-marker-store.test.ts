@@ -3,14 +3,17 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileMarkerStore } from '../../src/node/index';
+import { nodeScript, nodeScriptDir } from '../helpers/node-script';
 
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tamtam-rx-durable-'));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
+/** The child is bundled once (test/helpers/node-script.ts) rather than started through tsx. */
+afterAll(() => rm(nodeScriptDir, { recursive: true, force: true }));
 
 /** The pid of a process that has exited (so, almost surely, of no running process). */
 async function deadPid(): Promise<number> {
@@ -52,7 +55,7 @@ describe('fileMarkerStore: temp files left by a killed process', () => {
     const path = join(dir, 'state.json');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('./fixtures/saving-child.ts', import.meta.url)), path],
+      [await nodeScript(fileURLToPath(new URL('./fixtures/saving-child.ts', import.meta.url))), path],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },

@@ -3,7 +3,7 @@
  * a timeout or a lost answer), so the update can be flagged with `isRedelivery`.
  */
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Remembers the bodies of the last `capacity` updates a webhook emitted, as 53-bit hashes of

@@ -18,7 +18,7 @@ export interface NodeBodyStream {
   pause(): unknown;
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 const EMPTY = new Uint8Array(0);
 
 /**

@@ -25,9 +25,9 @@ export type BodyReadResult =
   | { readonly kind: 'unreadable'; readonly reason: string; readonly drained: boolean }
   | { readonly kind: 'timeout'; readonly drained: false };
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 /** One strict decoder for every body (a decoder without `stream: true` keeps no state between calls). */
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Reads `body` (at most `limit` bytes). Streams are pulled chunk by chunk and abandoned

@@ -1,4 +1,4 @@
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Builds a constant-time check for `secret`, with no Node module (it runs on Workers, Deno,
