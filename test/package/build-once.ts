@@ -45,7 +45,9 @@ async function* filesUnder(dir: string): AsyncGenerator<string> {
  */
 export async function inputsHash(): Promise<string> {
   const hash = createHash('sha256');
-  const files = ['package.json', 'tsup.config.ts', 'tsconfig.json'].map((f) => join(root, f));
+  const files = ['package.json', 'tsup.config.ts', 'tsconfig.json', 'scripts/compact-dist.ts'].map((f) =>
+    join(root, f),
+  );
   for await (const file of filesUnder(join(root, 'src'))) files.push(file);
   files.sort();
   for (const file of files) {
