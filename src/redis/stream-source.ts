@@ -1,13 +1,10 @@
-import { Observable, Subject, type Subscriber, share } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { DialectChoice, DialectOf, UpdateOfTable } from '../api/dialect';
+import { SourceControl } from '../sources/source-control';
 import type { UpdateSource, UpdateSourceStopResult } from '../sources/update-source';
 import type { UnknownUpdate, Update } from '../types/index';
 import type { RedisClient } from './client';
-import {
-  type FromRedisStreamOptions,
-  type ResolvedStreamSourceOptions,
-  resolveStreamSourceOptions,
-} from './stream-source-options';
+import { type FromRedisStreamOptions, resolveStreamSourceOptions } from './stream-source-options';
 import { StreamSession } from './stream-session';
 import type { RedisStreamStatus } from './stream-status';
 
@@ -29,19 +26,22 @@ export class RedisStreamSource<U extends object = Update>
   readonly status$: Observable<RedisStreamStatus>;
   /** Entries of update types the worker's dialect does not know (acknowledged, never emitted). Hot. */
   readonly unknownUpdates$: Observable<UnknownUpdate>;
-  readonly #control: StreamControl;
+  readonly #control: SourceControl<RedisStreamStatus>;
 
   constructor(client: RedisClient, options: FromRedisStreamOptions<DialectChoice> = {}) {
     if (client === null || typeof client !== 'object' || typeof client.duplicate !== 'function')
       throw new TypeError(
         'fromRedisStream: the first argument must be a connected node-redis client: await createClient({ url }).connect()',
       );
-    const control = new StreamControl(client, resolveStreamSourceOptions(options));
+    const resolved = resolveStreamSourceOptions(options);
+    const control = new SourceControl<RedisStreamStatus>(
+      (subscriber, report) => new StreamSession(client, resolved, subscriber, report),
+      resolved.onStatus,
+      { type: 'stopped' },
+    );
     // The session emits exactly the updates classified against the chosen dialect, which is
     // what U stands for (fromRedisStream derives it from the same dialect).
-    const loop = new Observable<Update>((subscriber) => control.start(subscriber)).pipe(
-      share(),
-    ) as Observable<object> as Observable<U>;
+    const loop = control.shared() as Observable<object> as Observable<U>;
     super((subscriber) => loop.subscribe(subscriber));
     this.#control = control;
     this.status$ = control.status.asObservable();
@@ -59,55 +59,6 @@ export class RedisStreamSource<U extends object = Update>
    */
   stop(): Promise<UpdateSourceStopResult> {
     return this.#control.stop();
-  }
-}
-
-/** The state behind one {@link RedisStreamSource}: its current session, its streams, its stop. */
-class StreamControl {
-  readonly status = new Subject<RedisStreamStatus>();
-  readonly unknown = new Subject<UnknownUpdate>();
-  #session: StreamSession | undefined;
-  #stopping: Promise<UpdateSourceStopResult> | undefined;
-
-  constructor(
-    private readonly client: RedisClient,
-    private readonly options: ResolvedStreamSourceOptions,
-  ) {}
-
-  start(subscriber: Subscriber<Update>): (() => void) | undefined {
-    if (this.#stopping !== undefined) {
-      subscriber.complete();
-      return undefined;
-    }
-    const session = new StreamSession(this.client, this.options, subscriber, (event) => this.#report(event));
-    this.#session = session;
-    void session.run();
-    return () => {
-      session.dispose();
-      if (this.#session === session) this.#session = undefined;
-    };
-  }
-
-  stop(): Promise<UpdateSourceStopResult> {
-    this.#stopping ??= (async () => {
-      const session = this.#session;
-      const unfinished = session === undefined ? 0 : await session.stop();
-      this.#report({ type: 'stopped' });
-      session?.complete();
-      this.status.complete();
-      this.unknown.complete();
-      return { unfinished };
-    })();
-    return this.#stopping;
-  }
-
-  #report(event: RedisStreamStatus): void {
-    try {
-      this.options.onStatus(event);
-    } finally {
-      this.status.next(event);
-      if (event.type === 'unknown_update') this.unknown.next(event.update);
-    }
   }
 }
 

@@ -1,15 +1,12 @@
-import { Observable, Subject, type Subscriber, share } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { Api } from '../api/api';
 import type { UpdateOfTable, UpdateTypeOfTable } from '../api/dialect';
 import { UPDATE_TYPES, type UnknownUpdate, type Update } from '../types/index';
 import type { PollingApi, PollingTable } from './polling-api';
-import {
-  type LongPollingOptions,
-  type ResolvedLongPollingOptions,
-  resolveLongPollingOptions,
-} from './long-polling-options';
+import { type LongPollingOptions, resolveLongPollingOptions } from './long-polling-options';
 import { PollingSession } from './polling-session';
 import type { PollingStatus } from './polling-status';
+import { SourceControl } from './source-control';
 import type { UpdateSource, UpdateSourceStopResult } from './update-source';
 
 /**
@@ -49,15 +46,23 @@ export class LongPolling<U extends object = Update> extends Observable<U> implem
   readonly status$: Observable<PollingStatus>;
   /** Updates of types this version does not know (never emitted as updates). Hot; completes on `stop()`. */
   readonly unknownUpdates$: Observable<UnknownUpdate>;
-  readonly #control: PollingControl;
+  readonly #control: SourceControl<PollingStatus>;
 
   constructor(api: PollingApi, options: LongPollingOptions<string> = {}) {
-    const control = new PollingControl(api, resolveLongPollingOptions(options));
+    const resolved = resolveLongPollingOptions(options);
+    const control = new SourceControl<PollingStatus>(
+      (subscriber, report) => {
+        const known = new Set<string>(api.dialect?.updateTypes ?? UPDATE_TYPES);
+        return new PollingSession(api, known, resolved, subscriber, report);
+      },
+      resolved.onStatus,
+      { type: 'stopped' },
+    );
+    resolved.signal?.addEventListener('abort', () => void control.stop(), { once: true });
+    if (resolved.signal?.aborted === true) void control.stop();
     // The session emits exactly the updates classified against the api's dialect, which is
     // what U stands for (fromLongPolling derives it from the same api).
-    const loop = new Observable<Update>((subscriber) => control.start(subscriber)).pipe(
-      share(),
-    ) as Observable<object> as Observable<U>;
+    const loop = control.shared() as Observable<object> as Observable<U>;
     super((subscriber) => loop.subscribe(subscriber));
     this.#control = control;
     this.status$ = control.status.asObservable();
@@ -75,57 +80,6 @@ export class LongPolling<U extends object = Update> extends Observable<U> implem
    */
   stop(): Promise<UpdateSourceStopResult> {
     return this.#control.stop();
-  }
-}
-
-/** The state behind one {@link LongPolling}: its current session, its streams, its stop. */
-class PollingControl {
-  readonly status = new Subject<PollingStatus>();
-  readonly unknown = new Subject<UnknownUpdate>();
-  #session: PollingSession | undefined;
-  #stopping: Promise<UpdateSourceStopResult> | undefined;
-  #lastStatus: PollingStatus['type'] | undefined;
-
-  constructor(
-    private readonly api: PollingApi,
-    private readonly options: ResolvedLongPollingOptions,
-  ) {
-    options.signal?.addEventListener('abort', () => void this.stop(), { once: true });
-    if (options.signal?.aborted === true) void this.stop();
-  }
-
-  /** Runs a session for the shared subscriber; the returned teardown disposes it. */
-  start(subscriber: Subscriber<Update>): (() => void) | undefined {
-    if (this.#stopping !== undefined) {
-      subscriber.complete();
-      return undefined;
-    }
-    const known = new Set<string>(this.api.dialect?.updateTypes ?? UPDATE_TYPES);
-    const session = new PollingSession(this.api, known, this.options, subscriber, (event) => this.#report(event));
-    this.#session = session;
-    void session.run();
-    return () => {
-      session.dispose();
-      if (this.#session === session) this.#session = undefined;
-    };
-  }
-
-  stop(): Promise<UpdateSourceStopResult> {
-    this.#stopping ??= (async () => {
-      const unfinished = (await this.#session?.stop()) ?? 0;
-      if (this.#lastStatus !== 'stopped') this.#report({ type: 'stopped' });
-      this.status.complete();
-      this.unknown.complete();
-      return { unfinished };
-    })();
-    return this.#stopping;
-  }
-
-  #report(event: PollingStatus): void {
-    this.#lastStatus = event.type;
-    this.options.onStatus(event);
-    this.status.next(event);
-    if (event.type === 'unknown_update') this.unknown.next(event.update);
   }
 }
 
