@@ -1,6 +1,6 @@
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { removeStaleTemps, syncDirectory, writeDurably } from '../sources/durable-file';
+import { readIfExists, removeStaleTemps, syncDirectory, writeDurably } from '../sources/durable-file';
 import { checkKey, checkTtl } from '../state/memory-state-store';
 import type { StateStore } from '../state/state-store';
 
@@ -77,13 +77,8 @@ export function fileStateStore<S = unknown>(directory: string, options: FileStat
       const path = pathOf('get', key);
       // Reads wait for this key's queued writes: a get after a set sees it.
       await (chains.get(key) ?? ready());
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
+      const text = await readIfExists(path);
+      if (text === undefined) return undefined;
       const record = parseRecord(text, path);
       if (record.expiresAt !== null && record.expiresAt <= now()) {
         await queue(key, async () => {

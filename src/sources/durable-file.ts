@@ -3,7 +3,7 @@
  * `fileStateStore`): temp file, fsync, rename, fsync of the folder; plus the cleanup of temp
  * files a killed process left behind.
  */
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temp files this process is writing right now (any store instance), never cleaned up. */
@@ -117,5 +117,20 @@ function isRunning(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The text of `path`, or `undefined` when there is no such file (any other failure is thrown).
+ *
+ * @example
+ * const text = await readIfExists('./polling.json');
+ */
+export async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { removeStaleTemps, writeDurably } from './durable-file';
+import { readIfExists, removeStaleTemps, writeDurably } from './durable-file';
 import type { MarkerStore, PollingState } from './marker-store';
 
 const FORMAT_VERSION = 1;
@@ -25,13 +24,8 @@ export function fileMarkerStore(path: string): MarkerStore {
   return {
     async load() {
       await ready();
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
+      const text = await readIfExists(path);
+      if (text === undefined) return undefined;
       return parseState(text, path);
     },
     save(state) {
