@@ -2,12 +2,12 @@
  * runBot's webhook mode: listens, subscribes, acknowledges once handled, stops cleanly; on the
  * embedded emulator (no token) and against a separate server with a token, on both dialects.
  */
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORLD_IDS, startEmulator } from '../../src/emulator/index';
 import { ofType, perChat, reply } from '../../src/index';
 import { RUN_BOT_ENV, RUN_BOT_EXIT_CODES, type RunBotLogger, runBot } from '../../src/node/index';
 import { waitFor } from '../../src/testing/index';
+import { freePort } from '../../examples/shared/free-port';
 
 function recorder(): { logger: RunBotLogger; lines: string[]; exits: number[] } {
   const lines: string[] = [];
@@ -25,18 +25,6 @@ async function withCleanEnv<T>(body: () => Promise<T>): Promise<T> {
   } finally {
     for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const pong = (
