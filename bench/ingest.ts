@@ -10,7 +10,7 @@ import { lib, librarySource } from './lib/library';
 import type { WorkloadRun } from './lib/result';
 import { alternate, secondsSince } from './lib/rounds';
 import { pairedRatio, summarize } from './lib/stats';
-import { startUpdateServer } from './lib/update-server';
+import { sharedUpdateServer } from './lib/update-server';
 import { type EmulatorPlacement, withEmulator } from './lib/with-emulator';
 
 /**
@@ -100,8 +100,9 @@ function cpuMicros(since: NodeJS.CpuUsage): number {
 }
 
 /**
- * One measured run on a fresh server: queue `n` updates (not timed), then ingest them. The
- * minimal server always runs in a child process.
+ * One measured run: on a fresh emulator, queue `n` updates (not timed), then ingest them; the
+ * minimal server always runs in a child process, one for every run of this process (it keeps
+ * no state between polls, so each run reads the same batches from the first).
  *
  * @example
  * await ingestRun('local', 'tamtam-rx', 500);
@@ -124,12 +125,7 @@ export async function ingestRun(
       return ingest(emulator);
     });
   }
-  const minimal = await startUpdateServer(n, BATCH);
-  try {
-    return await ingest(minimal);
-  } finally {
-    await minimal.close();
-  }
+  return ingest(await sharedUpdateServer(n, BATCH));
 }
 
 export const run: WorkloadRun = async ({ quick, log }) => {

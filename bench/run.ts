@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- <workload>...] [-- --quick]`: runs the benchmark workloads, each in its own
  * child process (`node --expose-gc --import tsx bench/<workload>.ts`), against a build of the
- * library made like the published one, and writes a markdown table and raw JSON.
+ * library made like the published one, and writes a markdown table and raw JSON. The library
+ * and the emulator host are built once here and shared by every workload.
  *
  * - A full run writes `bench/results/latest.md` and `bench/results/latest.json`.
  * - A run of some workloads, or with `--quick` (tiny sizes, one round: a smoke run), writes
@@ -11,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildLibrary } from './lib/build-library';
+import { buildEmulatorHost, buildLibrary } from './lib/build-library';
 import { type RunInfo, renderReport, renderTable } from './lib/report';
 import type { WorkloadResult } from './lib/result';
 
@@ -49,7 +50,15 @@ function parseArgs(argv: readonly string[]): { names: Workload[]; quick: boolean
   return { names: asked.length === 0 ? [...WORKLOADS] : (asked as Workload[]), quick };
 }
 
-function runWorkload(name: Workload, quick: boolean, library: string): Promise<WorkloadResult> {
+/** What every workload's child process loads, built once per run. */
+interface Built {
+  /** The library bundle (`BENCH_LIBRARY`). */
+  readonly library: string;
+  /** The emulator host bundle (`BENCH_EMULATOR_HOST`). */
+  readonly emulatorHost: string;
+}
+
+function runWorkload(name: Workload, quick: boolean, built: Built): Promise<WorkloadResult> {
   const resultFile = `${tmpdir()}/tamtam-rx-bench-${process.pid}-${name}.json`;
   rmSync(resultFile, { force: true });
   return new Promise((resolve, reject) => {
@@ -58,7 +67,12 @@ function runWorkload(name: Workload, quick: boolean, library: string): Promise<W
       ['--expose-gc', '--import', 'tsx', `${BENCH}${name}.ts`, ...(quick ? ['--quick'] : [])],
       {
         stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, BENCH_RESULT_FILE: resultFile, BENCH_LIBRARY: library },
+        env: {
+          ...process.env,
+          BENCH_RESULT_FILE: resultFile,
+          BENCH_LIBRARY: built.library,
+          BENCH_EMULATOR_HOST: built.emulatorHost,
+        },
       },
     );
     const timer = setTimeout(() => child.kill('SIGKILL'), WORKLOAD_TIMEOUT_MS);
@@ -88,13 +102,14 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-  const library = await buildLibrary();
+  const [library, emulatorHost] = await Promise.all([buildLibrary(), buildEmulatorHost()]);
+  const built: Built = { library, emulatorHost };
   const results: WorkloadResult[] = [];
   const failures: string[] = [];
   for (const name of names) {
     process.stderr.write(`\n▶ ${name}${quick ? ' (quick)' : ''}\n`);
     try {
-      const result = await runWorkload(name, quick, library);
+      const result = await runWorkload(name, quick, built);
       results.push(result);
       process.stderr.write(`✔ ${name} in ${result.seconds.toFixed(1)} s\n`);
     } catch (error) {

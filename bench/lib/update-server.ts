@@ -7,6 +7,8 @@
  *
  * Runs as a child process (its own core, like the emulator): `startUpdateServer(n, batch)`
  * spawns this file, which reports its port over IPC and exits when the parent disconnects.
+ * It holds no state between polls (the marker names the batch), so one server answers every
+ * run of a workload exactly as a fresh one would: `sharedUpdateServer` starts it once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -29,12 +31,17 @@ export interface UpdateServer {
 }
 
 /**
- * Starts the server in a child process with `total` updates in batches of `batch`.
+ * Starts the server in a child process with `total` updates in batches of `batch`; with
+ * `unref`, the child never keeps this process alive (it exits when this one does).
  *
  * @example
  * const server = await startUpdateServer(2_000, 100);
  */
-export async function startUpdateServer(total: number, batch: number): Promise<UpdateServer> {
+export async function startUpdateServer(
+  total: number,
+  batch: number,
+  options: { readonly unref?: boolean } = {},
+): Promise<UpdateServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(import.meta.url), String(total), String(batch)],
@@ -44,6 +51,10 @@ export async function startUpdateServer(total: number, batch: number): Promise<U
     child.once('exit', (code) => reject(new Error(`the update server exited (${code}) before listening`)));
     child.once('message', (message: { port: number }) => resolve(message.port));
   });
+  if (options.unref === true) {
+    child.unref();
+    child.channel?.unref();
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     token: 'bench-token',
@@ -54,6 +65,25 @@ export async function startUpdateServer(total: number, batch: number): Promise<U
       await exited;
     },
   };
+}
+
+const shared = new Map<string, Promise<UpdateServer>>();
+
+/**
+ * The server for `total` updates in batches of `batch`, started on first use and reused by
+ * every later run of this process (it never keeps the process alive; it exits with it).
+ *
+ * @example
+ * const server = await sharedUpdateServer(50_000, 100);
+ */
+export function sharedUpdateServer(total: number, batch: number): Promise<UpdateServer> {
+  const key = `${total}/${batch}`;
+  let server = shared.get(key);
+  if (server === undefined) {
+    server = startUpdateServer(total, batch, { unref: true });
+    shared.set(key, server);
+  }
+  return server;
 }
 
 function serve(total: number, batch: number): void {
