@@ -43,28 +43,51 @@ export interface WebhookRun {
 }
 
 /**
- * Starts the server child, loads it with autocannon for `seconds`, stops it.
+ * A webhook server child serving one {@link WebhookServerKind}, started once and loaded by any
+ * number of runs (a webhook server is a long-lived process; the warm-up loads it first).
  *
  * @example
- * await webhookRun('tamtam-rx', { seconds: 5, connections: 50 });
+ * const server = await startWebhookServer('tamtam-rx');
+ * const run = await server.load({ seconds: 2, connections: 50 });
+ * await server.stop();
  */
-export async function webhookRun(
-  kind: WebhookServerKind,
-  load: { seconds: number; connections: number },
-): Promise<WebhookRun> {
+export interface WebhookServer {
+  /** One autocannon run against the server: what it answered, and its CPU time and deliveries meanwhile. */
+  load(load: { seconds: number; connections: number }): Promise<WebhookRun>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the server child for `kind` and resolves once it listens.
+ *
+ * @example
+ * const server = await startWebhookServer('peer');
+ */
+export async function startWebhookServer(kind: WebhookServerKind): Promise<WebhookServer> {
   const server = spawn(process.execPath, ['--import', 'tsx', SERVER, kind], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: process.env,
   });
+  const stop = async (): Promise<void> => {
+    if (server.connected) server.disconnect();
+    if (server.exitCode === null && server.signalCode === null)
+      await new Promise((resolve) => server.once('exit', resolve));
+  };
+  let port: number;
   try {
-    const { port } = await nextMessage<{ port: number }>(server);
-    // every POST a distinct update (autocannon's -I puts a fresh id in place of [<id>]), as a
-    // server sends them: a body seen before would be a redelivery, which only tamtam-rx checks
-    const update = messageCreated(1, 100);
-    const body = JSON.stringify({
-      ...update,
-      message: { ...update.message, body: { ...update.message.body, mid: 'mid.[<id>]' } },
-    });
+    ({ port } = await nextMessage<{ port: number }>(server));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  // every POST a distinct update (autocannon's -I puts a fresh id in place of [<id>]), as a
+  // server sends them: a body seen before would be a redelivery, which only tamtam-rx checks
+  const update = messageCreated(1, 100);
+  const body = JSON.stringify({
+    ...update,
+    message: { ...update.message, body: { ...update.message.body, mid: 'mid.[<id>]' } },
+  });
+  const load = async (load: { seconds: number; connections: number }): Promise<WebhookRun> => {
     server.send({ ask: 'mark' });
     await nextMessage<{ marked: boolean }>(server);
     const args = [
@@ -100,9 +123,26 @@ export async function webhookRun(
       received,
       serverCpuMicrosPerRequest: cpuMicros / Math.max(1, result.requests.total),
     };
+  };
+  return { load, stop };
+}
+
+/**
+ * One load run on a server started for it: starts the server child, loads it with autocannon
+ * for `seconds`, stops it.
+ *
+ * @example
+ * await webhookRun('tamtam-rx', { seconds: 5, connections: 50 });
+ */
+export async function webhookRun(
+  kind: WebhookServerKind,
+  load: { seconds: number; connections: number },
+): Promise<WebhookRun> {
+  const server = await startWebhookServer(kind);
+  try {
+    return await server.load(load);
   } finally {
-    server.disconnect();
-    if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
+    await server.stop();
   }
 }
 
@@ -133,7 +173,8 @@ function runForOutput(command: string, args: string[]): Promise<string> {
 
 export const run: WorkloadRun = async ({ quick, log }) => {
   const started = performance.now();
-  const load = quick ? { seconds: 1, connections: 20 } : { seconds: 4, connections: 50 };
+  const load = quick ? { seconds: 1, connections: 20 } : { seconds: 2, connections: 50 };
+  const warmup = { ...load, seconds: 1 };
   const rounds = quick ? 1 : 3;
   const kinds: readonly WebhookServerKind[] = ['raw', 'tamtam-rx', 'peer', 'fetch-raw', 'fetch'];
   const failures = Object.fromEntries(kinds.map((kind) => [kind, { non2xx: 0, errors: 0, lost: 0 }])) as Record<
@@ -141,21 +182,36 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     { non2xx: number; errors: number; lost: number }
   >;
   const cpu = Object.fromEntries(kinds.map((kind) => [kind, [] as number[]])) as Record<WebhookServerKind, number[]>;
-  const measure = (kind: WebhookServerKind) => async () => {
-    const result = await webhookRun(kind, load);
-    failures[kind].non2xx += result.non2xx;
-    failures[kind].errors += result.errors;
-    cpu[kind].push(result.serverCpuMicrosPerRequest);
-    // every 2xx answer must mean one update delivered to the subscriber (in-flight requests at the end excepted)
-    if (COUNTING.includes(kind))
-      failures[kind].lost += Math.max(0, result.requestsPerSecond * load.seconds - result.received);
-    return result.requestsPerSecond;
-  };
-  const results = await alternate(
-    rounds,
-    Object.fromEntries(kinds.map((kind) => [kind, measure(kind)])) as Record<WebhookServerKind, () => Promise<number>>,
-    { warmup: 1, log },
-  );
+  const servers = {} as Record<WebhookServerKind, WebhookServer>;
+  let results: Record<WebhookServerKind, number[]>;
+  try {
+    await Promise.all(
+      kinds.map(async (kind) => {
+        servers[kind] = await startWebhookServer(kind);
+      }),
+    );
+    for (const kind of kinds) {
+      const result = await servers[kind].load(warmup);
+      log(`  warm-up ${kind}: ${result.requestsPerSecond.toFixed(0)}`);
+    }
+    const measure = (kind: WebhookServerKind) => async () => {
+      const result = await servers[kind].load(load);
+      failures[kind].non2xx += result.non2xx;
+      failures[kind].errors += result.errors;
+      cpu[kind].push(result.serverCpuMicrosPerRequest);
+      // every 2xx answer must mean one update delivered to the subscriber (in-flight requests at the end excepted)
+      if (COUNTING.includes(kind))
+        failures[kind].lost += Math.max(0, result.requestsPerSecond * load.seconds - result.received);
+      return result.requestsPerSecond;
+    };
+    results = await alternate(
+      rounds,
+      Object.fromEntries(kinds.map((kind) => [kind, measure(kind)])) as Record<WebhookServerKind, () => Promise<number>>,
+      { log },
+    );
+  } finally {
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
+  }
   const cpuInfo = (subject: WebhookServerKind, baseline: WebhookServerKind) => ({
     [`server CPU µs/request, ${subject} vs ${baseline}`]: `${summarize(cpu[subject]).median.toFixed(1)} vs ${summarize(cpu[baseline]).median.toFixed(1)}`,
   });
@@ -170,7 +226,8 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     config: {
       ...load,
       rounds,
-      warmupRounds: 1,
+      warmup: `${warmup.seconds} s per server before the rounds`,
+      servers: 'one process per handler, started once and loaded by every run of it (as a webhook server lives)',
       load: 'autocannon 9 in its own process, one distinct update per POST (-I), loopback',
       peer: '@maxhub/max-bot-api 0.3.1 webhookCallback (answers 200 before handling), a no-op middleware',
       fetchAdapter:

@@ -1,7 +1,8 @@
 /**
  * Child-process entry for workload 3: serves one webhook endpoint on a free loopback port and
- * reports the port over IPC. `argv[2]` picks the handler ({@link WebhookServerKind}). Exits
- * when the parent disconnects.
+ * reports the port over IPC. `argv[2]` picks the handler ({@link WebhookServerKind}). Serves
+ * any number of load runs (`mark` starts one: its CPU time and updates received count from
+ * there; `received` reports them). Exits when the parent disconnects.
  */
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -152,15 +153,19 @@ async function main(): Promise<void> {
   const server = createServer({ keepAliveTimeout: 10_000 }, handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.send?.({ port: (server.address() as AddressInfo).port });
+  // one server serves every run of its kind: each run's counts start at its mark
   let mark = process.cpuUsage();
+  let receivedAtMark = 0;
   process.on('message', (message: { ask?: string }) => {
     if (message.ask === 'mark') {
       mark = process.cpuUsage();
+      receivedAtMark = Math.max(0, received());
       process.send?.({ marked: true });
     }
     if (message.ask === 'received') {
       const cpu = process.cpuUsage(mark);
-      process.send?.({ received: received(), cpuMicros: cpu.user + cpu.system });
+      const count = received();
+      process.send?.({ received: count < 0 ? count : count - receivedAtMark, cpuMicros: cpu.user + cpu.system });
     }
   });
   process.on('disconnect', () => process.exit(0));
