@@ -206,7 +206,10 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     };
     results = await alternate(
       rounds,
-      Object.fromEntries(kinds.map((kind) => [kind, measure(kind)])) as Record<WebhookServerKind, () => Promise<number>>,
+      Object.fromEntries(kinds.map((kind) => [kind, measure(kind)])) as Record<
+        WebhookServerKind,
+        () => Promise<number>
+      >,
       { log },
     );
   } finally {
