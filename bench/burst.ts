@@ -1,6 +1,6 @@
 /**
- * Workload 4b — a burst under the API's rate limit, on the peer's home dialect. 1 000 messages
- * from 300 users reach a Max-dialect emulator that adds 100 ms to every request and enforces
+ * Workload 4b — a burst under the API's rate limit, on the peer's home dialect. 400 messages
+ * from 120 users reach a Max-dialect emulator that adds 100 ms to every request and enforces
  * Max's rule: 30 requests per second per bot, 429 WITHOUT `Retry-After` beyond that. The bot
  * replies to each. We time from queueing (after the bot's first long poll waits: on Max a poll
  * without a marker answers only the latest update) until every reply was stored (or, for a bot
@@ -166,7 +166,7 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   const started = performance.now();
   const size: BurstSize = quick
     ? { messages: 200, users: 60, latencyMs: 100, perSecond: 30 }
-    : { messages: 1000, users: 300, latencyMs: 100, perSecond: 30 };
+    : { messages: 400, users: 120, latencyMs: 100, perSecond: 30 };
   const rounds = quick ? 1 : 2;
   const floor = size.messages / size.perSecond;
   const runs: Record<BurstBot, BurstRun[]> = { 'tamtam-rx': [], peer: [] };

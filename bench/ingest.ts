@@ -130,7 +130,7 @@ export async function ingestRun(
 
 export const run: WorkloadRun = async ({ quick, log }) => {
   const started = performance.now();
-  const n = quick ? 2_000 : 100_000;
+  const n = quick ? 2_000 : 50_000;
   const rounds = quick ? 1 : 5;
   type Who = 'tamtam-rx' | 'fetch loop';
   const measured = (server: IngestServer) => {

@@ -1,5 +1,5 @@
 /**
- * Workload 4 — throttled sends. 1 000 sendMessage calls through the per-chat scheduler
+ * Workload 4 — throttled sends. 500 sendMessage calls through the per-chat scheduler
  * (`perChat`, default concurrency) against the emulator rate-limited to R requests/s, which
  * answers 429 with `Retry-After: 1` beyond that. The library's retry policy honours
  * Retry-After. We compare the total time with the minimum N / R and count what the emulator
@@ -107,7 +107,7 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   const started = performance.now();
   const size: ThrottleSize = quick
     ? { messages: 200, chats: 20, perSecond: 100 }
-    : { messages: 1000, chats: 100, perSecond: 100 };
+    : { messages: 500, chats: 50, perSecond: 100 };
   const rounds = quick ? 1 : 3;
   const minimum = size.messages / size.perSecond;
   const seconds: number[] = [];

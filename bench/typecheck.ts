@@ -6,7 +6,8 @@
  * Runs alternate; the numbers are wall-clock seconds of the whole tsc process.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runIfMain } from './lib/child';
@@ -22,6 +23,9 @@ export const COMPILERS = {
   'TS 5.9': `${ROOT}node_modules/typescript/bin/tsc`,
   'TS 7': `${ROOT}node_modules/typescript7/bin/tsc`,
 } as const;
+
+/** Rounds of the examples row: a reference without target, and the costliest run of all. */
+const EXAMPLES_ROUNDS = 1;
 
 /**
  * A compiler of {@link COMPILERS}.
@@ -96,14 +100,46 @@ export function timeTsc(config: string, compiler: Compiler = 'TS 5.9'): Promise<
 /**
  * Emits the library's declarations (TS 7, fast) into the work folder and writes a copy of
  * `examples/type-check-bot.ts` importing them instead of `src/`: the bot as an app sees the
- * published package, whose `.d.ts` files are read but not checked as sources. Returns the
- * copy's path.
+ * published package, whose `.d.ts` files are read but not checked as sources. The emit is
+ * skipped while the sources, the tsconfig and the compiler are those of the last emit. Returns
+ * the copy's path.
  *
  * @example
  * const bot = await botAgainstDeclarations();
  */
 export async function botAgainstDeclarations(): Promise<string> {
   const out = `${WORK}decl/`;
+  const stamp = `${WORK}decl.stamp`;
+  const sources = sourcesStamp();
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== sources) {
+    await emitDeclarations(out);
+    writeFileSync(stamp, sources);
+  }
+  const bot = `${WORK}type-check-bot.ts`;
+  writeFileSync(bot, readFileSync(`${ROOT}examples/type-check-bot.ts`, 'utf8').replaceAll("'../src/", "'./decl/"));
+  return bot;
+}
+
+/**
+ * A hash of everything the declarations are made from (the sources, the tsconfig, the compiler's
+ * version): the emitted declarations are reused while it is the same.
+ */
+function sourcesStamp(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = `${dir}/${name}`;
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(`${ROOT}src`);
+  hash.update(readFileSync(`${ROOT}tsconfig.json`));
+  hash.update(readFileSync(`${ROOT}node_modules/typescript7/package.json`));
+  return hash.digest('hex');
+}
+
+async function emitDeclarations(out: string): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   const config = `${WORK}tsconfig.declarations.json`;
   writeFileSync(
@@ -128,9 +164,6 @@ export async function botAgainstDeclarations(): Promise<string> {
     });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`declaration emit failed (${code})`))));
   });
-  const bot = `${WORK}type-check-bot.ts`;
-  writeFileSync(bot, readFileSync(`${ROOT}examples/type-check-bot.ts`, 'utf8').replaceAll("'../src/", "'./decl/"));
-  return bot;
 }
 
 /**
@@ -172,30 +205,40 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   for (const compiler of Object.keys(COMPILERS) as Compiler[]) {
     for (const name of names) runners[`${compiler} ${name}`] = () => timeTsc(configs[name], compiler);
   }
-  const results = await alternate(rounds, runners, { log });
+  // the examples row (the costliest, no target) is a reference: measured in the first round only
+  const roundsOf = Object.fromEntries(
+    (Object.keys(COMPILERS) as Compiler[]).map((compiler) => [`${compiler} examples`, EXAMPLES_ROUNDS]),
+  );
+  const results = await alternate(rounds, runners, { log, roundsOf });
   const of = (compiler: Compiler, name: Name): number[] => results[`${compiler} ${name}`] ?? [];
-  const row = (compiler: Compiler, name: Exclude<Name, 'empty'>, subject: string, target: number | null) => ({
-    id: '7',
-    workload: `Type-check (tsc --noEmit), ${compiler}`,
-    metric: 's',
-    subject,
-    baseline: 'empty file, same options',
-    subjectValues: summarize(of(compiler, name)),
-    baselineValues: summarize(of(compiler, 'empty')),
-    ratio: pairedRatio(of(compiler, name), of(compiler, 'empty')),
-    target: target === null ? null : { on: 'ratio' as const, atMost: target },
-  });
+  const row = (compiler: Compiler, name: Exclude<Name, 'empty'>, subject: string, target: number | null) => {
+    const subjectValues = of(compiler, name);
+    // each value pairs with the empty file's in the same round
+    const empty = of(compiler, 'empty').slice(0, subjectValues.length);
+    return {
+      id: '7',
+      workload: `Type-check (tsc --noEmit), ${compiler}`,
+      metric: 's',
+      subject,
+      baseline: 'empty file, same options',
+      subjectValues: summarize(subjectValues),
+      baselineValues: summarize(empty),
+      ratio: pairedRatio(subjectValues, empty),
+      target: target === null ? null : { on: 'ratio' as const, atMost: target },
+    };
+  };
   return {
     name: 'typecheck',
     title: '7. Type-check time',
     config: {
       rounds,
+      examplesRounds: `${Math.min(EXAMPLES_ROUNDS, rounds)} (the examples row, a reference without target: the costliest run, paired with the empty file of the same round)`,
       examples: examples.map((file) => file.slice(ROOT.length)),
       compilers: 'TypeScript 5.9 (typescript) and 7 (typescript7), tsc --noEmit, one process per run',
       options: 'the project tsconfig (strict, skipLibCheck)',
     },
     comparisons: (Object.keys(COMPILERS) as Compiler[]).flatMap((compiler) => [
-      row(compiler, 'examples', `${examples.length} example files (tests excluded)`, null),
+      row(compiler, 'examples', `${examples.length} example files (tests excluded), round 1 only (reference)`, null),
       row(compiler, 'type-check-bot', 'examples/type-check-bot.ts (20 handlers), library from src/', 2),
       row(
         compiler,
