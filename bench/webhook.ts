@@ -1,5 +1,5 @@
 /**
- * Workload 3 — webhook ingest. autocannon (its own process) POSTs one realistic update per
+ * Workload 3 — webhook ingest. autocannon (in this process, not the server's) POSTs one realistic update per
  * request over loopback; we compare requests/s served by the webhook's `nodeHandler` (no-op
  * subscriber) with a raw node:http handler that reads the body, `JSON.parse`s it and answers
  * 200, and with the peer (@maxhub/max-bot-api's `webhookCallback`); and the webhook's
@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 import { runIfMain } from './lib/child';
 import { librarySource } from './lib/library';
 import type { WorkloadRun } from './lib/result';
@@ -17,7 +18,6 @@ import { messageCreated } from './lib/updates';
 import { WEBHOOK_PATH, type WebhookServerKind } from './lib/webhook-server';
 
 const SERVER = fileURLToPath(new URL('./lib/webhook-server.ts', import.meta.url));
-const AUTOCANNON = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
 
 export type { WebhookServerKind } from './lib/webhook-server';
 
@@ -90,29 +90,15 @@ export async function startWebhookServer(kind: WebhookServerKind): Promise<Webho
   const load = async (load: { seconds: number; connections: number }): Promise<WebhookRun> => {
     server.send({ ask: 'mark' });
     await nextMessage<{ marked: boolean }>(server);
-    const args = [
-      AUTOCANNON,
-      '-j',
-      '-c',
-      String(load.connections),
-      '-d',
-      String(load.seconds),
-      '-m',
-      'POST',
-      '-H',
-      'content-type=application/json',
-      '-b',
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+      connections: load.connections,
+      duration: load.seconds,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body,
-      '-I',
-      `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
-    ];
-    const output = await runForOutput(process.execPath, args);
-    const result = JSON.parse(output) as {
-      requests: { average: number; total: number };
-      non2xx: number;
-      errors: number;
-      '2xx': number;
-    };
+      idReplacement: true,
+    });
     server.send({ ask: 'received' });
     const { received, cpuMicros } = await nextMessage<{ received: number; cpuMicros: number }>(server);
     return {
@@ -155,19 +141,6 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
       child.off('exit', onExit);
       resolve(message);
     });
-  });
-}
-
-function runForOutput(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`autocannon failed (${code}): ${err.slice(0, 500)}`)),
-    );
   });
 }
 
@@ -231,7 +204,7 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       rounds,
       warmup: `${warmup.seconds} s per server before the rounds`,
       servers: 'one process per handler, started once and loaded by every run of it (as a webhook server lives)',
-      load: 'autocannon 9 in its own process, one distinct update per POST (-I), loopback',
+      load: "autocannon 9 run from the workload's process (not the server's), one distinct update per POST (-I), loopback",
       peer: '@maxhub/max-bot-api 0.3.1 webhookCallback (answers 200 before handling), a no-op middleware',
       fetchAdapter:
         'node:http → new Request(url, { headers from rawHeaders, body: Readable.toWeb(req), duplex: half }) → Response written back',
