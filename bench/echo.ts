@@ -373,7 +373,7 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       latenciesMs: latencies,
       rounds,
       emulator:
-        'Max dialect (header auth; a poll without a marker answers only the latest update), rate limit off, fixed latency on every request',
+        'a fresh one per run (in one host process for the workload); Max dialect (header auth; a poll without a marker answers only the latest update), rate limit off, fixed latency on every request',
       order:
         "queued in a seeded random order (each user the same number of messages) once the bot's first long poll waits",
       tamtamRx:

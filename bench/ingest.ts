@@ -172,8 +172,9 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       batch: BATCH,
       rounds,
       warmupRounds: 1,
-      emulator: 'child process, loopback, no faults',
-      minimalServer: 'child process, node:http answering prepared batches (bench/lib/update-server.ts)',
+      emulator: 'a fresh emulator per run (in one host process for the workload), loopback, no faults',
+      minimalServer:
+        'one child process for every run, node:http answering prepared batches, no state between polls (bench/lib/update-server.ts)',
       library: librarySource,
     },
     comparisons: [row('1', 'emulator', onEmulator), row('1m', 'minimal', onMinimal)],
