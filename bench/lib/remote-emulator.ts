@@ -28,6 +28,19 @@ export async function startRemoteBenchEmulator(options: BenchEmulatorOptions = {
   return host.emulator(started.emulator, started.url, started.token);
 }
 
+/**
+ * Stops this process's emulator host, if one runs (a workload need not: the host exits with
+ * it). For tests, which leave no process behind.
+ *
+ * @example
+ * afterAll(() => stopRemoteBenchEmulatorHost());
+ */
+export async function stopRemoteBenchEmulatorHost(): Promise<void> {
+  const host = shared;
+  shared = undefined;
+  await (await host?.catch(() => undefined))?.stop();
+}
+
 /** The host process: numbered calls out, answers in; it keeps this process alive only while a call is pending. */
 class EmulatorHost {
   private nextId = 1;
@@ -68,6 +81,13 @@ class EmulatorHost {
     child.unref();
     child.channel?.unref();
     return new EmulatorHost(child);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.disconnect();
+    await exited;
   }
 
   call(emulator: number | undefined, method: string, args: unknown[]): Promise<unknown> {

@@ -86,6 +86,18 @@ export function sharedUpdateServer(total: number, batch: number): Promise<Update
   return server;
 }
 
+/**
+ * Stops the servers {@link sharedUpdateServer} started. For tests, which leave no process behind.
+ *
+ * @example
+ * afterAll(() => stopSharedUpdateServers());
+ */
+export async function stopSharedUpdateServers(): Promise<void> {
+  const servers = [...shared.values()];
+  shared.clear();
+  await Promise.all(servers.map(async (server) => (await server.catch(() => undefined))?.close()));
+}
+
 function serve(total: number, batch: number): void {
   const batches: Buffer[] = [];
   for (let start = 0; start < total; start += batch) {
