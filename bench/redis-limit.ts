@@ -28,6 +28,8 @@ import { summarize } from './lib/stats';
 const PER_SECOND = 30;
 const WORKERS = 3;
 const KEY = 'bench:rate';
+/** Sends per worker in the unmeasured warm-up round. */
+const WARMUP_SENDS = 5;
 
 /** What one sender (a worker, or the baseline) reports. */
 interface Sent {
@@ -70,6 +72,7 @@ async function worker(redisUrl: string): Promise<void> {
   const client = await createClient({ url: redisUrl }).connect();
   const limiter = redisRateLimiter(client, { key: KEY, perSecond: PER_SECOND });
   const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  process.stdout.write('up\n');
   for (;;) {
     const job = await lines.next();
     if (job.done === true) break;
@@ -82,8 +85,12 @@ async function worker(redisUrl: string): Promise<void> {
   client.destroy();
 }
 
-/** A worker process: `run` gives it a job, waits until it is ready, and returns `go`, which starts it and resolves with what it sent. */
+/**
+ * A worker process: `up` resolves once it started and connected; `run` gives it a job, waits
+ * until it is ready, and returns `go`, which starts it and resolves with what it sent.
+ */
 interface Worker {
+  readonly up: Promise<void>;
   run(job: Job): Promise<{ go: () => Promise<Sent> }>;
   stop(): Promise<void>;
 }
@@ -99,8 +106,13 @@ function spawnWorker(redisUrl: string): Worker {
     if (line.done === true) throw new Error(`worker exited ${String(await exited)}`);
     return line.value;
   };
+  const up = nextLine().then((line) => {
+    if (line !== 'up') throw new Error(`worker said ${line}`);
+  });
   return {
+    up,
     async run(job) {
+      await up;
       child.stdin.write(`${JSON.stringify(job)}\n`);
       const ready = await nextLine();
       if (ready !== 'ready') throw new Error(`worker said ${ready}`);
@@ -169,6 +181,11 @@ export const run: WorkloadRun = async ({ quick, log }) => {
   const baseline: number[] = [];
   const totals = { lost: 0, sharedRateLimited: 0, baselineRateLimited: 0 };
   try {
+    // all started before the first round: a booting worker (tsx compiling) would slow the baseline down
+    await Promise.all(workers.map((w) => w.up));
+    // a short unmeasured round, so that the first measured one does not run cold code on either side
+    await baselineRun(WARMUP_SENDS * WORKERS);
+    await sharedRun(server.url, workers, WARMUP_SENDS);
     for (let round = 0; round < rounds; round++) {
       const b = await baselineRun(total);
       const s = await sharedRun(server.url, workers, perWorker);
@@ -195,6 +212,7 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       rounds,
       dialect: 'max',
       processes: 'the worker processes start once and take one job per round; each round has a fresh emulator',
+      warmup: `one unmeasured round of ${WARMUP_SENDS} sends per worker (and ${WARMUP_SENDS * WORKERS} in one process)`,
       library: 'src (tsx)',
     },
     comparisons: [
