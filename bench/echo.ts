@@ -302,7 +302,7 @@ interface PolledList {
 
 export const run: WorkloadRun = async ({ quick, log }) => {
   const started = performance.now();
-  const size = quick ? { messages: 600, users: 60 } : { messages: 2000, users: 100 };
+  const size = quick ? { messages: 600, users: 60 } : { messages: 2000, users: 250 };
   const latencies = [20, 100] as const;
   const rounds = quick ? 1 : 3;
   const comparisons: Comparison[] = [];
