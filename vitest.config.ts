@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { LongFirstSequencer } from './test/sequencer';
+import { LongFirstSequencer } from './test/sequencer.ts';
 
 /**
  * Test files that change process-wide state a later file in the same worker would see: they run
