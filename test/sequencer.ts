@@ -16,6 +16,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const LONG_FILES: readonly string[] = [
   'test/package/pack.test.ts', // build, npm pack + install, TS 5.9 and 7 consumers, a nested vitest: ~31 s
+  'test/typecheck.test.ts', // TS 7 over the whole project and the type tests: ~8 s
   'test/redis/rate-limiter.test.ts', // sends paced at 5/s, two sender processes: ~24 s
   'test/bench/bench-smoke.test.ts', // five webhook servers under autocannon, two compilers: ~23 s
   'test/conversations/scale.test.ts', // 10 000 dialogs: ~17 s
