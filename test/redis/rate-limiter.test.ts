@@ -103,14 +103,15 @@ const sharedLimiters = (key: string, perSecond: number) =>
 // The emulator's rule is a bucket of `perSecond` requests refilled at `perSecond`/s. Three
 // senders at the rule's rate each (3 × 10/s) empty it after about 15 sends if they do not share
 // a budget (broken so, the shared tests below see 429s), so 24 sends tell sharing from not
-// sharing, and take 2.4 s paced.
+// sharing, and take 2.4 s paced. A busy machine only spreads the shared sends further apart.
 describe('redisRateLimiter: one budget for many processes', () => {
-  it('control: three apis with their own in-process limiters of 10/s collect 429s from a 10/s rule', async () => {
-    // Up to 48 sends, stopped at the first 429 (nominally after about 15, half a second): on a
-    // busy machine the sends arrive late and spread out, and the first 429 with them; only a
-    // machine that cannot make 13 requests/s for the whole 3.7 s of them would see none.
-    const separate = [0, 1, 2].map(() => tokenBucket({ perSecond: 10 }));
-    const run = await threeProcessesSend(separate, 16, 10, { untilRateLimited: true });
+  it('control: three apis with their own in-process limiters of 2/s collect 429s from a 2/s rule', async () => {
+    // The control needs the opposite: sends arriving faster than the rule. At 10/s a machine
+    // too busy to make 13 requests/s spread them enough to meet no 429. At 2/s the three first
+    // sends alone (one per api, at once) exceed the rule's bucket of 2 unless they arrive half
+    // a second apart. Stopped at the first 429.
+    const separate = [0, 1, 2].map(() => tokenBucket({ perSecond: 2 }));
+    const run = await threeProcessesSend(separate, 8, 2, { untilRateLimited: true });
     expect(run.rateLimited).toBeGreaterThan(0); // together they exceeded the budget
   }, 60_000);
 
