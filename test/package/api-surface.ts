@@ -6,20 +6,9 @@
  */
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { ENTRIES, type EntryName } from './entries';
 
-/** Package entries, as in tsup.config.ts and package.json `exports` (`index` is the root). */
-export const ENTRIES = [
-  'index',
-  'node',
-  'emulator',
-  'testing',
-  'testing/marbles',
-  'testing/emulator',
-  'redis',
-] as const;
-
-/** One entry of the package. */
-export type EntryName = (typeof ENTRIES)[number];
+export { ENTRIES, type EntryName } from './entries';
 
 /** Where the committed reports live. */
 export const reportDir = resolve(import.meta.dirname, '../../api-report');

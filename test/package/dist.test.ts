@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundlePageScript } from '../../src/emulator/ui/page-bundle';
-import { ENTRIES } from './api-surface';
+import { ENTRIES } from './entries';
 import { dist, ensureBuilt, root } from './build-once';
 
 const run = promisify(execFile);
