@@ -30,7 +30,7 @@ beforeAll(async () => {
   redis = server;
   clients = await Promise.all([1, 2, 3].map(() => createClient({ url: redis.url }).connect()));
   processes = await bootSenders();
-}, 30_000);
+}, 60_000);
 afterAll(async () => {
   for (const child of processes?.children ?? []) child.kill('SIGKILL');
   await processes?.emulator.close();
