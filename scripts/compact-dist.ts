@@ -14,7 +14,8 @@
  *   shows them) are dropped. The tokens and every doc comment an editor shows are checked
  *   unchanged afterwards.
  *
- * The web chat page's script (`emulator-page.js`) is left as built: it is debugged in a browser.
+ * The web chat page's assets (`emulator-page.js`, `emulator-page.html`) are left as built: esbuild
+ * minified them (src/emulator/ui/page-bundle.ts).
  *
  * @example
  * // npm run build

@@ -143,6 +143,7 @@ describe('the packed tarball', () => {
         'dist/index.js',
         'dist/emulator-cli.js',
         'dist/emulator-page.js',
+        'dist/emulator-page.html',
         'docs/webhooks.md',
         'docs/production.md',
       ]),
@@ -187,6 +188,44 @@ describe('every entry', () => {
       // the marble helpers need the optional peer, and say so
       expect(loaded['testing/marbles']?.error).toMatch(/rxjs-marbles/);
     },
+  );
+});
+
+describe('the emulator of the installed package', () => {
+  it.concurrent.each(['import', 'require'] as const)(
+    'serves the web chat page through %s, its script and stylesheet read from the package',
+    async (kind) => {
+      const file = join(consumer, kind === 'import' ? 'page.mjs' : 'page.cjs');
+      await writeFile(
+        file,
+        `
+        const load = ${kind === 'require' ? "Promise.resolve().then(() => require('tamtam-rx/emulator'))" : "import('tamtam-rx/emulator')"};
+        load.then(async (emu) => {
+          const emulator = await emu.startEmulator();
+          try {
+            const res = await fetch(emulator.url + '/_emulator/ui');
+            console.log(JSON.stringify({ status: res.status, html: await res.text() }));
+          } finally {
+            await emulator.close();
+          }
+        }).catch((e) => { console.error(e); process.exit(1); });
+      `,
+      );
+      const { stdout } = await run(process.execPath, [file], { cwd: consumer, timeout: 60_000 });
+      const { status, html } = JSON.parse(stdout) as { status: number; html: string };
+      expect(status).toBe(200);
+      const installed = join(consumer, 'node_modules/tamtam-rx/dist');
+      const script = await readFile(join(installed, 'emulator-page.js'), 'utf8');
+      const shell = await readFile(join(installed, 'emulator-page.html'), 'utf8');
+      expect(script.length).toBeGreaterThan(1000);
+      expect(html).toContain(`">${script}</script>`);
+      // the shell up to the stylesheet's nonce, and the stylesheet itself, as shipped
+      expect(html.startsWith(shell.slice(0, shell.indexOf('{{')))).toBe(true);
+      const style = /<style nonce="\{\{nonce\}\}">([^<]+)<\/style>/.exec(shell)?.[1];
+      expect(style).toMatch(/^:root\{/);
+      expect(html).toContain(`">${style}</style>`);
+    },
+    90_000,
   );
 });
 
