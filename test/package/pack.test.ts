@@ -18,16 +18,18 @@ import { ensureBuilt, root } from './build-once';
 const run = promisify(execFile);
 
 /**
- * The unpacked size the package must stay under: 1.29 MB, 0.6% over today's 1.282 MB (was
- * 1.47 MB, 1.89 MB before that). No source maps; ESM and CJS builds with local variables renamed
+ * The unpacked size the package must stay under: 1.2 MB (was 1.29 MB, 1.47 MB, 1.89 MB before
+ * that). No source maps; ESM and CJS builds with local variables renamed
  * (scripts/compact-dist.ts; function and class names kept), ky bundled into the CJS one;
- * declarations once, as `.d.cts` indented by tabs, each `.d.ts` re-exporting its twin; the web
- * chat page's script once, in dist/emulator-page.js; the README and docs/. The target is
- * 1.2 MB: what is left is the JavaScript, twice (ESM 0.36 MB with the page, CJS 0.36 MB, a
- * third of each the emulator), the declarations (0.46 MB, 60% doc comments) and the README
- * (0.08 MB). Growing past the budget is a decision to make in review, not by accident.
+ * declarations once, as `.d.cts` indented by tabs, each `.d.ts` re-exporting its twin, the
+ * examples of types left to the API reference; the web chat page once, minified, in
+ * dist/emulator-page.js and dist/emulator-page.html; the README (the full benchmark table and
+ * the contributors' guide stay in the repository) and docs/. What is left: the JavaScript,
+ * twice (about 0.33 MB a format), the declarations (0.39 MB, over half of it doc comments) and
+ * the README (0.07 MB). Growing past the budget is a decision to make in review, not by
+ * accident.
  */
-const UNPACKED_BUDGET = 1_290_000;
+const UNPACKED_BUDGET = 1_200_000;
 
 interface PackResult {
   readonly filename: string;
