@@ -98,14 +98,15 @@ export function docContentWithoutExamples(comment: string): string {
     if (!ts.isJSDoc(doc)) return [];
     const tags = (doc.tags ?? [])
       .filter((tag) => tag.tagName.text !== 'example')
-      .map((tag) => [
-        tag.tagName.text,
-        'name' in tag && tag.name !== undefined ? (tag.name as ts.Node).getText(file) : '',
-        'typeExpression' in tag && tag.typeExpression !== undefined
-          ? (tag.typeExpression as ts.Node).getText(file)
-          : '',
-        ts.getTextOfJSDocComment(tag.comment) ?? '',
-      ]);
+      .map((tag) => {
+        const named = ts.isJSDocParameterTag(tag) || ts.isJSDocPropertyTag(tag);
+        return [
+          tag.tagName.text,
+          named ? tag.name.getText(file) : '',
+          named || ts.isJSDocReturnTag(tag) || ts.isJSDocTypeTag(tag) ? (tag.typeExpression?.getText(file) ?? '') : '',
+          ts.getTextOfJSDocComment(tag.comment) ?? '',
+        ];
+      });
     const description = ts.getTextOfJSDocComment(doc.comment) ?? '';
     return description === '' && tags.length === 0 ? [] : [[description, tags]];
   });
