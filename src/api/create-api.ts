@@ -220,10 +220,16 @@ class HttpApi implements Api<OperationTable> {
    * ky, loaded with `import('ky')` at the first multipart upload rather than at load time: the
    * CommonJS build then loads the ESM-only ky the one way every Node version can (a `require`
    * of it fails where Node has no require(esm)) instead of carrying a copy of it, and an app that
-   * never uploads never loads it.
+   * never uploads never loads it. A failed load is tried again at the next upload.
    */
   #uploader(): Promise<KyInstance> {
-    this.#ky ??= import('ky').then(({ default: ky }) => ky.create(this.#kyOptions));
+    if (this.#ky === undefined) {
+      const pending = import('ky').then(({ default: ky }) => ky.create(this.#kyOptions));
+      this.#ky = pending;
+      pending.catch(() => {
+        if (this.#ky === pending) this.#ky = undefined;
+      });
+    }
     return this.#ky;
   }
 
