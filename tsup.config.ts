@@ -62,12 +62,10 @@ const shared: Options = {
 };
 
 /**
- * Both formats keep ky external (a runtime dependency resolved by Node), one copy in
- * node_modules. ky is ESM-only: `require('ky')` from CJS fails on Node versions without
- * require(esm) (the `import_ky.default is not a function` trap), so the library loads it with
- * `import('ky')` (src/api/create-api.ts, at the first multipart upload), which CommonJS can on
- * every Node version; esbuild leaves that `import()` as it is in the CJS output. Peers (rxjs,
- * and rxjs-marbles for the test kit) stay external in both. Both formats split shared code into chunks, so every entry
+ * ESM keeps ky external (a runtime dependency resolved by Node). The CJS build bundles ky:
+ * ky is ESM-only, and `require('ky')` from CJS fails on Node versions without require(esm)
+ * (the `import_ky.default is not a function` trap). Peers (rxjs, and rxjs-marbles for the
+ * test kit) stay external in both. Both formats split shared code into chunks, so every entry
  * sees the same classes (an error made by `tamtam-rx/testing` passes `isTamTamApiError`).
  */
 export default defineConfig([
@@ -84,6 +82,7 @@ export default defineConfig([
     entry: publicEntries,
     format: ['cjs'],
     dts: { entry: publicEntries },
-    external: ['rxjs', 'ky', 'rxjs-marbles', 'redis'],
+    external: ['rxjs', 'rxjs-marbles', 'redis'],
+    noExternal: ['ky'],
   },
 ]);

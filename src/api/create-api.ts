@@ -1,4 +1,4 @@
-import type { KyInstance, Options as KyOptions } from 'ky';
+import ky, { type KyInstance } from 'ky';
 import { Observable, concatMap, defer, tap } from 'rxjs';
 import { isTamTamApiError } from './errors/api-error';
 import type { RateLimiter } from './rate-limit/rate-limiter';
@@ -19,8 +19,8 @@ const DEFAULT_TIMEOUT = 30_000;
 const MAX_TIMEOUT = 2_147_483_647;
 
 /**
- * Creates the {@link Api} every action needs: requests through `fetch` (multipart uploads
- * through ky, its own retry off, HTTP errors read by us), the token, version, timeout and retry policy, for one dialect: TamTam by default,
+ * Creates the {@link Api} every action needs: one ky instance (ky's own retry off, HTTP errors
+ * read by us), the token, version, timeout and retry policy, for one dialect: TamTam by default,
  * `dialect: 'max'` for Max (the api is then an `Api<MaxOperations>`, so actions Max lacks do
  * not compile and sources emit Max updates). Throws a TypeError naming the problem when an
  * option is invalid (a query token with Max included), so a typo fails at start-up rather
@@ -49,9 +49,7 @@ class HttpApi implements Api<OperationTable> {
   readonly tokenIn: TokenPlacement;
   readonly #token: string;
   readonly #retry: RetryOptions | false;
-  /** ky, for multipart uploads only: created at the first one (see {@link HttpApi.#uploader}). */
-  #ky: Promise<KyInstance> | undefined;
-  readonly #kyOptions: KyOptions;
+  readonly #ky: KyInstance;
   /** Headers of every request (lower-case names), for requests sent without ky. */
   readonly #headers: Readonly<Record<string, string>>;
   readonly #fetch: typeof fetch | undefined;
@@ -101,12 +99,12 @@ class HttpApi implements Api<OperationTable> {
       dialectBaseUrl: dialect.baseUrl,
       limits: dialect.limits,
     });
-    this.#kyOptions = {
+    this.#ky = ky.create({
       retry: 0,
       throwHttpErrors: false,
       headers: { accept: 'application/json', ...options.headers },
       ...(options.fetch ? { fetch: options.fetch } : {}),
-    };
+    });
     this.#headers = Object.fromEntries(new Headers({ accept: 'application/json', ...options.headers }));
     this.#fetch = options.fetch;
   }
@@ -210,27 +208,7 @@ class HttpApi implements Api<OperationTable> {
             };
       return this.#fetch === undefined ? globalThis.fetch(url, init) : this.#fetch(new Request(url, init));
     }
-    const { body } = spec;
-    return this.#uploader().then((send) =>
-      send(url, { method: spec.method, signal, timeout: false, headers: auth, body }),
-    );
-  }
-
-  /**
-   * ky, loaded with `import('ky')` at the first multipart upload rather than at load time: the
-   * CommonJS build then loads the ESM-only ky the one way every Node version can (a `require`
-   * of it fails where Node has no require(esm)) instead of carrying a copy of it, and an app that
-   * never uploads never loads it. A failed load is tried again at the next upload.
-   */
-  #uploader(): Promise<KyInstance> {
-    if (this.#ky === undefined) {
-      const pending = import('ky').then(({ default: ky }) => ky.create(this.#kyOptions));
-      this.#ky = pending;
-      pending.catch(() => {
-        if (this.#ky === pending) this.#ky = undefined;
-      });
-    }
-    return this.#ky;
+    return this.#ky(url, { method: spec.method, signal, timeout: false, headers: auth, body: spec.body });
   }
 
   #url(spec: RequestSpecIn<OperationTable, string>): string {
