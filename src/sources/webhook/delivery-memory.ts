@@ -5,13 +5,18 @@
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 
+/** Smallest ring allocated (it doubles on demand up to the capacity). */
+const FIRST_RING = 1024;
+
 /**
  * Remembers the bodies of the last `capacity` updates a webhook emitted, as 53-bit hashes of
  * their bytes (not the bodies), oldest forgotten first. A body given as text is hashed as its
  * UTF-8 bytes, so the same body is recognised whichever way an adapter read it. Constant time
- * per body: the hashes sit in a ring in emission order (the oldest is overwritten) and in a
- * `Map` from hash to its latest place in the ring (a body emitted again stays remembered for
- * another `capacity` emissions).
+ * per body and nothing allocated for it: the hashes sit in a ring in emission order (the
+ * oldest is overwritten), kept as two 32-bit halves in typed arrays, and an open-addressing
+ * table (linear probing, at most half full) maps a hash to its latest place in the ring (a
+ * body emitted again stays remembered for another `capacity` emissions). The ring and the
+ * table grow by doubling up to the capacity.
  *
  * @example
  * const memory = new DeliveryMemory(10_000);
@@ -19,12 +24,17 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * memory.remember(bytes); // true: delivered before
  */
 export class DeliveryMemory {
-  /** Hash → the emission number that last recorded it. */
-  readonly #latest = new Map<number, number>();
-  /** Hashes by emission number modulo `capacity` (grows up to `capacity`, then wraps). */
-  readonly #ring: number[] = [];
   readonly #capacity: number;
-  #emissions = 0;
+  /** High and low halves of the hashes, by ring slot. */
+  #high = new Int32Array(0);
+  #low = new Int32Array(0);
+  /** Ring slot + 1 of each remembered hash (0: empty), at the hash's probe position. */
+  #table = new Int32Array(0);
+  #mask = 0;
+  /** Ring slots in use (up to `capacity`). */
+  #filled = 0;
+  /** The slot the next body goes to. */
+  #next = 0;
 
   constructor(capacity: number) {
     this.#capacity = capacity;
@@ -33,19 +43,87 @@ export class DeliveryMemory {
   /** Records `body` and says whether it was recorded before (within the last `capacity`). */
   remember(body: Uint8Array | string): boolean {
     if (this.#capacity === 0) return false;
-    const key = fingerprint(typeof body === 'string' ? encoder.encode(body) : body);
-    const seen = this.#latest.has(key);
-    const emission = this.#emissions;
-    this.#emissions = emission + 1;
-    const slot = emission % this.#capacity;
-    if (emission >= this.#capacity) {
-      const oldest = this.#ring[slot] ?? 0;
-      // forget it unless it was recorded again since
-      if (this.#latest.get(oldest) === emission - this.#capacity) this.#latest.delete(oldest);
-      this.#ring[slot] = key;
-    } else this.#ring.push(key);
-    this.#latest.set(key, emission);
+    hash(typeof body === 'string' ? encoder.encode(body) : body);
+    const high = hashHigh;
+    const low = hashLow;
+    const seen = this.#find(high, low) >= 0;
+    const slot = this.#next;
+    if (this.#filled === this.#capacity) {
+      // the oldest body leaves, unless it was recorded again since (the table then points elsewhere)
+      const index = this.#find(this.#high[slot] ?? 0, this.#low[slot] ?? 0);
+      if (index >= 0 && this.#table[index] === slot + 1) this.#delete(index);
+    } else {
+      if (slot === this.#high.length) this.#grow();
+      this.#filled = slot + 1;
+    }
+    this.#high[slot] = high;
+    this.#low[slot] = low;
+    this.#put(high, low, slot);
+    this.#next = slot + 1 === this.#capacity ? 0 : slot + 1;
     return seen;
+  }
+
+  /** The table index holding the hash, or -1. */
+  #find(high: number, low: number): number {
+    const table = this.#table;
+    const mask = this.#mask;
+    // at most half full, so an empty entry ends every probe run long before the bound
+    for (let index = high & mask, step = 0; step < table.length; index = (index + 1) & mask, step += 1) {
+      const entry = table[index] ?? 0;
+      if (entry === 0) return -1;
+      if (this.#high[entry - 1] === high && this.#low[entry - 1] === low) return index;
+    }
+    return -1;
+  }
+
+  /** Points the hash at `slot`, adding it when absent. */
+  #put(high: number, low: number, slot: number): void {
+    const table = this.#table;
+    const mask = this.#mask;
+    for (let index = high & mask, step = 0; step < table.length; index = (index + 1) & mask, step += 1) {
+      const entry = table[index] ?? 0;
+      if (entry === 0 || (this.#high[entry - 1] === high && this.#low[entry - 1] === low)) {
+        table[index] = slot + 1;
+        return;
+      }
+    }
+    throw new Error('DeliveryMemory: the table is full; this is a bug in tamtam-rx');
+  }
+
+  /** Empties `index`, moving later entries of its probe run back (no tombstones). */
+  #delete(index: number): void {
+    const table = this.#table;
+    const mask = this.#mask;
+    let hole = index;
+    for (let probe = (hole + 1) & mask, step = 1; step < table.length; probe = (probe + 1) & mask, step += 1) {
+      const entry = table[probe] ?? 0;
+      if (entry === 0) break;
+      const home = (this.#high[entry - 1] ?? 0) & mask;
+      // the entry may move into the hole unless its home lies cyclically in (hole, probe]
+      const stays = hole <= probe ? home > hole && home <= probe : home > hole || home <= probe;
+      if (!stays) {
+        table[hole] = entry;
+        hole = probe;
+      }
+    }
+    table[hole] = 0;
+  }
+
+  /** Doubles the ring (up to the capacity) and rebuilds the table at twice its size. */
+  #grow(): void {
+    const size = Math.min(this.#capacity, Math.max(FIRST_RING, this.#high.length * 2));
+    const high = new Int32Array(size);
+    const low = new Int32Array(size);
+    high.set(this.#high);
+    low.set(this.#low);
+    this.#high = high;
+    this.#low = low;
+    let tableSize = 2;
+    while (tableSize < size * 2) tableSize *= 2;
+    this.#table = new Int32Array(tableSize);
+    this.#mask = tableSize - 1;
+    // in emission order, so a body recorded twice points at its latest slot
+    for (let slot = 0; slot < this.#filled; slot += 1) this.#put(high[slot] ?? 0, low[slot] ?? 0, slot);
   }
 }
 
@@ -54,20 +132,29 @@ const SCRATCH_BYTES = 64 * 1024;
 /** Aligned words the bytes are copied into (one `memcpy`), grown on demand up to {@link SCRATCH_BYTES}. */
 let scratch = new Int32Array(256);
 let scratchBytes = new Uint8Array(scratch.buffer);
+/** The halves of the last {@link hash}: 32 bits and 21 bits (no number above 2^31 is built per body). */
+let hashHigh = 0;
+let hashLow = 0;
 
 /**
- * A 53-bit hash of `bytes` (a safe integer, so a `Set` keeps it without building a string):
- * two independent 32-bit multiply-xor hashes over 4-byte words, seeded with the length, each
- * finished with MurmurHash3's mixer; 32 bits of one and 21 of the other are kept. Two bodies
- * among the 10 000 remembered collide with a chance of about 1 in 10^12. The bytes are copied
- * into aligned scratch words and read through an `Int32Array` (4× fewer steps than a string
- * hash over UTF-16 code units); the words always start at the body's first byte, so the hash
- * does not depend on where the bytes sit in their buffer.
+ * A 53-bit hash of `bytes` (a safe integer): two independent 32-bit multiply-xor hashes over
+ * 4-byte words, seeded with the length, each finished with MurmurHash3's mixer; 32 bits of one
+ * and 21 of the other are kept. Two bodies among the 10 000 remembered collide with a chance of
+ * about 1 in 10^12. The bytes are copied into aligned scratch words and read through an
+ * `Int32Array` (4× fewer steps than a string hash over UTF-16 code units); the words always
+ * start at the body's first byte, so the hash does not depend on where the bytes sit in their
+ * buffer.
  *
  * @example
  * fingerprint(new TextEncoder().encode('{"update_type":"bot_started"}')); // a safe integer below 2 ** 53
  */
 export function fingerprint(bytes: Uint8Array): number {
+  hash(bytes);
+  return (hashHigh >>> 0) * 0x200000 + hashLow;
+}
+
+/** Sets {@link hashHigh} and {@link hashLow} to the halves of `bytes`' {@link fingerprint}. */
+function hash(bytes: Uint8Array): void {
   const length = bytes.byteLength;
   const count = length >> 2;
   let words = scratch;
@@ -94,7 +181,8 @@ export function fingerprint(bytes: Uint8Array): number {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
-  return (mix(a) >>> 0) * 0x200000 + (mix(b) >>> 11);
+  hashHigh = mix(a);
+  hashLow = mix(b) >>> 11;
 }
 
 /** MurmurHash3's 32-bit finaliser: every input bit affects every output bit. */
