@@ -11,10 +11,10 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * UTF-8 bytes, so the same body is recognised whichever way an adapter read it. Constant time
  * per body and nothing allocated for it: the hashes sit in a ring in emission order (the
  * oldest is overwritten), kept as two 32-bit halves in typed arrays, and an open-addressing
- * table (linear probing, at most half full) maps a hash to its latest place in the ring (a
- * body emitted again stays remembered for another `capacity` emissions). Both are allocated
- * on the first body: 12 bytes per remembered body at most, 16 at least (120–160 kB for the
- * default 10 000).
+ * table (linear probing, at most half full) holds each hash with its latest place in the ring
+ * (a body emitted again stays remembered for another `capacity` emissions); a body costs two
+ * probes of the table, each usually one cache line. Both are allocated on the first body
+ * (about 200 kB for the default 10 000).
  *
  * @example
  * const memory = new DeliveryMemory(10_000);
@@ -26,8 +26,9 @@ export class DeliveryMemory {
   /** High and low halves of the hashes, by ring slot. */
   #high = new Int32Array(0);
   #low = new Int32Array(0);
-  /** Ring slot + 1 of each remembered hash (0: empty), at the hash's probe position. */
+  /** Entries of three numbers: high half, low half, ring slot + 1 (0: empty entry). */
   #table = new Int32Array(0);
+  /** Entries in the table minus one (a power of two minus one). */
   #mask = 0;
   /** Ring slots in use (up to `capacity`). */
   #filled = 0;
@@ -41,68 +42,63 @@ export class DeliveryMemory {
   /** Records `body` and says whether it was recorded before (within the last `capacity`). */
   remember(body: Uint8Array | string): boolean {
     if (this.#capacity === 0) return false;
-    if (this.#table.length === 0) this.#allocate();
+    if (this.#mask === 0) this.#allocate();
     hash(typeof body === 'string' ? encoder.encode(body) : body);
     const high = hashHigh;
     const low = hashLow;
-    const seen = this.#find(high, low) >= 0;
     const slot = this.#next;
+    let seen = false;
     if (this.#filled === this.#capacity) {
-      // the oldest body leaves, unless it was recorded again since (the table then points elsewhere)
-      const index = this.#find(this.#high[slot] ?? 0, this.#low[slot] ?? 0);
-      if (index >= 0 && this.#table[index] === slot + 1) this.#delete(index);
+      const oldHigh = this.#high[slot] ?? 0;
+      const oldLow = this.#low[slot] ?? 0;
+      // the oldest body is this one: still remembered (it leaves and comes back below)
+      seen = oldHigh === high && oldLow === low;
+      // the oldest body leaves, unless it was recorded again since (its entry then points elsewhere)
+      const entry = this.#find(oldHigh, oldLow);
+      if ((this.#table[entry + 2] ?? 0) === slot + 1) this.#delete(entry);
     } else this.#filled = slot + 1;
     this.#high[slot] = high;
     this.#low[slot] = low;
-    this.#put(high, low, slot);
+    const entry = this.#find(high, low);
+    const table = this.#table;
+    if ((table[entry + 2] ?? 0) === 0) {
+      table[entry] = high;
+      table[entry + 1] = low;
+    } else seen = true;
+    table[entry + 2] = slot + 1;
     this.#next = slot + 1 === this.#capacity ? 0 : slot + 1;
     return seen;
   }
 
-  /** The table index holding the hash, or -1. */
+  /** The offset of the hash's entry, or of the empty entry where it would go. */
   #find(high: number, low: number): number {
     const table = this.#table;
     const mask = this.#mask;
     // at most half full, so an empty entry ends every probe run long before the bound
-    for (let index = high & mask, step = 0; step < table.length; index = (index + 1) & mask, step += 1) {
-      const entry = table[index] ?? 0;
-      if (entry === 0) return -1;
-      if (this.#high[entry - 1] === high && this.#low[entry - 1] === low) return index;
-    }
-    return -1;
-  }
-
-  /** Points the hash at `slot`, adding it when absent. */
-  #put(high: number, low: number, slot: number): void {
-    const table = this.#table;
-    const mask = this.#mask;
-    for (let index = high & mask, step = 0; step < table.length; index = (index + 1) & mask, step += 1) {
-      const entry = table[index] ?? 0;
-      if (entry === 0 || (this.#high[entry - 1] === high && this.#low[entry - 1] === low)) {
-        table[index] = slot + 1;
-        return;
-      }
+    for (let index = high & mask, step = 0; step <= mask; index = (index + 1) & mask, step += 1) {
+      const entry = index * 3;
+      if ((table[entry + 2] ?? 0) === 0 || (table[entry] === high && table[entry + 1] === low)) return entry;
     }
     throw new Error('DeliveryMemory: the table is full; this is a bug in tamtam-rx');
   }
 
-  /** Empties `index`, moving later entries of its probe run back (no tombstones). */
-  #delete(index: number): void {
+  /** Empties the entry at `offset`, moving later entries of its probe run back (no tombstones). */
+  #delete(offset: number): void {
     const table = this.#table;
     const mask = this.#mask;
-    let hole = index;
-    for (let probe = (hole + 1) & mask, step = 1; step < table.length; probe = (probe + 1) & mask, step += 1) {
-      const entry = table[probe] ?? 0;
-      if (entry === 0) break;
-      const home = (this.#high[entry - 1] ?? 0) & mask;
+    let hole = offset / 3;
+    for (let probe = (hole + 1) & mask, step = 1; step <= mask; probe = (probe + 1) & mask, step += 1) {
+      const entry = probe * 3;
+      if ((table[entry + 2] ?? 0) === 0) break;
+      const home = (table[entry] ?? 0) & mask;
       // the entry may move into the hole unless its home lies cyclically in (hole, probe]
       const stays = hole <= probe ? home > hole && home <= probe : home > hole || home <= probe;
       if (!stays) {
-        table[hole] = entry;
+        table.copyWithin(hole * 3, entry, entry + 3);
         hole = probe;
       }
     }
-    table[hole] = 0;
+    table[hole * 3 + 2] = 0;
   }
 
   /** The ring, and a table at most half full. */
@@ -111,7 +107,7 @@ export class DeliveryMemory {
     this.#low = new Int32Array(this.#capacity);
     let size = 2;
     while (size < this.#capacity * 2) size *= 2;
-    this.#table = new Int32Array(size);
+    this.#table = new Int32Array(size * 3);
     this.#mask = size - 1;
   }
 }
