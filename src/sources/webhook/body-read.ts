@@ -92,7 +92,7 @@ export class BodyRead extends PendingBody {
     if (this.#settled) return;
     this.#settled = true;
     this.#deadlines?.remove(this);
-    clearTimeout(this.#timer);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     if (stop) this.#stop();
     this.#done(result ?? { kind: 'bytes', bytes: this.#bytes() });
   }
