@@ -225,7 +225,7 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       'Every check (method, path, secret, declared size, content type) runs on the headers before a byte of the body is read; ' +
         'the node adapter then reads the body with stream events and answers from the callback (no async iterator, one promise per request, ' +
         'no timer per request: one deadline list per webhook), sends the 200 with prepared headers, and recognises redeliveries in constant time ' +
-        '(53-bit hashes of the body bytes in a ring + Map). ' +
+        '(53-bit hashes of the body bytes in a ring and an open-addressing table of typed arrays: no allocation for the memory). ' +
         'Every POST carries a distinct update (a fresh message id per request, autocannon -I), as a real server sends them; the same body again would be a redelivery, recognised and flagged. ' +
         'autocannon shares the 2 cores with the server, so requests/s depend on the load of the machine; the ratios are per round.',
     ],
