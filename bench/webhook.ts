@@ -43,6 +43,19 @@ export interface WebhookRun {
 }
 
 /**
+ * How a run loads the server: for `seconds`, or (smoke runs) with exactly `amount` requests,
+ * which a busy machine cannot starve to zero.
+ *
+ * @example
+ * const load: WebhookLoad = { seconds: 2, connections: 50 };
+ * const smoke: WebhookLoad = { amount: 20, connections: 2 };
+ */
+export type WebhookLoad = { readonly connections: number } & (
+  | { readonly seconds: number }
+  | { readonly amount: number }
+);
+
+/**
  * A webhook server child serving one {@link WebhookServerKind}, started once and loaded by any
  * number of runs (a webhook server is a long-lived process; the warm-up loads it first).
  *
@@ -53,7 +66,7 @@ export interface WebhookRun {
  */
 export interface WebhookServer {
   /** One autocannon run against the server: what it answered, and its CPU time and deliveries meanwhile. */
-  load(load: { seconds: number; connections: number }): Promise<WebhookRun>;
+  load(load: WebhookLoad): Promise<WebhookRun>;
   stop(): Promise<void>;
 }
 
@@ -87,13 +100,13 @@ export async function startWebhookServer(kind: WebhookServerKind): Promise<Webho
     ...update,
     message: { ...update.message, body: { ...update.message.body, mid: 'mid.[<id>]' } },
   });
-  const load = async (load: { seconds: number; connections: number }): Promise<WebhookRun> => {
+  const load = async (load: WebhookLoad): Promise<WebhookRun> => {
     server.send({ ask: 'mark' });
     await nextMessage<{ marked: boolean }>(server);
     const result = await autocannon({
       url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
       connections: load.connections,
-      duration: load.seconds,
+      ...('amount' in load ? { amount: load.amount } : { duration: load.seconds }),
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
@@ -102,7 +115,7 @@ export async function startWebhookServer(kind: WebhookServerKind): Promise<Webho
     server.send({ ask: 'received' });
     const { received, cpuMicros } = await nextMessage<{ received: number; cpuMicros: number }>(server);
     return {
-      requestsPerSecond: result['2xx'] / load.seconds,
+      requestsPerSecond: result['2xx'] / ('amount' in load ? result.duration : load.seconds),
       requests: result.requests.total,
       non2xx: result.non2xx,
       errors: result.errors,
@@ -115,15 +128,13 @@ export async function startWebhookServer(kind: WebhookServerKind): Promise<Webho
 
 /**
  * One load run on a server started for it: starts the server child, loads it with autocannon
- * for `seconds`, stops it.
+ * for `seconds` (or with exactly `amount` requests), stops it.
  *
  * @example
  * await webhookRun('tamtam-rx', { seconds: 5, connections: 50 });
+ * await webhookRun('raw', { amount: 20, connections: 2 });
  */
-export async function webhookRun(
-  kind: WebhookServerKind,
-  load: { seconds: number; connections: number },
-): Promise<WebhookRun> {
+export async function webhookRun(kind: WebhookServerKind, load: WebhookLoad): Promise<WebhookRun> {
   const server = await startWebhookServer(kind);
   try {
     return await server.load(load);

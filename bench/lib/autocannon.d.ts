@@ -7,8 +7,10 @@ declare module 'autocannon' {
   interface Options {
     readonly url: string;
     readonly connections: number;
-    /** Seconds. */
-    readonly duration: number;
+    /** Seconds (`-d`). */
+    readonly duration?: number;
+    /** Exactly this many requests (`-a`), instead of a duration. */
+    readonly amount?: number;
     readonly method: 'POST';
     readonly headers: Readonly<Record<string, string>>;
     readonly body: string;
@@ -18,6 +20,8 @@ declare module 'autocannon' {
 
   /** What a run counted. */
   interface Result {
+    /** Seconds the run took. */
+    readonly duration: number;
     readonly requests: { readonly average: number; readonly total: number };
     readonly non2xx: number;
     readonly errors: number;
