@@ -165,9 +165,10 @@ class HttpApi implements Api<OperationTable> {
       };
       const url = this.#url(spec);
       // one deadline for the whole exchange, body included (ky's timeout stops at the headers)
-      withinDeadline(timeout, controller, () =>
+      const deadline = withinDeadline(timeout, controller, () =>
         this.#send(spec, url, controller.signal).then((response) => readResponse<T>(response, context)),
-      ).then(
+      );
+      deadline.result.then(
         (value) => {
           settled = true;
           subscriber.next(value);
@@ -179,7 +180,7 @@ class HttpApi implements Api<OperationTable> {
         },
       );
       return () => {
-        if (!settled) controller.abort();
+        if (!settled) deadline.abort();
       };
     });
   }

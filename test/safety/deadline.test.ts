@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { firstValueFrom, take } from 'rxjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getMyInfo, getUpdates } from '../../src/actions/index';
 import { createApi, isTamTamTimeoutError, type Api } from '../../src/api/index';
 import { withinDeadline } from '../../src/api/read-response';
@@ -150,14 +150,14 @@ describe('a request timeout covers the whole exchange, body included', () => {
 describe('withinDeadline', () => {
   it('settles at the deadline even when the exchange ignores the abort signal', async () => {
     const controller = new AbortController();
-    const error = await failureOf(withinDeadline(50, controller, () => new Promise<never>(() => {})));
+    const error = await failureOf(withinDeadline(50, controller, () => new Promise<never>(() => {})).result);
     expect(error.name).toBe('TimeoutError');
     expect(controller.signal.aborted).toBe(true);
   });
 
   it('passes the result through and never aborts a finished exchange', async () => {
     const controller = new AbortController();
-    expect(await withinDeadline(50, controller, async () => 'done')).toBe('done');
+    expect(await withinDeadline(50, controller, async () => 'done').result).toBe('done');
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(controller.signal.aborted).toBe(false);
   });
@@ -166,8 +166,36 @@ describe('withinDeadline', () => {
     const error = await failureOf(
       withinDeadline(50, new AbortController(), () => {
         throw new Error('bad input');
-      }),
+      }).result,
     );
     expect(error.message).toBe('bad input');
+  });
+
+  it('abort() aborts the exchange and clears the timer, even when the exchange ignores the signal', () => {
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      const deadline = withinDeadline(30_000, controller, () => new Promise<never>(() => {}));
+      deadline.result.catch(() => {});
+      expect(vi.getTimerCount()).toBe(1);
+      deadline.abort();
+      expect(controller.signal.aborted).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('clears the timer once the exchange settles', async () => {
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      const deadline = withinDeadline(30_000, controller, async () => 'done');
+      expect(await deadline.result).toBe('done');
+      expect(vi.getTimerCount()).toBe(0);
+      expect(controller.signal.aborted).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
