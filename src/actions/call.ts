@@ -3,7 +3,7 @@ import type { Api } from '../api/api';
 import type { MaxOperations } from '../api/max-operations';
 import type { OperationIdOf, OperationResultOf, OperationTable } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import { type RequestInput, type RequestSpecIn, buildRequest } from '../api/request-spec';
+import { type ActionInput, type RequestInput, type RequestSpecIn, buildRequest } from '../api/request-spec';
 import { TAMTAM_OPERATIONS, type TamTamOperations } from '../api/tamtam-operations';
 
 /**
@@ -15,16 +15,6 @@ import { TAMTAM_OPERATIONS, type TamTamOperations } from '../api/tamtam-operatio
  * function whoAmI<T extends TableWith<'getMyInfo'>>(api: Api<T>) { return getMyInfo(api); }
  */
 export type TableWith<O extends string> = OperationTable & { readonly [K in O]: OperationTable[string] };
-
-/**
- * What an action hands to {@link call}: the path parameters and query exactly as the reference
- * table's row wants them (checked at compile time), and the body. The body is the action's own
- * public parameter, already typed by the api's dialect (`OperationBodyOf<T, O>`), so it is
- * not checked a second time against the reference row.
- */
-type ActionInput<R extends OperationTable, O extends OperationIdOf<R>> = Omit<RequestInput<R, O>, 'json'> & {
-  readonly json?: unknown;
-};
 
 /**
  * The one way actions call the API: builds the request of `operation` lazily from the row in

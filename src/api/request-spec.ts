@@ -57,14 +57,16 @@ export interface RequestSpecIn<T extends OperationTable, O extends OperationIdOf
 export type RequestSpec<O extends OperationId = OperationId> = RequestSpecIn<TamTamOperations, O>;
 
 type ParamsPart<P> = [keyof P] extends [never] ? { readonly params?: undefined } : { readonly params: P };
-type RequiredKeys<Q> = { [K in keyof Q]-?: Record<never, never> extends Pick<Q, K> ? never : K }[keyof Q];
-type QueryPart<Q> = [RequiredKeys<Q>] extends [never] ? { readonly query?: Q } : { readonly query: Q };
+/** Optional when an empty query is one (no required key): one relation, not a mapped type over the keys. */
+type QueryPart<Q> = Record<never, never> extends Q ? { readonly query?: Q } : { readonly query: Q };
 type BodyPart<B> = [B] extends [undefined]
   ? { readonly json?: undefined }
   : [B] extends [FormData]
     ? { readonly body: FormData }
     : { readonly json: B };
 type UrlPart<P> = [P] extends [null] ? { readonly url: string } : { readonly url?: undefined };
+/** The body part of an action's input: a multipart body stays required, a JSON body is the action's own. */
+type ActionBodyPart<B> = [B] extends [FormData] ? { readonly body: FormData } : { readonly json?: unknown };
 
 /**
  * What an action gives {@link buildRequest} for operation `O`: path parameters (when the
@@ -79,6 +81,23 @@ export type RequestInput<T extends OperationTable, O extends OperationIdOf<T>> =
 > &
   QueryPart<OperationQueryOf<T, O>> &
   BodyPart<OperationBodyOf<T, O>> &
+  UrlPart<T[O]['path']> & { readonly timeout?: number };
+
+/**
+ * What an action hands to `call` for operation `O`: {@link RequestInput} with any `json` (the
+ * body is the action's own public parameter, already typed by the api's dialect, so it is not
+ * checked a second time against the reference row). Written as its own intersection rather than
+ * `Omit<RequestInput, 'json'>`: a mapped type over the keys of a five-part intersection, per
+ * operation, was a large share of what type-checking the actions cost.
+ *
+ * @example
+ * const input: ActionInput<TamTamOperations, 'getChat'> = { params: { chatId: -42 } };
+ */
+export type ActionInput<T extends OperationTable, O extends OperationIdOf<T>> = ParamsPart<
+  OperationPathParamsOf<T, O>
+> &
+  QueryPart<OperationQueryOf<T, O>> &
+  ActionBodyPart<OperationBodyOf<T, O>> &
   UrlPart<T[O]['path']> & { readonly timeout?: number };
 
 /** The input as the implementation sees it, whatever the operation. */
