@@ -24,7 +24,9 @@ export type TableWith<O extends string> = OperationTable & { readonly [K in O]: 
  * the request itself stays abortable.
  *
  * The input is checked against the TamTam row: the rows both dialects share have the same
- * method, path and parameters (a compile-time check in `max-operations.ts` proves it).
+ * method, path and parameters (a compile-time check in `max-operations.ts` proves it). `O` is
+ * inferred from `operation` alone (`NoInfer` on the input: inferring it through the input's
+ * conditional types again at every action was most of what checking an action cost).
  *
  * @example
  * export const getChat = <T extends TableWith<'getChat'>>(api: Api<T>, chatId: number, options?: CallOptions) =>
@@ -33,7 +35,7 @@ export type TableWith<O extends string> = OperationTable & { readonly [K in O]: 
 export function call<T extends TableWith<O>, O extends OperationIdOf<TamTamOperations>>(
   api: Api<T>,
   operation: O,
-  input: () => ActionInput<TamTamOperations, O>,
+  input: () => NoInfer<ActionInput<TamTamOperations, O>>,
   options?: CallOptions,
 ): Observable<OperationResultOf<T, O>> {
   return send(api, operation, input, options);
@@ -52,7 +54,7 @@ export function callMax<
 >(
   api: Api<T>,
   operation: O,
-  input: () => ActionInput<MaxOperations, O>,
+  input: () => NoInfer<ActionInput<MaxOperations, O>>,
   options?: CallOptions,
 ): Observable<OperationResultOf<T, O>> {
   return send(api, operation, input, options);

@@ -238,7 +238,9 @@ export type OperationQueryOf<T extends OperationTable, O extends OperationIdOf<T
  * @example
  * type P = OperationPathParamsOf<typeof TAMTAM_OPERATIONS, 'getChat'>; // { chatId: number }
  */
-export type OperationPathParamsOf<T extends OperationTable, O extends OperationIdOf<T>> = PathParamValues<T[O]['params']>;
+export type OperationPathParamsOf<T extends OperationTable, O extends OperationIdOf<T>> = PathParamValues<
+  T[O]['params']
+>;
 
 /**
  * The values of declared path parameters by their kinds. Mapped over the row's `params` (whose
