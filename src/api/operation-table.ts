@@ -145,12 +145,8 @@ export type OperationTable = {
  */
 export function defineOperation<Result, Body = undefined, Query extends QueryShape = NoQuery>() {
   // The exact-names check sits in PP's constraint, not in the parameter's type: checked once
-  // after inference instead of inferring through an intersection (a third of a row's cost).
-  return <
-    const M extends HttpMethod,
-    const P extends string | null,
-    const PP extends PathParamSpecs<P> & NoExtraKeys<PP, TemplateParams<P>>,
-  >(row: {
+  // after inference instead of inferring through an intersection (most of a row's cost).
+  return <const M extends HttpMethod, const P extends string | null, const PP extends ExactParamSpecs<PP, P>>(row: {
     readonly method: M;
     readonly path: P;
     readonly params: PP;
@@ -187,7 +183,14 @@ type RowQuery<R extends OperationRow> = NonNullable<R['types']>['query'] extends
   ? Q
   : NoQuery;
 
-type NoExtraKeys<T, Allowed extends PropertyKey> = { readonly [K in Exclude<keyof T, Allowed>]: never };
+/**
+ * One spec per name of the template and no other name. A conditional rather than an
+ * intersection with a mapped type: a row pays one cheap check (a third of what the mapped type
+ * cost), and a row declaring a name the template lacks is told so by a missing property.
+ */
+type ExactParamSpecs<PP, P extends string | null> = [Exclude<keyof PP, TemplateParams<P>>] extends [never]
+  ? PathParamSpecs<P>
+  : { readonly 'params declares a name its path template lacks (remove it, or add {name} to the path)': never };
 
 /** Every row's type slots by operation id (indexed rather than inferred, so generic code can relate them). */
 type TypesOf<T extends OperationTable> = { readonly [K in keyof T]-?: NonNullable<T[K]['types']> };
