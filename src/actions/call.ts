@@ -3,7 +3,7 @@ import type { Api } from '../api/api';
 import type { MaxOperations } from '../api/max-operations';
 import type { OperationIdOf, OperationResultOf, OperationTable } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import { type ActionInput, type RequestInput, type RequestSpecIn, buildRequest } from '../api/request-spec';
+import { type ActionInput, type AnyRequestInput, type RequestSpecIn, buildAnyRequest } from '../api/request-spec';
 import { TAMTAM_OPERATIONS, type TamTamOperations } from '../api/tamtam-operations';
 
 /**
@@ -77,7 +77,7 @@ function send<T extends TableWith<O>, O extends string>(
     }
     // The row is looked up in the api's own table; the input was checked against the
     // reference row, whose wire shape equals it (proved in max-operations.ts).
-    const spec = buildRequest(table, operation, input() as RequestInput<OperationTable, string>) as RequestSpecIn<T, O>;
-    return api.request(spec, options);
+    const spec = buildAnyRequest(table, operation, input() as AnyRequestInput);
+    return api.request(spec as RequestSpecIn<T, O>, options);
   });
 }

@@ -100,8 +100,13 @@ export type ActionInput<T extends OperationTable, O extends OperationIdOf<T>> = 
   ActionBodyPart<OperationBodyOf<T, O>> &
   UrlPart<T[O]['path']> & { readonly timeout?: number };
 
-/** The input as the implementation sees it, whatever the operation. */
-interface AnyRequestInput {
+/**
+ * The input as the implementation sees it, whatever the operation.
+ *
+ * @example
+ * const input: AnyRequestInput = { params: { chatId: -42 } };
+ */
+export interface AnyRequestInput {
   readonly params?: Readonly<Record<string, unknown>> | undefined;
   readonly query?: QueryShape | undefined;
   readonly json?: unknown;
@@ -110,8 +115,13 @@ interface AnyRequestInput {
   readonly timeout?: number | undefined;
 }
 
-/** A request as the implementation builds it, whatever the operation. */
-interface AnyRequestSpec {
+/**
+ * A request as the implementation builds it, whatever the operation.
+ *
+ * @example
+ * const spec: AnyRequestSpec = { operation: 'getMyInfo', method: 'GET', path: '/me' };
+ */
+export interface AnyRequestSpec {
   readonly operation: string;
   readonly method: HttpMethod;
   readonly path: string;
@@ -139,6 +149,17 @@ export function buildRequest<T extends OperationTable, O extends OperationIdOf<T
   input: RequestInput<T, O>,
 ): RequestSpecIn<T, O>;
 export function buildRequest(table: OperationTable, operation: string, input: AnyRequestInput): AnyRequestSpec {
+  return buildAnyRequest(table, operation, input);
+}
+
+/**
+ * {@link buildRequest} as generic code sees it, whatever the table and operation: what `call`
+ * uses, with the api's own table, after the action's input was checked against its row.
+ *
+ * @example
+ * buildAnyRequest(table, 'getChat', { params: { chatId: -42 } }); // { operation: 'getChat', method: 'GET', path: '/chats/-42' }
+ */
+export function buildAnyRequest(table: OperationTable, operation: string, input: AnyRequestInput): AnyRequestSpec {
   const row = Object.hasOwn(table, operation) ? table[operation] : undefined;
   if (row === undefined) throw new TypeError(`buildRequest: unknown operation ${JSON.stringify(operation)}`);
   const params: Readonly<Record<string, PathParamSpec>> = row.params;
