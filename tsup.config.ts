@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, posix } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import { pageScriptPlugin } from './src/emulator/ui/page-bundle';
+import { pageAssetsPlugin } from './src/emulator/ui/page-plugin';
 
 /**
  * Public entries; each becomes `dist/<name>.{js,cjs,d.ts,d.cts}` and one `exports` subpath of
@@ -51,9 +51,10 @@ const shared: Options = {
   minifySyntax: true,
   minify: 'terser',
   terserOptions: { compress: false, mangle: false, format: { comments: false, preserve_annotations: true } },
-  // The web chat page's script (src/emulator/ui/client) is bundled at build time into one file,
-  // dist/emulator-page.js, that the ESM and CJS builds both read (one copy in the package).
-  esbuildPlugins: [pageScriptPlugin({ file: 'emulator-page.js' })],
+  // The web chat page's script (src/emulator/ui/client) and its HTML shell with the stylesheet
+  // are built and minified at build time into two files, dist/emulator-page.js and
+  // dist/emulator-page.html, that the ESM and CJS builds both read (one copy in the package).
+  esbuildPlugins: [pageAssetsPlugin({ name: 'emulator-page' })],
   // keep `node:` specifiers: Deno and Workers (nodejs_compat) resolve built-ins only by them
   removeNodeProtocol: false,
   splitting: true,

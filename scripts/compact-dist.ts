@@ -11,10 +11,14 @@
  *   rewriting (terser's `compress` is off: it would inline functions and drop their frames).
  * - Declarations (`*.d.cts`): indentation by tabs instead of four spaces; file overviews that
  *   the declaration bundler left in front of a declaration's own doc comment (where no editor
- *   shows them) are dropped. The tokens and every doc comment an editor shows are checked
- *   unchanged afterwards.
+ *   shows them) are dropped; the `@example` blocks of interfaces, type aliases and their
+ *   members are dropped (scripts/type-examples.ts: functions, classes and constants keep theirs,
+ *   and the API reference, `npm run docs`, has them all). The tokens and every other doc comment
+ *   are checked unchanged afterwards, and the doc comments of types checked to say what they
+ *   said but their examples, as TypeScript parses them.
  *
- * The web chat page's script (`emulator-page.js`) is left as built: it is debugged in a browser.
+ * The web chat page's assets (`emulator-page.js`, `emulator-page.html`) are left as built: esbuild
+ * minified them (src/emulator/ui/page-bundle.ts).
  *
  * @example
  * // npm run build
@@ -24,6 +28,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { minify } from 'terser';
 import ts from 'typescript';
+import { docContentWithoutExamples, typeDocComments, withoutExamples } from './type-examples';
 
 /** Files of `dist` left as built. */
 const UNTOUCHED = new Set(['emulator-page.js']);
@@ -118,14 +123,25 @@ function hiddenDocComments(text: string, tokens: readonly Token[]): { pos: numbe
 
 /**
  * What compacting must keep: every token's text, and the comments a reader sees (all but the
- * hidden doc comments) without their indentation.
+ * hidden doc comments) without their indentation; those of types (see
+ * scripts/type-examples.ts) as TypeScript reads them, without their examples.
  */
-function shape(text: string, tokens: readonly Token[]): string {
+function shape(file: ts.SourceFile): string {
+  const text = file.getFullText();
+  const tokens = tokensOf(file);
   const hidden = new Set(hiddenDocComments(text, tokens).map((r) => r.pos));
+  const ofTypes = new Set(typeDocComments(file).map((r) => r.pos));
+  const seen = (range: ts.CommentRange): string => {
+    const comment = text.slice(range.pos, range.end);
+    return ofTypes.has(range.pos) ? docContentWithoutExamples(comment) : comment.replace(/^[ \t]+/gm, '');
+  };
   return tokens
     .map((t) =>
       [
-        ...t.comments.filter((r) => !hidden.has(r.pos)).map((r) => text.slice(r.pos, r.end).replace(/^[ \t]+/gm, '')),
+        ...t.comments
+          .filter((r) => !hidden.has(r.pos))
+          .map(seen)
+          .filter((c) => c !== ''),
         t.text,
       ].join('\0'),
     )
@@ -133,9 +149,34 @@ function shape(text: string, tokens: readonly Token[]): string {
 }
 
 /**
+ * `text` with the `@example` blocks of its types' doc comments cut (a comment left empty goes,
+ * with its line).
+ */
+function withoutTypeExamples(text: string, file: string): string {
+  const parsed = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  let result = text;
+  for (const range of typeDocComments(parsed).reverse()) {
+    const comment = text.slice(range.pos, range.end);
+    const cut = withoutExamples(comment);
+    if (cut === comment) continue;
+    if (cut !== '') {
+      result = result.slice(0, range.pos) + cut + result.slice(range.end);
+      continue;
+    }
+    // the whole comment, the indentation in front of it and the line break after it
+    const start = range.pos - (/[ \t]*$/.exec(text.slice(0, range.pos))?.[0].length ?? 0);
+    const end = range.end + (/^[ \t]*\r?\n/.exec(text.slice(range.end))?.[0].length ?? 0);
+    result = result.slice(0, start) + result.slice(end);
+  }
+  return result;
+}
+
+/**
  * A declaration file indented by tabs, without the doc comments nobody sees (see
- * {@link hiddenDocComments}). Throws if that changed anything else: a token, a visible
- * comment's text (a string or template type spanning lines, say).
+ * {@link hiddenDocComments}) and without the examples of its types (see
+ * scripts/type-examples.ts). Throws if that changed anything else: a token, a visible
+ * comment's text (a string or template type spanning lines, say), what a type's doc comment
+ * says besides its examples; or if a type's example is left.
  *
  * @example
  * compactDeclarations('interface A {\n    b: string;\n}\n'); // 'interface A {\n\tb: string;\n}\n'
@@ -146,16 +187,24 @@ export function compactDeclarations(text: string, file = 'declarations.d.cts'): 
   for (const range of hiddenDocComments(text, tokens).reverse()) {
     visible = visible.slice(0, range.pos) + visible.slice(range.end);
   }
+  visible = withoutTypeExamples(visible, file);
   const reparsed = tokensOf(ts.createSourceFile(file, visible, ts.ScriptTarget.Latest, true));
   // a line starting inside a literal spanning lines (a template literal type, say) keeps its spaces
   const literals = reparsed.filter((t) => t.text.includes('\n'));
   const compact = visible.replace(/^(?: {4})+/gm, (run, offset: number) =>
     literals.some((t) => t.start < offset && offset < t.end) ? run : '\t'.repeat(run.length / 4),
   );
-  if (
-    shape(compact, tokensOf(ts.createSourceFile(file, compact, ts.ScriptTarget.Latest, true))) !== shape(text, tokens)
-  ) {
-    throw new Error(`compactDeclarations: compacting ${file} changed more than indentation and hidden comments`);
+  const compacted = ts.createSourceFile(file, compact, ts.ScriptTarget.Latest, true);
+  if (shape(compacted) !== shape(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true))) {
+    throw new Error(
+      `compactDeclarations: compacting ${file} changed more than indentation, hidden comments and the examples of types`,
+    );
+  }
+  const left = typeDocComments(compacted).find((r) => compact.slice(r.pos, r.end).includes('@example'));
+  if (left !== undefined) {
+    throw new Error(
+      `compactDeclarations: an example of a type is left in ${file}: ${compact.slice(left.pos, left.end)}`,
+    );
   }
   return compact;
 }

@@ -100,7 +100,8 @@ export interface Dialect<T extends OperationTable = OperationTable, U extends st
  */
 export const TAMTAM_DIALECT = /* @__PURE__ */ Object.freeze({
   name: 'TamTam',
-  operations: TAMTAM_OPERATIONS,
+  // the table's type by its name, so the declarations name it rather than print the table again
+  operations: TAMTAM_OPERATIONS as TamTamOperations,
   updateTypes: UPDATE_TYPES,
   baseUrl: DEFAULT_BASE_URL,
   version: API_VERSION,
@@ -135,7 +136,8 @@ export const TAMTAM_DIALECT = /* @__PURE__ */ Object.freeze({
  */
 export const MAX_DIALECT = /* @__PURE__ */ Object.freeze({
   name: 'Max',
-  operations: MAX_OPERATIONS,
+  // the table's type by its name, so the declarations name it rather than print the table again
+  operations: MAX_OPERATIONS as MaxOperations,
   updateTypes: MAX_UPDATE_TYPES,
   baseUrl: 'https://platform-api2.max.ru',
   version: '',

@@ -9,9 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORLD_IDS as ids } from '../../src/emulator';
 import type { Emulator, EmulatorEvent, EmulatorEventListener } from '../../src/emulator';
 import { serveEventStream } from '../../src/emulator/ui/event-stream';
-import { bundlePageScript, pageScriptModule, pageScriptPlugin } from '../../src/emulator/ui/page-bundle';
-import { loadPageScript } from '../../src/emulator/ui/page-script';
+import { loadPageAssets, type PageAssets } from '../../src/emulator/ui/page-assets';
+import { buildPageAssets, bundlePageScript, minifyHtml, minifyStyle } from '../../src/emulator/ui/page-bundle';
 import { renderPage } from '../../src/emulator/ui/page-html';
+import { pageAssetsModule, pageAssetsPlugin } from '../../src/emulator/ui/page-plugin';
+import { pageShell } from '../../src/emulator/ui/page-shell';
+import { PAGE_STYLE } from '../../src/emulator/ui/page-style';
 import { call, control, start, waitFor } from './helpers';
 
 interface SseEvent {
@@ -155,7 +158,8 @@ describe('GET /_emulator/ui: the web chat page', () => {
   });
 
   it('ships a script that parses, never uses HTML sinks, and cannot end its <script> early', async () => {
-    const script = await loadPageScript();
+    const assets = await loadPageAssets();
+    const { script } = assets;
     expect(() => new Function(script)).not.toThrow();
     expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
     expect(script.toLowerCase()).not.toContain('</script');
@@ -163,25 +167,67 @@ describe('GET /_emulator/ui: the web chat page', () => {
     expect(script).not.toMatch(/^\s*(import|export)\s/m);
     expect(script).not.toMatch(/\brequire\(/);
     expect(
-      renderPage('abcdefgh12345678', script)
+      renderPage('abcdefgh12345678', assets)
         .toLowerCase()
         .match(/<\/script/g),
     ).toHaveLength(1);
-    expect(() => renderPage('"><x', script)).toThrow(/nonce/);
-    expect(() => renderPage('abcdefgh12345678', 'x = "</SCRIPT>";')).toThrow(/<\/script/);
+    expect(() => renderPage('"><x', assets)).toThrow(/nonce/);
+    expect(() => renderPage('abcdefgh12345678', { ...assets, script: 'x = "</SCRIPT>";' })).toThrow(/<\/script/);
   });
 
-  it('serves the page whose script is the bundled client (bundled once per process)', async () => {
+  it('serves the page whose script is the bundled client (built once per process)', async () => {
     const emulator = await start();
     const html = await (await fetch(`${emulator.url}/_emulator/ui`)).text();
-    const script = await loadPageScript();
+    const { script } = await loadPageAssets();
     expect(html).toContain(script);
-    expect(loadPageScript()).toBe(loadPageScript());
+    expect(loadPageAssets()).toBe(loadPageAssets());
     expect(script).toContain('new EventSource(');
   });
 });
 
-describe('the page script bundle', () => {
+describe('the page shell', () => {
+  const assets: PageAssets = { script: 'go("{{nonce}}", "$&", "$1");', shell: pageShell('body{margin:0}') };
+
+  it('fills every placeholder once, the script as written ({{…}} and $ patterns in it stay)', () => {
+    const html = renderPage('abcdefgh12345678', assets);
+    expect(html.replace(assets.script, '')).not.toMatch(/\{\{\w+\}\}/);
+    expect(html).toContain('<script nonce="abcdefgh12345678">go("{{nonce}}", "$&", "$1");</script>');
+    expect(html).toContain('<style nonce="abcdefgh12345678">body{margin:0}</style>');
+    expect(html).toContain('<title>Web chat · tamtam-rx emulator</title>');
+    expect(html).toContain('<body data-dialect="tamtam">');
+    expect(html).toContain('maxlength="128"');
+  });
+
+  it("brands the page for the emulator's dialect", () => {
+    const html = renderPage('abcdefgh12345678', assets, { dialect: 'max', title: 'Max' });
+    expect(html).toContain('<title>Max web chat · tamtam-rx emulator</title>');
+    expect(html).toContain('<body data-dialect="max">');
+    expect(html).toContain('id="brand-title">Max web chat<');
+    expect(html).toContain('aria-hidden="true">M<');
+    expect(html).toContain('maxlength="512"');
+  });
+
+  it('refuses a shell with a placeholder it does not know', () => {
+    expect(() => renderPage('abcdefgh12345678', { script: '', shell: '<p>{{price}}</p>' })).toThrow(
+      /unknown placeholder \{\{price\}\}/,
+    );
+  });
+
+  it('is minified: the stylesheet without comments or indentation, the markup without indentation', async () => {
+    const style = await minifyStyle(PAGE_STYLE);
+    expect(style.length).toBeLessThan(PAGE_STYLE.length * 0.9);
+    expect(style).not.toMatch(/\/\*|\n /);
+    // every rule's selector and every custom property survive
+    for (const name of PAGE_STYLE.match(/--[\w-]+(?=:)/g) ?? []) expect(style).toContain(`${name}:`);
+    expect(style).toContain('.msg-row');
+    expect(minifyHtml('<div>\n  <b>x</b> <i>y</i>\n\n</div>\n')).toBe('<div>\n<b>x</b> <i>y</i>\n</div>\n');
+    const { shell } = await buildPageAssets();
+    expect(shell).toContain(style);
+    expect(shell).not.toMatch(/\n[ \t]/);
+  });
+});
+
+describe('the page assets bundle', () => {
   it("reports a client that does not compile with esbuild's message", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tamtam-rx-page-'));
     try {
@@ -192,66 +238,75 @@ describe('the page script bundle', () => {
     }
   });
 
-  it('inlines the finished script in place of page-script.ts at build time (no esbuild in the package)', async () => {
-    const script = await bundlePageScript();
-    expect(pageScriptModule(script)).not.toMatch(/\bimport\b|\brequire\(/);
+  const assetsModule = fileURLToPath(new URL('../../src/emulator/ui/page-assets.ts', import.meta.url));
+  const builtAssets = async (): Promise<PageAssets> => {
+    const { script, shell } = await buildPageAssets();
+    return { script, shell };
+  };
+
+  it('inlines the finished assets in place of page-assets.ts at build time (no esbuild in the package)', async () => {
+    const assets = await builtAssets();
+    expect(pageAssetsModule(assets)).not.toMatch(/\bimport\b|\brequire\(/);
     // What tsup does: bundle the emulator's page module with the plugin.
     const result = await build({
-      entryPoints: [fileURLToPath(new URL('../../src/emulator/ui/page-script.ts', import.meta.url))],
+      entryPoints: [assetsModule],
       bundle: true,
       write: false,
       format: 'esm',
       platform: 'node',
-      plugins: [pageScriptPlugin()],
+      plugins: [pageAssetsPlugin()],
       logLevel: 'silent',
     });
     const built = result.outputFiles[0]?.text ?? '';
     expect(built).not.toMatch(/esbuild/);
     const dir = await mkdtemp(join(tmpdir(), 'tamtam-rx-page-'));
     try {
-      const file = join(dir, 'page-script.mjs');
+      const file = join(dir, 'page-assets.mjs');
       await writeFile(file, built);
-      const loaded = (await import(pathToFileURL(file).href)) as { loadPageScript(): Promise<string> };
-      expect(await loaded.loadPageScript()).toBe(script);
+      const loaded = (await import(pathToFileURL(file).href)) as { loadPageAssets(): Promise<PageAssets> };
+      expect(await loaded.loadPageAssets()).toEqual(assets);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
   it.each(['esm', 'cjs'] as const)(
-    'or writes it once beside the output and reads it from there at run time (%s, the package)',
+    'or writes them once beside the output and reads them from there at run time (%s, the package)',
     async (format) => {
-      const script = await bundlePageScript();
+      const assets = await builtAssets();
       const dir = await mkdtemp(join(tmpdir(), 'tamtam-rx-page-'));
       try {
-        const outfile = join(dir, format === 'esm' ? 'page-script.mjs' : 'page-script.cjs');
+        const outfile = join(dir, format === 'esm' ? 'page-assets.mjs' : 'page-assets.cjs');
         await build({
-          entryPoints: [fileURLToPath(new URL('../../src/emulator/ui/page-script.ts', import.meta.url))],
+          entryPoints: [assetsModule],
           outfile,
           bundle: true,
           format,
           platform: 'node',
-          plugins: [pageScriptPlugin({ file: 'emulator-page.js' })],
+          plugins: [pageAssetsPlugin({ name: 'emulator-page' })],
           logLevel: 'silent',
         });
         const built = await readFile(outfile, 'utf8');
-        expect(built).not.toContain(script.slice(0, 200));
-        expect(await readFile(join(dir, 'emulator-page.js'), 'utf8')).toBe(script);
-        const loaded = (await import(pathToFileURL(outfile).href)) as { loadPageScript(): Promise<string> };
-        expect(await loaded.loadPageScript()).toBe(script);
+        expect(built).not.toContain(assets.script.slice(0, 200));
+        expect(built).not.toContain('<!doctype');
+        expect(await readFile(join(dir, 'emulator-page.js'), 'utf8')).toBe(assets.script);
+        expect(await readFile(join(dir, 'emulator-page.html'), 'utf8')).toBe(assets.shell);
+        const loaded = (await import(pathToFileURL(outfile).href)) as { loadPageAssets(): Promise<PageAssets> };
+        expect(await loaded.loadPageAssets()).toEqual(assets);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
     },
   );
 
-  it('refuses to write the file for a build without an output folder, and says what to do', async () => {
+  it('refuses to write the files for a build without an output folder, and says what to do', async () => {
     await expect(
       build({
-        entryPoints: [fileURLToPath(new URL('../../src/emulator/ui/page-script.ts', import.meta.url))],
+        entryPoints: [assetsModule],
         bundle: true,
         write: false,
         platform: 'node',
-        plugins: [pageScriptPlugin({ file: 'emulator-page.js' })],
+        plugins: [pageAssetsPlugin({ name: 'emulator-page' })],
         logLevel: 'silent',
       }),
     ).rejects.toThrow(/give the build an outdir or outfile/);

@@ -4,12 +4,12 @@
  * a second or more per child on a busy machine, paid by every test that spawns one. A bundle is
  * built once per test process (in about the time of one tsx start) and starts in a fraction.
  * Packages stay external (resolved from the repository's node_modules at run time, as tsx
- * would); the emulator's page script is inlined, so the bundle never loads esbuild.
+ * would); the emulator's page assets are inlined, so the bundle never loads esbuild.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { pageScriptPlugin } from '../../src/emulator/ui/page-bundle';
+import { pageAssetsPlugin } from '../../src/emulator/ui/page-plugin';
 
 const root = resolve(import.meta.dirname, '../..');
 /** Under the repository, so that `rxjs`, `ky`… resolve from its node_modules. */
@@ -42,7 +42,7 @@ export function nodeScript(script: string): Promise<string> {
       format: 'esm',
       target: 'node20',
       logLevel: 'silent',
-      plugins: [pageScriptPlugin()],
+      plugins: [pageAssetsPlugin()],
     }).then(() => {
       bundle.done = true;
       return outfile;

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { pageScriptPlugin } from '../../src/emulator/ui/page-bundle';
+import { pageAssetsPlugin } from '../../src/emulator/ui/page-plugin';
 import { waitFor } from '../../src/testing/index';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -140,7 +140,7 @@ describe("the Dockerfile's CMD script", () => {
       format: 'esm',
       target: 'node20',
       logLevel: 'silent',
-      plugins: [resolvePackages, pageScriptPlugin()],
+      plugins: [resolvePackages, pageAssetsPlugin()],
     });
     expect([...imported].sort()).toContain('rxjs');
     for (const name of imported)

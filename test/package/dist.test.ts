@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundlePageScript } from '../../src/emulator/ui/page-bundle';
+import { buildPageAssets } from '../../src/emulator/ui/page-bundle';
+import { renderPage } from '../../src/emulator/ui/page-html';
 import { ENTRIES } from './api-surface';
 import { dist, ensureBuilt, root } from './build-once';
 
@@ -61,14 +62,15 @@ describe('the built package', () => {
   });
 
   it.each(['require', 'import'] as const)(
-    'serves the web chat page with its script inlined at build time (%s), without esbuild',
+    'serves the web chat page built at build time (%s): the same page as from source, without esbuild',
     async (kind) => {
       const script = `
       ${kind === 'require' ? "Promise.resolve(require('tamtam-rx/emulator'))" : "import('tamtam-rx/emulator')"}.then(async (emu) => {
         const emulator = await emu.startEmulator();
         try {
-          const html = await (await fetch(emulator.url + '/_emulator/ui')).text();
-          console.log(JSON.stringify({ script: /<script nonce="[^"]+">([\\s\\S]*)<\\/script>/.exec(html)?.[1] ?? null }));
+          const res = await fetch(emulator.url + '/_emulator/ui');
+          const nonce = /script-src 'nonce-([^']+)'/.exec(res.headers.get('content-security-policy'))?.[1];
+          console.log(JSON.stringify({ status: res.status, nonce, html: await res.text() }));
         } finally {
           await emulator.close();
         }
@@ -78,10 +80,16 @@ describe('the built package', () => {
         cwd: root,
         timeout: 30_000,
       });
-      expect((JSON.parse(stdout) as { script: string | null }).script).toBe(await bundlePageScript());
-      // esbuild is a devDependency: nothing in the package may load it.
+      const served = JSON.parse(stdout) as { status: number; nonce: string; html: string };
+      expect(served.status).toBe(200);
+      const assets = await buildPageAssets();
+      expect(served.html).toBe(renderPage(served.nonce, { script: assets.script, shell: assets.shell }));
+      // esbuild is a devDependency: nothing in the package may load it. The page's markup and
+      // stylesheet are in dist/emulator-page.html only, not in the code of either format.
       const code = readdirSync(dist).filter((name) => /\.c?js$/.test(name));
-      expect(code.filter((name) => /\besbuild\b/.test(readFileSync(resolve(dist, name), 'utf8')))).toEqual([]);
+      const read = (name: string) => readFileSync(resolve(dist, name), 'utf8');
+      expect(code.filter((name) => /\besbuild\b/.test(read(name)))).toEqual([]);
+      expect(code.filter((name) => /--accent-soft|id="composer-input"/.test(read(name)))).toEqual([]);
     },
   );
 

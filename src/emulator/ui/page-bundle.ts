@@ -1,21 +1,22 @@
 /**
- * Build tooling for the web chat page's script: bundles `client/main.ts` (TypeScript, DOM)
- * into one browser script with esbuild. Used in two places, with the same options:
+ * Build tooling for the web chat page: bundles the script (`client/main.ts`, TypeScript, DOM)
+ * into one browser script with esbuild and fills the HTML shell with the stylesheet, both
+ * minified. Used in two places, with the same output:
  *
- * - from source (`npm start`, tsx, vitest): `page-script.ts` calls {@link bundlePageScript}
- *   at the first page request;
- * - in the package build: {@link pageScriptPlugin} (a tsup/esbuild plugin) replaces
- *   `page-script.ts` with the finished script, so `dist` never loads esbuild (a devDependency):
- *   as a string, or (the package, whose ESM and CJS builds would each carry a copy) as one file
- *   beside the output that both builds read at the first page request.
+ * - from source (`npm start`, tsx, vitest): `page-assets.ts` calls {@link buildPageAssets} at
+ *   the first page request;
+ * - in the package build: `pageAssetsPlugin` (`page-plugin.ts`) puts the finished assets in
+ *   place of `page-assets.ts`, so `dist` never loads esbuild (a devDependency).
  *
- * Never imported by the built package.
+ * The readable sources stay in `client/`, `page-shell.ts` and `page-style.ts`. Never imported
+ * by the built package.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, transform } from 'esbuild';
+import type { PageAssets } from './page-assets';
+import { pageShell } from './page-shell';
+import { PAGE_STYLE } from './page-style';
 
 /**
  * The page script's entry.
@@ -25,25 +26,37 @@ import { build, type Plugin } from 'esbuild';
  */
 export const PAGE_ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));
 
-/** The module the plugin replaces (matched by path, either separator). */
-const PAGE_SCRIPT_MODULE = /[\\/]emulator[\\/]ui[\\/]page-script\.ts$/;
+/**
+ * The modules the shell and stylesheet are written in (what a rebuild watches besides the
+ * script's inputs).
+ *
+ * @example
+ * return { contents, watchFiles: [...PAGE_SOURCES, ...inputs] };
+ */
+export const PAGE_SOURCES: readonly string[] = ['./page-shell.ts', './page-style.ts'].map((file) =>
+  fileURLToPath(new URL(file, import.meta.url)),
+);
 
 /**
- * Bundles the page script: one IIFE in strict mode, for browsers of the last few years.
- * Whitespace and syntax are minified, names are not (as in the package's own code): the
- * browser's pretty-printer makes it readable for debugging, and the package ships a quarter
- * less of it. Rejects with esbuild's messages when the client code does not compile.
+ * Bundles the page script: one IIFE in strict mode, for browsers of the last few years,
+ * minified (whitespace, syntax and local names). Rejects with esbuild's messages when the
+ * client code does not compile.
  *
  * @example
  * const script = await bundlePageScript();
  * const html = `<script nonce="${nonce}">${script}</script>`;
  */
 export async function bundlePageScript(entry: string = PAGE_ENTRY): Promise<string> {
-  return (await bundle(entry)).script;
+  return (await bundleScript(entry)).script;
 }
 
-/** The script and the files it was built from. */
-async function bundle(entry: string): Promise<{ script: string; inputs: string[] }> {
+/**
+ * The script and the files it was built from.
+ *
+ * @example
+ * const { script, inputs } = await bundleScript(PAGE_ENTRY);
+ */
+export async function bundleScript(entry: string = PAGE_ENTRY): Promise<{ script: string; inputs: string[] }> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -54,8 +67,7 @@ async function bundle(entry: string): Promise<{ script: string; inputs: string[]
     charset: 'utf8',
     legalComments: 'none',
     sourcemap: false,
-    minifyWhitespace: true,
-    minifySyntax: true,
+    minify: true,
     logLevel: 'silent',
     banner: { js: "'use strict';" },
     metafile: true,
@@ -66,95 +78,37 @@ async function bundle(entry: string): Promise<{ script: string; inputs: string[]
 }
 
 /**
- * The module that stands in for `page-script.ts` in the built package: the script as a string.
+ * A stylesheet without comments and needless whitespace (esbuild's CSS minifier; the rules,
+ * their order and the nesting stay).
  *
  * @example
- * pageScriptModule('(() => {})();\n');
- * // export function loadPageScript() { return Promise.resolve("(() => {})();\n"); }
+ * await minifyStyle('a {\n  color: red;\n}\n'); // 'a{color:red}\n'
  */
-export function pageScriptModule(script: string): string {
-  return `/** The web chat page's script, bundled at build time. */\nconst PAGE_SCRIPT = ${JSON.stringify(script)};\nexport function loadPageScript() { return Promise.resolve(PAGE_SCRIPT); }\n`;
+export async function minifyStyle(css: string): Promise<string> {
+  return (await transform(css, { loader: 'css', minify: true, logLevel: 'silent' })).code.trim();
 }
 
 /**
- * The module that stands in for `page-script.ts` when the script is a file beside the output:
- * read once, at the first page request, relative to the output file (`import.meta.url` in ESM,
- * `__dirname` in CommonJS). Loads no Node built-in until called.
+ * HTML with every run of whitespace that spans lines shrunk to one line break: the page
+ * renders the same (a run of whitespace between tags is one space at most, and the shell has
+ * no `pre` or `textarea` content).
  *
  * @example
- * pageScriptFileModule('emulator-page.js', 'esm');
+ * minifyHtml('<div>\n  <b>x</b>\n</div>\n'); // '<div>\n<b>x</b>\n</div>\n'
  */
-export function pageScriptFileModule(file: string, format: 'esm' | 'cjs'): string {
-  const where =
-    format === 'esm'
-      ? `new URL(${JSON.stringify(`./${file}`)}, import.meta.url)`
-      : `(await import('node:path')).join(__dirname, ${JSON.stringify(file)})`;
-  return `/** The web chat page's script, bundled at build time into ${file} beside this file. */
-let script;
-export function loadPageScript() {
-  script ??= (async () => {
-    const { readFile } = await import('node:fs/promises');
-    return readFile(${where}, 'utf8');
-  })();
-  return script;
-}
-`;
-}
-
-/** Options of {@link pageScriptPlugin}. */
-export interface PageScriptPluginOptions {
-  /**
-   * Write the script to this file in the build's output folder (`outdir`, or the folder of
-   * `outfile`) and read it from there at run time, instead of inlining it as a string. Builds
-   * that share an output folder (the package's ESM and CJS builds) then ship one copy.
-   * The plugin writes the file itself (tsup builds with `write: false` and writes the rest);
-   * the build needs an `outdir` or `outfile` to say where.
-   *
-   * @default undefined (inline)
-   */
-  readonly file?: string;
+export function minifyHtml(html: string): string {
+  return html.replace(/[ \t]*\n\s*/g, '\n');
 }
 
 /**
- * An esbuild plugin (tsup `esbuildPlugins`) that bundles the page script once per build and
- * puts it in place of `src/emulator/ui/page-script.ts`: inlined as a string, or written to
- * `options.file` in the output folder.
+ * The page's assets, minified: the bundled script and the shell with the stylesheet inlined,
+ * and the files they were built from.
  *
  * @example
- * // tsup.config.ts
- * export default defineConfig({ entry, esbuildPlugins: [pageScriptPlugin({ file: 'emulator-page.js' })] });
+ * const { script, shell } = await buildPageAssets();
+ * renderPage(nonce, { script, shell });
  */
-export function pageScriptPlugin(options: PageScriptPluginOptions = {}, entry: string = PAGE_ENTRY): Plugin {
-  const { file } = options;
-  return {
-    name: 'tamtam-rx-page-script',
-    setup(pluginBuild) {
-      const { outdir, outfile, format } = pluginBuild.initialOptions;
-      const folder = outdir ?? (outfile === undefined ? undefined : dirname(outfile));
-      if (file !== undefined && folder === undefined) {
-        throw new TypeError(
-          'pageScriptPlugin({ file }) writes the page script beside the output: give the build an outdir or outfile, or drop `file` to inline the script',
-        );
-      }
-      let built: ReturnType<typeof bundle> | undefined;
-      pluginBuild.onStart(() => {
-        built = undefined;
-      });
-      pluginBuild.onLoad({ filter: PAGE_SCRIPT_MODULE }, async (args) => {
-        built ??= bundle(entry);
-        const { script, inputs } = await built;
-        const watchFiles = [args.path, ...inputs];
-        if (file === undefined || folder === undefined) {
-          return { contents: pageScriptModule(script), loader: 'js', watchFiles };
-        }
-        const target = join(folder, file);
-        await mkdir(dirname(target), { recursive: true });
-        // builds (ESM, CJS) may write it at once: each writes a private copy, then renames it over
-        const temporary = `${target}.${process.pid}.${randomUUID()}.tmp`;
-        await writeFile(temporary, script);
-        await rename(temporary, target);
-        return { contents: pageScriptFileModule(file, format === 'cjs' ? 'cjs' : 'esm'), loader: 'js', watchFiles };
-      });
-    },
-  };
+export async function buildPageAssets(entry: string = PAGE_ENTRY): Promise<PageAssets & { inputs: string[] }> {
+  const [{ script, inputs }, style] = await Promise.all([bundleScript(entry), minifyStyle(PAGE_STYLE)]);
+  return { script, shell: minifyHtml(pageShell(style)), inputs: [...PAGE_SOURCES, ...inputs] };
 }

@@ -1,13 +1,13 @@
 /**
- * The web chat page's HTML document.
+ * The web chat page's HTML document: its shell (see `page-shell.ts`) filled in for one request.
  */
-import { PAGE_STYLE } from './page-style';
+import type { PageAssets } from './page-assets';
 
 /**
  * How the page is branded: the dialect the emulator speaks.
  *
  * @example
- * renderPage(nonce, script, { dialect: 'max', title: 'Max' });
+ * renderPage(nonce, assets, { dialect: 'max', title: 'Max' });
  */
 export interface PageBranding {
   readonly dialect: 'tamtam' | 'max';
@@ -17,100 +17,40 @@ export interface PageBranding {
 
 const TAMTAM_BRANDING: PageBranding = { dialect: 'tamtam', title: 'TamTam' };
 
+/** A placeholder of the shell: `{{name}}`. */
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
 /**
- * The complete page: markup, inline style and inline `script` (see `loadPageScript`), both
- * carrying `nonce` so the Content-Security-Policy can forbid every other script and style.
+ * The complete page: the shell (markup and inline style) with its placeholders filled in and
+ * the inline `script` (see `loadPageAssets`), style and script carrying `nonce` so the
+ * Content-Security-Policy can forbid every other script and style. The shell is read in one
+ * pass, so nothing inserted (the script) is read for placeholders again; a placeholder it does
+ * not know is an error (a shell and a renderer out of step).
  *
  * @example
- * res.end(renderPage(randomBytes(16).toString('base64'), await loadPageScript()));
+ * res.end(renderPage(randomBytes(16).toString('base64'), await loadPageAssets()));
  */
-export function renderPage(nonce: string, script: string, branding: PageBranding = TAMTAM_BRANDING): string {
+export function renderPage(nonce: string, assets: PageAssets, branding: PageBranding = TAMTAM_BRANDING): string {
   if (!/^[A-Za-z0-9+/=_-]{8,}$/.test(nonce))
     throw new RangeError('renderPage: the nonce must be at least 8 base64 characters');
-  if (/<\/script|<!--/i.test(script))
+  if (/<\/script|<!--/i.test(assets.script))
     throw new RangeError(
       'renderPage: the script must not contain "</script" or "<!--" (it would end or confuse the inline <script>)',
     );
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${branding.dialect === 'max' ? 'Max web chat' : 'Web chat'} · tamtam-rx emulator</title>
-<link rel="icon" href="data:,">
-<style nonce="${nonce}">${PAGE_STYLE}</style>
-</head>
-<body data-dialect="${branding.dialect}">
-<div class="app">
-  <aside class="sidebar" id="sidebar" aria-label="Users and chats">
-    <header class="brand">
-      <div class="brand-mark" aria-hidden="true">${branding.dialect === 'max' ? 'M' : 'tt'}</div>
-      <div class="brand-text">
-        <div class="brand-title" id="brand-title">${branding.dialect === 'max' ? `${branding.title} web chat` : 'Web chat'}</div>
-        <div class="brand-sub" id="bot-name">tamtam-rx emulator</div>
-      </div>
-      <span class="live" id="live-status" data-state="connecting" title="Live updates from the emulator">connecting</span>
-    </header>
-    <section class="panel">
-      <label class="field-label" for="user-select">You are</label>
-      <select id="user-select"></select>
-      <details class="drawer" id="new-user">
-        <summary>New user</summary>
-        <form class="stack" id="new-user-form" autocomplete="off">
-          <input id="new-user-name" placeholder="Name" required maxlength="64" aria-label="Name">
-          <input id="new-user-username" placeholder="Username (optional)" maxlength="64" aria-label="Username">
-          <button class="btn primary" type="submit">Create user</button>
-        </form>
-      </details>
-    </section>
-    <section class="panel grow">
-      <span class="field-label">Chats</span>
-      <nav class="chat-list" id="chat-list" aria-label="Chats"></nav>
-      <details class="drawer" id="new-group">
-        <summary>New group or channel</summary>
-        <form class="stack" id="new-group-form" autocomplete="off">
-          <input id="new-group-title" placeholder="Title" required maxlength="200" aria-label="Title">
-          <select id="new-group-type" aria-label="Kind">
-            <option value="chat">Group chat</option>
-            <option value="channel">Channel</option>
-          </select>
-          <div class="members-label" id="new-group-members-label">Members</div>
-          <div class="members" id="new-group-members" role="group" aria-labelledby="new-group-members-label"></div>
-          <button class="btn primary" type="submit">Create and add the bot</button>
-        </form>
-      </details>
-    </section>
-  </aside>
-  <div class="backdrop" id="backdrop"></div>
-  <main class="main">
-    <header class="chat-header">
-      <button class="btn only-narrow" type="button" id="toggle-sidebar" aria-controls="sidebar">Chats</button>
-      <div id="chat-avatar"></div>
-      <div class="chat-title-box">
-        <div class="chat-title" id="chat-title">Loading…</div>
-        <div class="chat-sub" id="chat-sub"></div>
-      </div>
-      <form class="start-form" id="start-form" hidden autocomplete="off">
-        <input id="start-payload" placeholder="Start payload (optional)" maxlength="${branding.dialect === 'max' ? 512 : 128}" aria-label="Start payload">
-        <button class="btn" type="submit" id="start-button">Start bot</button>
-      </form>
-    </header>
-    <div class="messages" id="messages" role="log" aria-live="polite"></div>
-    <div class="typing" id="typing" hidden></div>
-    <form class="composer" id="composer" autocomplete="off">
-      <select id="format-select" aria-label="Text format">
-        <option value="">Plain</option>
-        <option value="markdown">Markdown</option>
-        <option value="html">HTML</option>
-      </select>
-      <textarea id="composer-input" rows="1" placeholder="Write a message…" maxlength="4000" aria-label="Message"></textarea>
-      <button class="btn primary" type="submit" id="send-button">Send</button>
-    </form>
-  </main>
-</div>
-<div class="toasts" id="toasts" role="status" aria-live="polite"></div>
-<script nonce="${nonce}">${script}</script>
-</body>
-</html>
-`;
+  const max = branding.dialect === 'max';
+  const values = new Map([
+    ['nonce', nonce],
+    ['dialect', branding.dialect],
+    ['pageTitle', max ? 'Max web chat' : 'Web chat'],
+    ['brandMark', max ? 'M' : 'tt'],
+    ['brandTitle', max ? `${branding.title} web chat` : 'Web chat'],
+    ['payloadMax', max ? '512' : '128'],
+    ['script', assets.script],
+  ]);
+  return assets.shell.replace(PLACEHOLDER, (placeholder, name: string) => {
+    const value = values.get(name);
+    if (value === undefined)
+      throw new RangeError(`renderPage: the page shell has an unknown placeholder ${placeholder}`);
+    return value;
+  });
 }

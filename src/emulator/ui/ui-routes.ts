@@ -8,7 +8,7 @@ import { EmulatorApiError } from '../http/api-error';
 import type { EmulatorEventListener } from '../state/events';
 import { serveEventStream } from './event-stream';
 import { type PageBranding, renderPage } from './page-html';
-import { loadPageScript } from './page-script';
+import { loadPageAssets } from './page-assets';
 
 /**
  * Where the web chat page is served.
@@ -77,19 +77,19 @@ export function serveUi(res: ServerResponse, method: string, path: string, ctx: 
 }
 
 /**
- * Answers with the page once its script is ready (bundled at the first request when running
- * from source). If the script cannot be built, answers 500 with the reason as plain text: a
- * compile error in the page's client code, which only happens from source.
+ * Answers with the page once its assets are ready (built at the first request when running
+ * from source, read from the package's files otherwise). If they cannot be had, answers 500
+ * with the reason as plain text: a compile error in the page's client code, from source.
  */
 async function sendPage(res: ServerResponse, headOnly: boolean, branding: PageBranding | undefined): Promise<void> {
   const nonce = randomBytes(16).toString('base64');
   let page: Buffer;
   try {
-    page = Buffer.from(renderPage(nonce, await loadPageScript(), branding), 'utf8');
+    page = Buffer.from(renderPage(nonce, await loadPageAssets(), branding), 'utf8');
   } catch (error) {
     if (res.headersSent || res.destroyed) return;
     const text = Buffer.from(
-      `The web chat page's script could not be built:\n${error instanceof Error ? error.message : String(error)}\n`,
+      `The web chat page could not be built:\n${error instanceof Error ? error.message : String(error)}\n`,
       'utf8',
     );
     res.writeHead(500, {
