@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { LongFirstSequencer } from './test/sequencer';
+import { LongFirstSequencer } from './test/sequencer.ts';
 
 /**
  * Test files that change process-wide state a later file in the same worker would see: they run
@@ -15,9 +15,10 @@ const NEEDS_ISOLATION = [
 /**
  * Two projects: the bulk of the files share their worker's module graph (`isolate: false`:
  * re-importing rxjs, the library and the emulator for every file cost most of the run), the few
- * files above get a fresh one each. Type tests (`*.test-d.ts`) run once, in the first project,
- * with TypeScript 7's native compiler (the `typescript7` devDependency), several times faster
- * than TypeScript 5.9, which `npm run typecheck` and the package tests still use.
+ * files above get a fresh one each. Type tests (`*.test-d.ts`) are checked by test/typecheck.test.ts,
+ * one run of TypeScript 7's native compiler over the whole project, not by vitest's type-check
+ * pass: that pass runs after every other file, alone at the end of the run, and prints an
+ * "experimental feature" banner.
  */
 /**
  * Test files running at once. Vitest's default for `run` is one less than the cores: a single
@@ -44,13 +45,6 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
           exclude: NEEDS_ISOLATION,
           isolate: false,
-          typecheck: {
-            // scripts/smoke-node.sh turns it off (VITEST_TYPECHECK=false): it runs no type test
-            enabled: process.env['VITEST_TYPECHECK'] !== 'false',
-            include: ['test/**/*.test-d.ts'],
-            tsconfig: './tsconfig.json',
-            checker: 'node_modules/typescript7/bin/tsc',
-          },
         },
       },
       {

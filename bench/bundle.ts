@@ -167,6 +167,9 @@ export const EDGE_WEBHOOK_BOT_APP =
   "hook.pipe(ofType('message_created')).subscribe((u) => reply(api, u, 'hi').subscribe());\n" +
   'export default { fetch: hook.fetchHandler };\n';
 
+/** The same edge bot with `fetchWebhook`: the webhook without the Node adapter and subscription management. */
+export const EDGE_FETCH_WEBHOOK_BOT_APP = EDGE_WEBHOOK_BOT_APP.replaceAll('webhook', 'fetchWebhook');
+
 /** For reference: `createApi` alone, what every app that calls the API pays. */
 export const CREATE_API_APP =
   "import { createApi } from './src/index';\nexport const api = createApi({ token: 'token' });\n";
@@ -177,11 +180,13 @@ export const run: WorkloadRun = async () => {
   const app = await bundleSize({ code: OF_TYPE_APP });
   const echo = await bundleSize({ code: ECHO_BOT_APP });
   const edge = await bundleSize({ code: EDGE_WEBHOOK_BOT_APP });
+  const edgeFetch = await bundleSize({ code: EDGE_FETCH_WEBHOOK_BOT_APP });
   const api = await bundleSize({ code: CREATE_API_APP });
   const library = await publishedBuild();
   const publishedApp = await bundleSize({ code: OF_TYPE_APP }, library);
   const publishedEcho = await bundleSize({ code: ECHO_BOT_APP }, library);
   const publishedEdge = await bundleSize({ code: EDGE_WEBHOOK_BOT_APP }, library);
+  const publishedEdgeFetch = await bundleSize({ code: EDGE_FETCH_WEBHOOK_BOT_APP }, library);
   const publishedApi = await bundleSize({ code: CREATE_API_APP }, library);
   const kB = (bytes: number): number => bytes / 1000;
   const row = (id: string, workload: string, size: BundleSize, budget: number | null) => ({
@@ -211,10 +216,17 @@ export const run: WorkloadRun = async () => {
       row('6', 'Bundle: app importing only ofType', app, 1.5),
       row('6', 'Bundle: long-polling echo bot (createApi, fromLongPolling, ofType, perChat, reply)', echo, 6),
       row('6', 'Bundle: edge webhook bot (createApi, webhook().fetchHandler, ofType, reply)', edge, 6),
+      row(
+        '6',
+        'Bundle: edge webhook bot with fetchWebhook() (createApi, fetchWebhook().fetchHandler, ofType, reply)',
+        edgeFetch,
+        6,
+      ),
       row('6', 'Bundle: createApi alone (what every app calling the API pays)', api, null),
       row('6p', 'Bundle from the published build: app importing only ofType', publishedApp, 1.5),
       row('6p', 'Bundle from the published build: long-polling echo bot', publishedEcho, 6),
       row('6p', 'Bundle from the published build: edge webhook bot', publishedEdge, 6),
+      row('6p', 'Bundle from the published build: edge webhook bot with fetchWebhook()', publishedEdgeFetch, 6),
       row('6p', 'Bundle from the published build: createApi alone', publishedApi, null),
     ],
     notes: [
@@ -231,14 +243,25 @@ export const run: WorkloadRun = async () => {
         'covering the body; option checks that name the problem). The lines below give each part in marginal gzip bytes.',
       breakdown('Echo bot', echo),
       breakdown('Edge webhook bot', edge),
+      breakdown('Edge webhook bot with fetchWebhook()', edgeFetch),
       breakdown('createApi alone', api),
     ],
     seconds: secondsSince(started),
     // the 25 most expensive modules of each bundle (the core entry's full list is long)
     raw: Object.fromEntries(
-      Object.entries({ core, app, echo, edge, api, publishedApp, publishedEcho, publishedEdge, publishedApi }).map(
-        ([name, size]) => [name, { ...size, modules: size.modules.slice(0, 25) }],
-      ),
+      Object.entries({
+        core,
+        app,
+        echo,
+        edge,
+        edgeFetch,
+        api,
+        publishedApp,
+        publishedEcho,
+        publishedEdge,
+        publishedEdgeFetch,
+        publishedApi,
+      }).map(([name, size]) => [name, { ...size, modules: size.modules.slice(0, 25) }]),
     ),
   };
 };

@@ -43,14 +43,17 @@ export interface WebhookRun {
 }
 
 /**
- * Starts the server child, loads it with autocannon for `seconds`, stops it.
+ * Starts the server child, loads it with autocannon for `seconds` (or, given `amount`, with
+ * exactly that many requests: a smoke run that cannot be starved to zero on a busy machine),
+ * stops it.
  *
  * @example
  * await webhookRun('tamtam-rx', { seconds: 5, connections: 50 });
+ * await webhookRun('raw', { amount: 20, connections: 2 });
  */
 export async function webhookRun(
   kind: WebhookServerKind,
-  load: { seconds: number; connections: number },
+  load: { readonly connections: number } & ({ readonly seconds: number } | { readonly amount: number }),
 ): Promise<WebhookRun> {
   const server = spawn(process.execPath, ['--import', 'tsx', SERVER, kind], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -72,8 +75,7 @@ export async function webhookRun(
       '-j',
       '-c',
       String(load.connections),
-      '-d',
-      String(load.seconds),
+      ...('amount' in load ? ['-a', String(load.amount)] : ['-d', String(load.seconds)]),
       '-m',
       'POST',
       '-H',
@@ -85,6 +87,7 @@ export async function webhookRun(
     ];
     const output = await runForOutput(process.execPath, args);
     const result = JSON.parse(output) as {
+      duration: number;
       requests: { average: number; total: number };
       non2xx: number;
       errors: number;
@@ -93,7 +96,7 @@ export async function webhookRun(
     server.send({ ask: 'received' });
     const { received, cpuMicros } = await nextMessage<{ received: number; cpuMicros: number }>(server);
     return {
-      requestsPerSecond: result['2xx'] / load.seconds,
+      requestsPerSecond: result['2xx'] / ('amount' in load ? result.duration : load.seconds),
       requests: result.requests.total,
       non2xx: result.non2xx,
       errors: result.errors,
@@ -222,7 +225,7 @@ export const run: WorkloadRun = async ({ quick, log }) => {
       'Every check (method, path, secret, declared size, content type) runs on the headers before a byte of the body is read; ' +
         'the node adapter then reads the body with stream events and answers from the callback (no async iterator, one promise per request, ' +
         'no timer per request: one deadline list per webhook), sends the 200 with prepared headers, and recognises redeliveries in constant time ' +
-        '(53-bit hashes of the body bytes in a ring + Map). ' +
+        '(53-bit hashes of the body bytes in a ring and an open-addressing table of typed arrays: no allocation for the memory). ' +
         'Every POST carries a distinct update (a fresh message id per request, autocannon -I), as a real server sends them; the same body again would be a redelivery, recognised and flagged. ' +
         'autocannon shares the 2 cores with the server, so requests/s depend on the load of the machine; the ratios are per round.',
     ],

@@ -4,8 +4,9 @@
  * `npm ci`) has none and falls back to file size, which started the 10 000-dialog test (a short
  * file) last. So the files known to be long start first, longest first, whatever the cache
  * says; the package tests that wait for the shared build (test/package/build-once.ts) start
- * last, after test/package/pack.test.ts built it, so that no worker idles on the build lock.
- * The rest keep vitest's order (previous durations, else size).
+ * right after them, when test/package/pack.test.ts (the first file) has long built it, so
+ * that no worker idles on the build lock and none of them is left for the end of the run. The
+ * rest keep vitest's order (previous durations, else size), short files last.
  */
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -16,34 +17,35 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const LONG_FILES: readonly string[] = [
   'test/package/pack.test.ts', // build, npm pack + install, TS 5.9 and 7 consumers, a nested vitest: ~31 s
-  'test/redis/rate-limiter.test.ts', // sends paced at 5/s, two sender processes: ~24 s
-  'test/bench/bench-smoke.test.ts', // five webhook servers under autocannon, two compilers: ~23 s
-  'test/conversations/scale.test.ts', // 10 000 dialogs: ~17 s
-  'test/chaos/chaos.test.ts', // 2 × 10 restarts: ~15 s
   'test/e2e/web-chat.e2e.test.ts', // a browser: ~13 s
-  'test/chaos/cluster.test.ts', // 10 000 updates over 500 chats, 4 processes: ~10 s
-  'examples/cluster/main.test.ts', // Redis, an emulator and three processes
-  'test/node/run-bot.test.ts', // child processes signalled
+  'test/chaos/cluster.test.ts', // 10 000 updates over 500 chats, 4 processes: ~12 s
+  'test/redis/rate-limiter.test.ts', // sends paced at 10/s, two sender processes
+  'test/bench/bench-smoke.test.ts', // five webhook servers and three compilers, each group at once
+  'test/typecheck.test.ts', // TS 7 over the whole project, one thread
+  'test/chaos/chaos.test.ts', // 2 × 10 restarts: ~9 s
+  'test/conversations/scale.test.ts', // 10 000 dialogs: ~9 s
+  'examples/cluster/main.test.ts', // Redis, an emulator and three processes: ~7 s
+  'test/node/run-bot.test.ts', // child processes signalled: ~5 s
 ];
 
-/** Files that wait for the build the pack test starts: last, when it is done. */
+/** Files that wait for the build the pack test starts: after the long files, when it is done. */
 export const AFTER_BUILD: readonly string[] = [
   'test/package/dist.test.ts',
   'test/package/runtime-neutral.test.ts',
   'test/package/api-report.test.ts',
-  'test/package/readme-links.test.ts',
+  'test/package/readable-names.test.ts',
 ];
 
 function rank(spec: TestSpecification): number {
   const file = relative(spec.project.config.root, spec.moduleId).replaceAll('\\', '/');
   const long = LONG_FILES.indexOf(file);
   if (long >= 0) return long - LONG_FILES.length;
-  return AFTER_BUILD.includes(file) ? 1 : 0;
+  return AFTER_BUILD.includes(file) ? 0 : 1;
 }
 
 /**
  * {@link BaseSequencer}'s order, with {@link LONG_FILES} moved to the front (in their order) and
- * {@link AFTER_BUILD} to the back.
+ * {@link AFTER_BUILD} right after them.
  *
  * @example
  * defineConfig({ test: { sequence: { sequencer: LongFirstSequencer } } });

@@ -96,6 +96,14 @@ export function checkUpdate(value: unknown, knownTypes?: ReadonlySet<string>): '
 }
 
 /**
+ * A checker built by {@link updateChecker}: `'known'`, `'unknown'` or why `value` is not an update.
+ *
+ * @example
+ * const check: UpdateCheck = updateChecker();
+ */
+export type UpdateCheck = (value: unknown) => 'known' | 'unknown' | InvalidUpdate;
+
+/**
  * A {@link checkUpdate} bound to one set of known types: the rules of each known type are
  * looked up once per update (one `Map` lookup), not per call and set.
  *
@@ -103,9 +111,7 @@ export function checkUpdate(value: unknown, knownTypes?: ReadonlySet<string>): '
  * const check = updateChecker(new Set(MAX_UPDATE_TYPES));
  * check(raw); // 'known' | 'unknown' | { reason }
  */
-export function updateChecker(
-  knownTypes?: ReadonlySet<string>,
-): (value: unknown) => 'known' | 'unknown' | InvalidUpdate {
+export function updateChecker(knownTypes?: ReadonlySet<string>): UpdateCheck {
   tamtamTypes ??= new Set<string>(UPDATE_TYPES);
   const rules = new Map<string, readonly FieldRule[]>();
   for (const type of knownTypes ?? tamtamTypes) {

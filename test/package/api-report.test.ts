@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENTRIES, type EntryName, apiReports, reportFile } from './api-surface';
+import { ENTRIES, type EntryName, apiReportsByFlavour, reportFile } from './api-surface';
 import { dist, ensureBuilt } from './build-once';
 
 let esm: Map<EntryName, string>;
@@ -13,8 +13,7 @@ let cjs: Map<EntryName, string>;
 
 beforeAll(async () => {
   await ensureBuilt();
-  esm = apiReports(dist, 'esm');
-  cjs = apiReports(dist, 'cjs');
+  ({ esm, cjs } = apiReportsByFlavour(dist));
 }, 660_000);
 
 const withoutHeader = (report: string | undefined) => report?.split('\n').slice(1).join('\n');

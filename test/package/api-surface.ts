@@ -6,20 +6,9 @@
  */
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { ENTRIES, type EntryName } from './entries';
 
-/** Package entries, as in tsup.config.ts and package.json `exports` (`index` is the root). */
-export const ENTRIES = [
-  'index',
-  'node',
-  'emulator',
-  'testing',
-  'testing/marbles',
-  'testing/emulator',
-  'redis',
-] as const;
-
-/** One entry of the package. */
-export type EntryName = (typeof ENTRIES)[number];
+export { ENTRIES, type EntryName } from './entries';
 
 /** Where the committed reports live. */
 export const reportDir = resolve(import.meta.dirname, '../../api-report');
@@ -64,9 +53,23 @@ function isTypeOnlyExport(symbol: ts.Symbol): boolean {
  * console.log(reports.get('index'));
  */
 export function apiReports(distDir: string, flavour: 'esm' | 'cjs' = 'esm'): Map<EntryName, string> {
-  const extension = flavour === 'esm' ? '.d.ts' : '.d.cts';
-  const files = new Map(ENTRIES.map((entry) => [entry, join(distDir, entry + extension)] as const));
-  const program = ts.createProgram([...files.values()], {
+  return apiReportsByFlavour(distDir)[flavour];
+}
+
+/**
+ * The reports of both flavours from one TypeScript program: each `.d.ts` re-exports its `.d.cts`
+ * twin, so a program of the ESM entries holds the CommonJS ones already (two programs loaded
+ * lib.d.ts, @types/node and the declarations twice).
+ *
+ * @example
+ * const { esm, cjs } = apiReportsByFlavour(resolve('dist'));
+ */
+export function apiReportsByFlavour(distDir: string): Record<'esm' | 'cjs', Map<EntryName, string>> {
+  const files = (extension: string) =>
+    new Map(ENTRIES.map((entry) => [entry, join(distDir, entry + extension)] as const));
+  const esm = files('.d.ts');
+  const cjs = files('.d.cts');
+  const program = ts.createProgram([...esm.values(), ...cjs.values()], {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     target: ts.ScriptTarget.ES2022,
@@ -75,6 +78,14 @@ export function apiReports(distDir: string, flavour: 'esm' | 'cjs' = 'esm'): Map
     skipLibCheck: true,
     types: ['node'],
   });
+  return { esm: reportsOf(program, esm, '.d.ts'), cjs: reportsOf(program, cjs, '.d.cts') };
+}
+
+function reportsOf(
+  program: ts.Program,
+  files: ReadonlyMap<EntryName, string>,
+  extension: string,
+): Map<EntryName, string> {
   const checker = program.getTypeChecker();
   const reports = new Map<EntryName, string>();
   for (const [entry, file] of files) {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPageAssets } from '../../src/emulator/ui/page-bundle';
 import { renderPage } from '../../src/emulator/ui/page-html';
-import { ENTRIES } from './api-surface';
+import { ENTRIES } from './entries';
 import { dist, ensureBuilt, root } from './build-once';
 
 const run = promisify(execFile);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTRIES } from './api-surface';
+import { ENTRIES } from './entries';
 import { ensureBuilt, root } from './build-once';
 
 const run = promisify(execFile);

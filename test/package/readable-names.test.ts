@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicEntries } from '../../tsup.config';
-import { ENTRIES } from './api-surface';
+import { ENTRIES } from './entries';
 import { ensureBuilt, root } from './build-once';
 
 const run = promisify(execFile);

@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
-import { type Observable, firstValueFrom, lastValueFrom, merge, mergeMap, range, toArray } from 'rxjs';
+import { type Observable, firstValueFrom, lastValueFrom, merge, mergeMap, range, takeWhile, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendMessage } from '../../src/actions/index';
 import { type RateLimiter, createApi, tokenBucket } from '../../src/api/index';
-import { DEFAULT_WORLD_IDS, startEmulator } from '../../src/emulator/index';
+import { DEFAULT_WORLD_IDS, type Emulator, startEmulator } from '../../src/emulator/index';
 import type { RedisClient } from '../../src/redis/client';
 import { redisRateLimiter } from '../../src/redis/index';
 import { waitFor } from '../../src/testing/index';
@@ -19,24 +19,63 @@ let sender: string;
 let redis: LocalRedisServer;
 /** One connection per simulated process, as separate processes would have. */
 let clients: RedisClient[] = [];
+/** The emulator and the two sender processes of the real-processes test, booted while the tests before it run. */
+let processes: { emulator: Emulator; children: ChildProcess[]; outputs: (() => string)[] } | undefined;
 beforeAll(async () => {
-  sender = await nodeScript(fileURLToPath(new URL('./fixtures/limited-sender.ts', import.meta.url)));
-  redis = await startRedisServer();
+  const [bundle, server] = await Promise.all([
+    nodeScript(fileURLToPath(new URL('./fixtures/limited-sender.ts', import.meta.url))),
+    startRedisServer(),
+  ]);
+  sender = bundle;
+  redis = server;
   clients = await Promise.all([1, 2, 3].map(() => createClient({ url: redis.url }).connect()));
-}, 30_000);
+  processes = await bootSenders();
+}, 60_000);
 afterAll(async () => {
+  for (const child of processes?.children ?? []) child.kill('SIGKILL');
+  await processes?.emulator.close();
   rmSync(nodeScriptDir, { recursive: true, force: true });
   for (const client of clients) client.destroy();
   await redis?.stop();
 });
 
+/** The real-processes test's rule and sends per process (see there). */
+const PROCESS_RATE = 10;
+const PROCESS_SENDS = 15;
+
+/**
+ * Starts the Max emulator with a rule of {@link PROCESS_RATE}/s and two sender processes sharing
+ * one Redis limiter of that rate; they connect, say "ready" and wait for "go" on stdin.
+ */
+async function bootSenders() {
+  const emulator = await startEmulator({ dialect: 'max', rateLimit: { perSecond: PROCESS_RATE, style: 'max' } });
+  const args = [redis.url, emulator.url, emulator.token, String(PROCESS_SENDS), String(PROCESS_RATE)];
+  const children = [0, 1].map((p) =>
+    spawn(process.execPath, [sender, ...args, `p${p}`], { stdio: ['pipe', 'pipe', 'inherit'] }),
+  );
+  const outputs = children.map((child) => {
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    return () => text;
+  });
+  return { emulator, children, outputs };
+}
+
 const client = (i: number): RedisClient => clients[i] as RedisClient;
 
 /**
  * `count` sends from each of three apis (one limiter each, as three processes would have) at
- * once to the Max emulator, whose rule is `perSecond` requests/s (Max: 30).
+ * once to the Max emulator, whose rule is `perSecond` requests/s (Max: 30). With
+ * `untilRateLimited`, the sends still under way are dropped once the emulator has refused one.
  */
-async function threeProcessesSend(limiters: readonly RateLimiter[], count: number, perSecond: number) {
+async function threeProcessesSend(
+  limiters: readonly RateLimiter[],
+  count: number,
+  perSecond: number,
+  options: { untilRateLimited?: boolean } = {},
+) {
   const emulator = await startEmulator({ dialect: 'max', rateLimit: { perSecond, style: 'max' } });
   try {
     const sends = limiters.map((limiter, p) => {
@@ -45,7 +84,13 @@ async function threeProcessesSend(limiters: readonly RateLimiter[], count: numbe
         mergeMap((i) => sendMessage(api, { chat_id: DEFAULT_WORLD_IDS.group }, { text: `p${p} m${i}` })),
       );
     });
-    const results = await lastValueFrom(merge(...sends).pipe(toArray()));
+    const stop = options.untilRateLimited === true ? () => emulator.faults.stats().rateLimited > 0 : () => false;
+    const results = await lastValueFrom(
+      merge(...sends).pipe(
+        takeWhile(() => !stop()),
+        toArray(),
+      ),
+    );
     return { delivered: new Set(results.map((r) => r.message.body.mid)).size, ...emulator.faults.stats() };
   } finally {
     await emulator.close();
@@ -55,61 +100,52 @@ async function threeProcessesSend(limiters: readonly RateLimiter[], count: numbe
 const sharedLimiters = (key: string, perSecond: number) =>
   [0, 1, 2].map((i) => redisRateLimiter(client(i), { key, perSecond }));
 
+// The emulator's rule is a bucket of `perSecond` requests refilled at `perSecond`/s. Three
+// senders at the rule's rate each (3 × 10/s) empty it after about 15 sends if they do not share
+// a budget (broken so, the shared tests below see 429s), so 24 sends tell sharing from not
+// sharing, and take 2.4 s paced. A busy machine only spreads the shared sends further apart.
 describe('redisRateLimiter: one budget for many processes', () => {
-  // A loaded machine may not reach 30 requests/s at all; three processes at 5/s each (15/s)
-  // exceed a 5/s rule on any machine, so the comparison runs on that.
-  it('control: three apis with their own in-process limiters of 5/s collect 429s from a 5/s rule', async () => {
-    const separate = [0, 1, 2].map(() => tokenBucket({ perSecond: 5 }));
-    const run = await threeProcessesSend(separate, 8, 5);
-    expect(run.delivered).toBe(24); // the retry rule still delivers everything...
-    expect(run.rateLimited).toBeGreaterThan(0); // ...after 429s: together they exceeded the budget
+  it('control: three apis with their own in-process limiters of 2/s collect 429s from a 2/s rule', async () => {
+    // The control needs the opposite: sends arriving faster than the rule. At 10/s a machine
+    // too busy to make 13 requests/s spread them enough to meet no 429. At 2/s the three first
+    // sends alone (one per api, at once) exceed the rule's bucket of 2 unless they arrive half
+    // a second apart. Stopped at the first 429.
+    const separate = [0, 1, 2].map(() => tokenBucket({ perSecond: 2 }));
+    const run = await threeProcessesSend(separate, 8, 2, { untilRateLimited: true });
+    expect(run.rateLimited).toBeGreaterThan(0); // together they exceeded the budget
   }, 60_000);
 
-  it('three apis sharing one Redis limiter of 5/s get no 429 from the same rule', async () => {
-    const shared = sharedLimiters('test:rate:five', 5);
-    const run = await threeProcessesSend(shared, 8, 5);
+  it('three apis sharing one Redis limiter of 10/s get no 429 from the same rule', async () => {
+    const shared = sharedLimiters('test:rate:ten', 10);
+    const run = await threeProcessesSend(shared, 8, 10);
     expect(run.delivered).toBe(24);
     expect(run.rateLimited).toBe(0);
   }, 60_000);
 
   it("three apis sharing one Redis limiter of 30/s against Max's 30/s rule: no 429, every send arrives", async () => {
+    // 60 sends: three unshared senders at 30/s would empty the rule's bucket after about 45
     const shared = sharedLimiters('test:rate:thirty', 30);
-    const run = await threeProcessesSend(shared, 30, 30);
-    expect(run.delivered).toBe(90);
+    const run = await threeProcessesSend(shared, 20, 30);
+    expect(run.delivered).toBe(60);
     expect(run.rateLimited).toBe(0);
     expect(shared.map((l) => l.waiting)).toEqual([0, 0, 0]);
   }, 60_000);
 
-  it('two real processes sharing one Redis limiter of 5/s get no 429 from a 5/s rule', async () => {
-    const emulator = await startEmulator({ dialect: 'max', rateLimit: { perSecond: 5, style: 'max' } });
-    const children = [0, 1].map((p) =>
-      spawn(process.execPath, [sender, redis.url, emulator.url, emulator.token, '8', '5', `p${p}`], {
-        stdio: ['pipe', 'pipe', 'inherit'],
-      }),
-    );
-    try {
-      const outputs = children.map((child) => {
-        let text = '';
-        child.stdout?.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-        });
-        return () => text;
-      });
-      await waitFor(() => outputs.every((out) => out().includes('ready')), {
-        what: 'both processes ready',
-        timeout: 60_000,
-      });
-      for (const child of children) child.stdin?.end('go\n');
-      await waitFor(() => outputs.every((out) => out().includes('sent ')), {
-        what: 'both processes done',
-        timeout: 60_000,
-      });
-      expect(outputs.map((out) => /sent (\d+)/.exec(out())?.[1])).toEqual(['8', '8']);
-      expect(emulator.faults.stats().rateLimited).toBe(0);
-    } finally {
-      for (const child of children) child.kill('SIGKILL');
-      await emulator.close();
-    }
+  it(`two real processes sharing one Redis limiter of ${PROCESS_RATE}/s get no 429 from a ${PROCESS_RATE}/s rule`, async () => {
+    // Two senders at the rule's rate each empty its bucket after 2 × PROCESS_RATE sends unless
+    // they share a budget: 2 × 15 is half as many again. They booted in beforeAll, while the tests above ran.
+    const { emulator, children, outputs } = processes as NonNullable<typeof processes>;
+    await waitFor(() => outputs.every((out) => out().includes('ready')), {
+      what: 'both processes ready',
+      timeout: 60_000,
+    });
+    for (const child of children) child.stdin?.end('go\n');
+    await waitFor(() => outputs.every((out) => out().includes('sent ')), {
+      what: 'both processes done',
+      timeout: 60_000,
+    });
+    expect(outputs.map((out) => /sent (\d+)/.exec(out())?.[1])).toEqual([String(PROCESS_SENDS), String(PROCESS_SENDS)]);
+    expect(emulator.faults.stats().rateLimited).toBe(0);
   }, 150_000);
 
   it('a 429 in one process slows them all; a Retry-After pauses them all', async () => {

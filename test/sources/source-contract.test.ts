@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { createApi } from '../../src/api/index';
 import { DEFAULT_WORLD_IDS, startEmulator } from '../../src/emulator/index';
 import { fromLongPolling, memoryMarkerStore, type MarkerStore, type PollingState } from '../../src/sources/index';
-import { ensureWebhook, webhook, type Webhook } from '../../src/sources/webhook/index';
+import { type FetchWebhook, ensureWebhook, fetchWebhook, webhook, type Webhook } from '../../src/sources/webhook/index';
 import { type SourceContractHarness, updateSourceContract } from '../../src/testing/index';
 import type { Update } from '../../src/types/index';
 import { serveNode } from './webhook/helpers';
@@ -69,37 +69,66 @@ const longPolling: SourceContractHarness = {
  * One loopback server forwards to the current webhook, so a restart keeps the subscribed URL.
  * Acknowledged: answered 200.
  */
-const webhookHandled: SourceContractHarness = {
-  keyOf: textOf,
-  unknownUpdates: true,
-  async setUp() {
-    const emulator = await startEmulator({ webhook: { retryDelayMs: 20, maxRetryDelayMs: 40, maxAttempts: 200 } });
-    const api = createApi({ token: emulator.token, baseUrl: emulator.url, retry: false });
-    let current: Webhook | undefined;
-    const server = await serveNode((req, res) => {
-      if (current === undefined) res.writeHead(503).end();
-      else void current.nodeHandler(req, res);
-    });
-    await firstValueFrom(ensureWebhook(api, `${server.url}/tamtam`));
-    return {
-      start: () =>
-        (current = webhook({ path: '/tamtam', ack: 'handled', ackTimeout: 60_000, onUnknownUpdate: () => {} })),
-      feed: (keys) => {
-        for (const key of keys) emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(key);
-      },
-      acknowledged: () =>
-        emulator.inspect
-          .webhookDeliveries()
-          .filter((d) => d.ok)
-          .map((d) => textOf(d.update as Update)),
-      feedUnknown: (type) => emulator.updates.inject({ update_type: type, chat_id: 1 }),
-      close: async () => {
-        await emulator.close();
-        await server.close();
-      },
-    };
-  },
-};
+const webhookHandled: SourceContractHarness = webhookHarness('node');
+
+/**
+ * The same with `fetchWebhook`, its `fetchHandler` behind a small node:http → `Request` adapter
+ * (what @hono/node-server does).
+ */
+const fetchWebhookHandled: SourceContractHarness = webhookHarness('fetch');
+
+function webhookHarness(adapter: 'node' | 'fetch'): SourceContractHarness {
+  return {
+    keyOf: textOf,
+    unknownUpdates: true,
+    async setUp() {
+      const emulator = await startEmulator({ webhook: { retryDelayMs: 20, maxRetryDelayMs: 40, maxAttempts: 200 } });
+      const api = createApi({ token: emulator.token, baseUrl: emulator.url, retry: false });
+      let current: Webhook | FetchWebhook | undefined;
+      const server = await serveNode((req, res) => {
+        if (current === undefined) res.writeHead(503).end();
+        else if ('nodeHandler' in current) void current.nodeHandler(req, res);
+        else {
+          const hook = current;
+          const chunks: Buffer[] = [];
+          req.on('data', (chunk: Buffer) => chunks.push(chunk));
+          req.on('end', () => {
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(req.headers))
+              if (typeof value === 'string') headers.set(name, value);
+            const request = new Request(`http://localhost${req.url ?? '/'}`, {
+              method: req.method ?? 'POST',
+              headers,
+              body: Buffer.concat(chunks),
+            });
+            void hook.fetchHandler(request).then(async (response) => {
+              res.writeHead(response.status, Object.fromEntries(response.headers));
+              res.end(Buffer.from(await response.arrayBuffer()));
+            });
+          });
+        }
+      });
+      await firstValueFrom(ensureWebhook(api, `${server.url}/tamtam`));
+      const options = { path: '/tamtam', ack: 'handled', ackTimeout: 60_000, onUnknownUpdate: () => {} } as const;
+      return {
+        start: () => (current = adapter === 'node' ? webhook(options) : fetchWebhook(options)),
+        feed: (keys) => {
+          for (const key of keys) emulator.actAs(DEFAULT_WORLD_IDS.alice).sendToBot(key);
+        },
+        acknowledged: () =>
+          emulator.inspect
+            .webhookDeliveries()
+            .filter((d) => d.ok)
+            .map((d) => textOf(d.update as Update)),
+        feedUnknown: (type) => emulator.updates.inject({ update_type: type, chat_id: 1 }),
+        close: async () => {
+          await emulator.close();
+          await server.close();
+        },
+      };
+    },
+  };
+}
 
 describe('update source contract: long polling (emulator)', () => {
   for (const check of updateSourceContract(longPolling)) it(check.name, check.run, 20_000);
@@ -107,4 +136,8 @@ describe('update source contract: long polling (emulator)', () => {
 
 describe("update source contract: webhook with ack: 'handled' (emulator deliveries)", () => {
   for (const check of updateSourceContract(webhookHandled)) it(check.name, check.run, 20_000);
+});
+
+describe("update source contract: fetchWebhook with ack: 'handled' (emulator deliveries through fetchHandler)", () => {
+  for (const check of updateSourceContract(fetchWebhookHandled)) it(check.name, check.run, 20_000);
 });

@@ -48,7 +48,7 @@ export class UpdateDelivery {
   #stopped = false;
   #statusDone = false;
 
-  /** Known updates; hot and shared. */
+  /** Known updates; hot and shared. Internal: the webhook exposes it only through its own Observable. */
   readonly updates$: Observable<Update>;
   /** Updates of types this version does not know; hot and shared. */
   readonly unknownUpdates$: Observable<UnknownUpdate>;
@@ -58,7 +58,8 @@ export class UpdateDelivery {
   constructor(settings: DeliverySettings) {
     this.#settings = settings;
     this.#memory = new DeliveryMemory(settings.redeliveryMemory);
-    this.updates$ = this.#updates.asObservable();
+    // the Subject itself (one subscriber hop less per update); the webhook wraps it in its own Observable
+    this.updates$ = this.#updates;
     this.unknownUpdates$ = this.#unknown.asObservable();
     this.status$ = this.#status.asObservable();
   }

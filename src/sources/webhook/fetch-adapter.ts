@@ -1,6 +1,7 @@
 import type { WebhookAnswer } from './answer';
 import type { WebhookSteps } from './handler';
-import { type BodyReadResult, decode, readBody } from './read-body';
+import { BodyRead } from './body-read';
+import type { BodyReadResult } from './read-body';
 
 /**
  * A web-standard handler, `(Request) => Promise<Response>`, for Hono, Bun, Deno and
@@ -46,51 +47,33 @@ export function toFetchHandler(steps: WebhookSteps): FetchWebhookHandler {
   };
 }
 
-async function readRequestBody(request: Request, steps: WebhookSteps): Promise<BodyReadResult> {
-  if (request.body === null) return { kind: 'text', text: '' };
-  if (request.headers.get('content-length') === null) {
-    return readBody(streamChunks(request.body), steps.maxBodyBytes, steps.bodyTimeout);
-  }
-  // a declared length within the limit: one read under the deadline (at most that many bytes arrive)
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const reading = request.arrayBuffer();
-  const expired = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), steps.bodyTimeout);
-  });
-  try {
-    const bytes = await Promise.race([reading, expired]);
-    if (bytes === undefined) {
-      reading.catch(() => {});
-      return { kind: 'timeout', drained: false };
+/**
+ * Reads the body under the deadline (a timer of this request's own: Workers tie timers to the
+ * request that armed them). A declared length within the limit (checked with the head) is read
+ * in one `arrayBuffer()`; a body of unknown length is read chunk by chunk and cancelled past
+ * the limit or the deadline.
+ */
+function readRequestBody(request: Request, steps: WebhookSteps): Promise<BodyReadResult> {
+  const body = request.body;
+  if (body === null) return Promise.resolve({ kind: 'text', text: '' });
+  return new Promise((resolve) => {
+    const reader = request.headers.get('content-length') === null ? body.getReader() : undefined;
+    const read = new BodyRead(steps.maxBodyBytes, steps.bodyTimeout, resolve, () => reader?.cancel().catch(ignore));
+    const failed = (error: unknown): void => read.fail(error instanceof Error ? error.message : String(error));
+    if (reader === undefined) {
+      request.arrayBuffer().then((bytes) => {
+        if (read.push(new Uint8Array(bytes))) read.end();
+      }, failed);
+      return;
     }
-    if (bytes.byteLength > steps.maxBodyBytes) return { kind: 'too-large', drained: true };
-    return decode([new Uint8Array(bytes)], bytes.byteLength, true);
-  } catch (error) {
-    return {
-      kind: 'unreadable',
-      reason: `reading the body failed (${error instanceof Error ? error.message : String(error)})`,
-      drained: false,
+    const next = (): void => {
+      reader.read().then((step) => {
+        if (step.done) read.end();
+        else if (read.push(step.value)) next();
+      }, failed);
     };
-  } finally {
-    clearTimeout(timer);
-  }
+    next();
+  });
 }
 
-/** Chunks of a web `ReadableStream`; stopping early cancels the stream. */
-function streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<unknown> {
-  return {
-    [Symbol.asyncIterator]() {
-      const reader = stream.getReader();
-      return {
-        next: async () => {
-          const { done, value } = await reader.read();
-          return done ? { done: true, value: undefined } : { done: false, value };
-        },
-        return: async () => {
-          reader.cancel().catch(() => {});
-          return { done: true, value: undefined };
-        },
-      };
-    },
-  };
-}
+function ignore(): void {}

@@ -1,7 +1,8 @@
 import { type WebhookAnswer, type WebhookRejection, rejected } from './answer';
-import { classifyUpdate } from '../classify-update';
+import { type UpdateCheck, updateChecker } from '../classify-update';
 import { headChecker, tooLargeMessage, type RequestHead } from './check-request';
 import type { UpdateDelivery } from './delivery';
+import type { UnknownUpdate, Update } from '../../types/index';
 import type { WebhookHeaders } from './headers';
 import type { ResolvedWebhookOptions } from './options';
 import { type BodyReadResult, NOT_UTF8, decodeUtf8, isAsyncIterable, readBody } from './read-body';
@@ -62,11 +63,12 @@ export interface WebhookSteps {
  * const steps = createWebhookSteps(resolveWebhookOptions({ path: '/tamtam' }), delivery);
  */
 export function createWebhookSteps(options: ResolvedWebhookOptions, delivery: UpdateDelivery): WebhookSteps {
+  const check = updateChecker(options.knownTypes);
   return {
     maxBodyBytes: options.maxBodyBytes,
     bodyTimeout: options.bodyTimeout,
     head: headChecker(options),
-    body: (body) => acceptBody(body, options, delivery),
+    body: (body) => acceptBody(body, options, delivery, check),
     settle: (answer, error) => {
       const result =
         answer ??
@@ -116,6 +118,7 @@ function acceptBody(
   body: BodyReadResult,
   options: ResolvedWebhookOptions,
   delivery: UpdateDelivery,
+  check: UpdateCheck,
 ): WebhookAnswer | Promise<WebhookAnswer> {
   if (body.kind === 'timeout') {
     return rejected('body.timeout', `the body did not arrive within ${options.bodyTimeout} ms (bodyTimeout)`, {
@@ -154,8 +157,8 @@ function acceptBody(
       );
     }
   }
-  const update = classifyUpdate(value, options.knownTypes);
-  if (update.kind === 'invalid') return rejected('body.not.update', update.reason);
-  if (update.kind === 'unknown') return delivery.reportUnknown(update.update);
-  return delivery.deliver(update.update, content);
+  const kind = check(value);
+  if (kind === 'known') return delivery.deliver(value as Update, content);
+  if (kind === 'unknown') return delivery.reportUnknown(value as UnknownUpdate);
+  return rejected('body.not.update', kind.reason);
 }

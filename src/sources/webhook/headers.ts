@@ -8,19 +8,20 @@
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /**
- * The first value of header `name` (case-insensitive), or `undefined`.
+ * The first value of header `name` (given in lower case; matched case-insensitively), or
+ * `undefined`. A Node headers object is read by its own property first (Node lower-cases the
+ * names), so the common case is one property read.
  *
  * @example
- * headerValue({ 'x-a': ['1', '2'] }, 'X-A'); // '1'
+ * headerValue({ 'X-A': ['1', '2'] }, 'x-a'); // '1'
  */
 export function headerValue(headers: WebhookHeaders, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(lower) ?? undefined;
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name) ?? undefined;
   const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
-  let value = Object.hasOwn(record, lower) ? record[lower] : undefined;
+  let value = Object.hasOwn(record, name) ? record[name] : undefined;
   if (value === undefined) {
     for (const key of Object.keys(record)) {
-      if (key.toLowerCase() === lower) {
+      if (key.toLowerCase() === name) {
         value = record[key];
         break;
       }

@@ -3,6 +3,7 @@
  * subscription management (the node:http `listen` helper is in `tamtam-rx/node`).
  */
 export { webhook, type Webhook, type ServedServer } from './webhook';
+export { fetchWebhook, type FetchWebhook, type FetchWebhookOptions } from './fetch-webhook';
 export type { WebhookApi, WebhookTable } from './webhook-api';
 export type { WebhookStatus } from './webhook-status';
 export {

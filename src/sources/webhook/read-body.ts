@@ -1,3 +1,5 @@
+import { BodyRead } from './body-read';
+
 /**
  * Reading a request body with a byte limit, from whatever an adapter has: a stream of chunks
  * (read until the limit, then abandoned, never buffered further), raw text or bytes, or a value
@@ -49,77 +51,32 @@ export async function readBody(body: unknown, limit: number, timeout?: number): 
   }
   if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
     const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
-    return bytes.byteLength > limit ? { kind: 'too-large', drained: true } : decode([bytes], bytes.byteLength, true);
+    return bytes.byteLength > limit ? { kind: 'too-large', drained: true } : { kind: 'bytes', bytes };
   }
   if (!isAsyncIterable(body)) return { kind: 'parsed', value: body };
-  if (timeout === undefined) return readStream(body, limit, undefined);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), timeout);
-  });
-  try {
-    return await readStream(body, limit, expired);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** What the deadline of a stream read resolves with. */
-const TIMED_OUT: unique symbol = Symbol('timed out');
-
-async function readStream(
-  stream: AsyncIterable<unknown>,
-  limit: number,
-  expired: Promise<typeof TIMED_OUT> | undefined,
-): Promise<BodyReadResult> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
   let iterator: AsyncIterator<unknown>;
   try {
-    iterator = stream[Symbol.asyncIterator]();
+    iterator = body[Symbol.asyncIterator]();
   } catch (error) {
     return { kind: 'unreadable', reason: `the body stream could not be opened (${describe(error)})`, drained: false };
   }
-  for (;;) {
-    let step: IteratorResult<unknown> | typeof TIMED_OUT;
-    try {
-      step = await (expired === undefined ? iterator.next() : Promise.race([iterator.next(), expired]));
-    } catch (error) {
-      return { kind: 'unreadable', reason: `reading the body failed (${describe(error)})`, drained: false };
-    }
-    if (step === TIMED_OUT) {
-      abandon(iterator);
-      return { kind: 'timeout', drained: false };
-    }
-    if (step.done === true) break;
-    const chunk = toBytes(step.value);
-    if (chunk === undefined) {
-      abandon(iterator);
-      return {
-        kind: 'unreadable',
-        reason: 'the body stream yielded something other than bytes or text',
-        drained: false,
-      };
-    }
-    total += chunk.byteLength;
-    if (total > limit) {
-      abandon(iterator);
-      return { kind: 'too-large', drained: false };
-    }
-    chunks.push(chunk);
-  }
-  return decode(chunks, total, true);
+  return new Promise((resolve) => {
+    const read = new BodyRead(limit, timeout, resolve, () => abandon(iterator));
+    void pump(iterator, read);
+  });
 }
 
-/**
- * The body of `chunks` (`total` bytes in all) as text, or `unreadable` when it is not UTF-8.
- *
- * @example
- * decode([new TextEncoder().encode('{}')], 2, true); // { kind: 'text', text: '{}' }
- */
-export function decode(chunks: readonly Uint8Array[], total: number, drained: boolean): BodyReadResult {
-  const text = decodeUtf8((chunks.length === 1 ? chunks[0] : undefined) ?? concat(chunks, total));
-  return text === undefined ? { kind: 'unreadable', reason: NOT_UTF8, drained } : { kind: 'text', text };
+/** Feeds `read` from `iterator` until the read is over. */
+async function pump(iterator: AsyncIterator<unknown>, read: BodyRead): Promise<void> {
+  try {
+    while (!read.settled) {
+      const step = await iterator.next();
+      if (step.done === true) read.end();
+      else read.push(step.value);
+    }
+  } catch (error) {
+    read.fail(describe(error));
+  }
 }
 
 /** Why a body that is not UTF-8 is refused. */
@@ -137,22 +94,6 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-function toBytes(chunk: unknown): Uint8Array | undefined {
-  if (chunk instanceof Uint8Array) return chunk;
-  if (typeof chunk === 'string') return encoder.encode(chunk);
-  return undefined;
 }
 
 /** Stops reading: tells the source we are done without waiting for it (it may be slow or hang). */

@@ -1,18 +1,15 @@
-import { Observable, lastValueFrom } from 'rxjs';
+import { lastValueFrom } from 'rxjs';
 import { unsubscribe } from '../../actions/subscriptions';
 import type { DialectsByName, OperationsOf, UpdateOfTable } from '../../api/dialect';
 import type { TamTamOperations } from '../../api/tamtam-operations';
-import type { UnknownUpdate, Update } from '../../types/index';
+import type { Update } from '../../types/index';
 import type { WebhookTable } from './webhook-api';
-import type { UpdateSource, UpdateSourceStopResult } from '../update-source';
-import { UpdateDelivery } from './delivery';
+import type { UpdateSourceStopResult } from '../update-source';
 import { type EnsureWebhookResult, ensureWebhook } from './ensure-webhook';
-import { type FetchWebhookHandler, toFetchHandler } from './fetch-adapter';
-import { type WebhookRequestHandler, createWebhookHandler, createWebhookSteps } from './handler';
+import { type FetchWebhook, WebhookCore } from './fetch-webhook';
 import { type NodeWebhookHandler, toNodeHandler } from './node-adapter';
-import { type ResolvedWebhookOptions, type WebhookOptions, resolveWebhookOptions } from './options';
+import { type WebhookOptions, resolveWebhookOptions } from './options';
 import { WebhookSubscriptionError } from './subscription-error';
-import type { WebhookStatus } from './webhook-status';
 
 /**
  * A server {@link Webhook.serve} manages: anything with a `close()` that stops it.
@@ -41,24 +38,9 @@ export interface ServedServer {
  * hook.pipe(ofType('message_created')).subscribe((u) => console.log(u.message.body.text));
  * await listen(hook, 8443); // from 'tamtam-rx/node'
  */
-export interface Webhook<U extends object = Update> extends UpdateSource<U, WebhookStatus> {
-  /**
-   * The webhook itself (`hook.updates$ === hook`), kept so code written for earlier versions,
-   * `hook.updates$.pipe(...)`, works unchanged. Prefer `hook.pipe(...)`.
-   */
-  readonly updates$: Observable<U>;
-  /** Updates of types this version does not know (answered `200`, never passed off as known ones). Completes on `stop()`. */
-  readonly unknownUpdates$: Observable<UnknownUpdate>;
-  /** Refused requests, unknown update types, ack timeouts; `{ type: 'stopped' }` last, then it completes. */
-  readonly status$: Observable<WebhookStatus>;
-  /** The framework-agnostic handler the adapters below wrap. */
-  readonly handle: WebhookRequestHandler;
+export interface Webhook<U extends object = Update> extends FetchWebhook<U> {
   /** `(req, res)` handler for node:http, Express, Fastify (hijacked) and Koa (`ctx.req`, `ctx.res`). */
   readonly nodeHandler: NodeWebhookHandler;
-  /** `(Request) => Response` handler for Hono, Bun, Deno and Workers. */
-  readonly fetchHandler: FetchWebhookHandler;
-  /** Updates emitted whose handling has not finished. */
-  readonly inFlight: number;
   /**
    * Serves the webhook with a server that `start` starts (Node: `listen(hook, port)` from
    * `tamtam-rx/node` does this with node:http); then, when `api` and `url` were given, runs
@@ -112,43 +94,18 @@ export function webhook(options: WebhookOptions<WebhookTable> = {}): Webhook<obj
   return new WebhookSource(resolveWebhookOptions(options));
 }
 
-/** The {@link Webhook} implementation. */
-class WebhookSource extends Observable<object> implements Webhook<object> {
-  readonly updates$: Observable<object> = this;
-  readonly unknownUpdates$: Observable<UnknownUpdate>;
-  readonly status$: Observable<WebhookStatus>;
-  readonly handle: WebhookRequestHandler;
-  readonly nodeHandler: NodeWebhookHandler;
-  readonly fetchHandler: FetchWebhookHandler;
-  readonly #options: ResolvedWebhookOptions;
-  readonly #delivery: UpdateDelivery;
+/** The {@link Webhook} implementation: the fetch-only core plus the Node adapter, `serve` and the subscription. */
+class WebhookSource extends WebhookCore implements Webhook<object> {
+  readonly nodeHandler: NodeWebhookHandler = toNodeHandler(this.steps);
   #server: ServedServer | undefined;
-  #stopping: Promise<UpdateSourceStopResult> | undefined;
-
-  constructor(options: ResolvedWebhookOptions) {
-    const delivery = new UpdateDelivery(options);
-    super((subscriber) => delivery.updates$.subscribe(subscriber));
-    this.#options = options;
-    this.#delivery = delivery;
-    this.unknownUpdates$ = delivery.unknownUpdates$;
-    this.status$ = delivery.status$;
-    const steps = createWebhookSteps(options, delivery);
-    this.handle = createWebhookHandler(steps);
-    this.nodeHandler = toNodeHandler(steps);
-    this.fetchHandler = toFetchHandler(steps);
-  }
-
-  get inFlight(): number {
-    return this.#delivery.inFlight;
-  }
 
   async serve<S extends ServedServer>(start: () => S | Promise<S>): Promise<S> {
     if (this.#server !== undefined)
       throw new Error('webhook.serve (or listen) was already called; one webhook serves one server');
-    if (this.#delivery.stopped) throw new Error('webhook.serve (or listen): this webhook is stopped; create a new one');
+    if (this.delivery.stopped) throw new Error('webhook.serve (or listen): this webhook is stopped; create a new one');
     const started = await start();
     this.#server = started;
-    if (this.#options.api !== undefined && this.#options.url !== undefined) {
+    if (this.options.api !== undefined && this.options.url !== undefined) {
       try {
         await this.ensureSubscription();
       } catch (error) {
@@ -161,7 +118,7 @@ class WebhookSource extends Observable<object> implements Webhook<object> {
   }
 
   async ensureSubscription(): Promise<EnsureWebhookResult> {
-    const { api, url, types, removeOthers, secret, subscribeWithSecret } = this.#options;
+    const { api, url, types, removeOthers, secret, subscribeWithSecret } = this.options;
     if (api === undefined || url === undefined) {
       throw new TypeError('webhook.ensureSubscription needs both `api` and `url` in webhook({ api, url })');
     }
@@ -173,19 +130,14 @@ class WebhookSource extends Observable<object> implements Webhook<object> {
     );
   }
 
-  stop(): Promise<UpdateSourceStopResult> {
-    this.#stopping ??= this.#stop();
-    return this.#stopping;
-  }
-
-  async #stop(): Promise<UpdateSourceStopResult> {
-    const unfinished = await this.#delivery.stop(this.#options.stopTimeout);
+  protected override async stopping(): Promise<UpdateSourceStopResult> {
+    const result = await super.stopping();
     await this.#server?.close();
-    const { api, url, removeOnStop } = this.#options;
+    const { api, url, removeOnStop } = this.options;
     if (removeOnStop && api !== undefined && url !== undefined) {
-      const result = await lastValueFrom(unsubscribe(api, url));
-      if (result?.success !== true) throw new WebhookSubscriptionError('unsubscribe', url, result?.message);
+      const answer = await lastValueFrom(unsubscribe(api, url));
+      if (answer?.success !== true) throw new WebhookSubscriptionError('unsubscribe', url, answer?.message);
     }
-    return { unfinished };
+    return result;
   }
 }

@@ -42,6 +42,27 @@ describe('DeliveryMemory: the last N bodies a webhook emitted', () => {
     expect(memory.remember(body(2))).toBe(false); // not refreshed: forgotten
   });
 
+  it('answers like a model of the last N recordings, through wraps, refreshes and growth of its table', () => {
+    // a small deterministic generator: bodies drawn from a pool about twice the capacity, so
+    // refreshes, evictions and probe collisions in the table (backward-shift deletes) all happen
+    let seed = 12_345;
+    const random = (below: number): number => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return (seed >>> 8) % below;
+    };
+    for (const capacity of [1, 2, 3, 7, 50, 1_500]) {
+      const memory = new DeliveryMemory(capacity);
+      const lastRecorded = new Map<number, number>();
+      for (let emission = 0; emission < capacity * 12 + 200; emission += 1) {
+        const n = random(capacity * 2 + 1);
+        const recorded = lastRecorded.get(n);
+        const expected = recorded !== undefined && recorded >= emission - capacity;
+        expect(memory.remember(body(n)), `capacity ${capacity}, emission ${emission}, body ${n}`).toBe(expected);
+        lastRecorded.set(n, emission);
+      }
+    }
+  });
+
   it('remembers nothing with capacity 0', () => {
     const memory = new DeliveryMemory(0);
     expect(memory.remember(body(1))).toBe(false);
