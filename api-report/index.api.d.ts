@@ -1906,13 +1906,7 @@ type OperationJsonOf<T extends OperationTable, O extends OperationIdOf<T>> = Typ
 type OperationPathParams<O extends OperationId> = OperationPathParamsOf<TamTamOperations, O>;
 
 // OperationPathParamsOf
-type OperationPathParamsOf<T extends OperationTable, O extends OperationIdOf<T>> = {
-    readonly [K in TemplateParams<T[O]['path']>]: T[O]['params'] extends {
-        readonly [P in K]: {
-            readonly type: 'integer';
-        };
-    } ? number : string;
-};
+type OperationPathParamsOf<T extends OperationTable, O extends OperationIdOf<T>> = PathParamValues<T[O]['params']>;
 
 // OperationQuery
 type OperationQuery<O extends OperationId> = OperationQueryOf<TamTamOperations, O>;
@@ -3208,10 +3202,10 @@ declare function converse<T extends TableWith<'sendMessage' | 'answerOnCallback'
 declare function createApi<const C extends DialectChoice = 'tamtam'>(options: ApiOptions<C>): Api<OperationsOf<C>>;
 
 // defineOperation
-declare function defineOperation<Result, Body = undefined, Query extends QueryShape = NoQuery>(): <const M extends HttpMethod, const P extends string | null, const PP extends PathParamSpecs<P>>(row: {
+declare function defineOperation<Result, Body = undefined, Query extends QueryShape = NoQuery>(): <const M extends HttpMethod, const P extends string | null, const PP extends ExactParamSpecs<PP, P>>(row: {
     readonly method: M;
     readonly path: P;
-    readonly params: PP & NoExtraKeys<PP, TemplateParams<P>>;
+    readonly params: PP;
     readonly retry?: RetryOptions;
 }) => OperationRow<M, P, PP, Query, Body, Result>;
 

@@ -3,7 +3,7 @@ import type { Api } from '../api/api';
 import type { MaxOperations } from '../api/max-operations';
 import type { OperationIdOf, OperationResultOf, OperationTable } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
-import { type RequestInput, type RequestSpecIn, buildRequest } from '../api/request-spec';
+import { type ActionInput, type AnyRequestInput, type RequestSpecIn, buildAnyRequest } from '../api/request-spec';
 import { TAMTAM_OPERATIONS, type TamTamOperations } from '../api/tamtam-operations';
 
 /**
@@ -17,16 +17,6 @@ import { TAMTAM_OPERATIONS, type TamTamOperations } from '../api/tamtam-operatio
 export type TableWith<O extends string> = OperationTable & { readonly [K in O]: OperationTable[string] };
 
 /**
- * What an action hands to {@link call}: the path parameters and query exactly as the reference
- * table's row wants them (checked at compile time), and the body. The body is the action's own
- * public parameter, already typed by the api's dialect (`OperationBodyOf<T, O>`), so it is
- * not checked a second time against the reference row.
- */
-type ActionInput<R extends OperationTable, O extends OperationIdOf<R>> = Omit<RequestInput<R, O>, 'json'> & {
-  readonly json?: unknown;
-};
-
-/**
  * The one way actions call the API: builds the request of `operation` lazily from the row in
  * the api's own table (its dialect's; TamTam for a hand-made api without one), so input
  * validation errors arrive through the Observable's error channel at subscribe time, and hands
@@ -34,7 +24,9 @@ type ActionInput<R extends OperationTable, O extends OperationIdOf<R>> = Omit<Re
  * the request itself stays abortable.
  *
  * The input is checked against the TamTam row: the rows both dialects share have the same
- * method, path and parameters (a compile-time check in `max-operations.ts` proves it).
+ * method, path and parameters (a compile-time check in `max-operations.ts` proves it). `O` is
+ * inferred from `operation` alone (`NoInfer` on the input: inferring it through the input's
+ * conditional types again at every action was most of what checking an action cost).
  *
  * @example
  * export const getChat = <T extends TableWith<'getChat'>>(api: Api<T>, chatId: number, options?: CallOptions) =>
@@ -43,7 +35,7 @@ type ActionInput<R extends OperationTable, O extends OperationIdOf<R>> = Omit<Re
 export function call<T extends TableWith<O>, O extends OperationIdOf<TamTamOperations>>(
   api: Api<T>,
   operation: O,
-  input: () => ActionInput<TamTamOperations, O>,
+  input: () => NoInfer<ActionInput<TamTamOperations, O>>,
   options?: CallOptions,
 ): Observable<OperationResultOf<T, O>> {
   return send(api, operation, input, options);
@@ -62,7 +54,7 @@ export function callMax<
 >(
   api: Api<T>,
   operation: O,
-  input: () => ActionInput<MaxOperations, O>,
+  input: () => NoInfer<ActionInput<MaxOperations, O>>,
   options?: CallOptions,
 ): Observable<OperationResultOf<T, O>> {
   return send(api, operation, input, options);
@@ -85,7 +77,7 @@ function send<T extends TableWith<O>, O extends string>(
     }
     // The row is looked up in the api's own table; the input was checked against the
     // reference row, whose wire shape equals it (proved in max-operations.ts).
-    const spec = buildRequest(table, operation, input() as RequestInput<OperationTable, string>) as RequestSpecIn<T, O>;
-    return api.request(spec, options);
+    const spec = buildAnyRequest(table, operation, input() as AnyRequestInput);
+    return api.request(spec as RequestSpecIn<T, O>, options);
   });
 }

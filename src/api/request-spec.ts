@@ -57,14 +57,16 @@ export interface RequestSpecIn<T extends OperationTable, O extends OperationIdOf
 export type RequestSpec<O extends OperationId = OperationId> = RequestSpecIn<TamTamOperations, O>;
 
 type ParamsPart<P> = [keyof P] extends [never] ? { readonly params?: undefined } : { readonly params: P };
-type RequiredKeys<Q> = { [K in keyof Q]-?: Record<never, never> extends Pick<Q, K> ? never : K }[keyof Q];
-type QueryPart<Q> = [RequiredKeys<Q>] extends [never] ? { readonly query?: Q } : { readonly query: Q };
+/** Optional when an empty query is one (no required key): one relation, not a mapped type over the keys. */
+type QueryPart<Q> = Record<never, never> extends Q ? { readonly query?: Q } : { readonly query: Q };
 type BodyPart<B> = [B] extends [undefined]
   ? { readonly json?: undefined }
   : [B] extends [FormData]
     ? { readonly body: FormData }
     : { readonly json: B };
 type UrlPart<P> = [P] extends [null] ? { readonly url: string } : { readonly url?: undefined };
+/** The body part of an action's input: a multipart body stays required, a JSON body is the action's own. */
+type ActionBodyPart<B> = [B] extends [FormData] ? { readonly body: FormData } : { readonly json?: unknown };
 
 /**
  * What an action gives {@link buildRequest} for operation `O`: path parameters (when the
@@ -81,8 +83,30 @@ export type RequestInput<T extends OperationTable, O extends OperationIdOf<T>> =
   BodyPart<OperationBodyOf<T, O>> &
   UrlPart<T[O]['path']> & { readonly timeout?: number };
 
-/** The input as the implementation sees it, whatever the operation. */
-interface AnyRequestInput {
+/**
+ * What an action hands to `call` for operation `O`: {@link RequestInput} with any `json` (the
+ * body is the action's own public parameter, already typed by the api's dialect, so it is not
+ * checked a second time against the reference row). Written as its own intersection rather than
+ * `Omit<RequestInput, 'json'>`: a mapped type over the keys of a five-part intersection, per
+ * operation, was a large share of what type-checking the actions cost.
+ *
+ * @example
+ * const input: ActionInput<TamTamOperations, 'getChat'> = { params: { chatId: -42 } };
+ */
+export type ActionInput<T extends OperationTable, O extends OperationIdOf<T>> = ParamsPart<
+  OperationPathParamsOf<T, O>
+> &
+  QueryPart<OperationQueryOf<T, O>> &
+  ActionBodyPart<OperationBodyOf<T, O>> &
+  UrlPart<T[O]['path']> & { readonly timeout?: number };
+
+/**
+ * The input as the implementation sees it, whatever the operation.
+ *
+ * @example
+ * const input: AnyRequestInput = { params: { chatId: -42 } };
+ */
+export interface AnyRequestInput {
   readonly params?: Readonly<Record<string, unknown>> | undefined;
   readonly query?: QueryShape | undefined;
   readonly json?: unknown;
@@ -91,8 +115,13 @@ interface AnyRequestInput {
   readonly timeout?: number | undefined;
 }
 
-/** A request as the implementation builds it, whatever the operation. */
-interface AnyRequestSpec {
+/**
+ * A request as the implementation builds it, whatever the operation.
+ *
+ * @example
+ * const spec: AnyRequestSpec = { operation: 'getMyInfo', method: 'GET', path: '/me' };
+ */
+export interface AnyRequestSpec {
   readonly operation: string;
   readonly method: HttpMethod;
   readonly path: string;
@@ -120,6 +149,17 @@ export function buildRequest<T extends OperationTable, O extends OperationIdOf<T
   input: RequestInput<T, O>,
 ): RequestSpecIn<T, O>;
 export function buildRequest(table: OperationTable, operation: string, input: AnyRequestInput): AnyRequestSpec {
+  return buildAnyRequest(table, operation, input);
+}
+
+/**
+ * {@link buildRequest} as generic code sees it, whatever the table and operation: what `call`
+ * uses, with the api's own table, after the action's input was checked against its row.
+ *
+ * @example
+ * buildAnyRequest(table, 'getChat', { params: { chatId: -42 } }); // { operation: 'getChat', method: 'GET', path: '/chats/-42' }
+ */
+export function buildAnyRequest(table: OperationTable, operation: string, input: AnyRequestInput): AnyRequestSpec {
   const row = Object.hasOwn(table, operation) ? table[operation] : undefined;
   if (row === undefined) throw new TypeError(`buildRequest: unknown operation ${JSON.stringify(operation)}`);
   const params: Readonly<Record<string, PathParamSpec>> = row.params;

@@ -37,7 +37,12 @@ export interface ErasedDefinition<B> {
   readonly cancelOn?: string | ((update: ConversationUpdate) => boolean);
 }
 
-const definitions = new WeakMap<object, ErasedDefinition<unknown>>();
+/**
+ * Each flow's definition, kept as a plain object: its body type is the flow's own, restored by
+ * {@link definitionOf} (an `ErasedDefinition<unknown>` here would make every read a comparison of
+ * two instantiations of a large invariant interface).
+ */
+const definitions = new WeakMap<object, object>();
 
 /**
  * Records the definition behind a flow made by `conversation()`.
@@ -46,7 +51,7 @@ const definitions = new WeakMap<object, ErasedDefinition<unknown>>();
  * register(flow, definition);
  */
 export function register<S extends StepMap, B>(flow: Conversation<S, B>, definition: object): void {
-  definitions.set(flow, definition as ErasedDefinition<unknown>);
+  definitions.set(flow, definition);
 }
 
 /**
