@@ -75,6 +75,20 @@ function publishedLibrary(library: string): Plugin {
 }
 
 /**
+ * Keeps rxjs and ky external the way an app's bundler treats them: both packages declare
+ * `sideEffects: false`, so an import of them that the app never uses is dropped. esbuild cannot
+ * read that from a package it does not resolve, and would keep each such import statement —
+ * in the published build, where every module's imports sit at the top of one file, a dozen
+ * `import … from "rxjs"` lines an ofType-only app does not use.
+ */
+const pureExternals: Plugin = {
+  name: 'pure-externals',
+  setup(build) {
+    build.onResolve({ filter: /^(rxjs|ky)$/ }, ({ path }) => ({ path, external: true, sideEffects: false }));
+  },
+};
+
+/**
  * Bundles a file of the repository, or a snippet of app code resolved from the repository root;
  * with `library` (see {@link publishedBuild}), the app's `./src/index` is that built file.
  *
@@ -86,7 +100,7 @@ export async function bundleSize(
   library?: string,
 ): Promise<BundleSize> {
   const result = await build({
-    plugins: library === undefined ? [] : [publishedLibrary(library)],
+    plugins: library === undefined ? [pureExternals] : [pureExternals, publishedLibrary(library)],
     ...('entry' in input
       ? { entryPoints: [`${ROOT}${input.entry}`] }
       : { stdin: { contents: input.code, resolveDir: ROOT, loader: 'ts', sourcefile: 'app.ts' } }),
