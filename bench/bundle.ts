@@ -147,7 +147,7 @@ export function groupOf(module: string): string {
     [/^src\/api\/(read-response|errors\/.*)\.ts$/, 'deadline over the body, typed errors'],
     [
       /^src\/api\/(dialect|.*-operations|operation-table|operations|constants)\.ts$|^src\/types\//,
-      'dialects by name (both tables, update types)',
+      'dialects (operation tables, update types)',
     ],
     [/^src\/api\/(request-spec|validate-input|query)\.ts$|^src\/actions\//, 'actions (request building, input checks)'],
     [/^src\/api\//, 'createApi (option checks, request pipeline)'],
@@ -199,6 +199,21 @@ export const EDGE_WEBHOOK_BOT_APP =
 /** The same edge bot with `fetchWebhook`: the webhook without the Node adapter and subscription management. */
 export const EDGE_FETCH_WEBHOOK_BOT_APP = EDGE_WEBHOOK_BOT_APP.replaceAll('webhook', 'fetchWebhook');
 
+/**
+ * The echo bot with its dialect by value (`createDialectApi(TAMTAM_DIALECT, …)`): without the
+ * lookup by name, which carries the Max dialect and table.
+ */
+export const ECHO_BOT_BY_VALUE_APP = ECHO_BOT_APP.replace('createApi, ', 'TAMTAM_DIALECT, createDialectApi, ').replace(
+  'createApi({',
+  'createDialectApi(TAMTAM_DIALECT, {',
+);
+
+/** The fetchWebhook edge bot with its dialect by value, like {@link ECHO_BOT_BY_VALUE_APP}. */
+export const EDGE_FETCH_WEBHOOK_BY_VALUE_APP = EDGE_FETCH_WEBHOOK_BOT_APP.replace(
+  'createApi, ',
+  'TAMTAM_DIALECT, createDialectApi, ',
+).replace('createApi({', 'createDialectApi(TAMTAM_DIALECT, {');
+
 /** For reference: `createApi` alone, what every app that calls the API pays. */
 export const CREATE_API_APP =
   "import { createApi } from './src/index';\nexport const api = createApi({ token: 'token' });\n";
@@ -211,12 +226,16 @@ export const run: WorkloadRun = async () => {
   const edge = await bundleSize({ code: EDGE_WEBHOOK_BOT_APP });
   const edgeFetch = await bundleSize({ code: EDGE_FETCH_WEBHOOK_BOT_APP });
   const api = await bundleSize({ code: CREATE_API_APP });
+  const echoByValue = await bundleSize({ code: ECHO_BOT_BY_VALUE_APP });
+  const edgeFetchByValue = await bundleSize({ code: EDGE_FETCH_WEBHOOK_BY_VALUE_APP });
   const library = await publishedBuild();
   const publishedApp = await bundleSize({ code: OF_TYPE_APP }, library);
   const publishedEcho = await bundleSize({ code: ECHO_BOT_APP }, library);
   const publishedEdge = await bundleSize({ code: EDGE_WEBHOOK_BOT_APP }, library);
   const publishedEdgeFetch = await bundleSize({ code: EDGE_FETCH_WEBHOOK_BOT_APP }, library);
   const publishedApi = await bundleSize({ code: CREATE_API_APP }, library);
+  const publishedEchoByValue = await bundleSize({ code: ECHO_BOT_BY_VALUE_APP }, library);
+  const publishedEdgeFetchByValue = await bundleSize({ code: EDGE_FETCH_WEBHOOK_BY_VALUE_APP }, library);
   const kB = (bytes: number): number => bytes / 1000;
   const row = (id: string, workload: string, size: BundleSize, budget: number | null) => ({
     id,
@@ -251,11 +270,25 @@ export const run: WorkloadRun = async () => {
         edgeFetch,
         6,
       ),
+      row('6', 'Bundle: echo bot with its dialect by value (createDialectApi(TAMTAM_DIALECT, …))', echoByValue, 6),
+      row(
+        '6',
+        'Bundle: edge fetchWebhook() bot with its dialect by value (createDialectApi(TAMTAM_DIALECT, …))',
+        edgeFetchByValue,
+        6,
+      ),
       row('6', 'Bundle: createApi alone (what every app calling the API pays)', api, null),
       row('6p', 'Bundle from the published build: app importing only ofType', publishedApp, 1.5),
       row('6p', 'Bundle from the published build: long-polling echo bot', publishedEcho, 6),
       row('6p', 'Bundle from the published build: edge webhook bot', publishedEdge, 6),
       row('6p', 'Bundle from the published build: edge webhook bot with fetchWebhook()', publishedEdgeFetch, 6),
+      row('6p', 'Bundle from the published build: echo bot with its dialect by value', publishedEchoByValue, 6),
+      row(
+        '6p',
+        'Bundle from the published build: edge fetchWebhook() bot with its dialect by value',
+        publishedEdgeFetchByValue,
+        6,
+      ),
       row('6p', 'Bundle from the published build: createApi alone', publishedApi, null),
     ],
     notes: [
@@ -270,10 +303,11 @@ export const run: WorkloadRun = async () => {
       'The 6 kB bot budgets are below what the guarantees cost: the code of each bot without the text of any string literal (every ' +
         'message, name and path cut out) is still about twice the budget (the "without the text" figures below), and createApi alone is ' +
         'over 6 kB. Each line below gives a bundle by part, in marginal gzip bytes, each part named by what it pays for: dialects by name ' +
-        '(createApi({ dialect: "max" }) must find the Max table and update types at run time, and a Dialect value carries its whole ' +
-        'table, api.dialect.operations being public and read by call, the fake api and the emulator; measured by cutting them out, both ' +
-        'tables cost the echo bot 0.76 kB: 0.41 kB for the Max dialect, 0.35 kB for the 24 TamTam rows it never calls); the rate limiter, ' +
-        'on by default; retry on 429/503 with Retry-After and a time bound; token redaction of every error at any depth; the deadline ' +
+        '(createApi({ dialect: "max" }) must find the Max dialect, its table and update types at run time; an app that passes its ' +
+        'dialect by value to createDialectApi carries only that one, see the by-value rows, and a webhook resolves a dialect by name ' +
+        'without any table; a Dialect value carries its whole table, api.dialect.operations being public and read by call, the fake ' +
+        'api and the emulator, so the 24 TamTam rows the echo bot never calls stay: 0.35 kB, measured once by cutting them out); the ' +
+        'rate limiter, on by default; retry on 429/503 with Retry-After and a time bound; token redaction of every error at any depth; the deadline ' +
         'covering the body; option and input checks that name the problem; update checks (a body or poll item that is not an update is ' +
         'refused or reported, never emitted), shared by both sources; delivery tracking (holds, handled/abandoned, redelivery flags); ' +
         "the webhook's request checks (secret, 405/404/401/413/415, a body read bounded in size and time: 408/400), its delivery (ack " +
@@ -283,6 +317,8 @@ export const run: WorkloadRun = async () => {
       breakdown('Echo bot', echo),
       breakdown('Edge webhook bot', edge),
       breakdown('Edge webhook bot with fetchWebhook()', edgeFetch),
+      breakdown('Echo bot with its dialect by value', echoByValue),
+      breakdown('Edge fetchWebhook() bot with its dialect by value', edgeFetchByValue),
       breakdown('createApi alone', api),
     ],
     seconds: secondsSince(started),
@@ -294,11 +330,15 @@ export const run: WorkloadRun = async () => {
         echo,
         edge,
         edgeFetch,
+        echoByValue,
+        edgeFetchByValue,
         api,
         publishedApp,
         publishedEcho,
         publishedEdge,
         publishedEdgeFetch,
+        publishedEchoByValue,
+        publishedEdgeFetchByValue,
         publishedApi,
       }).map(([name, size]) => [name, { ...size, modules: size.modules.slice(0, 25) }]),
     ),

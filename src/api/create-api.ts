@@ -4,7 +4,7 @@ import { isTamTamApiError } from './errors/api-error';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import { resolveRateLimit } from './rate-limit/resolve-rate-limit';
 import type { Api } from './api';
-import { type Dialect, type DialectChoice, type OperationsOf, resolveDialect } from './dialect';
+import { type Dialect, type DialectChoice, type OperationsOf, checkDialect, resolveDialect } from './dialect';
 import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
@@ -38,7 +38,29 @@ const MAX_TIMEOUT = 2_147_483_647;
  */
 export function createApi<const C extends DialectChoice = 'tamtam'>(options: ApiOptions<C>): Api<OperationsOf<C>>;
 export function createApi(options: ApiOptions<DialectChoice>): Api<OperationTable> {
-  return new HttpApi(options);
+  return new HttpApi('createApi', options, () => resolveDialect(options.dialect ?? 'tamtam'));
+}
+
+/**
+ * {@link createApi} for a {@link Dialect} value you import (`TAMTAM_DIALECT`, `MAX_DIALECT`) or
+ * build: the same api, options and checks, but without `createApi`'s lookup by name, which
+ * puts both dialects (their operation tables and update types) into every app's bundle. An
+ * app that passes its dialect here carries only that one (the Max table and dialect are about
+ * 0.4 kB min+gz of a TamTam bot).
+ *
+ * @example
+ * import { TAMTAM_DIALECT, createDialectApi } from 'tamtam-rx';
+ * const api = createDialectApi(TAMTAM_DIALECT, { token: process.env.TAMTAM_TOKEN! });
+ *
+ * // Max, without the TamTam-only rows in the bundle's dialect lookup
+ * const max = createDialectApi(MAX_DIALECT, { token: process.env.MAX_TOKEN! }); // Api<MaxOperations>
+ */
+export function createDialectApi<const D extends Dialect>(
+  dialect: D,
+  options: Omit<ApiOptions<D>, 'dialect'>,
+): Api<D['operations']>;
+export function createDialectApi(dialect: Dialect, options: Omit<ApiOptions<Dialect>, 'dialect'>): Api<OperationTable> {
+  return new HttpApi('createDialectApi', options, () => checkDialect(dialect));
 }
 
 class HttpApi implements Api<OperationTable> {
@@ -58,23 +80,30 @@ class HttpApi implements Api<OperationTable> {
   readonly #retryDefault: ResolvedRetryOptions | false;
   readonly #retryByRow = new WeakMap<RetryOptions, ResolvedRetryOptions | false>();
 
-  constructor(options: ApiOptions<DialectChoice>) {
+  /**
+   * Checks the options in order (an object, the token, the dialect `dialectOf` resolves, the
+   * rest), each error naming `factory`'s option and how to fix it.
+   */
+  constructor(factory: string, options: Omit<ApiOptions<DialectChoice>, 'dialect'>, dialectOf: () => Dialect) {
     if (options === null || typeof options !== 'object') {
-      throw new TypeError('createApi needs an options object: createApi({ token })');
+      throw new TypeError(
+        `${factory} needs an options object: ${factory}(${factory === 'createApi' ? '' : 'dialect, '}{ token })`,
+      );
     }
     if (typeof options.token !== 'string' || options.token.trim() === '') {
       throw new TypeError(
-        'createApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
-          'e.g. createApi({ token: process.env.TAMTAM_TOKEN })',
+        `${factory}: \`token\` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ` +
+          'e.g. { token: process.env.TAMTAM_TOKEN }',
       );
     }
     this.#token = options.token;
+    let dialect: Dialect;
     try {
-      this.dialect = resolveDialect(options.dialect ?? 'tamtam');
+      dialect = dialectOf();
     } catch (error) {
-      throw new TypeError(`createApi: ${error instanceof Error ? error.message : String(error)}`);
+      throw new TypeError(`${factory}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const dialect = this.dialect;
+    this.dialect = dialect;
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? dialect.baseUrl);
     this.version = options.version ?? dialect.version;
     if (typeof this.version !== 'string')

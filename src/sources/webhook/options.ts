@@ -1,12 +1,6 @@
 import { type SchedulerLike, asyncScheduler } from 'rxjs';
 import type { Api } from '../../api/api';
-import {
-  type Dialect,
-  type DialectChoice,
-  type UpdateTypeOfTable,
-  TAMTAM_DIALECT,
-  resolveDialect,
-} from '../../api/dialect';
+import { type DialectChoice, type DialectFacts, type UpdateTypeOfTable, resolveDialectFacts } from '../../api/dialect';
 import type { TamTamOperations } from '../../api/tamtam-operations';
 import { WEBHOOK_SECRET_PATTERN } from '../../actions/subscriptions';
 import type { WebhookApi, WebhookTable } from './webhook-api';
@@ -152,8 +146,8 @@ export interface ResolvedFetchWebhookOptions {
   readonly onUnknownUpdate: (update: UnknownUpdate) => void;
   readonly onRejected: ((rejection: WebhookRejection) => void) | undefined;
   readonly api: WebhookApi | undefined;
-  /** The dialect posting here. */
-  readonly dialect: Dialect;
+  /** The dialect posting here: the api's, else the one named (by name: without its operation table). */
+  readonly dialect: DialectFacts;
   /** Its update types (others are unknown updates). */
   readonly knownTypes: ReadonlySet<string>;
   readonly stopTimeout: number;
@@ -225,18 +219,22 @@ export function resolveFetchWebhookOptions(
   if (options === null || typeof options !== 'object') {
     throw new TypeError('webhook: options must be an object, e.g. webhook({ path: "/tamtam" })');
   }
-  let dialect: Dialect;
+  let dialect: DialectFacts;
   try {
-    dialect =
-      options.dialect !== undefined ? resolveDialect(options.dialect) : (options.api?.dialect ?? TAMTAM_DIALECT);
+    dialect = resolveDialectFacts(options.dialect ?? 'tamtam');
   } catch (error) {
     throw new TypeError(`webhook: ${error instanceof Error ? error.message : String(error)}`);
   }
   const apiDialect = options.api?.dialect;
-  if (apiDialect !== undefined && apiDialect !== dialect) {
-    throw new TypeError(
-      `webhook: dialect is ${dialect.name} but the api speaks ${apiDialect.name}; leave dialect out to use the api's`,
-    );
+  if (apiDialect !== undefined) {
+    // a dialect named is the api's when the names agree (by name there is no Dialect value to compare)
+    const same = typeof options.dialect === 'string' ? apiDialect.name === dialect.name : apiDialect === dialect;
+    if (options.dialect !== undefined && !same) {
+      throw new TypeError(
+        `webhook: dialect is ${dialect.name} but the api speaks ${apiDialect.name}; leave dialect out to use the api's`,
+      );
+    }
+    dialect = apiDialect;
   }
   const echoedHeader = dialect.delivery.webhookSecretHeader;
   const secretIn = options.secretIn ?? (echoedHeader !== undefined ? 'header' : 'either');
