@@ -103,13 +103,13 @@ const TAMTAM_DELIVERY = /* @__PURE__ */ Object.freeze({
   withoutMarker: 'uncommitted',
   webhookSecretHeader: undefined,
   httpsOnlyWebhooks: false,
-} as const);
+});
 
 const MAX_DELIVERY = /* @__PURE__ */ Object.freeze({
   withoutMarker: 'latest',
   webhookSecretHeader: 'X-Max-Bot-Api-Secret',
   httpsOnlyWebhooks: true,
-} as const);
+});
 
 /**
  * The TamTam Bot API 0.5.6: 28 operations (+ `uploadFile`), 13 update types, token in the

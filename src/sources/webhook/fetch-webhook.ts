@@ -24,7 +24,7 @@ import type { WebhookStatus } from './webhook-status';
  */
 export type FetchWebhookOptions<T extends WebhookTable = TamTamOperations> = Omit<
   WebhookOptions<T>,
-  SubscriptionOption
+  'url' | 'types' | 'removeOthers' | 'removeOnStop'
 >;
 
 /**
