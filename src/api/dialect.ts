@@ -248,7 +248,7 @@ export function resolveDialect(choice: DialectChoice): Dialect {
       throw new TypeError(`unknown dialect ${JSON.stringify(choice)}; use 'tamtam', 'max' or a Dialect value`);
     return named;
   }
-  return checkDialect(choice);
+  return checkDialect(choice, "'tamtam', 'max' or ");
 }
 
 /** The facts of the dialects known by name (the same values their `Dialect`s hold). */
@@ -267,7 +267,7 @@ const FACTS_BY_NAME: ReadonlyMap<string, DialectFacts> = /* @__PURE__ */ new Map
  * resolveDialectFacts('max').delivery.webhookSecretHeader; // 'X-Max-Bot-Api-Secret'
  */
 export function resolveDialectFacts(choice: DialectChoice): DialectFacts {
-  if (typeof choice !== 'string') return checkDialect(choice);
+  if (typeof choice !== 'string') return checkDialect(choice, "'tamtam', 'max' or ");
   const named = FACTS_BY_NAME.get(choice);
   if (named === undefined)
     throw new TypeError(`unknown dialect ${JSON.stringify(choice)}; use 'tamtam', 'max' or a Dialect value`);
@@ -278,19 +278,22 @@ export function resolveDialectFacts(choice: DialectChoice): DialectFacts {
  * A {@link Dialect} value checked to be one (an object with its operations table), without the
  * by-name lookup of {@link resolveDialect}: code that takes only dialect values (as
  * `createDialectApi` does) leaves the dialects it is not given out of an app's bundle. Throws a
- * TypeError naming the problem for anything else.
+ * TypeError naming the problem for anything else; `names` are the names the caller accepts
+ * besides values, for that message.
  *
  * @example
  * checkDialect(MAX_DIALECT) === MAX_DIALECT; // true
  */
-export function checkDialect<D extends Dialect>(choice: D): D {
+export function checkDialect<D extends Dialect>(choice: D, names = ''): D {
   if (
     choice === null ||
     typeof choice !== 'object' ||
     typeof choice.operations !== 'object' ||
     choice.operations === null
   ) {
-    throw new TypeError("dialect must be 'tamtam', 'max' or a Dialect value (with its operations table)");
+    throw new TypeError(
+      `dialect must be ${names}a Dialect value (TAMTAM_DIALECT, MAX_DIALECT or your own, with its operations table)`,
+    );
   }
   return choice;
 }

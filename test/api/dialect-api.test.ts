@@ -48,8 +48,12 @@ describe('createDialectApi(dialect, options): createApi for a Dialect value', ()
       /createDialectApi needs an options object: createDialectApi\(dialect, \{ token \}\)/,
     );
     expect(() => createDialectApi(MAX_DIALECT, { token: ' ' })).toThrow(/createDialectApi: `token` is required/);
+    // by value only: a name is refused, and the message does not offer one
     expect(() => createDialectApi('max' as never, { token: 't' })).toThrow(
-      /createDialectApi: dialect must be .*a Dialect value/,
+      /createDialectApi: dialect must be a Dialect value \(TAMTAM_DIALECT, MAX_DIALECT or your own/,
+    );
+    expect(() => createApi({ token: 't', dialect: 5 as never })).toThrow(
+      /createApi: dialect must be 'tamtam', 'max' or a Dialect value/,
     );
     expect(() => createDialectApi(MAX_DIALECT, { token: 't', tokenIn: 'query' })).toThrow(
       /the Max Bot API does not accept the token in the query string/,
