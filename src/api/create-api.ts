@@ -38,7 +38,7 @@ const MAX_TIMEOUT = 2_147_483_647;
  */
 export function createApi<const C extends DialectChoice = 'tamtam'>(options: ApiOptions<C>): Api<OperationsOf<C>>;
 export function createApi(options: ApiOptions<DialectChoice>): Api<OperationTable> {
-  return new HttpApi('createApi', options, () => resolveDialect(options.dialect ?? 'tamtam'));
+  return new HttpApi(options, () => resolveDialect(options.dialect ?? 'tamtam'));
 }
 
 /**
@@ -60,7 +60,22 @@ export function createDialectApi<const D extends Dialect>(
   options: Omit<ApiOptions<D>, 'dialect'>,
 ): Api<D['operations']>;
 export function createDialectApi(dialect: Dialect, options: Omit<ApiOptions<Dialect>, 'dialect'>): Api<OperationTable> {
-  return new HttpApi('createDialectApi', options, () => checkDialect(dialect));
+  // its own misuse guards first, naming it (the api's constructor names createApi)
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('createDialectApi needs an options object: createDialectApi(dialect, { token })');
+  }
+  if (typeof options.token !== 'string' || options.token.trim() === '') {
+    throw new TypeError(
+      'createDialectApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
+        'e.g. createDialectApi(TAMTAM_DIALECT, { token: process.env.TAMTAM_TOKEN })',
+    );
+  }
+  try {
+    checkDialect(dialect);
+  } catch (error) {
+    throw new TypeError(`createDialectApi: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return new HttpApi(options, () => dialect);
 }
 
 class HttpApi implements Api<OperationTable> {
@@ -82,18 +97,16 @@ class HttpApi implements Api<OperationTable> {
 
   /**
    * Checks the options in order (an object, the token, the dialect `dialectOf` resolves, the
-   * rest), each error naming `factory`'s option and how to fix it.
+   * rest), each error naming the option and how to fix it.
    */
-  constructor(factory: string, options: Omit<ApiOptions<DialectChoice>, 'dialect'>, dialectOf: () => Dialect) {
+  constructor(options: Omit<ApiOptions<DialectChoice>, 'dialect'>, dialectOf: () => Dialect) {
     if (options === null || typeof options !== 'object') {
-      throw new TypeError(
-        `${factory} needs an options object: ${factory}(${factory === 'createApi' ? '' : 'dialect, '}{ token })`,
-      );
+      throw new TypeError('createApi needs an options object: createApi({ token })');
     }
     if (typeof options.token !== 'string' || options.token.trim() === '') {
       throw new TypeError(
-        `${factory}: \`token\` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ` +
-          'e.g. { token: process.env.TAMTAM_TOKEN }',
+        'createApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
+          'e.g. createApi({ token: process.env.TAMTAM_TOKEN })',
       );
     }
     this.#token = options.token;
@@ -101,7 +114,7 @@ class HttpApi implements Api<OperationTable> {
     try {
       dialect = dialectOf();
     } catch (error) {
-      throw new TypeError(`${factory}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new TypeError(`createApi: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.dialect = dialect;
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? dialect.baseUrl);
