@@ -1,4 +1,4 @@
-import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
+import { type MonoTypeOperatorFunction, type Observable, map } from 'rxjs';
 import type { HttpMethod } from '../api/operation-table';
 import { LONG_POLL_RETRY, isRetryable, retryPolicy } from '../api/retry';
 import { DEFAULT_RETRY } from '../api/retry-options';
@@ -6,6 +6,7 @@ import { getUpdates } from '../actions/updates';
 import type { OperationResultOf } from '../api/operation-table';
 import type { PollingApi, PollingTable } from './polling-api';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
+import { checkUpdateList } from './poll-answer';
 
 /** What one poll asks for. */
 export interface PollRequest {
@@ -72,7 +73,7 @@ export function pollWith(
       ...(request.types ? { types: request.types } : {}),
     },
     { retry: false },
-  ).pipe(retry);
+  ).pipe(map(checkUpdateList), retry);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Subscriber, Subscription } from 'rxjs';
+import { type Subscriber, type Subscription, map } from 'rxjs';
 import { getSubscriptions, unsubscribe } from '../actions/subscriptions';
 import type { Observable } from 'rxjs';
 import { InFlightUpdates } from '../delivery/in-flight';
@@ -12,6 +12,7 @@ import type { MonoTypeOperatorFunction } from 'rxjs';
 import { WebhookConflictError } from './webhook-conflict-error';
 import type { PollingStatus } from './polling-status';
 import { markRedelivery } from '../delivery/redelivery';
+import { checkSubscriptionList } from './poll-answer';
 import type { PollingApi, PollingTable } from './polling-api';
 
 type UpdateListOf = OperationResultOf<PollingTable, 'getUpdates'>;
@@ -151,7 +152,10 @@ export class PollingSession {
    */
   async #refuseWebhook(): Promise<boolean> {
     const list = await this.#retrying(
-      getSubscriptions(this.api, { retry: false }).pipe(this.#startRetry('GET', 'getSubscriptions')),
+      getSubscriptions(this.api, { retry: false }).pipe(
+        map(checkSubscriptionList),
+        this.#startRetry('GET', 'getSubscriptions'),
+      ),
     );
     if (list === undefined) return false;
     const { subscriptions } = list;

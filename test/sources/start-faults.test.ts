@@ -47,6 +47,62 @@ describe('long polling start-up faults', () => {
     await updates$.stop();
   });
 
+  it('retries a 2xx JSON answer of the wrong shape at start (a proxy, a changed API), never a TypeError', async () => {
+    const token = 'echoed-Secret-token';
+    const api = createFakeApi()
+      .respondOnce(
+        'getSubscriptions',
+        { weird: `GET /subscriptions?access_token=${token}` } as never,
+        { subscriptions: 5 } as never,
+        { subscriptions: [{ nourl: 1 }] } as never,
+      )
+      .respond('getSubscriptions', { subscriptions: [] })
+      .respondOnce('getUpdates', { updates: [update], marker: 1 })
+      .respond('getUpdates', NEVER);
+    const statuses: PollingStatus[] = [];
+    const updates$ = fromLongPolling(api, { backoff, onStatus: (s) => statuses.push(s) });
+    const first = await firstValueFrom(updates$);
+    expect(first.update_type).toBe('message_created');
+    const errors = statuses.flatMap((s) => (s.type === 'retry' ? [s.error] : []));
+    expect(errors).toHaveLength(3);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(TamTamResponseError);
+      expect(error.message).toMatch(/getSubscriptions returned an answer without a `subscriptions` array/);
+      expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(token);
+    }
+    expect((errors[0] as TamTamResponseError).bodySnippet).toBe('{ weird: string }');
+    await updates$.stop();
+  });
+
+  it('retries a getUpdates answer of the wrong shape (no updates array, a marker that is no number), loses nothing', async () => {
+    const second = textMessage('second');
+    const api = createFakeApi()
+      .respond('getSubscriptions', { subscriptions: [] })
+      .respondOnce(
+        'getUpdates',
+        { updates: [update], marker: 1 },
+        { updates: 5, marker: 2 } as never,
+        { marker: 2 } as never,
+        { updates: [second], marker: 'x' } as never,
+        null as never,
+        { updates: [second], marker: 2 },
+      )
+      .respond('getUpdates', NEVER);
+    const statuses: PollingStatus[] = [];
+    const updates$ = fromLongPolling(api, { backoff, onStatus: (s) => statuses.push(s) });
+    const got = await firstValueFrom(updates$.pipe(take(2), toArray()));
+    expect(got).toEqual([update, second]);
+    const retries = statuses.filter((s) => s.type === 'retry');
+    expect(retries.map((s) => s.type === 'retry' && s.operation)).toEqual([
+      'getUpdates',
+      'getUpdates',
+      'getUpdates',
+      'getUpdates',
+    ]);
+    expect(retries.every((s) => s.type === 'retry' && s.error instanceof TamTamResponseError)).toBe(true);
+    await updates$.stop();
+  });
+
   it.each([401, 403])('ends at once on %i at start, with the API error', async (code) => {
     const api = startingApi([status(code)]);
     const error = await firstValueFrom(fromLongPolling(api, { backoff })).catch((e: unknown) => e);
