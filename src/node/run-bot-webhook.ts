@@ -45,6 +45,8 @@ export interface StartedWebhook<U extends object> {
   readonly hook: Webhook<U>;
   /** The URL subscribed. */
   readonly url: string;
+  /** The URL subscribed as it may be logged: a secret in its last segment shown as `***`. */
+  readonly shownUrl: string;
   /** Where the local server listens (`http://host:port`). */
   readonly listening: string;
 }
@@ -111,7 +113,8 @@ export async function startRunBotWebhook(
     });
     handler = hook.nodeHandler;
     await hook.serve(() => ({ close }));
-    return { hook, url: subscribed, listening };
+    const shownUrl = secretInPath ? `${served.replace(/\/+$/, '')}/***` : served;
+    return { hook, url: subscribed, shownUrl, listening };
   } catch (error) {
     await close();
     throw error;

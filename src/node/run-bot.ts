@@ -375,7 +375,7 @@ export async function runBot(
           );
         }
         updates$ = started.hook;
-        receiving = `a webhook (${started.url}, listening on ${started.listening})`;
+        receiving = `a webhook (${started.shownUrl}, listening on ${started.listening})`;
         if (stopping !== undefined) return;
       }
       subscription = bot(api, updates$).subscribe({

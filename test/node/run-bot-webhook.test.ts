@@ -111,7 +111,7 @@ describe('runBot with a webhook', () => {
     withCleanEnv(async () => {
       const emulator = await startEmulator();
       try {
-        const { logger } = recorder();
+        const { logger, lines } = recorder();
         const port = await freePort();
         const url = `http://127.0.0.1:${port}/tt-hook`;
         const running = await runBot(pong, {
@@ -134,6 +134,9 @@ describe('runBot with a webhook', () => {
         });
         expect(forged.status).toBe(401);
         expect(await running.stop()).toBe(0);
+        // the log says where updates arrive, without the secret riding in the URL
+        expect(lines.some((l) => l.includes(`a webhook (${url}/***, listening on`))).toBe(true);
+        expect(lines.filter((l) => l.includes('path-secret'))).toEqual([]);
       } finally {
         await emulator.close();
       }
