@@ -74,7 +74,8 @@ export async function startRunBotWebhook(
   // last segment: subscribe `<url>/<secret>` and serve `<path>/<secret>`.
   const secretInPath = secret !== undefined && api.dialect?.delivery.webhookSecretHeader === undefined;
   const base = url === undefined ? undefined : withoutSecretSegment(url, secretInPath ? secret : undefined);
-  const path = givenPath ?? (base === undefined ? '/webhook' : pathOf(base));
+  const basePath = base === undefined ? undefined : pathOf(base);
+  const path = givenPath ?? basePath ?? '/webhook';
 
   // the server exists before the webhook (whose URL needs the port on the emulator)
   let handler: Webhook['nodeHandler'] | undefined;
@@ -156,13 +157,23 @@ function withoutSecretSegment(url: string, secret: string | undefined): string {
   return trimmed.endsWith(suffix) ? trimmed.slice(0, -suffix.length) : url;
 }
 
+/**
+ * The path of the webhook's public URL, checked here (an absolute http(s) URL) so that a bad
+ * one is reported as given, before the secret is appended to it.
+ */
 function pathOf(url: string): string {
+  let parsed: URL | undefined;
   try {
-    const { pathname } = new URL(url);
-    return pathname === '' ? '/' : pathname;
+    parsed = new URL(url);
   } catch {
-    throw new TypeError(`runBot: the webhook URL ${JSON.stringify(url)} is not an absolute URL`);
+    // reported below
   }
+  if (parsed === undefined || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    throw new TypeError(
+      `runBot: the webhook URL ${JSON.stringify(url)} is not an absolute http(s) URL (set webhook.url or ${RUN_BOT_WEBHOOK_ENV.webhookUrl}, e.g. https://bot.example.com/hook)`,
+    );
+  }
+  return parsed.pathname === '' ? '/' : parsed.pathname;
 }
 
 function envValue(name: string): string | undefined {

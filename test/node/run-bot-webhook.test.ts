@@ -142,6 +142,35 @@ describe('runBot with a webhook', () => {
       }
     }));
 
+  it.each([
+    ['ftp://bot.example.com/hook', undefined],
+    ['not a url', undefined],
+    ['ftp://bot.example.com/hook', '/hook'],
+  ])('refuses the webhook URL %j (path %s) naming it as given, never with the secret appended', async (url, path) =>
+    withCleanEnv(async () => {
+      const emulator = await startEmulator();
+      try {
+        const { logger, lines } = recorder();
+        const exits: number[] = [];
+        await runBot(pong, {
+          token: emulator.token,
+          api: { baseUrl: emulator.url },
+          webhook: { url, ...(path === undefined ? {} : { path }), port: 0, host: '127.0.0.1', secret: 'url-secret' },
+          logger,
+          signals: [],
+          exit: (code) => void exits.push(code),
+        }).catch(() => undefined);
+        await waitFor(() => exits.length > 0, { what: 'the exit' });
+        const report = lines.filter((l) => l.startsWith('error:')).join('\n');
+        expect(report).toContain(`the webhook URL ${JSON.stringify(url)} is not an absolute http(s) URL`);
+        expect(lines.filter((l) => l.includes('url-secret'))).toEqual([]);
+        expect(emulator.webhooks.list()).toEqual([]);
+      } finally {
+        await emulator.close();
+      }
+    }),
+  );
+
   it('TAMTAM_WEBHOOK_URL turns the webhook on; without a secret runBot warns', async () =>
     withCleanEnv(async () => {
       const emulator = await startEmulator();
