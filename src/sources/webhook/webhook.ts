@@ -10,6 +10,7 @@ import { type FetchWebhook, WebhookCore } from './fetch-webhook';
 import { type NodeWebhookHandler, toNodeHandler } from './node-adapter';
 import { type ResolvedWebhookOptions, type WebhookOptions, resolveWebhookOptions } from './options';
 import { WebhookSubscriptionError } from './subscription-error';
+import { redactError } from '../../api/redact';
 
 /**
  * A server {@link Webhook.serve} manages: anything with a `close()` that stops it.
@@ -129,21 +130,30 @@ class WebhookSource extends WebhookCore implements Webhook<object> {
     if (api === undefined || url === undefined) {
       throw new TypeError('webhook.ensureSubscription needs both `api` and `url` in webhook({ api, url })');
     }
-    return lastValueFrom(
-      ensureWebhook(api, url, types, {
-        removeOthers,
-        ...(subscribeWithSecret && secret !== undefined ? { secret } : {}),
-      }),
-    );
+    try {
+      return await lastValueFrom(
+        ensureWebhook(api, url, types, {
+          removeOthers,
+          ...(subscribeWithSecret && secret !== undefined ? { secret } : {}),
+        }),
+      );
+    } catch (error) {
+      // the url carries the secret on TamTam, and a server may echo what it was sent
+      throw secret === undefined ? error : redactError(error, secret);
+    }
   }
 
   protected override async stopping(): Promise<UpdateSourceStopResult> {
     const result = await super.stopping();
     await this.#server?.close();
-    const { api, url, removeOnStop } = this.#managed;
+    const { api, url, removeOnStop, secret } = this.#managed;
     if (removeOnStop && api !== undefined && url !== undefined) {
-      const answer = await lastValueFrom(unsubscribe(api, url));
-      if (answer?.success !== true) throw new WebhookSubscriptionError('unsubscribe', url, answer?.message);
+      try {
+        const answer = await lastValueFrom(unsubscribe(api, url));
+        if (answer?.success !== true) throw new WebhookSubscriptionError('unsubscribe', url, answer?.message);
+      } catch (error) {
+        throw secret === undefined ? error : redactError(error, secret);
+      }
     }
     return result;
   }

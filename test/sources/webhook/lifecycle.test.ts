@@ -4,7 +4,12 @@ import { isTamTamApiError } from '../../../src/api/index';
 import { type FakeApi, apiError, waitFor } from '../../../src/testing/index';
 import { holdUpdate } from '../../../src/delivery/hold-update';
 import { listen } from '../../../src/node/index';
-import { type Webhook, type WebhookOptions, webhook } from '../../../src/sources/webhook/index';
+import {
+  type Webhook,
+  type WebhookOptions,
+  isWebhookSubscriptionError,
+  webhook,
+} from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
 import { type VirtualClock, createdBody, post, subscriptionsApi, subscriptionsOf, virtualClock } from './helpers';
 
@@ -63,6 +68,27 @@ describe('webhook lifecycle', () => {
     const hook = make({ api, url: URL });
     const error = await listen(hook, 0, '127.0.0.1').catch((e: unknown) => e);
     expect(isTamTamApiError(error, 'verify.token')).toBe(true);
+  });
+
+  it('a refused subscribe or unsubscribe never shows the secret riding in the url (message, url field, echoed reason)', async () => {
+    const secret = 'Life-secret';
+    api.respond('subscribe', { success: false, message: `port not allowed: ${URL}` });
+    const hook = make({ api, url: URL, secret });
+    const error = await listen(hook, 0, '127.0.0.1').catch((e: unknown) => e);
+    expect(isWebhookSubscriptionError(error)).toBe(true);
+    expect(String(error)).toMatch(/subscribe of webhook https:\/\/bot\.example\.com\/tamtam\/\*\*\* was refused/);
+    expect(JSON.stringify(error) + String(error) + (error as Error).stack).not.toContain(secret);
+
+    const other = make({
+      api: (await subscriptionsApi()).respond('unsubscribe', { success: false, message: URL }),
+      url: URL,
+      secret,
+      removeOnStop: true,
+    });
+    await listen(other, 0, '127.0.0.1');
+    const stopError = await other.stop().catch((e: unknown) => e);
+    expect(isWebhookSubscriptionError(stopError)).toBe(true);
+    expect(JSON.stringify(stopError) + String(stopError) + (stopError as Error).stack).not.toContain(secret);
   });
 
   it('ensureSubscription without api or url rejects with a message saying what is missing', async () => {
