@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { readIfExists, removeStaleTemps, writeDurably } from './durable-file';
 import type { MarkerStore, PollingState } from './marker-store';
@@ -10,7 +11,8 @@ const FORMAT_VERSION = 1;
  * is fsynced so the rename itself survives a power cut. A crash at any instant leaves either the
  * old or the new state. Saves are serialized, the last one wins. Temp files a killed process
  * left behind (`.<name>.<pid>.<n>.tmp` of a process that no longer runs, or of an earlier
- * process with this one's pid) are removed when the store is first used.
+ * process with this one's pid) are removed when the store is first used, which also creates
+ * the folder when it is missing.
  *
  * @example
  * fromLongPolling(api, { store: fileMarkerStore('./data/polling.json') });
@@ -20,7 +22,11 @@ export function fileMarkerStore(path: string): MarkerStore {
     throw new TypeError('fileMarkerStore: path must be a non-empty file path');
   let chain: Promise<void> = Promise.resolve();
   let opened: Promise<void> | undefined;
-  const ready = (): Promise<void> => (opened ??= removeStaleTemps(dirname(path), `.${basename(path)}.`));
+  // the folder is made on first use, so a missing one fails (or is fixed) at start, not at the first save
+  const ready = (): Promise<void> =>
+    (opened ??= mkdir(dirname(path), { recursive: true }).then(() =>
+      removeStaleTemps(dirname(path), `.${basename(path)}.`),
+    ));
   return {
     async load() {
       await ready();

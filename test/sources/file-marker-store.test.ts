@@ -47,6 +47,20 @@ describe('fileMarkerStore', () => {
     await expect(fileMarkerStore(path).load()).rejects.toThrow(/not a tamtam-rx polling state/);
   });
 
+  it('creates a missing folder (TAMTAM_MARKER_FILE=./data/polling.json on a fresh checkout) when first used', async () => {
+    const path = join(dir, 'data', 'deeper', 'state.json');
+    const store = fileMarkerStore(path);
+    expect(await store.load()).toBeUndefined();
+    expect(await readdir(join(dir, 'data', 'deeper'))).toEqual([]);
+    await store.save({ marker: 7, pending: [] });
+    expect(await fileMarkerStore(path).load()).toEqual({ marker: 7, pending: [] });
+  });
+
+  it('fails at the first load, naming the path, when its folder cannot be made', async () => {
+    await writeFile(join(dir, 'a-file'), '');
+    await expect(fileMarkerStore(join(dir, 'a-file', 'state.json')).load()).rejects.toThrow(/a-file/);
+  });
+
   it('refuses an empty path', () => {
     expect(() => fileMarkerStore('')).toThrow(/path/);
   });
