@@ -8,7 +8,9 @@ import { type Dialect, type DialectChoice, type OperationsOf, resolveDialect } f
 import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
-import { readResponse, withinDeadline } from './read-response';
+import { type CallContext, type Deadline, readResponse, withinDeadline } from './read-response';
+import type { PreparedGet } from './prepared-get';
+import { StandbyLimiter } from './rate-limit/on-first-429';
 import type { OperationTable } from './operation-table';
 import type { RequestSpecIn } from './request-spec';
 import { type ResolvedRetryOptions, type RetryOptions, DEFAULT_RETRY, resolveRetry } from './retry-options';
@@ -41,7 +43,14 @@ export function createApi(options: ApiOptions<DialectChoice>): Api<OperationTabl
   return new HttpApi(options);
 }
 
-class HttpApi implements Api<OperationTable> {
+/**
+ * The api `createApi` makes. Exported inside the package only, for {@link prepareGet}.
+ *
+ * @example
+ * const api = createApi({ token });
+ * api instanceof HttpApi; // true
+ */
+export class HttpApi implements Api<OperationTable> {
   readonly dialect: Dialect;
   readonly baseUrl: string;
   readonly version: string;
@@ -55,6 +64,8 @@ class HttpApi implements Api<OperationTable> {
   readonly #fetch: typeof fetch | undefined;
   /** Paces the requests to the API host (never upload URLs); `undefined` when off. */
   readonly #limiter: RateLimiter | undefined;
+  /** True while a request may skip the limiter: it is off, or on standby and not pacing yet. */
+  readonly #unpaced: () => boolean;
   readonly #retryDefault: ResolvedRetryOptions | false;
   readonly #retryByRow = new WeakMap<RetryOptions, ResolvedRetryOptions | false>();
 
@@ -99,6 +110,9 @@ class HttpApi implements Api<OperationTable> {
       dialectBaseUrl: dialect.baseUrl,
       limits: dialect.limits,
     });
+    const limiter = this.#limiter;
+    this.#unpaced =
+      limiter === undefined ? () => true : limiter instanceof StandbyLimiter ? () => !limiter.pacing : () => false;
     this.#ky = ky.create({
       retry: 0,
       throwHttpErrors: false,
@@ -143,18 +157,62 @@ class HttpApi implements Api<OperationTable> {
     // a long poll feeds every other request: it goes first
     return limiter.acquire({ operation: spec.operation, priority: spec.operation === 'getUpdates' }).pipe(
       concatMap(() => attempt$),
-      tap({
-        error: (error: unknown) => {
-          if (isTamTamApiError(error) && error.status === 429) limiter.throttled({ retryAfter: error.retryAfter });
-        },
-      }),
+      tap({ error: (error: unknown) => this.#noteThrottled(limiter, error) }),
     );
+  }
+
+  /** Tells the limiter about a 429: it slows down (or starts pacing, on standby). */
+  #noteThrottled(limiter: RateLimiter, error: unknown): void {
+    if (isTamTamApiError(error) && error.status === 429) limiter.throttled({ retryAfter: error.retryAfter });
+  }
+
+  /**
+   * True for an api this class made and nobody changed: not a wrapper around one (whose
+   * `request` may change the spec or the options), not one with its own `request`.
+   */
+  static isUnchanged(api: object): api is HttpApi {
+    return #token in api && api.request === HttpApi.prototype.request;
+  }
+
+  /**
+   * Prepares a GET of relative `spec` sent again and again with one more query parameter,
+   * `name`, whose value changes between sends (the long poll's `marker`): URL, headers, timeout
+   * and error context are built once, and each {@link PreparedGet.attempt} is one promise-based
+   * exchange — the same `fetch`, deadline (body included), abort and typed, redacted errors as
+   * a call, without the Observable chain. No retry: the caller applies the retry rule.
+   */
+  prepareGet(spec: RequestSpecIn<OperationTable, string>, name: string): PreparedGet<unknown> {
+    if (spec.method !== 'GET' || spec.absoluteUrl !== undefined || spec.body !== undefined || spec.json !== undefined) {
+      throw new TypeError(`prepareGet: ${spec.operation} is not a GET of the API without a body`);
+    }
+    const timeout = validateTimeout(spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
+    const context = { operation: spec.operation, method: spec.method, path: spec.path };
+    const fixed = this.#url(spec);
+    const query = fixed.indexOf('?');
+    const head = `${query < 0 ? fixed : fixed.slice(0, query)}?${encodeURIComponent(name)}=`;
+    const tail = query < 0 ? '' : `&${fixed.slice(query + 1)}`;
+    const init = { method: 'GET', headers: this.#headersOf(spec) };
+    const limiter = this.#limiter;
+    return {
+      attempt: (value) => {
+        if (!this.#unpaced()) return undefined;
+        const url = value === null || value === undefined ? fixed : head + encodeURIComponent(String(value)) + tail;
+        const exchange = this.#exchange<unknown>(timeout, context, (signal) => this.#fetchOf(url, { ...init, signal }));
+        return {
+          abort: exchange.abort,
+          result: exchange.result.then(undefined, (error: unknown) => {
+            const failure = toTamTamError(error, context, this.#token, timeout);
+            if (limiter !== undefined) this.#noteThrottled(limiter, failure);
+            throw failure;
+          }),
+        };
+      },
+    };
   }
 
   /** One HTTP exchange as a cold Observable; unsubscribing aborts it, `timeout` bounds all of it. */
   #attempt<T>(spec: RequestSpecIn<OperationTable, string>, timeout: number): Observable<T> {
     return new Observable<T>((subscriber) => {
-      const controller = new AbortController();
       // Aborting a finished exchange does nothing but build an AbortError with a stack
       // (tens of µs per request), so teardown aborts only an exchange still in flight.
       let settled = false;
@@ -164,11 +222,8 @@ class HttpApi implements Api<OperationTable> {
         path: spec.absoluteUrl === undefined ? spec.path : safePathOf(spec.absoluteUrl),
       };
       const url = this.#url(spec);
-      // one deadline for the whole exchange, body included (ky's timeout stops at the headers)
-      const deadline = withinDeadline(timeout, controller, () =>
-        this.#send(spec, url, controller.signal).then((response) => readResponse<T>(response, context)),
-      );
-      deadline.result.then(
+      const exchange = this.#exchange<T>(timeout, context, (signal) => this.#send(spec, url, signal));
+      exchange.result.then(
         (value) => {
           settled = true;
           subscriber.next(value);
@@ -180,9 +235,17 @@ class HttpApi implements Api<OperationTable> {
         },
       );
       return () => {
-        if (!settled) deadline.abort();
+        if (!settled) exchange.abort();
       };
     });
+  }
+
+  /** One deadline for the whole exchange, body included (ky's timeout stops at the headers). */
+  #exchange<T>(timeout: number, context: CallContext, send: (signal: AbortSignal) => Promise<Response>): Deadline<T> {
+    const controller = new AbortController();
+    return withinDeadline(timeout, controller, () =>
+      send(controller.signal).then((response) => readResponse<T>(response, context)),
+    );
   }
 
   /**
@@ -196,20 +259,32 @@ class HttpApi implements Api<OperationTable> {
    * still gets one `Request` (what fetch wrappers expect). Multipart uploads go through ky.
    */
   #send(spec: RequestSpecIn<OperationTable, string>, url: string, signal: AbortSignal): Promise<Response> {
-    const auth = spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {};
     if (spec.body === undefined) {
       const init: RequestInit =
         spec.json === undefined
-          ? { method: spec.method, signal, headers: { ...this.#headers, ...auth } }
+          ? { method: spec.method, signal, headers: this.#headersOf(spec) }
           : {
               method: spec.method,
               signal,
-              headers: { ...this.#headers, 'content-type': 'application/json', ...auth },
+              headers: { ...this.#headersOf(spec), 'content-type': 'application/json' },
               body: JSON.stringify(spec.json),
             };
-      return this.#fetch === undefined ? globalThis.fetch(url, init) : this.#fetch(new Request(url, init));
+      return this.#fetchOf(url, init);
     }
+    const auth = spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {};
     return this.#ky(url, { method: spec.method, signal, timeout: false, headers: auth, body: spec.body });
+  }
+
+  /** The global `fetch` gets the URL and init; a custom one a `Request` (see {@link HttpApi.#send}). */
+  #fetchOf(url: string, init: RequestInit): Promise<Response> {
+    return this.#fetch === undefined ? globalThis.fetch(url, init) : this.#fetch(new Request(url, init));
+  }
+
+  /** The headers of a request without a body: the api's, and the token when it goes in a header to the API. */
+  #headersOf(spec: RequestSpecIn<OperationTable, string>): Record<string, string> {
+    return spec.absoluteUrl === undefined && this.tokenIn === 'header'
+      ? { ...this.#headers, authorization: this.#token }
+      : { ...this.#headers };
   }
 
   #url(spec: RequestSpecIn<OperationTable, string>): string {

@@ -7,7 +7,10 @@ import type { OperationResultOf } from '../api/operation-table';
 import type { UnknownUpdate, Update } from '../types/index';
 import { type InvalidUpdate, updateChecker } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
-import { pollWith, retryLikePolls } from './poll-with-backoff';
+import { type PollRequest, pollAfter, pollWith, retryLikePolls } from './poll-with-backoff';
+import { type PreparedGet, prepareGet } from '../api/prepared-get';
+import { type RequestSpecIn, buildAnyRequest } from '../api/request-spec';
+import { getUpdatesInput } from '../actions/updates';
 import type { MonoTypeOperatorFunction } from 'rxjs';
 import { WebhookConflictError } from './webhook-conflict-error';
 import type { PollingStatus } from './polling-status';
@@ -59,6 +62,8 @@ export class PollingSession {
   readonly #check: (value: unknown) => 'known' | 'unknown' | InvalidUpdate;
   /** The poll's retry rule, built once for every poll of the session. */
   readonly #pollRetry: MonoTypeOperatorFunction<UpdateListOf>;
+  /** The poll's request prepared once (see {@link PollingSession.#fetch}); `undefined`: every poll through `api.request`. */
+  #prepared: PreparedGet<UpdateListOf> | undefined;
 
   constructor(
     private readonly api: PollingApi,
@@ -98,6 +103,7 @@ export class PollingSession {
         if (this.#emit(update)) forgotten = true;
       }
       if (forgotten) this.#saved();
+      this.#prepared = this.#preparePoll();
       while (!this.#stopping && !this.#disposed) {
         await this.#capacity();
         if (this.#stopping || this.#disposed) break;
@@ -183,14 +189,57 @@ export class PollingSession {
     }
   }
 
+  /**
+   * One poll. With an api made by `createApi` (and its rate limiter not pacing) the first
+   * attempt is the prepared request, a promise; if it fails, the poll continues under the same
+   * retry rule as any other ({@link pollAfter}: the failure is its first error). Otherwise the
+   * whole poll is {@link pollWith}'s Observable.
+   */
   #fetch(): Promise<UpdateListOf | undefined> {
-    return this.#retrying(
-      pollWith(
-        this.api,
-        { marker: this.#marker, limit: this.options.limit, timeout: this.options.timeout, types: this.options.types },
-        this.#pollRetry,
-      ),
-    );
+    if (this.#stopping || this.#disposed) return Promise.resolve(undefined);
+    const attempt = this.#prepared?.attempt(this.#marker);
+    if (attempt === undefined) return this.#retrying(pollWith(this.api, this.#request(), this.#pollRetry));
+    return new Promise((resolve, reject) => {
+      let cancelled = false;
+      this.#cancelPoll = () => {
+        cancelled = true;
+        attempt.abort();
+        resolve(undefined);
+      };
+      attempt.result.then(
+        (list) => {
+          this.#cancelPoll = undefined;
+          resolve(list);
+        },
+        (error: unknown) => {
+          if (cancelled) return; // the abort's own failure
+          this.#retrying(pollAfter(error, this.api, this.#request(), this.#pollRetry)).then(resolve, reject);
+        },
+      );
+    });
+  }
+
+  #request(): PollRequest {
+    return {
+      marker: this.#marker,
+      limit: this.options.limit,
+      timeout: this.options.timeout,
+      types: this.options.types,
+    };
+  }
+
+  /**
+   * The session's poll prepared once (URL, headers, deadline) from the same input `getUpdates`
+   * builds, so both send the same request; `undefined` when the api is not `createApi`'s.
+   */
+  #preparePoll(): PreparedGet<UpdateListOf> | undefined {
+    const table = this.api.dialect?.operations;
+    if (table === undefined) return undefined;
+    const { limit, timeout, types } = this.options;
+    const input = getUpdatesInput(this.api, { limit, timeout, ...(types ? { types } : {}) });
+    // the row of the api's own table, built as `call` builds it (whose wire shape equals the reference row's)
+    const spec = buildAnyRequest(table, 'getUpdates', input) as RequestSpecIn<PollingTable, 'getUpdates'>;
+    return prepareGet(this.api, spec, 'marker');
   }
 
   /** The first value of a call of the loop; `undefined` when stop() or dispose() cancelled it (the request is aborted). */
