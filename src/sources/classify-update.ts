@@ -159,7 +159,9 @@ function missingField(
   required: readonly FieldRule[],
   value: Record<string, unknown>,
 ): string | undefined {
-  for (const [field, kind] of required) {
+  for (const rule of required) {
+    const field = rule[0];
+    const kind = rule[1];
     const actual = value[field];
     const ok =
       kind === 'object?'

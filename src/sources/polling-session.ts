@@ -268,7 +268,9 @@ export class PollingSession {
     const known: Update[] = [];
     const unknown: UnknownUpdate[] = [];
     const invalid: { value: unknown; reason: string }[] = [];
-    for (const raw of list.updates as unknown[]) {
+    const updates: readonly unknown[] = list.updates;
+    for (let i = 0; i < updates.length; i++) {
+      const raw = updates[i];
       const kind = this.#check(raw);
       if (kind === 'known') known.push(raw as Update);
       else if (kind === 'unknown') unknown.push(raw as UnknownUpdate);
@@ -309,7 +311,7 @@ export class PollingSession {
     }
     const outcome = this.#emittingOutcome;
     if (outcome === 'handled') {
-      this.#pending.delete(update);
+      if (this.#pending.size > 0) this.#pending.delete(update); // a fresh update is not in it
       return true;
     }
     this.#pending.add(update);
@@ -334,6 +336,14 @@ export class PollingSession {
     this.#wake?.();
   }
 
+  /**
+   * What the store keeps as pending: `pending`, then the batch being accepted. While nothing
+   * else is pending that is the batch's own list (never changed after it is accepted): no copy.
+   */
+  #unhandled(): readonly Update[] {
+    return this.#pending.size === 0 ? this.#incoming : [...this.#pending, ...this.#incoming];
+  }
+
   /** Saves the current state; concurrent calls coalesce into one trailing save. */
   #save(): Promise<void> {
     if (this.#dirty) return this.#saving;
@@ -342,7 +352,7 @@ export class PollingSession {
       .catch(() => {})
       .then(() => {
         this.#dirty = false;
-        return this.options.store.save({ marker: this.#marker, pending: [...this.#pending, ...this.#incoming] });
+        return this.options.store.save({ marker: this.#marker, pending: this.#unhandled() });
       });
     return this.#saving;
   }
