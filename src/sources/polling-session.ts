@@ -113,7 +113,7 @@ export class PollingSession {
       if (forgotten) this.#saved();
       this.#prepared = this.#preparePoll();
       while (!this.#stopping && !this.#disposed) {
-        await this.#capacity();
+        if (!this.#hasRoom()) await this.#capacity();
         if (this.#stopping || this.#disposed) break;
         const list = await this.#fetch();
         if (list === undefined) break;
@@ -192,9 +192,14 @@ export class PollingSession {
    * which also bounds the redeliveries after a crash), or when stopping.
    */
   async #capacity(): Promise<void> {
-    while (this.#pending.size + this.options.limit > this.options.maxPending && !this.#stopping && !this.#disposed) {
+    while (!this.#hasRoom() && !this.#stopping && !this.#disposed) {
       await new Promise<void>((resolve) => (this.#wake = resolve));
     }
+  }
+
+  /** True when a whole batch fits under `maxPending` (checked before awaiting: no promise per poll). */
+  #hasRoom(): boolean {
+    return this.#pending.size + this.options.limit <= this.options.maxPending;
   }
 
   /**
