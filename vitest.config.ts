@@ -13,9 +13,33 @@ const NEEDS_ISOLATION = [
 ];
 
 /**
- * Two projects: the bulk of the files share their worker's module graph (`isolate: false`:
+ * The release checks (`npm run test:release`, run by CI after `npm test`): the package built,
+ * packed and installed as users get it (every entry through `import` and `require`, TypeScript
+ * 5.9 and 7 consumers, the API report, readable names, runtime neutrality), and the benchmark
+ * scripts' smoke run. Building the package alone costs more CPU than a third of the default run,
+ * so they are a tier of their own; the default run checks the library's behaviour from source.
+ */
+export const RELEASE_FILES = [
+  'test/package/pack.test.ts',
+  'test/package/dist.test.ts',
+  'test/package/runtime-neutral.test.ts',
+  'test/package/api-report.test.ts',
+  'test/package/readable-names.test.ts',
+  'test/bench/bench-smoke.test.ts',
+];
+
+/**
+ * Proofs at scale (test/helpers/test-scale.ts): the default run checks their properties at a
+ * smaller size, the release tier again at the size the README states.
+ */
+const SCALE_PROOFS = ['test/conversations/scale.test.ts', 'test/chaos/cluster.test.ts'];
+
+/**
+ * Three projects: the bulk of the files share their worker's module graph (`isolate: false`:
  * re-importing rxjs, the library and the emulator for every file cost most of the run), the few
- * files above get a fresh one each. Type tests (`*.test-d.ts`) are checked by test/typecheck.test.ts,
+ * files above get a fresh one each; `release` holds {@link RELEASE_FILES} and the
+ * scale proofs at full size. `npm test` runs the
+ * first two, `npm run test:release` the third. Type tests (`*.test-d.ts`) are checked by test/typecheck.test.ts,
  * one run of TypeScript 7's native compiler over the whole project, not by vitest's type-check
  * pass: that pass runs after every other file, alone at the end of the run, and prints an
  * "experimental feature" banner.
@@ -43,8 +67,17 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
-          exclude: NEEDS_ISOLATION,
+          exclude: [...NEEDS_ISOLATION, ...RELEASE_FILES],
           isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'release',
+          include: [...RELEASE_FILES, ...SCALE_PROOFS],
+          isolate: false,
+          env: { TEST_SCALE: 'full' },
         },
       },
       {

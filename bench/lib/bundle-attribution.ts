@@ -5,6 +5,7 @@
  * exactly (gzip shares repeated text between modules), but they rank what an app pays for.
  */
 import { gzipSync } from 'node:zlib';
+import ts from 'typescript';
 
 /**
  * The cost of one source module in a bundle.
@@ -102,3 +103,41 @@ export function attribute(
   });
   return costs.sort((a, b) => b.gzip - a.gzip);
 }
+
+/**
+ * The min+gzip bytes of `code` with the text of every string and template literal removed
+ * (the quotes stay): what the code itself weighs without its messages, names and paths. The
+ * difference from the whole bundle's size is what its strings cost.
+ *
+ * @example
+ * const strings = gzipSize(js) - gzipWithoutStrings(js);
+ */
+export function gzipWithoutStrings(code: string): number {
+  const file = ts.createSourceFile('bundle.js', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const cuts: [number, number][] = [];
+  const visit = (node: ts.Node): void => {
+    const closing = LITERAL_CLOSINGS.get(node.kind);
+    if (closing !== undefined && !ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent)) {
+      // the text between the opening quote (or `}`) and the closing quote (or `${`)
+      cuts.push([node.getStart(file) + 1, node.getEnd() - closing]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let kept = '';
+  let from = 0;
+  for (const [start, end] of cuts.sort((a, b) => a[0] - b[0])) {
+    kept += code.slice(from, start);
+    from = end;
+  }
+  return gzipSync(kept + code.slice(from), { level: 9 }).byteLength;
+}
+
+/** Literal kinds and how many characters close them (`"`, `` ` ``, or `${`). */
+const LITERAL_CLOSINGS: ReadonlyMap<ts.SyntaxKind, number> = new Map([
+  [ts.SyntaxKind.StringLiteral, 1],
+  [ts.SyntaxKind.NoSubstitutionTemplateLiteral, 1],
+  [ts.SyntaxKind.TemplateHead, 2],
+  [ts.SyntaxKind.TemplateMiddle, 2],
+  [ts.SyntaxKind.TemplateTail, 1],
+]);

@@ -4,7 +4,7 @@ import { isTamTamApiError } from './errors/api-error';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import { resolveRateLimit } from './rate-limit/resolve-rate-limit';
 import type { Api } from './api';
-import { type Dialect, type DialectChoice, type OperationsOf, resolveDialect } from './dialect';
+import { type Dialect, type DialectChoice, type OperationsOf, checkDialect, resolveDialect } from './dialect';
 import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
@@ -40,7 +40,44 @@ const MAX_TIMEOUT = 2_147_483_647;
  */
 export function createApi<const C extends DialectChoice = 'tamtam'>(options: ApiOptions<C>): Api<OperationsOf<C>>;
 export function createApi(options: ApiOptions<DialectChoice>): Api<OperationTable> {
-  return new HttpApi(options);
+  return new HttpApi(options, () => resolveDialect(options.dialect ?? 'tamtam'));
+}
+
+/**
+ * {@link createApi} for a {@link Dialect} value you import (`TAMTAM_DIALECT`, `MAX_DIALECT`) or
+ * build: the same api, options and checks, but without `createApi`'s lookup by name, which
+ * puts both dialects (their operation tables and update types) into every app's bundle. An
+ * app that passes its dialect here carries only that one (the Max table and dialect are about
+ * 0.4 kB min+gz of a TamTam bot).
+ *
+ * @example
+ * import { TAMTAM_DIALECT, createDialectApi } from 'tamtam-rx';
+ * const api = createDialectApi(TAMTAM_DIALECT, { token: process.env.TAMTAM_TOKEN! });
+ *
+ * // Max, without the TamTam-only rows in the bundle's dialect lookup
+ * const max = createDialectApi(MAX_DIALECT, { token: process.env.MAX_TOKEN! }); // Api<MaxOperations>
+ */
+export function createDialectApi<const D extends Dialect>(
+  dialect: D,
+  options: Omit<ApiOptions<D>, 'dialect'>,
+): Api<D['operations']>;
+export function createDialectApi(dialect: Dialect, options: Omit<ApiOptions<Dialect>, 'dialect'>): Api<OperationTable> {
+  // its own misuse guards first, naming it (the api's constructor names createApi)
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('createDialectApi needs an options object: createDialectApi(dialect, { token })');
+  }
+  if (typeof options.token !== 'string' || options.token.trim() === '') {
+    throw new TypeError(
+      'createDialectApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
+        'e.g. createDialectApi(TAMTAM_DIALECT, { token: process.env.TAMTAM_TOKEN })',
+    );
+  }
+  try {
+    checkDialect(dialect);
+  } catch (error) {
+    throw new TypeError(`createDialectApi: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return new HttpApi(options, () => dialect);
 }
 
 /**
@@ -69,7 +106,11 @@ export class HttpApi implements Api<OperationTable> {
   readonly #retryDefault: ResolvedRetryOptions | false;
   readonly #retryByRow = new WeakMap<RetryOptions, ResolvedRetryOptions | false>();
 
-  constructor(options: ApiOptions<DialectChoice>) {
+  /**
+   * Checks the options in order (an object, the token, the dialect `dialectOf` resolves, the
+   * rest), each error naming the option and how to fix it.
+   */
+  constructor(options: Omit<ApiOptions<DialectChoice>, 'dialect'>, dialectOf: () => Dialect) {
     if (options === null || typeof options !== 'object') {
       throw new TypeError('createApi needs an options object: createApi({ token })');
     }
@@ -80,12 +121,13 @@ export class HttpApi implements Api<OperationTable> {
       );
     }
     this.#token = options.token;
+    let dialect: Dialect;
     try {
-      this.dialect = resolveDialect(options.dialect ?? 'tamtam');
+      dialect = dialectOf();
     } catch (error) {
       throw new TypeError(`createApi: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const dialect = this.dialect;
+    this.dialect = dialect;
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? dialect.baseUrl);
     this.version = options.version ?? dialect.version;
     if (typeof this.version !== 'string')

@@ -91,6 +91,27 @@ export interface Dialect<T extends OperationTable = OperationTable, U extends st
 }
 
 /**
+ * What the update sources need of a dialect: its name, update types and delivery, without its
+ * operation table (a webhook given a dialect by name needs no table).
+ *
+ * @example
+ * const facts: DialectFacts = TAMTAM_DIALECT; // every Dialect is one
+ */
+export type DialectFacts = Pick<Dialect, 'name' | 'updateTypes' | 'delivery'>;
+
+const TAMTAM_DELIVERY = /* @__PURE__ */ Object.freeze({
+  withoutMarker: 'uncommitted',
+  webhookSecretHeader: undefined,
+  httpsOnlyWebhooks: false,
+});
+
+const MAX_DELIVERY = /* @__PURE__ */ Object.freeze({
+  withoutMarker: 'latest',
+  webhookSecretHeader: 'X-Max-Bot-Api-Secret',
+  httpsOnlyWebhooks: true,
+});
+
+/**
  * The TamTam Bot API 0.5.6: 28 operations (+ `uploadFile`), 13 update types, token in the
  * query (a header works too), messages up to 4000 characters, no published rate limit.
  *
@@ -115,11 +136,7 @@ export const TAMTAM_DIALECT = /* @__PURE__ */ Object.freeze({
     deepLinkPayloadLength: 128,
     retryAfterOn429: true,
   }),
-  delivery: /* @__PURE__ */ Object.freeze({
-    withoutMarker: 'uncommitted',
-    webhookSecretHeader: undefined,
-    httpsOnlyWebhooks: false,
-  }),
+  delivery: TAMTAM_DELIVERY,
 } as const satisfies Dialect<TamTamOperations, UpdateType>);
 
 /**
@@ -151,11 +168,7 @@ export const MAX_DIALECT = /* @__PURE__ */ Object.freeze({
     deepLinkPayloadLength: 512,
     retryAfterOn429: false,
   }),
-  delivery: /* @__PURE__ */ Object.freeze({
-    withoutMarker: 'latest',
-    webhookSecretHeader: 'X-Max-Bot-Api-Secret',
-    httpsOnlyWebhooks: true,
-  }),
+  delivery: MAX_DELIVERY,
 } as const satisfies Dialect<MaxOperations, MaxUpdateType>);
 
 /**
@@ -235,13 +248,52 @@ export function resolveDialect(choice: DialectChoice): Dialect {
       throw new TypeError(`unknown dialect ${JSON.stringify(choice)}; use 'tamtam', 'max' or a Dialect value`);
     return named;
   }
+  return checkDialect(choice, "'tamtam', 'max' or ");
+}
+
+/** The facts of the dialects known by name (the same values their `Dialect`s hold). */
+const FACTS_BY_NAME: ReadonlyMap<string, DialectFacts> = /* @__PURE__ */ new Map<string, DialectFacts>([
+  ['tamtam', /* @__PURE__ */ Object.freeze({ name: 'TamTam', updateTypes: UPDATE_TYPES, delivery: TAMTAM_DELIVERY })],
+  ['max', /* @__PURE__ */ Object.freeze({ name: 'Max', updateTypes: MAX_UPDATE_TYPES, delivery: MAX_DELIVERY })],
+]);
+
+/**
+ * The {@link DialectFacts} of a choice: of a dialect by name without its operation table (what
+ * a webhook needs, so `webhook({ dialect: 'max' })` does not put the tables in a bundle), or the
+ * {@link Dialect} value itself. Throws a TypeError naming the known dialects for anything else,
+ * as {@link resolveDialect} does.
+ *
+ * @example
+ * resolveDialectFacts('max').delivery.webhookSecretHeader; // 'X-Max-Bot-Api-Secret'
+ */
+export function resolveDialectFacts(choice: DialectChoice): DialectFacts {
+  if (typeof choice !== 'string') return checkDialect(choice, "'tamtam', 'max' or ");
+  const named = FACTS_BY_NAME.get(choice);
+  if (named === undefined)
+    throw new TypeError(`unknown dialect ${JSON.stringify(choice)}; use 'tamtam', 'max' or a Dialect value`);
+  return named;
+}
+
+/**
+ * A {@link Dialect} value checked to be one (an object with its operations table), without the
+ * by-name lookup of {@link resolveDialect}: code that takes only dialect values (as
+ * `createDialectApi` does) leaves the dialects it is not given out of an app's bundle. Throws a
+ * TypeError naming the problem for anything else; `names` are the names the caller accepts
+ * besides values, for that message.
+ *
+ * @example
+ * checkDialect(MAX_DIALECT) === MAX_DIALECT; // true
+ */
+export function checkDialect<D extends Dialect>(choice: D, names = ''): D {
   if (
     choice === null ||
     typeof choice !== 'object' ||
     typeof choice.operations !== 'object' ||
     choice.operations === null
   ) {
-    throw new TypeError("dialect must be 'tamtam', 'max' or a Dialect value (with its operations table)");
+    throw new TypeError(
+      `dialect must be ${names}a Dialect value (TAMTAM_DIALECT, MAX_DIALECT or your own, with its operations table)`,
+    );
   }
   return choice;
 }

@@ -1,4 +1,4 @@
-export { createApi } from './create-api';
+export { createApi, createDialectApi } from './create-api';
 export type { Api } from './api';
 export type { ApiOptions, CallOptions, TokenPlacement } from './options';
 export { buildRequest, type RequestSpec, type RequestSpecIn, type RequestInput } from './request-spec';

@@ -1,7 +1,8 @@
 /**
  * The cluster chaos proof of issue 13: one ingress process (long polling on a file store into
  * `toRedisStream`) and worker processes (`fromRedisStream` through `perChat`) on a real
- * redis-server and the emulator; 10 000 messages over 500 chats. Mid-stream a worker is
+ * redis-server and the emulator; 10 000 messages over 500 chats in the release tier, 4 000 in the
+ * default run (test/helpers/test-scale.ts). Mid-stream a worker is
  * SIGKILLed and restarted, the ingress is SIGKILLed and restarted, and a fourth worker joins.
  * Result: nothing lost; every duplicate flagged by `isRedelivery`; per chat, first handlings in
  * sent order and unflagged handlings never going back.
@@ -21,10 +22,12 @@ import { mulberry32 } from '../../src/emulator/faults/prng';
 import type { RedisClient } from '../../src/redis/client';
 import { waitFor } from '../../src/testing/index';
 import { type LocalRedisServer, startRedisServer } from '../helpers/redis-server';
+import { testScale } from '../helpers/test-scale';
 
 const CHATS = 500;
-const MESSAGES = 10_000;
-const CHUNK = 500;
+const MESSAGES = testScale({ full: 10_000, quick: 4_000 });
+/** 20 chunks: a worker is killed after the 5th, the ingress after the 9th, a worker joins after the 13th. */
+const CHUNK = MESSAGES / 20;
 const PARTITIONS = 16;
 const PREFIX = 'cluster';
 
@@ -217,7 +220,7 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
     for (let chunk = 0; sent.size < MESSAGES; chunk++) {
       feed(CHUNK);
       if (chunk === 4) {
-        await atLeast(1_500, '1 500 handled before killing a worker');
+        await atLeast(MESSAGES * 0.15, `${MESSAGES * 0.15} handled before killing a worker`);
         // a fresh burst, and the kill lands on a worker that holds entries it has read but not
         // acknowledged (on a fast machine one could otherwise have drained its partitions)
         feed(CHUNK);
@@ -234,7 +237,7 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
         trace.push(`${Date.now() - t0} killed ${victim} at ${distinct()} handled`);
         workers.set(victim, startWorker(victim));
       } else if (chunk === 8) {
-        await atLeast(3_500, '3 500 handled before killing the ingress');
+        await atLeast(MESSAGES * 0.35, `${MESSAGES * 0.35} handled before killing the ingress`);
         await kill(ingress);
         trace.push(`${Date.now() - t0} killed the ingress at ${distinct()} handled`);
         ingress = startIngress();

@@ -3,9 +3,11 @@ import { SECONDS_PER_QUESTION, quiz } from '../../examples/quiz/bot';
 import { memoryStateStore } from '../../src/index';
 import { type FakeApi, dialogWith, pressButton, textMessage } from '../../src/testing/index';
 import type { Message, User } from '../../src/types/index';
+import { testScale } from '../helpers/test-scale';
 import { harness } from './harness';
 
-const DIALOGS = Number(process.env['CONVO_DIALOGS'] ?? 10_000);
+/** 10 000 in the release tier (test/helpers/test-scale.ts); CONVO_DIALOGS overrides (an even number). */
+const DIALOGS = Number(process.env['CONVO_DIALOGS'] ?? testScale({ full: 10_000, quick: 2_000 }));
 
 function user(i: number): User {
   return { user_id: 700_000_000 + i, name: `User ${i}`, username: null, is_bot: false, last_activity_time: 0 };

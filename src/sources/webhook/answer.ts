@@ -81,10 +81,10 @@ export interface WebhookAnswer {
  * @example
  * if (answer === ACCEPTED) res.writeHead(200, preparedHeaders).end('{"success":true}');
  */
-export const ACCEPTED: WebhookAnswer = Object.freeze({
+export const ACCEPTED: WebhookAnswer = /* @__PURE__ */ Object.freeze({
   status: 200,
-  headers: Object.freeze({}),
-  body: Object.freeze({ success: true }),
+  headers: /* @__PURE__ */ Object.freeze({}),
+  body: /* @__PURE__ */ Object.freeze({ success: true }),
   closeConnection: false,
 });
 

@@ -1,6 +1,6 @@
 import { type WebhookAnswer, type WebhookRejectionCode, rejected } from './answer';
 import { type WebhookHeaders, headerValue } from './headers';
-import type { ResolvedWebhookOptions } from './options';
+import type { ResolvedFetchWebhookOptions } from './options';
 import { secretChecker } from './secret';
 
 /**
@@ -27,7 +27,7 @@ export interface RequestHead {
  * const checkHead = headChecker(resolveWebhookOptions({ path: '/tamtam' }));
  * checkHead({ method: 'GET', url: '/tamtam', headers: {}, streamed: false })?.status; // 405
  */
-export function headChecker(options: ResolvedWebhookOptions): (head: RequestHead) => WebhookAnswer | undefined {
+export function headChecker(options: ResolvedFetchWebhookOptions): (head: RequestHead) => WebhookAnswer | undefined {
   const secretMatches = options.secret === undefined ? undefined : secretChecker(options.secret);
   return (head) => {
     const { method, headers } = head;
@@ -99,7 +99,7 @@ interface PathMatch {
 
 const NO_SEGMENT: PathMatch = { secretSegment: undefined };
 
-function matchPath(pathname: string, options: ResolvedWebhookOptions): PathMatch | undefined {
+function matchPath(pathname: string, options: ResolvedFetchWebhookOptions): PathMatch | undefined {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const secretMayBeInPath = options.secret !== undefined && options.secretIn !== 'header';
   if (options.path === undefined) {
@@ -146,7 +146,7 @@ function isJsonContentType(contentType: string | undefined): boolean {
   );
 }
 
-function where(options: ResolvedWebhookOptions): string {
+function where(options: ResolvedFetchWebhookOptions): string {
   if (options.secretIn === 'path') return 'as the last path segment';
   if (options.secretIn === 'header') return `in header ${options.secretHeader}`;
   return `as the last path segment or in header ${options.secretHeader}`;

@@ -114,9 +114,14 @@ export class DeliveryMemory {
 
 /** Bodies up to this size are hashed through the shared scratch words (larger ones get their own). */
 const SCRATCH_BYTES = 64 * 1024;
-/** Aligned words the bytes are copied into (one `memcpy`), grown on demand up to {@link SCRATCH_BYTES}. */
-let scratch = new Int32Array(256);
-let scratchBytes = new Uint8Array(scratch.buffer);
+/**
+ * Aligned words the bytes are copied into (one `memcpy`), allocated with the first body and grown
+ * on demand up to {@link SCRATCH_BYTES}. Empty until then: a module-level value built from
+ * another one (`new Uint8Array(scratch.buffer)`) cannot be dropped by a bundler, so every app
+ * importing the published build would carry this module.
+ */
+let scratch = /* @__PURE__ */ new Int32Array(0);
+let scratchBytes = /* @__PURE__ */ new Uint8Array(0);
 /** The halves of the last {@link hash}: 32 bits and 21 bits (no number above 2^31 is built per body). */
 let hashHigh = 0;
 let hashLow = 0;

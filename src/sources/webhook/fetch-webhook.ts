@@ -6,7 +6,12 @@ import type { UpdateSource, UpdateSourceStopResult } from '../update-source';
 import { UpdateDelivery } from './delivery';
 import { type FetchWebhookHandler, toFetchHandler } from './fetch-adapter';
 import { type WebhookRequestHandler, type WebhookSteps, createWebhookHandler, createWebhookSteps } from './handler';
-import { type ResolvedWebhookOptions, type WebhookOptions, resolveWebhookOptions } from './options';
+import {
+  type ResolvedFetchWebhookOptions,
+  type SubscriptionOption,
+  type WebhookOptions,
+  resolveFetchWebhookOptions,
+} from './options';
 import type { WebhookTable } from './webhook-api';
 import type { WebhookStatus } from './webhook-status';
 
@@ -81,11 +86,11 @@ export function fetchWebhook(options: FetchWebhookOptions<WebhookTable> = {}): F
       `fetchWebhook: ${managed} is for webhook(); fetchWebhook manages no subscription (subscribe once with ensureWebhook(api, url))`,
     );
   }
-  return new WebhookCore(resolveWebhookOptions(options));
+  return new WebhookCore(resolveFetchWebhookOptions(options));
 }
 
 /** Options only `webhook` takes (they manage the subscription). */
-const SUBSCRIPTION_OPTIONS = ['url', 'types', 'removeOthers', 'removeOnStop'] as const;
+const SUBSCRIPTION_OPTIONS: readonly SubscriptionOption[] = ['url', 'types', 'removeOthers', 'removeOnStop'];
 
 /**
  * The {@link FetchWebhook} implementation, which `webhook`'s source extends. Internal.
@@ -100,14 +105,14 @@ export class WebhookCore extends Observable<object> implements FetchWebhook<obje
   readonly handle: WebhookRequestHandler;
   readonly fetchHandler: FetchWebhookHandler;
   /** The resolved options. */
-  protected readonly options: ResolvedWebhookOptions;
+  protected readonly options: ResolvedFetchWebhookOptions;
   /** Emission, answers and status of the updates. */
   protected readonly delivery: UpdateDelivery;
   /** The steps every adapter runs. */
   protected readonly steps: WebhookSteps;
   #stopping: Promise<UpdateSourceStopResult> | undefined;
 
-  constructor(options: ResolvedWebhookOptions) {
+  constructor(options: ResolvedFetchWebhookOptions) {
     const delivery = new UpdateDelivery(options);
     super((subscriber) => delivery.updates$.subscribe(subscriber));
     this.options = options;

@@ -4,7 +4,7 @@ import { headChecker, tooLargeMessage, type RequestHead } from './check-request'
 import type { UpdateDelivery } from './delivery';
 import type { UnknownUpdate, Update } from '../../types/index';
 import type { WebhookHeaders } from './headers';
-import type { ResolvedWebhookOptions } from './options';
+import type { ResolvedFetchWebhookOptions } from './options';
 import { type BodyReadResult, NOT_UTF8, decodeUtf8, isAsyncIterable, readBody } from './read-body';
 
 /**
@@ -62,7 +62,7 @@ export interface WebhookSteps {
  * @example
  * const steps = createWebhookSteps(resolveWebhookOptions({ path: '/tamtam' }), delivery);
  */
-export function createWebhookSteps(options: ResolvedWebhookOptions, delivery: UpdateDelivery): WebhookSteps {
+export function createWebhookSteps(options: ResolvedFetchWebhookOptions, delivery: UpdateDelivery): WebhookSteps {
   const check = updateChecker(options.knownTypes);
   return {
     maxBodyBytes: options.maxBodyBytes,
@@ -116,7 +116,7 @@ export function createWebhookHandler(steps: WebhookSteps): WebhookRequestHandler
 
 function acceptBody(
   body: BodyReadResult,
-  options: ResolvedWebhookOptions,
+  options: ResolvedFetchWebhookOptions,
   delivery: UpdateDelivery,
   check: UpdateCheck,
 ): WebhookAnswer | Promise<WebhookAnswer> {

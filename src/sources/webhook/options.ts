@@ -1,12 +1,6 @@
 import { type SchedulerLike, asyncScheduler } from 'rxjs';
 import type { Api } from '../../api/api';
-import {
-  type Dialect,
-  type DialectChoice,
-  type UpdateTypeOfTable,
-  TAMTAM_DIALECT,
-  resolveDialect,
-} from '../../api/dialect';
+import { type DialectChoice, type DialectFacts, type UpdateTypeOfTable, resolveDialectFacts } from '../../api/dialect';
 import type { TamTamOperations } from '../../api/tamtam-operations';
 import { WEBHOOK_SECRET_PATTERN } from '../../actions/subscriptions';
 import type { WebhookApi, WebhookTable } from './webhook-api';
@@ -133,12 +127,13 @@ export interface WebhookOptions<T extends WebhookTable = TamTamOperations> {
 }
 
 /**
- * {@link WebhookOptions} with defaults applied and values checked. Internal.
+ * The options every webhook takes (those of `fetchWebhook`), with defaults applied and values
+ * checked. Internal.
  *
  * @example
- * const { maxBodyBytes, ack } = resolveWebhookOptions({ ack: 'handled' });
+ * const { maxBodyBytes, ack } = resolveFetchWebhookOptions({ ack: 'handled' });
  */
-export interface ResolvedWebhookOptions {
+export interface ResolvedFetchWebhookOptions {
   readonly path: string | undefined;
   readonly secret: string | undefined;
   readonly secretIn: WebhookSecretPlacement;
@@ -151,19 +146,29 @@ export interface ResolvedWebhookOptions {
   readonly onUnknownUpdate: (update: UnknownUpdate) => void;
   readonly onRejected: ((rejection: WebhookRejection) => void) | undefined;
   readonly api: WebhookApi | undefined;
-  readonly url: string | undefined;
-  readonly types: readonly string[] | undefined;
-  /** The dialect posting here. */
-  readonly dialect: Dialect;
+  /** The dialect posting here: the api's, else the one named (by name: without its operation table). */
+  readonly dialect: DialectFacts;
   /** Its update types (others are unknown updates). */
   readonly knownTypes: ReadonlySet<string>;
+  readonly stopTimeout: number;
+  readonly redeliveryMemory: number;
+  readonly scheduler: SchedulerLike;
+}
+
+/**
+ * {@link WebhookOptions} with defaults applied and values checked: those of every webhook plus
+ * the subscription management of `webhook()`. Internal.
+ *
+ * @example
+ * const { url, removeOnStop } = resolveWebhookOptions({ api, url: 'https://bot.example.com/tamtam' });
+ */
+export interface ResolvedWebhookOptions extends ResolvedFetchWebhookOptions {
+  readonly url: string | undefined;
+  readonly types: readonly string[] | undefined;
   /** Whether `ensureSubscription` sends `secret` to `subscribe` (the dialect echoes it in a header). */
   readonly subscribeWithSecret: boolean;
   readonly removeOthers: boolean;
   readonly removeOnStop: boolean;
-  readonly stopTimeout: number;
-  readonly redeliveryMemory: number;
-  readonly scheduler: SchedulerLike;
 }
 
 /**
@@ -201,28 +206,35 @@ const PATH_SAFE = /^[A-Za-z0-9._~-]+$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
- * Applies defaults and checks every option, throwing a TypeError that names the bad option
- * and how to fix it.
+ * Applies defaults and checks the options every webhook takes (`fetchWebhook`'s), throwing a
+ * TypeError that names the bad option and how to fix it. The subscription options are checked
+ * by {@link resolveWebhookOptions} only, so an edge bundle (`fetchWebhook`) does not carry them.
  *
  * @example
- * const resolved = resolveWebhookOptions({ path: '/tamtam' }); // resolved.maxBodyBytes === 1_048_576
+ * const resolved = resolveFetchWebhookOptions({ path: '/tamtam' }); // resolved.maxBodyBytes === 1_048_576
  */
-export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}): ResolvedWebhookOptions {
+export function resolveFetchWebhookOptions(
+  options: Omit<WebhookOptions<WebhookTable>, SubscriptionOption> = {},
+): ResolvedFetchWebhookOptions {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('webhook: options must be an object, e.g. webhook({ path: "/tamtam" })');
   }
-  let dialect: Dialect;
+  let dialect: DialectFacts;
   try {
-    dialect =
-      options.dialect !== undefined ? resolveDialect(options.dialect) : (options.api?.dialect ?? TAMTAM_DIALECT);
+    dialect = resolveDialectFacts(options.dialect ?? 'tamtam');
   } catch (error) {
     throw new TypeError(`webhook: ${error instanceof Error ? error.message : String(error)}`);
   }
   const apiDialect = options.api?.dialect;
-  if (apiDialect !== undefined && apiDialect !== dialect) {
-    throw new TypeError(
-      `webhook: dialect is ${dialect.name} but the api speaks ${apiDialect.name}; leave dialect out to use the api's`,
-    );
+  if (apiDialect !== undefined) {
+    // a dialect named is the api's when the names agree (by name there is no Dialect value to compare)
+    const same = typeof options.dialect === 'string' ? apiDialect.name === dialect.name : apiDialect === dialect;
+    if (options.dialect !== undefined && !same) {
+      throw new TypeError(
+        `webhook: dialect is ${dialect.name} but the api speaks ${apiDialect.name}; leave dialect out to use the api's`,
+      );
+    }
+    dialect = apiDialect;
   }
   const echoedHeader = dialect.delivery.webhookSecretHeader;
   const secretIn = options.secretIn ?? (echoedHeader !== undefined ? 'header' : 'either');
@@ -252,25 +264,6 @@ export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}
   const ack = options.ack ?? 'received';
   if (ack !== 'received' && ack !== 'handled') {
     throw new TypeError(`webhook: ack must be 'received' or 'handled', got ${JSON.stringify(ack)}`);
-  }
-  const url = options.url;
-  if (url !== undefined) {
-    if (typeof url !== 'string' || !/^https?:\/\/[^/]/i.test(url)) {
-      throw new TypeError(
-        `webhook: url must be the absolute http(s) URL the server posts to, got ${JSON.stringify(url)}`,
-      );
-    }
-    if (secret !== undefined && secretIn === 'path' && lastSegment(url) !== secret) {
-      throw new TypeError(
-        "webhook: with secretIn: 'path' the url must end with /<secret>, otherwise the server's requests are refused with 401",
-      );
-    }
-  }
-  if (
-    (options.removeOnStop === true || options.removeOthers === true) &&
-    (options.api === undefined || url === undefined)
-  ) {
-    throw new TypeError('webhook: removeOnStop and removeOthers need both `api` and `url`');
   }
   if (options.onUnknownUpdate !== undefined && typeof options.onUnknownUpdate !== 'function') {
     throw new TypeError('webhook: onUnknownUpdate must be a function');
@@ -304,16 +297,60 @@ export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}
       options.onUnknownUpdate ?? warnOncePerType('webhook', 'It was answered 200 and emitted on unknownUpdates$.'),
     onRejected: options.onRejected,
     api: options.api,
-    url,
-    types: options.types,
     dialect,
     knownTypes: new Set<string>(dialect.updateTypes),
-    subscribeWithSecret: echoedHeader !== undefined && secret !== undefined,
-    removeOthers: options.removeOthers ?? false,
-    removeOnStop: options.removeOnStop ?? false,
     stopTimeout: positiveInteger(options.stopTimeout ?? 30_000, 'stopTimeout', MAX_TIMER),
     redeliveryMemory: redeliveryMemory(options.redeliveryMemory),
     scheduler: options.scheduler ?? asyncScheduler,
+  };
+}
+
+/**
+ * The options only `webhook()` takes: they manage the subscription.
+ *
+ * @example
+ * const managed: SubscriptionOption = 'removeOnStop';
+ */
+export type SubscriptionOption = 'url' | 'types' | 'removeOthers' | 'removeOnStop';
+
+/**
+ * Applies defaults and checks every option of `webhook()`: those of every webhook
+ * ({@link resolveFetchWebhookOptions}), then the subscription's (`url`, `types`,
+ * `removeOthers`, `removeOnStop`), throwing a TypeError that names the bad option and how to
+ * fix it.
+ *
+ * @example
+ * const resolved = resolveWebhookOptions({ path: '/tamtam' }); // resolved.maxBodyBytes === 1_048_576
+ */
+export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}): ResolvedWebhookOptions {
+  const resolved = resolveFetchWebhookOptions(options);
+  const { secret, secretIn, dialect } = resolved;
+  const url = options.url;
+  if (url !== undefined) {
+    if (typeof url !== 'string' || !/^https?:\/\/[^/]/i.test(url)) {
+      throw new TypeError(
+        `webhook: url must be the absolute http(s) URL the server posts to, got ${JSON.stringify(url)}`,
+      );
+    }
+    if (secret !== undefined && secretIn === 'path' && lastSegment(url) !== secret) {
+      throw new TypeError(
+        "webhook: with secretIn: 'path' the url must end with /<secret>, otherwise the server's requests are refused with 401",
+      );
+    }
+  }
+  if (
+    (options.removeOnStop === true || options.removeOthers === true) &&
+    (options.api === undefined || url === undefined)
+  ) {
+    throw new TypeError('webhook: removeOnStop and removeOthers need both `api` and `url`');
+  }
+  return {
+    ...resolved,
+    url,
+    types: options.types,
+    subscribeWithSecret: dialect.delivery.webhookSecretHeader !== undefined && secret !== undefined,
+    removeOthers: options.removeOthers ?? false,
+    removeOnStop: options.removeOnStop ?? false,
   };
 }
 

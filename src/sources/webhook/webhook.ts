@@ -8,7 +8,7 @@ import type { UpdateSourceStopResult } from '../update-source';
 import { type EnsureWebhookResult, ensureWebhook } from './ensure-webhook';
 import { type FetchWebhook, WebhookCore } from './fetch-webhook';
 import { type NodeWebhookHandler, toNodeHandler } from './node-adapter';
-import { type WebhookOptions, resolveWebhookOptions } from './options';
+import { type ResolvedWebhookOptions, type WebhookOptions, resolveWebhookOptions } from './options';
 import { WebhookSubscriptionError } from './subscription-error';
 
 /**
@@ -97,7 +97,14 @@ export function webhook(options: WebhookOptions<WebhookTable> = {}): Webhook<obj
 /** The {@link Webhook} implementation: the fetch-only core plus the Node adapter, `serve` and the subscription. */
 class WebhookSource extends WebhookCore implements Webhook<object> {
   readonly nodeHandler: NodeWebhookHandler = toNodeHandler(this.steps);
+  /** The options with the subscription's (the core keeps those of every webhook). */
+  readonly #managed: ResolvedWebhookOptions;
   #server: ServedServer | undefined;
+
+  constructor(options: ResolvedWebhookOptions) {
+    super(options);
+    this.#managed = options;
+  }
 
   async serve<S extends ServedServer>(start: () => S | Promise<S>): Promise<S> {
     if (this.#server !== undefined)
@@ -105,7 +112,7 @@ class WebhookSource extends WebhookCore implements Webhook<object> {
     if (this.delivery.stopped) throw new Error('webhook.serve (or listen): this webhook is stopped; create a new one');
     const started = await start();
     this.#server = started;
-    if (this.options.api !== undefined && this.options.url !== undefined) {
+    if (this.#managed.api !== undefined && this.#managed.url !== undefined) {
       try {
         await this.ensureSubscription();
       } catch (error) {
@@ -118,7 +125,7 @@ class WebhookSource extends WebhookCore implements Webhook<object> {
   }
 
   async ensureSubscription(): Promise<EnsureWebhookResult> {
-    const { api, url, types, removeOthers, secret, subscribeWithSecret } = this.options;
+    const { api, url, types, removeOthers, secret, subscribeWithSecret } = this.#managed;
     if (api === undefined || url === undefined) {
       throw new TypeError('webhook.ensureSubscription needs both `api` and `url` in webhook({ api, url })');
     }
@@ -133,7 +140,7 @@ class WebhookSource extends WebhookCore implements Webhook<object> {
   protected override async stopping(): Promise<UpdateSourceStopResult> {
     const result = await super.stopping();
     await this.#server?.close();
-    const { api, url, removeOnStop } = this.options;
+    const { api, url, removeOnStop } = this.#managed;
     if (removeOnStop && api !== undefined && url !== undefined) {
       const answer = await lastValueFrom(unsubscribe(api, url));
       if (answer?.success !== true) throw new WebhookSubscriptionError('unsubscribe', url, answer?.message);

@@ -104,13 +104,20 @@ describe('fetchWebhook: the webhook for the Fetch API alone', () => {
       });
       return result.outputFiles[0]?.text ?? '';
     };
+    // the Node adapter, the subscription management and the checks of its options
+    const webhookOnly = [
+      'function toNodeHandler',
+      'function readNodeBody',
+      'function ensureWebhook',
+      'function resolveWebhookOptions',
+      'removeOnStop and removeOthers need',
+    ];
     const edge = await bundle('fetchWebhook');
     expect(edge).toContain('function toFetchHandler');
-    for (const nodeOnly of ['function toNodeHandler', 'function readNodeBody', 'function ensureWebhook'])
-      expect(edge).not.toContain(nodeOnly);
-    // the check above can fail: webhook() carries all three
+    expect(edge).toContain('function resolveFetchWebhookOptions');
+    for (const nodeOnly of webhookOnly) expect(edge).not.toContain(nodeOnly);
+    // the check above can fail: webhook() carries them all
     const full = await bundle('webhook');
-    for (const nodeOnly of ['function toNodeHandler', 'function readNodeBody', 'function ensureWebhook'])
-      expect(full).toContain(nodeOnly);
+    for (const nodeOnly of webhookOnly) expect(full).toContain(nodeOnly);
   }, 30_000);
 });
