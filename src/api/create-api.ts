@@ -101,8 +101,6 @@ export class HttpApi implements Api<OperationTable> {
   readonly #fetch: typeof fetch | undefined;
   /** Paces the requests to the API host (never upload URLs); `undefined` when off. */
   readonly #limiter: RateLimiter | undefined;
-  /** True while a request may skip the limiter: it is off, or on standby and not pacing yet. */
-  readonly #unpaced: () => boolean;
   readonly #retryDefault: ResolvedRetryOptions | false;
   readonly #retryByRow = new WeakMap<RetryOptions, ResolvedRetryOptions | false>();
 
@@ -152,9 +150,6 @@ export class HttpApi implements Api<OperationTable> {
       dialectBaseUrl: dialect.baseUrl,
       limits: dialect.limits,
     });
-    const limiter = this.#limiter;
-    this.#unpaced =
-      limiter === undefined ? () => true : limiter instanceof StandbyLimiter ? () => !limiter.pacing : () => false;
     this.#ky = ky.create({
       retry: 0,
       throwHttpErrors: false,
@@ -224,21 +219,20 @@ export class HttpApi implements Api<OperationTable> {
    * a call, without the Observable chain. No retry: the caller applies the retry rule.
    */
   prepareGet(spec: RequestSpecIn<OperationTable, string>, name: string): PreparedGet<unknown> {
-    if (spec.method !== 'GET' || spec.absoluteUrl !== undefined || spec.body !== undefined || spec.json !== undefined) {
-      throw new TypeError(`prepareGet: ${spec.operation} is not a GET of the API without a body`);
-    }
     const timeout = validateTimeout(spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
     const context = { operation: spec.operation, method: spec.method, path: spec.path };
     const fixed = this.#url(spec);
-    const query = fixed.indexOf('?');
-    const head = `${query < 0 ? fixed : fixed.slice(0, query)}?${encodeURIComponent(name)}=`;
-    const tail = query < 0 ? '' : `&${fixed.slice(query + 1)}`;
+    // the api's URL has no query of its own (a baseUrl with one is refused): path ? params
+    const [path, query] = fixed.split('?');
+    const head = `${path}?${name}=`;
+    const tail = query === undefined ? '' : `&${query}`;
     const init = { method: 'GET', headers: this.#headersOf(spec) };
     const limiter = this.#limiter;
     return {
       attempt: (value) => {
-        if (!this.#unpaced()) return undefined;
-        const url = value === null || value === undefined ? fixed : head + encodeURIComponent(String(value)) + tail;
+        // the limiter is skipped only while it lets everything through: off, or on standby
+        if (limiter !== undefined && !(limiter instanceof StandbyLimiter && !limiter.pacing)) return undefined;
+        const url = value === null || value === undefined ? fixed : head + encodeURIComponent(value) + tail;
         const exchange = this.#exchange<unknown>(timeout, context, (signal) => this.#fetchOf(url, { ...init, signal }));
         return {
           abort: exchange.abort,

@@ -27,12 +27,12 @@ export interface PreparedGet<R> {
 
 /**
  * The {@link PreparedGet} of a `GET` request of an api made by `createApi`, `name` being the
- * parameter that changes between sends; `undefined` for any other api (a fake, a wrapper),
+ * parameter that changes between sends (a name that needs no encoding); `undefined` for any other api (a fake, a wrapper),
  * whose requests go through `api.request` as usual, and for a wrapper around one
  * (`Object.create(api)`, an own `request`): its `request` may change what is sent. What long polling sends its polls with:
  * the same URL, headers, deadline and errors as `api.request(spec)`, without the Observable
- * chain, the URL building and the option merging of each call. Throws a TypeError for a request
- * that is not a relative `GET` without a body.
+ * chain, the URL building and the option merging of each call. For a relative `GET` without a
+ * body (what the type of `spec` cannot say: the caller's to ensure).
  *
  * @example
  * const spec = buildRequest(TAMTAM_OPERATIONS, 'getUpdates', { query: { limit: 100 } });
