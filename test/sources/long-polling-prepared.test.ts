@@ -183,8 +183,9 @@ describe('a failed prepared poll continues under the one retry rule', () => {
 });
 
 describe('the deadline and the abort of a prepared poll', () => {
-  it('the deadline covers the body: a poll stalled mid-body fails with a timeout, is retried, and the socket closes', async () => {
+  it('the deadline covers the body: a poll stalled mid-body fails with a timeout, its request is aborted, and it is retried', async () => {
     let stalled = 0;
+    let aborted = 0;
     server.respond((request) => {
       if (request.path === '/subscriptions') return { body: { subscriptions: [] } };
       return { body: { updates: [sampleUpdates.bot_started], marker: 2 } };
@@ -200,7 +201,14 @@ describe('the deadline and the abort of a prepared poll', () => {
           const body = new ReadableStream<Uint8Array>({
             start: (controller) => controller.enqueue(new TextEncoder().encode('{"updates": [')),
           });
-          input.signal.addEventListener('abort', () => body.cancel().catch(() => {}), { once: true });
+          input.signal.addEventListener(
+            'abort',
+            () => {
+              aborted += 1;
+              void body.cancel().catch(() => {});
+            },
+            { once: true },
+          );
           return new Response(body, { headers: { 'content-type': 'application/json' } });
         }
         return fetch(input);
@@ -217,6 +225,7 @@ describe('the deadline and the abort of a prepared poll', () => {
     const first = await firstValueFrom(updates$);
     expect(first.update_type).toBe('bot_started');
     expect(statuses).toContain('retry TamTamTimeoutError');
+    expect(aborted).toBe(1);
   });
 
   it('stop() during a poll aborts its request and clears its deadline timer', async () => {
