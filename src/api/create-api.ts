@@ -208,7 +208,7 @@ export class HttpApi implements Api<OperationTable> {
    * `request` may change the spec or the options), not one with its own `request`.
    */
   static isUnchanged(api: object): api is HttpApi {
-    return #token in api && api.request === this.prototype.request;
+    return #token in api && api.request === HttpApi.prototype.request;
   }
 
   /**
