@@ -208,7 +208,8 @@ export class HttpApi implements Api<OperationTable> {
    * `request` may change the spec or the options), not one with its own `request`.
    */
   static isUnchanged(api: object): api is HttpApi {
-    return #token in api && api.request === HttpApi.prototype.request;
+    // biome-ignore lint/complexity/noThisInStatic: naming the class inside its body makes the bundler rename it `_HttpApi` in stack frames (test/package/readable-names.test.ts)
+    return #token in api && api.request === this.prototype.request;
   }
 
   /**
