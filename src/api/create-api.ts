@@ -63,21 +63,33 @@ export function createDialectApi<const D extends Dialect>(
 ): Api<D['operations']>;
 export function createDialectApi(dialect: Dialect, options: Omit<ApiOptions<Dialect>, 'dialect'>): Api<OperationTable> {
   // its own misuse guards first, naming it (the api's constructor names createApi)
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError('createDialectApi needs an options object: createDialectApi(dialect, { token })');
-  }
-  if (typeof options.token !== 'string' || options.token.trim() === '') {
-    throw new TypeError(
-      'createDialectApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
-        'e.g. createDialectApi(TAMTAM_DIALECT, { token: process.env.TAMTAM_TOKEN })',
-    );
-  }
+  checkTokenOptions(
+    options,
+    'createDialectApi(dialect, { token })',
+    'createDialectApi(TAMTAM_DIALECT, { token: process.env.TAMTAM_TOKEN })',
+  );
   try {
     checkDialect(dialect);
   } catch (error) {
     throw new TypeError(`createDialectApi: ${error instanceof Error ? error.message : String(error)}`);
   }
   return new HttpApi(options, () => dialect);
+}
+
+/**
+ * The misuse guards every api factory runs first: an options object with a non-empty token.
+ * Each error names the factory as `call` shows it and gives `example` as the fix.
+ */
+function checkTokenOptions(options: { readonly token: string }, call: string, example: string): void {
+  const factory = call.slice(0, call.indexOf('('));
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${factory} needs an options object: ${call}`);
+  }
+  if (typeof options.token !== 'string' || options.token.trim() === '') {
+    throw new TypeError(
+      `${factory}: \`token\` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, e.g. ${example}`,
+    );
+  }
 }
 
 /**
@@ -109,15 +121,7 @@ export class HttpApi implements Api<OperationTable> {
    * rest), each error naming the option and how to fix it.
    */
   constructor(options: Omit<ApiOptions<DialectChoice>, 'dialect'>, dialectOf: () => Dialect) {
-    if (options === null || typeof options !== 'object') {
-      throw new TypeError('createApi needs an options object: createApi({ token })');
-    }
-    if (typeof options.token !== 'string' || options.token.trim() === '') {
-      throw new TypeError(
-        'createApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
-          'e.g. createApi({ token: process.env.TAMTAM_TOKEN })',
-      );
-    }
+    checkTokenOptions(options, 'createApi({ token })', 'createApi({ token: process.env.TAMTAM_TOKEN })');
     this.#token = options.token;
     let dialect: Dialect;
     try {
