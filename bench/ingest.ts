@@ -182,9 +182,11 @@ export const run: WorkloadRun = async ({ quick, log }) => {
     comparisons: [row('1', 'emulator', onEmulator), row('1m', 'minimal', onMinimal)],
     notes: [
       'Both loops wait for the server (another process) between batches; what differs is client CPU per batch. ' +
-        'tamtam-rx adds per poll: its AbortController and deadline timer (a second AbortSignal: costly on Node 20), the RxJS request chain ' +
-        '(rate limiter on standby, retry rule); per update: validation (one checker per session), delivery tracking (nothing allocated ' +
-        'for an update nobody holds: the batch is tracked as one unit) and the RxJS chain (share → ofType).',
+        'tamtam-rx adds per poll: an abortable fetch (its AbortSignal: costly on Node 20) under a deadline timer, the batch saved in the ' +
+        'marker store before it is emitted, a status event; the poll is a request prepared once per session, one promise per attempt ' +
+        '(the RxJS retry chain only after a failure, the rate limiter only once it paces); per update: validation (one checker per ' +
+        'session), delivery tracking (nothing allocated for an update nobody holds: the batch is tracked as one unit) and the RxJS ' +
+        'chain (share → ofType).',
     ],
     seconds: secondsSince(started),
     raw: {

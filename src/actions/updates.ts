@@ -4,6 +4,8 @@ import type { UpdateTypeOfTable } from '../api/dialect';
 import type { OperationResultOf } from '../api/operation-table';
 import type { CallOptions } from '../api/options';
 import type { UpdateType } from '../types/index';
+import type { ActionInput } from '../api/request-spec';
+import type { TamTamOperations } from '../api/tamtam-operations';
 import { type TableWith, call } from './call';
 import { optionalIntegerInRange } from './validate';
 
@@ -41,29 +43,38 @@ export function getUpdates<T extends TableWith<'getUpdates'>>(
   params: GetUpdatesParams<UpdateTypeOfTable<T>> = {},
   options?: CallOptions,
 ): Observable<OperationResultOf<T, 'getUpdates'>> {
-  return call(
-    api,
-    'getUpdates',
-    () => {
-      const pollSeconds =
-        optionalIntegerInRange('getUpdates', 'timeout', params.timeout, 0, 90) ?? SERVER_DEFAULT_POLL_SECONDS;
-      const minimum = pollSeconds * 1000;
-      if (options?.timeout !== undefined && options.timeout <= minimum) {
-        throw new TypeError(
-          `getUpdates: the request timeout (${options.timeout} ms) must be longer than the poll timeout (${pollSeconds} s), or every idle poll fails`,
-        );
-      }
-      return {
-        query: {
-          limit: optionalIntegerInRange('getUpdates', 'limit', params.limit, 1, 1000),
-          timeout: params.timeout,
-          marker: params.marker,
-          // the dialect's own update type names; the reference (TamTam) row spells them UpdateType
-          types: params.types as readonly UpdateType[] | undefined,
-        },
-        timeout: Math.max(api.timeout, minimum + Math.min(POLL_MARGIN_MS, api.timeout)),
-      };
+  return call(api, 'getUpdates', () => getUpdatesInput(api, params, options), options);
+}
+
+/**
+ * The request input of one {@link getUpdates} call: `params` checked, the query, and the HTTP
+ * timeout raised above the poll's. Throws a TypeError naming what is wrong. What long polling
+ * prepares its repeated poll from, so both send the same request.
+ *
+ * @example
+ * const input = getUpdatesInput(api, { limit: 100, timeout: 30 }); // { query: { limit: 100, ... }, timeout: 45_000 }
+ */
+export function getUpdatesInput(
+  api: Pick<Api<TableWith<'getUpdates'>>, 'timeout'>,
+  params: GetUpdatesParams<string>,
+  options?: CallOptions,
+): ActionInput<TamTamOperations, 'getUpdates'> {
+  const pollSeconds =
+    optionalIntegerInRange('getUpdates', 'timeout', params.timeout, 0, 90) ?? SERVER_DEFAULT_POLL_SECONDS;
+  const minimum = pollSeconds * 1000;
+  if (options?.timeout !== undefined && options.timeout <= minimum) {
+    throw new TypeError(
+      `getUpdates: the request timeout (${options.timeout} ms) must be longer than the poll timeout (${pollSeconds} s), or every idle poll fails`,
+    );
+  }
+  return {
+    query: {
+      limit: optionalIntegerInRange('getUpdates', 'limit', params.limit, 1, 1000),
+      timeout: params.timeout,
+      marker: params.marker,
+      // the dialect's own update type names; the reference (TamTam) row spells them UpdateType
+      types: params.types as readonly UpdateType[] | undefined,
     },
-    options,
-  );
+    timeout: Math.max(api.timeout, minimum + Math.min(POLL_MARGIN_MS, api.timeout)),
+  };
 }

@@ -8,7 +8,9 @@ import { type Dialect, type DialectChoice, type OperationsOf, checkDialect, reso
 import { toTamTamError } from './to-tamtam-error';
 import type { ApiOptions, CallOptions, TokenPlacement } from './options';
 import { appendQuery } from './query';
-import { readResponse, withinDeadline } from './read-response';
+import { type CallContext, type Deadline, readResponse, withinDeadline } from './read-response';
+import type { PreparedGet } from './prepared-get';
+import { StandbyLimiter } from './rate-limit/on-first-429';
 import type { OperationTable } from './operation-table';
 import type { RequestSpecIn } from './request-spec';
 import { type ResolvedRetryOptions, type RetryOptions, DEFAULT_RETRY, resolveRetry } from './retry-options';
@@ -61,15 +63,11 @@ export function createDialectApi<const D extends Dialect>(
 ): Api<D['operations']>;
 export function createDialectApi(dialect: Dialect, options: Omit<ApiOptions<Dialect>, 'dialect'>): Api<OperationTable> {
   // its own misuse guards first, naming it (the api's constructor names createApi)
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError('createDialectApi needs an options object: createDialectApi(dialect, { token })');
-  }
-  if (typeof options.token !== 'string' || options.token.trim() === '') {
-    throw new TypeError(
-      'createDialectApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
-        'e.g. createDialectApi(TAMTAM_DIALECT, { token: process.env.TAMTAM_TOKEN })',
-    );
-  }
+  checkTokenOptions(
+    options,
+    'createDialectApi(dialect, { token })',
+    'createDialectApi(TAMTAM_DIALECT, { token: process.env.TAMTAM_TOKEN })',
+  );
   try {
     checkDialect(dialect);
   } catch (error) {
@@ -78,7 +76,30 @@ export function createDialectApi(dialect: Dialect, options: Omit<ApiOptions<Dial
   return new HttpApi(options, () => dialect);
 }
 
-class HttpApi implements Api<OperationTable> {
+/**
+ * The misuse guards every api factory runs first: an options object with a non-empty token.
+ * Each error names the factory as `call` shows it and gives `example` as the fix.
+ */
+function checkTokenOptions(options: { readonly token: string }, call: string, example: string): void {
+  const factory = call.slice(0, call.indexOf('('));
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${factory} needs an options object: ${call}`);
+  }
+  if (typeof options.token !== 'string' || options.token.trim() === '') {
+    throw new TypeError(
+      `${factory}: \`token\` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, e.g. ${example}`,
+    );
+  }
+}
+
+/**
+ * The api `createApi` makes. Exported inside the package only, for {@link prepareGet}.
+ *
+ * @example
+ * const api = createApi({ token });
+ * api instanceof HttpApi; // true
+ */
+export class HttpApi implements Api<OperationTable> {
   readonly dialect: Dialect;
   readonly baseUrl: string;
   readonly version: string;
@@ -100,15 +121,7 @@ class HttpApi implements Api<OperationTable> {
    * rest), each error naming the option and how to fix it.
    */
   constructor(options: Omit<ApiOptions<DialectChoice>, 'dialect'>, dialectOf: () => Dialect) {
-    if (options === null || typeof options !== 'object') {
-      throw new TypeError('createApi needs an options object: createApi({ token })');
-    }
-    if (typeof options.token !== 'string' || options.token.trim() === '') {
-      throw new TypeError(
-        'createApi: `token` is required and must be a non-empty string. Get one from @PrimeBot in TamTam, ' +
-          'e.g. createApi({ token: process.env.TAMTAM_TOKEN })',
-      );
-    }
+    checkTokenOptions(options, 'createApi({ token })', 'createApi({ token: process.env.TAMTAM_TOKEN })');
     this.#token = options.token;
     let dialect: Dialect;
     try {
@@ -185,18 +198,62 @@ class HttpApi implements Api<OperationTable> {
     // a long poll feeds every other request: it goes first
     return limiter.acquire({ operation: spec.operation, priority: spec.operation === 'getUpdates' }).pipe(
       concatMap(() => attempt$),
-      tap({
-        error: (error: unknown) => {
-          if (isTamTamApiError(error) && error.status === 429) limiter.throttled({ retryAfter: error.retryAfter });
-        },
-      }),
+      tap({ error: (error: unknown) => this.#noteThrottled(limiter, error) }),
     );
+  }
+
+  /** Tells the limiter about a 429: it slows down (or starts pacing, on standby). */
+  #noteThrottled(limiter: RateLimiter, error: unknown): void {
+    if (isTamTamApiError(error) && error.status === 429) limiter.throttled({ retryAfter: error.retryAfter });
+  }
+
+  /**
+   * True for an api this class made and nobody changed: not a wrapper around one (whose
+   * `request` may change the spec or the options), not one with its own `request`.
+   */
+  static isUnchanged(api: object): api is HttpApi {
+    // biome-ignore lint/complexity/noThisInStatic: naming the class inside its body makes the bundler rename it `_HttpApi` in stack frames (test/package/readable-names.test.ts)
+    return #token in api && api.request === this.prototype.request;
+  }
+
+  /**
+   * Prepares a GET of relative `spec` sent again and again with one more query parameter,
+   * `name`, whose value changes between sends (the long poll's `marker`): URL, headers, timeout
+   * and error context are built once, and each {@link PreparedGet.attempt} is one promise-based
+   * exchange — the same `fetch`, deadline (body included), abort and typed, redacted errors as
+   * a call, without the Observable chain. No retry: the caller applies the retry rule.
+   */
+  prepareGet(spec: RequestSpecIn<OperationTable, string>, name: string): PreparedGet<unknown> {
+    const timeout = validateTimeout(spec.timeout ?? this.timeout, `${spec.operation}: timeout`);
+    const context = { operation: spec.operation, method: spec.method, path: spec.path };
+    const fixed = this.#url(spec);
+    // the api's URL has no query of its own (a baseUrl with one is refused): path ? params
+    const [path, query] = fixed.split('?');
+    const head = `${path}?${name}=`;
+    const tail = query === undefined ? '' : `&${query}`;
+    const init = { method: 'GET', headers: this.#headersOf(spec) };
+    const limiter = this.#limiter;
+    return {
+      attempt: (value) => {
+        // the limiter is skipped only while it lets everything through: off, or on standby
+        if (limiter !== undefined && !(limiter instanceof StandbyLimiter && !limiter.pacing)) return undefined;
+        const url = value === null || value === undefined ? fixed : head + encodeURIComponent(value) + tail;
+        const exchange = this.#exchange<unknown>(timeout, context, (signal) => this.#fetchOf(url, { ...init, signal }));
+        return {
+          abort: exchange.abort,
+          result: exchange.result.then(undefined, (error: unknown) => {
+            const failure = toTamTamError(error, context, this.#token, timeout);
+            if (limiter !== undefined) this.#noteThrottled(limiter, failure);
+            throw failure;
+          }),
+        };
+      },
+    };
   }
 
   /** One HTTP exchange as a cold Observable; unsubscribing aborts it, `timeout` bounds all of it. */
   #attempt<T>(spec: RequestSpecIn<OperationTable, string>, timeout: number): Observable<T> {
     return new Observable<T>((subscriber) => {
-      const controller = new AbortController();
       // Aborting a finished exchange does nothing but build an AbortError with a stack
       // (tens of µs per request), so teardown aborts only an exchange still in flight.
       let settled = false;
@@ -206,11 +263,8 @@ class HttpApi implements Api<OperationTable> {
         path: spec.absoluteUrl === undefined ? spec.path : safePathOf(spec.absoluteUrl),
       };
       const url = this.#url(spec);
-      // one deadline for the whole exchange, body included (ky's timeout stops at the headers)
-      const deadline = withinDeadline(timeout, controller, () =>
-        this.#send(spec, url, controller.signal).then((response) => readResponse<T>(response, context)),
-      );
-      deadline.result.then(
+      const exchange = this.#exchange<T>(timeout, context, (signal) => this.#send(spec, url, signal));
+      exchange.result.then(
         (value) => {
           settled = true;
           subscriber.next(value);
@@ -222,9 +276,17 @@ class HttpApi implements Api<OperationTable> {
         },
       );
       return () => {
-        if (!settled) deadline.abort();
+        if (!settled) exchange.abort();
       };
     });
+  }
+
+  /** One deadline for the whole exchange, body included (ky's timeout stops at the headers). */
+  #exchange<T>(timeout: number, context: CallContext, send: (signal: AbortSignal) => Promise<Response>): Deadline<T> {
+    const controller = new AbortController();
+    return withinDeadline(timeout, controller, () =>
+      send(controller.signal).then((response) => readResponse<T>(response, context)),
+    );
   }
 
   /**
@@ -238,20 +300,32 @@ class HttpApi implements Api<OperationTable> {
    * still gets one `Request` (what fetch wrappers expect). Multipart uploads go through ky.
    */
   #send(spec: RequestSpecIn<OperationTable, string>, url: string, signal: AbortSignal): Promise<Response> {
-    const auth = spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {};
     if (spec.body === undefined) {
       const init: RequestInit =
         spec.json === undefined
-          ? { method: spec.method, signal, headers: { ...this.#headers, ...auth } }
+          ? { method: spec.method, signal, headers: this.#headersOf(spec) }
           : {
               method: spec.method,
               signal,
-              headers: { ...this.#headers, 'content-type': 'application/json', ...auth },
+              headers: { ...this.#headersOf(spec), 'content-type': 'application/json' },
               body: JSON.stringify(spec.json),
             };
-      return this.#fetch === undefined ? globalThis.fetch(url, init) : this.#fetch(new Request(url, init));
+      return this.#fetchOf(url, init);
     }
+    const auth = spec.absoluteUrl === undefined && this.tokenIn === 'header' ? { authorization: this.#token } : {};
     return this.#ky(url, { method: spec.method, signal, timeout: false, headers: auth, body: spec.body });
+  }
+
+  /** The global `fetch` gets the URL and init; a custom one a `Request` (see {@link HttpApi.#send}). */
+  #fetchOf(url: string, init: RequestInit): Promise<Response> {
+    return this.#fetch === undefined ? globalThis.fetch(url, init) : this.#fetch(new Request(url, init));
+  }
+
+  /** The headers of a request without a body: the api's, and the token when it goes in a header to the API. */
+  #headersOf(spec: RequestSpecIn<OperationTable, string>): Record<string, string> {
+    return spec.absoluteUrl === undefined && this.tokenIn === 'header'
+      ? { ...this.#headers, authorization: this.#token }
+      : { ...this.#headers };
   }
 
   #url(spec: RequestSpecIn<OperationTable, string>): string {

@@ -76,7 +76,7 @@ export class InFlightUpdates {
 
   #settle(): void {
     this.#count -= 1;
-    if (this.#count > 0) return;
+    if (this.#count > 0 || this.#waiters.size === 0) return; // after every update nobody holds: no copy
     for (const wake of [...this.#waiters]) wake();
   }
 }

@@ -56,12 +56,13 @@ function rulesOf(type: string): readonly FieldRule[] | undefined {
   return rulesByType.get(type);
 }
 
-/** Types whose `message` is a full chat message (with `recipient`). */
-const MESSAGE_WITH_RECIPIENT: ReadonlySet<string> = new Set<UpdateType>([
-  'message_created',
-  'message_callback',
-  'message_edited',
-]);
+/**
+ * Types whose `message` is a full chat message (with `recipient`). Compared, not looked up in a
+ * Set: that would hash the type string of every update.
+ */
+function hasRecipient(type: string): boolean {
+  return type === 'message_created' || type === 'message_callback' || type === 'message_edited';
+}
 
 /**
  * Sorts a parsed JSON value into a known update, an unknown update or not an update at all.
@@ -118,7 +119,17 @@ export function updateChecker(knownTypes?: ReadonlySet<string>): UpdateCheck {
     const typeRules = rulesOf(type);
     if (typeRules !== undefined) rules.set(type, typeRules);
   }
-  const lookup = (type: string) => rules.get(type);
+  // the type of the last update, remembered: a string from JSON.parse has no hash yet, and
+  // comparing it with the last one costs less than hashing it for the Map (a batch is mostly one type)
+  let lastType: string | undefined;
+  let lastRules: readonly FieldRule[] | undefined;
+  const lookup = (type: string) => {
+    if (type !== lastType) {
+      lastType = type;
+      lastRules = rules.get(type);
+    }
+    return lastRules;
+  };
   return (value) => checkAgainst(value, lookup);
 }
 
@@ -159,7 +170,11 @@ function missingField(
   required: readonly FieldRule[],
   value: Record<string, unknown>,
 ): string | undefined {
-  for (const [field, kind] of required) {
+  for (let i = 0; i < required.length; i++) {
+    const rule = required[i];
+    if (rule === undefined) break;
+    const field = rule[0];
+    const kind = rule[1];
     const actual = value[field];
     const ok =
       kind === 'object?'
@@ -174,7 +189,7 @@ function missingField(
   if (isPlainObject(message)) {
     if (!isPlainObject(message['body']))
       return `the ${type} update's message needs an object field body, got ${describeKind(message['body'])}`;
-    if (MESSAGE_WITH_RECIPIENT.has(type) && !isPlainObject(message['recipient'])) {
+    if (hasRecipient(type) && !isPlainObject(message['recipient'])) {
       return `the ${type} update's message needs an object field recipient, got ${describeKind(message['recipient'])}`;
     }
   }

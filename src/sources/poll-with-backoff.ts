@@ -1,4 +1,4 @@
-import { type MonoTypeOperatorFunction, type Observable, map } from 'rxjs';
+import { type MonoTypeOperatorFunction, type Observable, defer, identity, map, throwError } from 'rxjs';
 import type { HttpMethod } from '../api/operation-table';
 import { LONG_POLL_RETRY, isRetryable, retryPolicy } from '../api/retry';
 import { DEFAULT_RETRY } from '../api/retry-options';
@@ -74,6 +74,29 @@ export function pollWith(
     },
     { retry: false },
   ).pipe(map(checkUpdateList), retry);
+}
+
+/**
+ * The rest of a poll whose first attempt (sent outside RxJS, see `prepareGet`) failed with
+ * `failure`: the retry operator sees that failure as its first error — so the same rule decides
+ * (a fatal error is rethrown at once, a retryable one is reported to `onRetry` and waited for)
+ * — and every later attempt is {@link pollWith}'s request.
+ *
+ * @example
+ * pollAfter(failure, api, { marker, limit: 100, timeout: 30, types: undefined }, retry).subscribe(...);
+ */
+export function pollAfter(
+  failure: unknown,
+  api: PollingApi,
+  request: PollRequest,
+  retry: MonoTypeOperatorFunction<OperationResultOf<PollingTable, 'getUpdates'>>,
+): Observable<OperationResultOf<PollingTable, 'getUpdates'>> {
+  let first = true;
+  return defer(() => {
+    if (!first) return pollWith(api, request, identity);
+    first = false;
+    return throwError(() => failure);
+  }).pipe(retry);
 }
 
 /**

@@ -7,12 +7,16 @@ import type { OperationResultOf } from '../api/operation-table';
 import type { UnknownUpdate, Update } from '../types/index';
 import { type InvalidUpdate, updateChecker } from './classify-update';
 import type { ResolvedLongPollingOptions } from './long-polling-options';
-import { pollWith, retryLikePolls } from './poll-with-backoff';
+import { type PollRequest, pollAfter, pollWith, retryLikePolls } from './poll-with-backoff';
+import { type PreparedGet, prepareGet } from '../api/prepared-get';
+import type { Deadline } from '../api/read-response';
+import { type RequestSpecIn, buildAnyRequest } from '../api/request-spec';
+import { getUpdatesInput } from '../actions/updates';
 import type { MonoTypeOperatorFunction } from 'rxjs';
 import { WebhookConflictError } from './webhook-conflict-error';
 import type { PollingStatus } from './polling-status';
 import { markRedelivery } from '../delivery/redelivery';
-import { checkSubscriptionList } from './poll-answer';
+import { checkSubscriptionList, checkUpdateList } from './poll-answer';
 import type { PollingApi, PollingTable } from './polling-api';
 
 type UpdateListOf = OperationResultOf<PollingTable, 'getUpdates'>;
@@ -41,7 +45,14 @@ export class PollingSession {
   #unfinished = 0;
   #disposed = false;
   #poll: Subscription | undefined;
-  #cancelPoll: (() => void) | undefined;
+  /** The prepared attempt in flight, if any: aborted by stop() and dispose(). */
+  #attempt: Deadline<UpdateListOf> | undefined;
+  /**
+   * Resolves the call in flight with `undefined` (cancelled). The resolve function itself, not
+   * a closure made per poll: a closure stored on the session kept each batch alive through
+   * young-generation collections (3× the bytes promoted per update, twice the GC time).
+   */
+  #cancelPoll: ((cancelled: undefined) => void) | undefined;
   #wake: (() => void) | undefined;
   #saving: Promise<void> = Promise.resolve();
   #dirty = false;
@@ -60,6 +71,8 @@ export class PollingSession {
   readonly #check: (value: unknown) => 'known' | 'unknown' | InvalidUpdate;
   /** The poll's retry rule, built once for every poll of the session. */
   readonly #pollRetry: MonoTypeOperatorFunction<UpdateListOf>;
+  /** The poll's request prepared once (see {@link PollingSession.#fetch}); `undefined`: every poll through `api.request`. */
+  #prepared: PreparedGet<UpdateListOf> | undefined;
 
   constructor(
     private readonly api: PollingApi,
@@ -99,8 +112,9 @@ export class PollingSession {
         if (this.#emit(update)) forgotten = true;
       }
       if (forgotten) this.#saved();
+      this.#prepared = this.#preparePoll();
       while (!this.#stopping && !this.#disposed) {
-        await this.#capacity();
+        if (!this.#hasRoom()) await this.#capacity();
         if (this.#stopping || this.#disposed) break;
         const list = await this.#fetch();
         if (list === undefined) break;
@@ -182,40 +196,97 @@ export class PollingSession {
    * which also bounds the redeliveries after a crash), or when stopping.
    */
   async #capacity(): Promise<void> {
-    while (this.#pending.size + this.options.limit > this.options.maxPending && !this.#stopping && !this.#disposed) {
+    while (!this.#hasRoom() && !this.#stopping && !this.#disposed) {
       await new Promise<void>((resolve) => (this.#wake = resolve));
     }
   }
 
+  /** True when a whole batch fits under `maxPending` (checked before awaiting: no promise per poll). */
+  #hasRoom(): boolean {
+    return this.#pending.size + this.options.limit <= this.options.maxPending;
+  }
+
+  /**
+   * One poll. With an api made by `createApi` (and its rate limiter not pacing) the first
+   * attempt is the prepared request, a promise; if it fails, the poll continues under the same
+   * retry rule as any other ({@link pollAfter}: the failure is its first error). Otherwise the
+   * whole poll is {@link pollWith}'s Observable.
+   */
   #fetch(): Promise<UpdateListOf | undefined> {
-    return this.#retrying(
-      pollWith(
-        this.api,
-        { marker: this.#marker, limit: this.options.limit, timeout: this.options.timeout, types: this.options.types },
-        this.#pollRetry,
-      ),
-    );
+    if (this.#stopping || this.#disposed) return Promise.resolve(undefined);
+    const attempt = this.#prepared?.attempt(this.#marker);
+    if (attempt === undefined) return this.#retrying(pollWith(this.api, this.#request(), this.#pollRetry));
+    return new Promise((resolve, reject) => {
+      this.#attempt = attempt;
+      this.#cancelPoll = resolve;
+      const retry = (error: unknown): void => {
+        this.#retrying(pollAfter(error, this.api, this.#request(), this.#pollRetry)).then(resolve, reject);
+      };
+      attempt.result.then(
+        (list) => {
+          this.#attempt = undefined;
+          try {
+            resolve(checkUpdateList(list));
+          } catch (error) {
+            retry(error); // an answer of the wrong shape: retried like an unreadable one
+          }
+        },
+        (error: unknown) => {
+          if (this.#attempt !== attempt) return; // aborted by stop() or dispose(), which resolved the poll
+          this.#attempt = undefined;
+          retry(error);
+        },
+      );
+    });
+  }
+
+  #request(): PollRequest {
+    return {
+      marker: this.#marker,
+      limit: this.options.limit,
+      timeout: this.options.timeout,
+      types: this.options.types,
+    };
+  }
+
+  /**
+   * The session's poll prepared once (URL, headers, deadline) from the same input `getUpdates`
+   * builds, so both send the same request; `undefined` when the api is not `createApi`'s.
+   */
+  #preparePoll(): PreparedGet<UpdateListOf> | undefined {
+    const table = this.api.dialect?.operations;
+    if (table === undefined) return undefined;
+    const { limit, timeout, types } = this.options;
+    const input = getUpdatesInput(this.api, { limit, timeout, ...(types ? { types } : {}) });
+    // the row of the api's own table, built as `call` builds it (whose wire shape equals the reference row's)
+    const spec = buildAnyRequest(table, 'getUpdates', input) as RequestSpecIn<PollingTable, 'getUpdates'>;
+    return prepareGet(this.api, spec, 'marker');
   }
 
   /** The first value of a call of the loop; `undefined` when stop() or dispose() cancelled it (the request is aborted). */
   #retrying<T>(call$: Observable<T>): Promise<T | undefined> {
     if (this.#stopping || this.#disposed) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
-      this.#cancelPoll = () => resolve(undefined);
+      this.#cancelPoll = resolve;
       this.#poll = call$.subscribe({ next: resolve, error: reject });
     });
   }
 
   #abortPoll(): void {
     this.#poll?.unsubscribe();
-    this.#cancelPoll?.();
+    const attempt = this.#attempt;
+    this.#attempt = undefined;
+    attempt?.abort();
+    this.#cancelPoll?.(undefined);
   }
 
   async #accept(list: UpdateListOf): Promise<void> {
     const known: Update[] = [];
     const unknown: UnknownUpdate[] = [];
     const invalid: { value: unknown; reason: string }[] = [];
-    for (const raw of list.updates as unknown[]) {
+    const updates: readonly unknown[] = list.updates;
+    for (let i = 0; i < updates.length; i++) {
+      const raw = updates[i];
       const kind = this.#check(raw);
       if (kind === 'known') known.push(raw as Update);
       else if (kind === 'unknown') unknown.push(raw as UnknownUpdate);
@@ -256,7 +327,7 @@ export class PollingSession {
     }
     const outcome = this.#emittingOutcome;
     if (outcome === 'handled') {
-      this.#pending.delete(update);
+      if (this.#pending.size > 0) this.#pending.delete(update); // a fresh update is not in it
       return true;
     }
     this.#pending.add(update);
@@ -281,6 +352,14 @@ export class PollingSession {
     this.#wake?.();
   }
 
+  /**
+   * What the store keeps as pending: `pending`, then the batch being accepted. While nothing
+   * else is pending that is the batch's own list (never changed after it is accepted): no copy.
+   */
+  #unhandled(): readonly Update[] {
+    return this.#pending.size === 0 ? this.#incoming : [...this.#pending, ...this.#incoming];
+  }
+
   /** Saves the current state; concurrent calls coalesce into one trailing save. */
   #save(): Promise<void> {
     if (this.#dirty) return this.#saving;
@@ -289,7 +368,7 @@ export class PollingSession {
       .catch(() => {})
       .then(() => {
         this.#dirty = false;
-        return this.options.store.save({ marker: this.#marker, pending: [...this.#pending, ...this.#incoming] });
+        return this.options.store.save({ marker: this.#marker, pending: this.#unhandled() });
       });
     return this.#saving;
   }

@@ -1,4 +1,5 @@
-import { Observable, Subject, type Subscriber, share } from 'rxjs';
+import { type Observable, Subject, type Subscriber } from 'rxjs';
+import { fanOut } from './fan-out';
 import type { UnknownUpdate, Update } from '../types/index';
 import type { UpdateSourceStatus, UpdateSourceStopResult } from './update-source';
 
@@ -39,9 +40,9 @@ export class SourceControl<S extends UpdateSourceStatus> {
     private readonly stopped: S,
   ) {}
 
-  /** The source's one loop, shared by all its subscribers: a session per subscription of it. */
+  /** The source's one loop, shared by all its subscribers: a session per subscription of it ({@link fanOut}). */
   shared(): Observable<Update> {
-    return new Observable<Update>((subscriber) => this.start(subscriber)).pipe(share());
+    return fanOut<Update>((subscriber) => this.start(subscriber));
   }
 
   /** Runs a session for the shared subscriber; the returned teardown disposes it. */

@@ -1,5 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { firstValueFrom } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { getMyInfo, getVideoAttachmentDetails } from '../../src/actions/index';
@@ -14,6 +12,7 @@ import {
   resolveDialect,
 } from '../../src/api/index';
 import { resolveDialectFacts } from '../../src/api/dialect';
+import { bundleOf } from '../helpers/bundle-of';
 import { type LoopbackServer, startLoopbackServer } from '../helpers/loopback-server';
 
 let server: LoopbackServer;
@@ -95,16 +94,3 @@ describe('the dialects by name, without their tables (what a webhook needs)', ()
     for (const table of ['/chats/{chatId}', '/videos/{videoToken}']) expect(webhookOnly).not.toContain(table);
   }, 30_000);
 });
-
-async function bundleOf(contents: string): Promise<string> {
-  const result = await build({
-    stdin: { contents, resolveDir: fileURLToPath(new URL('../../', import.meta.url)), loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    external: ['rxjs', 'ky', 'node:*'],
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}

@@ -2,8 +2,10 @@ import { TestScheduler } from 'rxjs/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TamTamApiError, TamTamNetworkError, TamTamResponseError } from '../../src/api/index';
 import { isFatalPollError } from '../../src/sources/poll-with-backoff';
-import { pollWithBackoff } from '../../src/sources/poll-with-backoff';
+import { pollAfter, pollWithBackoff, retryLikePolls } from '../../src/sources/poll-with-backoff';
 import { createFakeApi } from '../../src/testing/index';
+import type { OperationResultOf } from '../../src/api/operation-table';
+import type { PollingTable } from '../../src/sources/polling-api';
 
 const ctx = { operation: 'getUpdates', method: 'GET', path: '/updates' };
 const status = (s: number, retryAfter?: number) =>
@@ -17,6 +19,8 @@ const backoff = {
   random: Math.random,
 };
 const page = { updates: [], marker: 7 };
+/** What a poll answers, in any dialect. */
+type PollAnswer = OperationResultOf<PollingTable, 'getUpdates'>;
 const request = { marker: 3, limit: 100, timeout: 30, types: undefined };
 
 let scheduler: TestScheduler;
@@ -89,6 +93,53 @@ describe('pollWithBackoff (virtual time)', () => {
       expect(poll?.timeout).toBeGreaterThan(30_000);
       expect(poll?.options).toEqual({ retry: false });
     });
+  });
+});
+
+describe('pollAfter: the rest of a poll whose first attempt failed outside RxJS (virtual time)', () => {
+  it('treats the failure as the first error of the retry rule: reported, waited for, then polls again', () => {
+    const retries: [number, number, string][] = [];
+    scheduler.run(({ cold, expectObservable }) => {
+      const api = createFakeApi()
+        .respondOnce('getUpdates', cold<typeof page>('#', undefined, status(503)))
+        .respond('getUpdates', cold('(a|)', { a: page }));
+      const retry = retryLikePolls<PollAnswer>('GET', 'getUpdates', backoff, (attempt, delay, error) =>
+        retries.push([attempt, delay, error.name]),
+      );
+      // the failure handed in waits 1000 ms (attempt 1), the 503 of the api 2000 ms (attempt 2)
+      expectObservable(pollAfter(status(429, 500), api, request, retry)).toBe('2500ms (a|)', { a: page });
+      scheduler.flush();
+      expect(api.requests('getUpdates')).toHaveLength(2);
+    });
+    expect(retries).toEqual([
+      [1, 500, 'TamTamApiError'],
+      [2, 2000, 'TamTamApiError'],
+    ]);
+  });
+
+  it('retries a network error of the first attempt like any other', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const api = createFakeApi().respond('getUpdates', cold('(a|)', { a: page }));
+      const retry = retryLikePolls<PollAnswer>('GET', 'getUpdates', backoff, () => {});
+      expectObservable(pollAfter(new TamTamNetworkError('reset', ctx), api, request, retry)).toBe('1000ms (a|)', {
+        a: page,
+      });
+      scheduler.flush();
+      expect(api.requests('getUpdates')[0]).toMatchObject({ query: { marker: 3, limit: 100, timeout: 30 } });
+    });
+  });
+
+  it.each([401, 404])('ends at once on a first attempt that failed with %i, without polling again', (code) => {
+    const retries: number[] = [];
+    scheduler.run(({ expectObservable }) => {
+      const api = createFakeApi();
+      const retry = retryLikePolls<PollAnswer>('GET', 'getUpdates', backoff, (attempt) => retries.push(attempt));
+      const error = status(code);
+      expectObservable(pollAfter(error, api, request, retry)).toBe('#', undefined, error);
+      scheduler.flush();
+      expect(api.requests()).toHaveLength(0);
+    });
+    expect(retries).toEqual([]);
   });
 });
 

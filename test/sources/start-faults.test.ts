@@ -1,6 +1,12 @@
 import { NEVER, firstValueFrom, toArray, take } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { TamTamApiError, TamTamNetworkError, TamTamResponseError, isTamTamApiError } from '../../src/api/index';
+import {
+  TamTamApiError,
+  TamTamNetworkError,
+  TamTamResponseError,
+  createApi,
+  isTamTamApiError,
+} from '../../src/api/index';
 import { fromLongPolling, isWebhookConflictError, type PollingStatus } from '../../src/sources/index';
 import { createFakeApi, textMessage } from '../../src/testing/index';
 import type { Subscription } from '../../src/types/index';
@@ -99,6 +105,32 @@ describe('long polling start-up faults', () => {
       'getUpdates',
       'getUpdates',
     ]);
+    expect(retries.every((s) => s.type === 'retry' && s.error instanceof TamTamResponseError)).toBe(true);
+    await updates$.stop();
+  });
+
+  it('retries a getUpdates answer of the wrong shape on createApi (the prepared poll) too', async () => {
+    const second = textMessage('second');
+    const answers: unknown[] = [
+      { updates: [update], marker: 1 },
+      { updates: 5, marker: 2 },
+      { marker: 2 },
+      { updates: [second], marker: 2 },
+    ];
+    const fetch = async (input: RequestInfo | URL): Promise<Response> => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const body =
+        url.pathname === '/subscriptions' ? { subscriptions: [] } : (answers.shift() ?? { updates: [], marker: 2 });
+      if (answers.length === 0 && url.pathname === '/updates') await new Promise((r) => setTimeout(r, 50));
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    };
+    const api = createApi({ token: 't', baseUrl: 'http://127.0.0.1:9', fetch });
+    const statuses: PollingStatus[] = [];
+    const updates$ = fromLongPolling(api, { backoff, onStatus: (s) => statuses.push(s) });
+    const got = await firstValueFrom(updates$.pipe(take(2), toArray()));
+    expect(got).toEqual([update, second]);
+    const retries = statuses.filter((s) => s.type === 'retry');
+    expect(retries).toHaveLength(2);
     expect(retries.every((s) => s.type === 'retry' && s.error instanceof TamTamResponseError)).toBe(true);
     await updates$.stop();
   });

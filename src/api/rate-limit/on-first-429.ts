@@ -26,32 +26,54 @@ const SAME_EVENT_MS = 1000;
  * const limiter = onFirst429(tokenBucket({ perSecond: 30 }));
  * createApi({ token, baseUrl: 'https://my-proxy.example', rateLimit: limiter });
  */
-export function onFirst429(limiter: RateLimiter, options: { readonly scheduler?: SchedulerLike } = {}): RateLimiter {
-  const scheduler = options.scheduler ?? asyncScheduler;
-  let since: number | undefined;
-  return {
-    acquire(request?: AcquireRequest): Observable<void> {
-      return new Observable<void>((subscriber) => {
-        if (since === undefined) {
-          subscriber.next();
-          subscriber.complete();
-          return undefined;
-        }
-        return limiter.acquire(request).subscribe(subscriber);
-      });
-    },
-    throttled(info: ThrottleInfo): void {
-      const now = scheduler.now();
-      if (since === undefined) {
-        // A 429 that names its pause (TamTam's Retry-After) says when to come back, and the
-        // retry policy honours it per request: pacing at a guessed rate would only slow a host
-        // whose limit is higher. A 429 without one (Max's way) says "over a limit I won't
-        // tell": pace from now on.
-        if (info.retryAfter === undefined) since = now;
-        return;
+export function onFirst429(limiter: RateLimiter, options: { readonly scheduler?: SchedulerLike } = {}): StandbyLimiter {
+  return new StandbyLimiter(limiter, options.scheduler ?? asyncScheduler);
+}
+
+/**
+ * What {@link onFirst429} returns: a {@link RateLimiter} that also says whether it paces yet,
+ * so a caller can skip `acquire` (an Observable per request) while it lets everything through.
+ *
+ * @example
+ * const limiter = onFirst429(tokenBucket());
+ * if (!limiter.pacing) send(); // what acquire() would have let through at once
+ */
+export class StandbyLimiter implements RateLimiter {
+  /** When pacing started (the first 429 without `Retry-After`); `undefined` while on standby. */
+  #since: number | undefined;
+
+  constructor(
+    private readonly limiter: RateLimiter,
+    private readonly scheduler: SchedulerLike,
+  ) {}
+
+  /** False until the first 429 without `Retry-After`; then every request waits for `limiter`. */
+  get pacing(): boolean {
+    return this.#since !== undefined;
+  }
+
+  acquire(request?: AcquireRequest): Observable<void> {
+    return new Observable<void>((subscriber) => {
+      if (this.#since === undefined) {
+        subscriber.next();
+        subscriber.complete();
+        return undefined;
       }
-      if (now - since >= SAME_EVENT_MS) limiter.throttled(info);
-      else if (info.retryAfter !== undefined && info.retryAfter > 0) limiter.throttled(info);
-    },
-  };
+      return this.limiter.acquire(request).subscribe(subscriber);
+    });
+  }
+
+  throttled(info: ThrottleInfo): void {
+    const now = this.scheduler.now();
+    if (this.#since === undefined) {
+      // A 429 that names its pause (TamTam's Retry-After) says when to come back, and the
+      // retry policy honours it per request: pacing at a guessed rate would only slow a host
+      // whose limit is higher. A 429 without one (Max's way) says "over a limit I won't
+      // tell": pace from now on.
+      if (info.retryAfter === undefined) this.#since = now;
+      return;
+    }
+    if (now - this.#since >= SAME_EVENT_MS) this.limiter.throttled(info);
+    else if (info.retryAfter !== undefined && info.retryAfter > 0) this.limiter.throttled(info);
+  }
 }

@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRedelivery } from '../../../src/delivery/index';
 import { ofType } from '../../../src/operators/index';
 import { type FetchWebhook, type FetchWebhookOptions, fetchWebhook } from '../../../src/sources/webhook/index';
 import type { Update } from '../../../src/types';
+import { bundleOf } from '../../helpers/bundle-of';
 import { createdBody } from './helpers';
 
 const SECRET = 'fetch-only-secret';
@@ -87,23 +86,8 @@ describe('fetchWebhook: the webhook for the Fetch API alone', () => {
     const hook = make();
     expect('nodeHandler' in hook).toBe(false);
     expect('ensureSubscription' in hook).toBe(false);
-    const root = fileURLToPath(new URL('../../../', import.meta.url));
-    const bundle = async (factory: string): Promise<string> => {
-      const result = await build({
-        stdin: {
-          contents: `import { ${factory} } from './src/index';\nexport default { fetch: ${factory}().fetchHandler };\n`,
-          resolveDir: root,
-          loader: 'ts',
-        },
-        bundle: true,
-        format: 'esm',
-        platform: 'neutral',
-        external: ['rxjs', 'ky', 'node:*'],
-        write: false,
-        logLevel: 'silent',
-      });
-      return result.outputFiles[0]?.text ?? '';
-    };
+    const bundle = (factory: string): Promise<string> =>
+      bundleOf(`import { ${factory} } from './src/index';\nexport default { fetch: ${factory}().fetchHandler };\n`);
     // the Node adapter, the subscription management and the checks of its options
     const webhookOnly = [
       'function toNodeHandler',
