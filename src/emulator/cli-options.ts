@@ -46,16 +46,22 @@ export function optionsFromArgs(
       throw new Error(`--${flag} must be a number, got ${JSON.stringify(raw)}`);
     return n;
   };
+  const rate = (flag: string, raw: string | undefined): number | undefined => {
+    const n = num(flag, raw);
+    if (n !== undefined && !(n >= 0 && n <= 1))
+      throw new Error(`--${flag} is a probability from 0 to 1, got ${JSON.stringify(raw)}`);
+    return n;
+  };
   const faults: FaultOptions = {};
   const seed = num('seed', values.seed);
   if (seed !== undefined) faults.seed = seed;
   const latency = num('latency', values.latency ?? env['TAMTAM_EMULATOR_LATENCY']);
   if (latency !== undefined) faults.latencyMs = latency;
-  const errorRate = num('error-rate', values['error-rate']);
+  const errorRate = rate('error-rate', values['error-rate']);
   if (errorRate !== undefined) faults.burst503 = { probability: errorRate };
-  const drop = num('drop-rate', values['drop-rate']);
+  const drop = rate('drop-rate', values['drop-rate']);
   if (drop !== undefined) faults.dropConnectionProbability = drop;
-  const malformed = num('malformed-rate', values['malformed-rate']);
+  const malformed = rate('malformed-rate', values['malformed-rate']);
   if (malformed !== undefined) faults.malformedBodyProbability = malformed;
 
   let world: EmulatorOptions['world'] = 'default';

@@ -93,7 +93,14 @@ async function main(): Promise<void> {
         `${new Date(r.at).toISOString()} ${r.method} ${r.path} → ${r.status ?? 'dropped'}${r.fault ? ` [${r.fault}]` : ''} ${r.durationMs}ms\n`,
       );
   }
-  const emulator = await startEmulator(emulatorOptions);
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    emulator = await startEmulator(emulatorOptions);
+  } catch (error) {
+    // one line, never a stack (or the minified source line Node shows for an uncaught error)
+    process.stderr.write(`tamtam-emulator: ${startFailure(error, emulatorOptions.port)}\n`);
+    process.exit(error instanceof RangeError ? 2 : 1);
+  }
   // handlers first: whoever reads the URL may signal us right away
   let stopping = false;
   const stop = (signal: string): void => {
@@ -118,6 +125,17 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+/** Why the emulator could not start, as one sentence that says what to do. */
+function startFailure(error: unknown, port: number | undefined): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return `port ${port ?? 8090} is in use (another emulator?); pass --port <n>, or --port 0 for any free port`;
+  }
+  if (code === 'EACCES') return `not allowed to listen on port ${port ?? 8090}; pick a port above 1023 with --port <n>`;
+  if (error instanceof RangeError) return `${error.message} (see --help)`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 void main();

@@ -37,4 +37,49 @@ describe('emulator CLI', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
+
+  /** Runs the CLI to its exit; what it wrote, and its exit code. */
+  function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', ...args], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    return new Promise((resolve) =>
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, out });
+      }),
+    );
+  }
+
+  it('refuses a rate out of range naming the flag, and settings startEmulator refuses, with one line and exit code 2', async () => {
+    const rate = await runCli(['--port', '0', '--error-rate', '2']);
+    expect(rate.code).toBe(2);
+    expect(rate.out).toMatch(/^tamtam-emulator: --error-rate is a probability from 0 to 1, got "2"\n/);
+    const latency = await runCli(['--port', '0', '--latency=-5']);
+    expect(latency.code).toBe(2);
+    expect(latency.out).toBe(
+      'tamtam-emulator: Invalid fault settings: latencyMs must be a non-negative number (see --help)\n',
+    );
+  }, 30_000);
+
+  it('says a port is taken, and how to pick another, with exit code 1', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (taken.address() as { port: number }).port;
+      const { code, out } = await runCli(['--port', String(port)]);
+      expect(code).toBe(1);
+      expect(out).toBe(
+        `tamtam-emulator: port ${port} is in use (another emulator?); pass --port <n>, or --port 0 for any free port\n`,
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 30_000);
 });
