@@ -10,12 +10,14 @@ import { TamTamResponseError } from '../api/errors/response-error';
  * getUpdates(api, request, { retry: false }).pipe(map(checkUpdateList), retryLikePolls(...));
  */
 export function checkUpdateList<T>(answer: T): T {
-  const value: unknown = answer;
-  const record = asRecord(value);
-  const marker = record?.['marker'];
-  const markerOk = marker === undefined || marker === null || (typeof marker === 'number' && Number.isFinite(marker));
-  if (record === undefined || !Array.isArray(record['updates']) || !markerOk) {
-    throw unexpected('getUpdates', '/updates', 'an answer without an `updates` array and a numeric `marker`', value);
+  const value = answer as { updates?: unknown; marker?: unknown } | null;
+  const marker = value?.marker;
+  if (
+    typeof value !== 'object' ||
+    !Array.isArray(value?.updates) ||
+    (marker !== undefined && marker !== null && typeof marker !== 'number')
+  ) {
+    throw unexpected('getUpdates', '/updates', '`updates` array and a numeric `marker`', answer);
   }
   return answer;
 }
@@ -28,50 +30,33 @@ export function checkUpdateList<T>(answer: T): T {
  * getSubscriptions(api, { retry: false }).pipe(map(checkSubscriptionList), retryLikePolls(...));
  */
 export function checkSubscriptionList<T>(answer: T): T {
-  const value: unknown = answer;
-  const list = asRecord(value)?.['subscriptions'];
-  if (!Array.isArray(list) || !list.every((s) => typeof asRecord(s)?.['url'] === 'string')) {
-    throw unexpected('getSubscriptions', '/subscriptions', 'an answer without a `subscriptions` array of URLs', value);
+  const list = (answer as { subscriptions?: unknown } | null)?.subscriptions;
+  if (!Array.isArray(list) || !list.every((s: { url?: unknown } | null) => typeof s?.url === 'string')) {
+    throw unexpected('getSubscriptions', '/subscriptions', '`subscriptions` array of URLs', answer);
   }
   return answer;
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
+const NAME = /^[A-Za-z_]\w{0,19}$/;
 
 /**
- * The error for a parsed answer of the wrong shape. Its snippet shows the answer's shape
- * (field names and value kinds), never its values: this error is built outside the api's
- * token redaction, and a server may echo the request (and the token) in any field.
+ * The error for a parsed answer of the wrong shape. Its snippet names the answer's fields, never
+ * their values (and only short, name-like keys): it is built outside the api's token redaction,
+ * and a server may echo the request, token included, anywhere.
  */
-function unexpected(operation: string, path: string, reason: string, value: unknown): TamTamResponseError {
+function unexpected(operation: string, path: string, what: string, value: unknown): TamTamResponseError {
   return new TamTamResponseError({
     operation,
     method: 'GET',
     path,
     status: 200,
-    reason,
-    bodySnippet: shapeOf(value).slice(0, 200),
+    reason: `an answer without a ${what}`,
+    bodySnippet:
+      value !== null && typeof value === 'object'
+        ? `{ ${Object.keys(value)
+            .filter((key) => NAME.test(key))
+            .slice(0, 10)
+            .join(', ')} }`
+        : String(value === null ? null : typeof value),
   });
-}
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,19}$/;
-
-function shapeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value !== 'object') return typeof value;
-  const fields = Object.keys(value).slice(0, 10);
-  // only short, name-like keys are shown: a key could be an echoed secret too
-  const shown = fields.map(
-    (key) => `${NAME.test(key) ? key : '…'}: ${kindOf((value as Record<string, unknown>)[key])}`,
-  );
-  return `{ ${shown.join(', ')}${Object.keys(value).length > fields.length ? ', …' : ''} }`;
-}
-
-function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
