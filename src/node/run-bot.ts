@@ -489,14 +489,6 @@ export function describeFatalError(error: unknown, context: FatalErrorContext): 
       `Check the network, DNS, a proxy or firewall, and the API URL (${RUN_BOT_ENV.baseUrl} / the api.baseUrl option).`
     );
   }
-  const listenError = error as (NodeJS.ErrnoException & { address?: string; port?: number }) | undefined;
-  if (listenError?.code === 'EADDRINUSE') {
-    const where = listenError.address === undefined ? 'the port' : `${listenError.address}:${listenError.port ?? ''}`;
-    return (
-      `${subject}: ${where} is already in use (another bot or emulator?). Pick another port: ` +
-      `${RUN_BOT_ENV.emulatorPort}, ${RUN_BOT_ENV.webhookPort} or the emulatorPort / webhook.port option (0 = a free one).`
-    );
-  }
   if (isWebhookConflict(error)) {
     return (
       `${subject}: a webhook subscription is in the way of long polling. ${oneLine(error)} ` +

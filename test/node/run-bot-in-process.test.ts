@@ -113,36 +113,6 @@ describe('runBot in process', () => {
     ]);
   });
 
-  it("a port in use (the emulator's) is one line naming it and what to set, without stack frames; exit code 1", async () => {
-    const { createServer } = await import('node:net');
-    const taken = createServer();
-    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
-    try {
-      const port = (taken.address() as { port: number }).port;
-      const { logger, lines, exits } = recorder();
-      const saved = process.env['TAMTAM_TOKEN'];
-      delete process.env['TAMTAM_TOKEN'];
-      try {
-        const running = await runBot(() => NEVER, {
-          emulatorPort: port,
-          name: 'busy',
-          logger,
-          signals: [],
-          exit: (code) => exits.push(code),
-        });
-        expect(await running.done).toBe(RUN_BOT_EXIT_CODES.failed);
-      } finally {
-        if (saved !== undefined) process.env['TAMTAM_TOKEN'] = saved;
-      }
-      expect(exits).toEqual([1]);
-      expect(lines).toEqual([
-        `error: The busy bot stopped: 127.0.0.1:${port} is already in use (another bot or emulator?). Pick another port: TAMTAM_EMULATOR_PORT, TAMTAM_WEBHOOK_PORT or the emulatorPort / webhook.port option (0 = a free one).`,
-      ]);
-    } finally {
-      await new Promise((resolve) => taken.close(resolve));
-    }
-  });
-
   it('a bot that completes on its own stops the process with 0', async () => {
     const { logger, lines, exits } = recorder();
     const saved = process.env['TAMTAM_TOKEN'];
