@@ -127,15 +127,11 @@ async function main(): Promise<void> {
   );
 }
 
-/** Why the emulator could not start, as one sentence that says what to do. */
+/** Why the emulator could not start, as one sentence. */
 function startFailure(error: unknown, port: number | undefined): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE') {
-    return `port ${port ?? 8090} is in use (another emulator?); pass --port <n>, or --port 0 for any free port`;
-  }
-  if (code === 'EACCES') return `not allowed to listen on port ${port ?? 8090}; pick a port above 1023 with --port <n>`;
-  if (error instanceof RangeError) return `${error.message} (see --help)`;
-  return error instanceof Error ? error.message : String(error);
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    return `port ${port} is in use; pass --port <n> (0: any free port)`;
+  return (error as Error).message;
 }
 
 void main();

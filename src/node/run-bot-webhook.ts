@@ -169,9 +169,7 @@ function pathOf(url: string): string {
     // reported below
   }
   if (parsed === undefined || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new TypeError(
-      `runBot: the webhook URL ${JSON.stringify(url)} is not an absolute http(s) URL (set webhook.url or ${RUN_BOT_WEBHOOK_ENV.webhookUrl}, e.g. https://bot.example.com/hook)`,
-    );
+    throw new TypeError(`runBot: the webhook URL ${JSON.stringify(url)} is not an absolute http(s) URL`);
   }
   return parsed.pathname === '' ? '/' : parsed.pathname;
 }

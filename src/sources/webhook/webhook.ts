@@ -139,7 +139,7 @@ class WebhookSource extends WebhookCore implements Webhook<object> {
       );
     } catch (error) {
       // the url carries the secret on TamTam, and a server may echo what it was sent
-      throw secret === undefined ? error : redactError(error, secret);
+      throw redactError(error, secret ?? []);
     }
   }
 
@@ -152,7 +152,7 @@ class WebhookSource extends WebhookCore implements Webhook<object> {
         const answer = await lastValueFrom(unsubscribe(api, url));
         if (answer?.success !== true) throw new WebhookSubscriptionError('unsubscribe', url, answer?.message);
       } catch (error) {
-        throw secret === undefined ? error : redactError(error, secret);
+        throw redactError(error, secret ?? []);
       }
     }
     return result;
