@@ -73,10 +73,10 @@ describe('long polling start-up faults', () => {
     expect(errors).toHaveLength(3);
     for (const error of errors) {
       expect(error).toBeInstanceOf(TamTamResponseError);
-      expect(error.message).toMatch(/getSubscriptions returned an answer without a `subscriptions` array/);
+      expect(error.message).toMatch(/getSubscriptions returned an answer without `subscriptions`/);
       expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(token);
     }
-    expect((errors[0] as TamTamResponseError).bodySnippet).toBe('{ weird }');
+    expect((errors[0] as TamTamResponseError).bodySnippet).toBe('');
     await updates$.stop();
   });
 
