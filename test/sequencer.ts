@@ -1,5 +1,5 @@
 /**
- * The order test files start in. Two workers finish together only when the long files start
+ * The order test files start in. The workers finish together only when the long files start
  * first: vitest orders by the durations of the previous run, but a fresh clone (CI after
  * `npm ci`) has none and falls back to file size, which started the 10 000-dialog test (a short
  * file) last. So the files known to be long start first, longest first, whatever the cache
