@@ -3,6 +3,7 @@ import type { Api } from '../api/api';
 import type { UpdateOfTable, UpdateTypeOfTable } from '../api/dialect';
 import { UPDATE_TYPES, type UnknownUpdate, type Update } from '../types/index';
 import type { PollingApi, PollingTable } from './polling-api';
+import { checkUpdateTypes } from './check-update-types';
 import { type LongPollingOptions, resolveLongPollingOptions } from './long-polling-options';
 import { PollingSession } from './polling-session';
 import type { PollingStatus } from './polling-status';
@@ -50,6 +51,12 @@ export class LongPolling<U extends object = Update> extends Observable<U> implem
 
   constructor(api: PollingApi, options: LongPollingOptions<string> = {}) {
     const resolved = resolveLongPollingOptions(options);
+    checkUpdateTypes(
+      'fromLongPolling',
+      resolved.types,
+      api.dialect?.updateTypes ?? UPDATE_TYPES,
+      api.dialect?.name ?? 'TamTam',
+    );
     const control = new SourceControl<PollingStatus>(
       (subscriber, report) => {
         const known = new Set<string>(api.dialect?.updateTypes ?? UPDATE_TYPES);

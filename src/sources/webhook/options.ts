@@ -1,4 +1,5 @@
 import { type SchedulerLike, asyncScheduler } from 'rxjs';
+import { checkUpdateTypes } from '../check-update-types';
 import type { Api } from '../../api/api';
 import { type DialectChoice, type DialectFacts, type UpdateTypeOfTable, resolveDialectFacts } from '../../api/dialect';
 import type { TamTamOperations } from '../../api/tamtam-operations';
@@ -338,6 +339,7 @@ export function resolveWebhookOptions(options: WebhookOptions<WebhookTable> = {}
       );
     }
   }
+  checkUpdateTypes('webhook', options.types, dialect.updateTypes, dialect.name);
   if (
     (options.removeOnStop === true || options.removeOthers === true) &&
     (options.api === undefined || url === undefined)
