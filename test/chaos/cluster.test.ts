@@ -224,12 +224,23 @@ describe('cluster chaos: 1 ingress + 3 workers on Redis, kills and a join', () =
         // a fresh burst, and the kill lands on a worker that holds entries it has read but not
         // acknowledged (on a fast machine one could otherwise have drained its partitions)
         feed(CHUNK);
+        // the victim is frozen (SIGSTOP) before the kill and must still hold entries then: on a
+        // busy machine a worker seen holding entries could otherwise acknowledge them all
+        // before the SIGKILL lands, and there would be nothing to take over
         let victim = '';
         await waitFor(
           async () => {
             const pending = await pendingByConsumer();
-            victim = [...workers.keys()].find((name) => (pending.get(name) ?? 0) > 0) ?? '';
-            return victim !== '';
+            for (const name of [...workers.keys()].filter((n) => (pending.get(n) ?? 0) > 0)) {
+              const child = workers.get(name) as ChildProcess;
+              child.kill('SIGSTOP');
+              if (((await pendingByConsumer()).get(name) ?? 0) > 0) {
+                victim = name;
+                return true;
+              }
+              child.kill('SIGCONT');
+            }
+            return false;
           },
           { timeout: 30_000, interval: 5, what: 'a worker holding unacknowledged entries' },
         );
